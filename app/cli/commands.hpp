@@ -1,0 +1,13 @@
+#pragma once
+// Each `maple` subcommand registers itself on the root app; its callback does the work and throws
+// maple::Error on failure (main maps the kind to the exit code).
+#include <CLI/CLI.hpp>
+
+namespace maple::cli {
+
+void addNewCommand(CLI::App& root);
+void addImportCommand(CLI::App& root);
+void addDevicesCommand(CLI::App& root);
+void addInfoCommand(CLI::App& root);
+
+} // namespace maple::cli

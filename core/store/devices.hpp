@@ -1,0 +1,37 @@
+#pragma once
+// The device inventory: one row per device configuration (a GPU at batch 32 is its own device).
+#include "store/project.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace maple::store {
+
+struct Device {
+  std::int64_t id = 0;
+  std::string name;
+  std::string family = "unknown"; // cpu, gpu, mobile, embedded, asic, fpga, unknown
+  std::string hardware, vendor, microarchitecture, memoryType, runtime, provenance, notes;
+  std::optional<int> cores, smCount, batchSize;
+  std::optional<double> baseClockMhz, boostClockMhz, peakFp32Gflops, memoryBandwidthGbs, memoryGb,
+      l1dCacheKb, l2CacheKb, l3CacheKb, tdpW;
+  std::string createdAt;
+};
+
+struct DeviceSummary {
+  Device device;
+  std::int64_t latencySamples = 0;
+  std::vector<std::string> descriptorKinds;
+};
+
+std::vector<Device> listDevices(Project& project);
+std::vector<DeviceSummary> listDeviceSummaries(Project& project);
+std::optional<Device> findDevice(Project& project, const std::string& name);
+Device requireDevice(Project& project, const std::string& name); // BadInput naming the known ones
+
+// Inserts a new device; if one with this name exists, only its empty fields are filled, so a
+// repeated import changes nothing. Returns the id. Call inside the caller's transaction.
+std::int64_t upsertDevice(Project& project, const Device& device);
+
+} // namespace maple::store

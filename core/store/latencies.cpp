@@ -1,0 +1,110 @@
+#include "store/latencies.hpp"
+
+#include "common/text.hpp"
+#include "store/devices.hpp"
+
+#include <cmath>
+#include <limits>
+#include <unordered_map>
+
+namespace maple::store {
+
+LatencyWriter::LatencyWriter(Project& project)
+    : db_(project.db()),
+      insertArch_(db_.prepare(
+          "INSERT INTO architectures (search_space, cell_code, arch_str, space_index) VALUES (?1, ?2, ?3, ?4) "
+          "ON CONFLICT(search_space, cell_code) DO UPDATE SET space_index = coalesce(space_index, excluded.space_index)")),
+      selectArch_(db_.prepare("SELECT id FROM architectures WHERE search_space = ?1 AND cell_code = ?2")),
+      insertSample_(db_.prepare(
+          "INSERT INTO latency_samples (device_id, architecture_id, source_id, latency_ms, repetitions, iqr_ms, "
+          "batch_size, threads, engine, conditions_json, measured_at) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT DO NOTHING")) {}
+
+std::int64_t LatencyWriter::architecture(const nb201::Cell& cell, std::optional<int> spaceIndex) {
+  const int code = nb201::cellCode(cell);
+  insertArch_.bind(1, nb201::kSpaceName).bind(2, code).bind(3, nb201::toString(cell)).bind(4, spaceIndex);
+  insertArch_.run();
+  insertArch_.reset();
+  selectArch_.bind(1, nb201::kSpaceName).bind(2, code);
+  selectArch_.step();
+  const auto id = selectArch_.int64(0);
+  selectArch_.reset();
+  return id;
+}
+
+bool LatencyWriter::sample(std::int64_t sourceId, const LatencySample& s) {
+  auto& st = insertSample_;
+  st.bind(1, s.deviceId).bind(2, s.architectureId).bind(3, sourceId).bind(4, s.latencyMs);
+  st.bind(5, s.repetitions).bind(6, s.iqrMs).bind(7, s.batchSize).bind(8, s.threads);
+  st.bind(9, s.engine.empty() ? std::optional<std::string>() : s.engine);
+  st.bind(10, s.conditionsJson.empty() ? std::optional<std::string>() : s.conditionsJson);
+  st.bind(11, s.measuredAt.empty() ? text::nowIso8601() : s.measuredAt);
+  st.run();
+  st.reset();
+  return db_.changes() > 0;
+}
+
+namespace {
+Architecture readArchitecture(const Statement& st) {
+  Architecture a;
+  a.id = st.int64(0);
+  a.cell = nb201::cellFromCode(static_cast<int>(st.int64(1)));
+  if (auto idx = st.optInt64(2)) a.spaceIndex = static_cast<int>(*idx);
+  return a;
+}
+} // namespace
+
+std::optional<Architecture> architectureByIndex(Project& project, int spaceIndex) {
+  auto st = project.db().prepare(
+      "SELECT id, cell_code, space_index FROM architectures WHERE search_space = ?1 AND space_index = ?2");
+  st.bind(1, nb201::kSpaceName).bind(2, spaceIndex);
+  if (!st.step()) return std::nullopt;
+  return readArchitecture(st);
+}
+
+std::vector<Architecture> listArchitectures(Project& project) {
+  auto st = project.db().prepare(
+      "SELECT id, cell_code, space_index FROM architectures WHERE search_space = ?1 "
+      "ORDER BY space_index IS NULL, space_index, cell_code");
+  st.bind(1, nb201::kSpaceName);
+  std::vector<Architecture> out;
+  while (st.step()) out.push_back(readArchitecture(st));
+  return out;
+}
+
+std::int64_t ensureSource(Project& project, const std::string& kind, const std::string& key,
+                          const std::string& description) {
+  auto& db = project.db();
+  auto ins = db.prepare(
+      "INSERT INTO sources (kind, key, description, created_at) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(key) DO NOTHING");
+  ins.bind(1, kind).bind(2, key).bind(3, description).bind(4, text::nowIso8601());
+  ins.run();
+  auto sel = db.prepare("SELECT id FROM sources WHERE key = ?");
+  sel.bind(1, key);
+  sel.step();
+  return sel.int64(0);
+}
+
+LatencyMatrix loadLatencyMatrix(Project& project, const std::vector<std::string>& devices) {
+  LatencyMatrix m;
+  m.devices = devices;
+  m.architectures = listArchitectures(project);
+  m.ms.assign(m.architectures.size() * devices.size(), std::numeric_limits<double>::quiet_NaN());
+  std::unordered_map<std::int64_t, size_t> row;
+  for (size_t i = 0; i < m.architectures.size(); ++i) row[m.architectures[i].id] = i;
+  // Ascending id: a later (newer) sample overwrites an earlier one.
+  auto st = project.db().prepare(
+      "SELECT architecture_id, latency_ms FROM latency_samples WHERE device_id = ? ORDER BY id");
+  for (size_t d = 0; d < devices.size(); ++d) {
+    const auto dev = requireDevice(project, devices[d]);
+    st.bind(1, dev.id);
+    while (st.step()) {
+      auto it = row.find(st.int64(0));
+      if (it != row.end()) m.ms[it->second * devices.size() + d] = st.real(1);
+    }
+    st.reset();
+  }
+  return m;
+}
+
+} // namespace maple::store

@@ -1,0 +1,61 @@
+#pragma once
+// Architectures, sources (provenance) and latency samples.
+#include "searchspace/nb201.hpp"
+#include "store/project.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace maple::store {
+
+struct Architecture {
+  std::int64_t id = 0;
+  nb201::Cell cell;
+  std::optional<int> spaceIndex; // NAS-Bench-201's official index, known once the table is imported
+};
+
+std::optional<Architecture> architectureByIndex(Project& project, int spaceIndex);
+std::vector<Architecture> listArchitectures(Project& project); // ordered by space index, then code
+
+// A provenance record; the key identifies it so a repeated import reuses it. Returns the id.
+std::int64_t ensureSource(Project& project, const std::string& kind, const std::string& key,
+                          const std::string& description);
+
+struct LatencySample {
+  std::int64_t deviceId = 0;
+  std::int64_t architectureId = 0;
+  double latencyMs = 0;
+  std::optional<int> repetitions, batchSize, threads;
+  std::optional<double> iqrMs;
+  std::string engine;
+  std::string conditionsJson; // the measurement conditions (see measure/)
+  std::string measuredAt;
+};
+// Writes architectures and samples with statements prepared once, for bulk imports and measuring
+// loops alike. Call inside the caller's transaction when writing many rows.
+class LatencyWriter {
+public:
+  explicit LatencyWriter(Project& project);
+  // Returns the row id, inserting the cell if new (and recording spaceIndex where it was unknown).
+  std::int64_t architecture(const nb201::Cell& cell, std::optional<int> spaceIndex = {});
+  // Returns false when (source, device, architecture) is already stored.
+  bool sample(std::int64_t sourceId, const LatencySample& sample);
+
+private:
+  Database& db_;
+  Statement insertArch_, selectArch_, insertSample_;
+};
+
+// Latency per architecture (rows: every architecture of the project, ordered as listArchitectures)
+// and device (columns, in the order asked). NaN where a device has no sample; where several exist,
+// the newest counts.
+struct LatencyMatrix {
+  std::vector<std::string> devices;
+  std::vector<Architecture> architectures;
+  std::vector<double> ms; // row-major: ms[a * devices.size() + d]
+  double at(size_t arch, size_t device) const { return ms[arch * devices.size() + device]; }
+};
+LatencyMatrix loadLatencyMatrix(Project& project, const std::vector<std::string>& devices);
+
+} // namespace maple::store

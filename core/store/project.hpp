@@ -1,0 +1,38 @@
+#pragma once
+// A MAPLE project: one SQLite file holding devices, architectures, latencies, captures,
+// descriptors, predictors and evaluations.
+#include "store/sqlite.hpp"
+
+#include <cstdint>
+#include <string>
+
+namespace maple::store {
+
+class Project {
+public:
+  // Fails if the file exists. Writes the schema in one transaction.
+  static Project create(const std::string& path);
+  // Validates before writing anything: a foreign, corrupt or newer file is refused with the file's
+  // name and the reason, and stays byte-for-byte untouched. Older schemas are migrated.
+  static Project open(const std::string& path);
+
+  Database& db() { return db_; }
+  const std::string& path() const { return db_.path(); }
+  int schemaVersion();
+
+private:
+  explicit Project(Database db) : db_(std::move(db)) {}
+  static void configure(Database& db);
+  Database db_;
+};
+
+struct ProjectInfo {
+  std::string path;
+  int schemaVersion = 0;
+  std::int64_t fileBytes = 0;
+  std::int64_t devices = 0, architectures = 0, latencySamples = 0, captures = 0, descriptors = 0,
+               predictors = 0, evaluations = 0;
+};
+ProjectInfo projectInfo(Project& project);
+
+} // namespace maple::store

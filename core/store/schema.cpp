@@ -1,0 +1,145 @@
+#include "store/schema.hpp"
+
+namespace maple::store {
+
+namespace {
+
+// Migration 1: the first schema. Units are in column names; JSON columns hold self-describing
+// records whose shape is owned by the module that writes them.
+constexpr std::string_view kV1 = R"SQL(
+CREATE TABLE devices (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  family TEXT NOT NULL DEFAULT 'unknown',
+  hardware TEXT,
+  vendor TEXT,
+  microarchitecture TEXT,
+  cores INTEGER,
+  sm_count INTEGER,
+  base_clock_mhz REAL,
+  boost_clock_mhz REAL,
+  peak_fp32_gflops REAL,
+  memory_type TEXT,
+  memory_bandwidth_gbs REAL,
+  memory_gb REAL,
+  l1d_cache_kb REAL,
+  l2_cache_kb REAL,
+  l3_cache_kb REAL,
+  tdp_w REAL,
+  batch_size INTEGER,
+  runtime TEXT,
+  provenance TEXT NOT NULL,
+  notes TEXT,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE architectures (
+  id INTEGER PRIMARY KEY,
+  search_space TEXT NOT NULL,
+  cell_code INTEGER NOT NULL,
+  arch_str TEXT NOT NULL,
+  space_index INTEGER,
+  UNIQUE (search_space, cell_code)
+);
+CREATE UNIQUE INDEX architectures_by_index ON architectures(search_space, space_index);
+
+CREATE TABLE sources (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  key TEXT NOT NULL UNIQUE,
+  description TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE latency_samples (
+  id INTEGER PRIMARY KEY,
+  device_id INTEGER NOT NULL REFERENCES devices(id) ON DELETE CASCADE,
+  architecture_id INTEGER NOT NULL REFERENCES architectures(id),
+  source_id INTEGER NOT NULL REFERENCES sources(id),
+  latency_ms REAL NOT NULL CHECK (latency_ms > 0),
+  repetitions INTEGER,
+  iqr_ms REAL,
+  batch_size INTEGER,
+  threads INTEGER,
+  engine TEXT,
+  conditions_json TEXT,
+  measured_at TEXT,
+  UNIQUE (device_id, architecture_id, source_id)
+);
+
+CREATE TABLE captures (
+  id INTEGER PRIMARY KEY,
+  device_id INTEGER NOT NULL REFERENCES devices(id) ON DELETE CASCADE,
+  workload TEXT NOT NULL,
+  repeats INTEGER,
+  events_json TEXT NOT NULL,
+  conditions_json TEXT,
+  source TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  duration_ms REAL
+);
+
+CREATE TABLE capture_samples (
+  capture_id INTEGER NOT NULL REFERENCES captures(id) ON DELETE CASCADE,
+  t_ms REAL NOT NULL,
+  event TEXT NOT NULL,
+  value REAL NOT NULL,
+  scale REAL NOT NULL DEFAULT 1,
+  time_enabled_ns INTEGER,
+  time_running_ns INTEGER
+);
+CREATE INDEX capture_samples_by_capture ON capture_samples(capture_id, t_ms);
+
+CREATE TABLE descriptors (
+  id INTEGER PRIMARY KEY,
+  device_id INTEGER NOT NULL REFERENCES devices(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  capture_id INTEGER REFERENCES captures(id) ON DELETE SET NULL,
+  values_json TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE predictors (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  method TEXT NOT NULL,
+  descriptor_kind TEXT NOT NULL,
+  meta_json TEXT NOT NULL,
+  payload BLOB NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE evaluations (
+  id INTEGER PRIMARY KEY,
+  predictor_id INTEGER REFERENCES predictors(id) ON DELETE SET NULL,
+  method TEXT NOT NULL,
+  descriptor_kind TEXT NOT NULL,
+  protocol TEXT NOT NULL,
+  shots INTEGER NOT NULL,
+  seed INTEGER NOT NULL,
+  metrics_json TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE evaluation_predictions (
+  evaluation_id INTEGER NOT NULL REFERENCES evaluations(id) ON DELETE CASCADE,
+  device_id INTEGER NOT NULL REFERENCES devices(id) ON DELETE CASCADE,
+  architecture_id INTEGER NOT NULL REFERENCES architectures(id),
+  predicted_ms REAL NOT NULL,
+  measured_ms REAL NOT NULL,
+  is_shot INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX evaluation_predictions_by_eval ON evaluation_predictions(evaluation_id, device_id);
+)SQL";
+
+} // namespace
+
+const std::vector<std::string_view>& migrations() {
+  static const std::vector<std::string_view> list{kV1};
+  return list;
+}
+
+int currentSchemaVersion() { return static_cast<int>(migrations().size()); }
+
+} // namespace maple::store
