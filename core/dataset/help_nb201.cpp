@@ -209,24 +209,26 @@ ImportResult importHelpNb201(store::Project& project, const std::string& path,
   result.devices = static_cast<int>(deviceIds.size());
 
   store::LatencyWriter writer(project);
+  std::vector<std::int64_t> archIds;
+  archIds.reserve(table.cells.size());
+  for (size_t r = 0; r < table.cells.size(); ++r) archIds.push_back(writer.architecture(table.cells[r], table.index[r]));
+
+  // Device-major order appends to the (device, architecture, source) index instead of scattering.
   ImportProgress prog{0, static_cast<long>(table.ms.size())};
   const size_t nd = table.devices.size();
-  for (size_t r = 0; r < table.cells.size(); ++r) {
-    const auto archId = writer.architecture(table.cells[r], table.index[r]);
-    for (size_t d = 0; d < nd; ++d) {
-      store::LatencySample s;
-      s.deviceId = deviceIds[d];
-      s.architectureId = archId;
+  for (size_t d = 0; d < nd; ++d) {
+    store::LatencySample s;
+    s.deviceId = deviceIds[d];
+    s.batchSize = batches[d];
+    s.measuredAt = when;
+    for (size_t r = 0; r < table.cells.size(); ++r) {
+      s.architectureId = archIds[r];
       s.latencyMs = table.ms[r * nd + d];
-      s.batchSize = batches[d];
-      s.measuredAt = when;
       if (writer.sample(sourceId, s)) ++result.samplesAdded;
       else ++result.samplesExisting;
-      ++prog.rowsWritten;
-      if (prog.rowsWritten == pauseAfter) std::this_thread::sleep_for(std::chrono::seconds(60));
+      if (++prog.rowsWritten == pauseAfter) std::this_thread::sleep_for(std::chrono::seconds(60));
     }
-    if (progress && (r % 1000 == 999 || r + 1 == table.cells.size()) && !progress(prog))
-      fail(ErrorKind::Cancelled, "import cancelled; the project is unchanged");
+    if (progress && !progress(prog)) fail(ErrorKind::Cancelled, "import cancelled; the project is unchanged");
   }
   result.architectures = static_cast<long>(table.cells.size());
   tx.commit();

@@ -1,1 +1,271 @@
-int main(){}
+#include "common/error.hpp"
+#include "store/devices.hpp"
+#include "store/latencies.hpp"
+#include "store/project.hpp"
+#include "store/schema.hpp"
+#include "test_support.hpp"
+
+#include <QtTest>
+
+#include <cmath>
+
+using namespace maple;
+using namespace maple::store;
+using maple::testing::digest;
+
+class TestStore : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+
+  std::string path(const char* name) { return dir_.filePath(name).toStdString(); }
+
+  static QString openError(const std::string& p, ErrorKind expected = ErrorKind::BadInput) {
+    try {
+      Project::open(p);
+    } catch (const Error& e) {
+      if (e.kind() != expected) return "wrong kind: " + QString::fromStdString(e.what());
+      return QString::fromStdString(e.what());
+    }
+    return "opened without error";
+  }
+
+  static std::int64_t count(Project& p, const char* table) {
+    auto st = p.db().prepare(std::string("SELECT count(*) FROM ") + table);
+    st.step();
+    return st.int64(0);
+  }
+
+private slots:
+  void createSetsIdentityAndSchema() {
+    auto p = Project::create(path("a.maple"));
+    QCOMPARE(p.schemaVersion(), currentSchemaVersion());
+    auto st = p.db().prepare("PRAGMA application_id");
+    QVERIFY(st.step());
+    QCOMPARE(st.int64(0), std::int64_t(kApplicationId));
+    auto wal = p.db().prepare("PRAGMA journal_mode");
+    QVERIFY(wal.step());
+    QCOMPARE(wal.text(0), std::string("wal"));
+    auto fk = p.db().prepare("PRAGMA foreign_keys");
+    QVERIFY(fk.step());
+    QCOMPARE(fk.int64(0), std::int64_t(1));
+  }
+
+  void createRefusesExisting() {
+    Project::create(path("b.maple"));
+    try {
+      Project::create(path("b.maple"));
+      QFAIL("overwrote an existing file");
+    } catch (const Error& e) {
+      QCOMPARE(e.kind(), ErrorKind::Usage);
+      QVERIFY(QString(e.what()).contains("already exists"));
+    }
+  }
+
+  void reopenKeepsData() {
+    {
+      auto p = Project::create(path("c.maple"));
+      Device d;
+      d.name = "board";
+      d.cores = 4;
+      upsertDevice(p, d);
+    }
+    auto p = Project::open(path("c.maple"));
+    auto d = findDevice(p, "board");
+    QVERIFY(d);
+    QCOMPARE(d->cores.value(), 4);
+  }
+
+  void missingFileIsIoError() {
+    auto msg = openError(path("nope.maple"), ErrorKind::Io);
+    QVERIFY2(msg.contains("no such project file") && msg.contains("maple new"), qPrintable(msg));
+  }
+
+  void foreignFilesAreRefusedUntouched_data() {
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("text") << QByteArray("idx,arch_str\n0,x\n") << "not an SQLite database";
+    QTest::newRow("empty") << QByteArray() << "not an SQLite database";
+    QByteArray fakeHeader("SQLite format 3");
+    fakeHeader.append('\0');
+    fakeHeader.append(QByteArray(200, 'x'));
+    QTest::newRow("garbage after header") << fakeHeader << "not";
+  }
+  void foreignFilesAreRefusedUntouched() {
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, expected);
+    const QString p = dir_.filePath(QString("foreign_%1.maple").arg(QTest::currentDataTag()).replace(' ', '_'));
+    maple::testing::writeFile(p, bytes);
+    const auto before = digest(p);
+    const auto msg = openError(p.toStdString());
+    QVERIFY2(msg.contains(expected) && msg.contains(p), qPrintable(msg));
+    QCOMPARE(digest(p), before);
+  }
+
+  void otherSqliteDatabaseIsRefusedUntouched() {
+    const auto p = path("other.db");
+    {
+      Database db(p, Database::Mode::Create);
+      db.exec("CREATE TABLE t(x); INSERT INTO t VALUES (1)");
+    }
+    const auto before = digest(QString::fromStdString(p));
+    const auto msg = openError(p);
+    QVERIFY2(msg.contains("not a MAPLE project") && msg.contains("application_id"), qPrintable(msg));
+    QCOMPARE(digest(QString::fromStdString(p)), before);
+  }
+
+  void newerSchemaIsRefusedUntouched() {
+    const auto p = path("newer.maple");
+    {
+      auto proj = Project::create(p);
+      proj.db().exec("PRAGMA journal_mode = DELETE");
+      proj.db().exec("PRAGMA user_version = 999");
+    }
+    const auto before = digest(QString::fromStdString(p));
+    const auto msg = openError(p);
+    QVERIFY2(msg.contains("newer") && msg.contains("999") && msg.contains("upgrade"), qPrintable(msg));
+    QCOMPARE(digest(QString::fromStdString(p)), before);
+  }
+
+  void corruptFileIsRefusedUntouched() {
+    const auto p = path("corrupt.maple");
+    {
+      auto proj = Project::create(p);
+      Transaction tx(proj.db());
+      for (int i = 0; i < 2000; ++i) {
+        Device d;
+        d.name = "device-" + std::to_string(i);
+        d.notes = std::string(100, 'n');
+        upsertDevice(proj, d);
+      }
+      tx.commit();
+      proj.db().exec("PRAGMA journal_mode = DELETE"); // checkpoint everything into the main file
+    }
+    QFile f(QString::fromStdString(p));
+    QVERIFY(f.open(QIODevice::ReadWrite));
+    const qint64 size = f.size();
+    QVERIFY(size > 65536);
+    // Overwrite the middle of the file (b-tree pages of the devices table) with a pattern.
+    f.seek(size / 2);
+    f.write(QByteArray(16384, char(0xA5)));
+    f.close();
+    const auto before = digest(QString::fromStdString(p));
+    const auto msg = openError(p);
+    QVERIFY2(msg.contains("corrupt") || msg.contains("malformed"), qPrintable(msg));
+    QCOMPARE(digest(QString::fromStdString(p)), before);
+  }
+
+  void olderSchemaIsMigrated() {
+    const auto p = path("v0.maple");
+    {
+      Database db(p, Database::Mode::Create);
+      db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+    }
+    auto proj = Project::open(p);
+    QCOMPARE(proj.schemaVersion(), currentSchemaVersion());
+    QCOMPARE(count(proj, "devices"), std::int64_t(0));
+  }
+
+  void upsertFillsOnlyEmptyFields() {
+    auto p = Project::create(path("upsert.maple"));
+    Device a;
+    a.name = "x";
+    a.cores = 8;
+    const auto id = upsertDevice(p, a);
+    Device b;
+    b.name = "x";
+    b.cores = 2;
+    b.memoryGb = 16;
+    b.family = "cpu";
+    QCOMPARE(upsertDevice(p, b), id);
+    auto d = findDevice(p, "x").value();
+    QCOMPARE(d.cores.value(), 8);      // kept
+    QCOMPARE(d.memoryGb.value(), 16.0); // filled
+    QCOMPARE(d.family, std::string("cpu"));
+    QCOMPARE(count(p, "devices"), std::int64_t(1));
+  }
+
+  void requireDeviceNamesKnownDevices() {
+    auto p = Project::create(path("req.maple"));
+    Device a;
+    a.name = "alpha";
+    upsertDevice(p, a);
+    try {
+      requireDevice(p, "beta");
+      QFAIL("found a device that does not exist");
+    } catch (const Error& e) {
+      QVERIFY(QString(e.what()).contains("'beta'"));
+      QVERIFY(QString(e.what()).contains("alpha"));
+    }
+  }
+
+  void samplesAreUniquePerSourceAndValidated() {
+    auto p = Project::create(path("samples.maple"));
+    Device d;
+    d.name = "dev";
+    const auto dev = upsertDevice(p, d);
+    LatencyWriter w(p);
+    const auto arch = w.architecture(nb201::cellFromCode(42), 7);
+    QCOMPARE(w.architecture(nb201::cellFromCode(42)), arch);
+    const auto src = ensureSource(p, "test", "test:1", "unit test");
+    QCOMPARE(ensureSource(p, "test", "test:1", "again"), src);
+    LatencySample s;
+    s.deviceId = dev;
+    s.architectureId = arch;
+    s.latencyMs = 1.5;
+    QVERIFY(w.sample(src, s));
+    QVERIFY(!w.sample(src, s));
+    s.latencyMs = -1;
+    const auto src2 = ensureSource(p, "test", "test:2", "unit test");
+    QVERIFY_THROWS_EXCEPTION(Error, w.sample(src2, s));
+    QCOMPARE(count(p, "latency_samples"), std::int64_t(1));
+    QCOMPARE(architectureByIndex(p, 7)->id, arch);
+    QVERIFY(!architectureByIndex(p, 8));
+  }
+
+  void matrixTakesNewestAndMarksMissing() {
+    auto p = Project::create(path("matrix.maple"));
+    Device d1, d2;
+    d1.name = "d1";
+    d2.name = "d2";
+    const auto id1 = upsertDevice(p, d1);
+    upsertDevice(p, d2);
+    LatencyWriter w(p);
+    const auto a0 = w.architecture(nb201::cellFromCode(0), 0);
+    w.architecture(nb201::cellFromCode(1), 1);
+    LatencySample s{id1, a0, 2.0, {}, {}, {}, {}, "", "", ""};
+    w.sample(ensureSource(p, "m", "m:1", "first"), s);
+    s.latencyMs = 3.0;
+    w.sample(ensureSource(p, "m", "m:2", "second"), s);
+    auto m = loadLatencyMatrix(p, {"d1", "d2"});
+    QCOMPARE(m.architectures.size(), size_t(2));
+    QCOMPARE(m.at(0, 0), 3.0);
+    QVERIFY(std::isnan(m.at(1, 0)));
+    QVERIFY(std::isnan(m.at(0, 1)));
+    QVERIFY_THROWS_EXCEPTION(Error, loadLatencyMatrix(p, {"nope"}));
+  }
+
+  void transactionRollsBackUnlessCommitted() {
+    auto p = Project::create(path("tx.maple"));
+    {
+      Transaction tx(p.db());
+      Device d;
+      d.name = "temp";
+      upsertDevice(p, d);
+    }
+    QCOMPARE(count(p, "devices"), std::int64_t(0));
+  }
+
+  void infoCountsTables() {
+    auto p = Project::create(path("info.maple"));
+    Device d;
+    d.name = "one";
+    upsertDevice(p, d);
+    auto i = projectInfo(p);
+    QCOMPARE(i.devices, std::int64_t(1));
+    QCOMPARE(i.schemaVersion, currentSchemaVersion());
+    QVERIFY(i.fileBytes > 0);
+  }
+};
+
+QTEST_APPLESS_MAIN(TestStore)
+#include "test_store.moc"

@@ -1,0 +1,25 @@
+#pragma once
+// Helpers shared by the core tests: temporary project paths, file digests, the data set's location.
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <string>
+
+namespace maple::testing {
+
+inline std::string dataDir() { return std::string(MAPLE_DATA_DIR) + "/help-nb201"; }
+inline bool haveDataSet() { return QFile::exists(QString::fromStdString(dataDir() + "/nb201_latency_ms.csv")); }
+
+inline QByteArray digest(const QString& path) {
+  QFile f(path);
+  if (!f.open(QIODevice::ReadOnly)) return {};
+  return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+inline void writeFile(const QString& path, const QByteArray& bytes) {
+  QFile f(path);
+  if (f.open(QIODevice::WriteOnly | QIODevice::Truncate)) f.write(bytes);
+}
+
+} // namespace maple::testing
