@@ -29,7 +29,7 @@ std::string percent(double v) {
 }
 } // namespace
 
-Measurement measure(Sampler& sampler, const Protocol& p, const MeasureCallback& progress) {
+Measurement run(Sampler& sampler, const Protocol& p, const MeasureCallback& progress) {
   p.validate();
   Measurement m;
   m.warmup = p.warmup;

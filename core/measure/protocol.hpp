@@ -50,7 +50,7 @@ struct MeasureProgress {
 // Returning false cancels: measure() then throws maple::Error(Cancelled).
 using MeasureCallback = std::function<bool(const MeasureProgress&)>;
 
-// Throws BadInput if the sampler returns the wrong count or a time that is not finite and > 0.
-Measurement measure(Sampler& sampler, const Protocol& protocol, const MeasureCallback& progress = {});
+// run(): throws BadInput if the sampler returns the wrong count or a time that is not finite and > 0.
+Measurement run(Sampler& sampler, const Protocol& protocol, const MeasureCallback& progress = {});
 
 } // namespace maple::measure

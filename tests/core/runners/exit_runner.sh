@@ -1,0 +1,4 @@
+#!/bin/sh
+# Fake runner that quits with status 3 before answering.
+read -r line
+exit 3

@@ -1,0 +1,10 @@
+"""Fake runner: answers every request with plausible latencies (1.0, 1.01, ...) and reports its
+process group as the runtime version, so tests can check that it runs in a group of its own."""
+import json
+import os
+import sys
+
+for line in sys.stdin:
+    req = json.loads(line)
+    times = [1.0 + 0.01 * (i % 3) for i in range(req["repetitions"])]
+    print(json.dumps({"latencies_ms": times, "runtime": "fake", "runtime_version": str(os.getpgid(0))}), flush=True)
