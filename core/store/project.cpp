@@ -54,6 +54,8 @@ void validateReadOnly(const std::string& path) {
     badInput(path + ": written by a newer MAPLE Workbench (schema " + std::to_string(version) +
              ", this build knows up to " + std::to_string(currentSchemaVersion()) +
              "); upgrade MAPLE Workbench to open it");
+  // Memory-mapped reads make the full-file check several times faster than page-by-page pread.
+  db.exec("PRAGMA mmap_size = 1073741824");
   auto check = db.prepare("PRAGMA quick_check");
   std::string problems;
   while (check.step()) {
