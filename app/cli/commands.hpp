@@ -9,5 +9,6 @@ void addNewCommand(CLI::App& root);
 void addImportCommand(CLI::App& root);
 void addDevicesCommand(CLI::App& root);
 void addInfoCommand(CLI::App& root);
+void addMeasureCommand(CLI::App& root);
 
 } // namespace maple::cli

@@ -12,6 +12,7 @@ int main(int argc, char** argv) {
   maple::cli::addImportCommand(app);
   maple::cli::addDevicesCommand(app);
   maple::cli::addInfoCommand(app);
+  maple::cli::addMeasureCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

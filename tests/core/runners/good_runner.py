@@ -1,10 +1,14 @@
 """Fake runner: answers every request with plausible latencies (1.0, 1.01, ...) and reports its
-process group as the runtime version, so tests can check that it runs in a group of its own."""
+process group as the runtime version, so tests can check that it runs in a group of its own.
+Usage: good_runner.py [DELAY_SECONDS]  (sleeps that long per request, to give tests time to act)"""
 import json
 import os
 import sys
+import time
 
+delay = float(sys.argv[1]) if len(sys.argv) > 1 else 0.0
 for line in sys.stdin:
     req = json.loads(line)
+    time.sleep(delay)
     times = [1.0 + 0.01 * (i % 3) for i in range(req["repetitions"])]
     print(json.dumps({"latencies_ms": times, "runtime": "fake", "runtime_version": str(os.getpgid(0))}), flush=True)

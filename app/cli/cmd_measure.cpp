@@ -1,0 +1,390 @@
+// maple measure: time NAS-Bench-201 architectures on this machine and store the latencies with
+// the conditions they were measured under. Each sample is committed as it completes, so Ctrl-C
+// (or a runner failure) keeps every finished one.
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "common/error.hpp"
+#include "common/text.hpp"
+#include "engine/command/command_runner.hpp"
+#include "engine/cuda/cuda_engine.hpp"
+#include "measure/conditions.hpp"
+#include "measure/pinning.hpp"
+#include "measure/samplers.hpp"
+#include "store/devices.hpp"
+#include "store/latencies.hpp"
+
+#include <csignal>
+#include <fstream>
+#include <iostream>
+#include <unistd.h>
+
+namespace maple::cli {
+namespace {
+
+struct Opts {
+  std::string project, device, engine, archs, archsFile, pin;
+  int batch = 1, threads = 1, repeats = 100, warmup = 5;
+  double timeout = 300;
+  std::uint64_t seed = 42;
+  bool json = false;
+};
+
+struct Target {
+  nb201::Cell cell;
+  std::optional<int> index; // NAS-Bench-201 index, when known
+};
+
+// ---- Ctrl-C: finish the current sample, then stop; a second Ctrl-C ends at once. --------------
+volatile std::sig_atomic_t gInterrupted = 0;
+
+extern "C" void onInterrupt(int) {
+  if (gInterrupted) {
+    std::signal(SIGINT, SIG_DFL);
+    std::raise(SIGINT);
+  }
+  gInterrupted = 1;
+}
+
+class InterruptGuard {
+public:
+  InterruptGuard() {
+    gInterrupted = 0;
+    struct sigaction sa {};
+    sa.sa_handler = onInterrupt;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_);
+  }
+  ~InterruptGuard() { sigaction(SIGINT, &old_, nullptr); }
+  InterruptGuard(const InterruptGuard&) = delete;
+  InterruptGuard& operator=(const InterruptGuard&) = delete;
+
+private:
+  struct sigaction old_ {};
+};
+
+// ---- architectures ------------------------------------------------------------------------------
+long long indexedArchitectures(store::Project& project) {
+  auto st = project.db().prepare("SELECT count(*) FROM architectures WHERE search_space = ?1 AND space_index IS NOT NULL");
+  st.bind(1, nb201::kSpaceName);
+  st.step();
+  return st.int64(0);
+}
+
+Target byIndex(store::Project& project, long long index, const std::string& where) {
+  if (index < 0 || index >= nb201::kSpaceSize)
+    fail(ErrorKind::Usage, where + "architecture index " + std::to_string(index) + " is outside NAS-Bench-201's 0.." +
+                               std::to_string(nb201::kSpaceSize - 1));
+  if (auto a = store::architectureByIndex(project, static_cast<int>(index))) return {a->cell, static_cast<int>(index)};
+  if (indexedArchitectures(project) == 0)
+    badInput(where + "project " + text::quote(project.path()) +
+             " has no NAS-Bench-201 indices yet: import the data set first (maple import --project " + project.path() +
+             " PATH/TO/help-nb201), or list architecture strings in --archs-file");
+  badInput(where + "architecture index " + std::to_string(index) + " is not in project " + text::quote(project.path()) +
+           " (its imported table lacks it): give the architecture string in --archs-file instead");
+}
+
+std::vector<Target> resolveTargets(store::Project& project, const Opts& o) {
+  std::vector<Target> out;
+  if (!o.archs.empty()) {
+    std::vector<long long> indices;
+    try {
+      indices = text::parseIndexList(o.archs);
+    } catch (const Error& e) {
+      fail(ErrorKind::Usage, std::string("--archs: ") + e.what() + " (write it like 0,17,100-120)");
+    }
+    for (auto i : indices) out.push_back(byIndex(project, i, "--archs: "));
+  } else {
+    std::ifstream in(o.archsFile);
+    if (!in) fail(ErrorKind::Io, "cannot read --archs-file " + text::quote(o.archsFile) + ": check the path and permissions");
+    std::string line;
+    for (long n = 1; std::getline(in, line); ++n) {
+      const auto t = text::trim(line);
+      if (t.empty() || t.front() == '#') continue;
+      if (auto i = text::parseInt(t)) {
+        out.push_back(byIndex(project, *i, o.archsFile + ":" + std::to_string(n) + ": "));
+        continue;
+      }
+      try {
+        out.push_back({nb201::parseCell(t), std::nullopt});
+      } catch (const Error& e) {
+        badLine(o.archsFile, n, std::string(e.what()) + " (each line holds an index 0..15624 or an architecture string)");
+      }
+    }
+  }
+  if (out.empty()) fail(ErrorKind::Usage, "no architectures to measure: give --archs 0,17,123 or a non-empty --archs-file");
+  // One sample per architecture and run: drop repeats, keeping the first.
+  std::vector<Target> unique;
+  for (auto& t : out) {
+    bool seen = false;
+    for (const auto& u : unique) seen = seen || u.cell == t.cell;
+    if (seen) std::cerr << "note: " << nb201::toString(t.cell) << " is listed more than once; measuring it once\n";
+    else unique.push_back(t);
+  }
+  return unique;
+}
+
+// ---- engines ------------------------------------------------------------------------------------
+// Either an in-process engine (cpu, cuda) or an external runner, behind one measuring call.
+class Measurer {
+public:
+  virtual ~Measurer() = default;
+  virtual measure::Measurement measure(const nb201::Cell& cell, const measure::Protocol& p,
+                                       const measure::MeasureCallback& cb) = 0;
+  virtual std::string name() const = 0;    // latency_samples.engine
+  virtual std::string version() const = 0; // known after the first sample for a runner
+};
+
+class InProcessMeasurer final : public Measurer {
+public:
+  InProcessMeasurer(std::unique_ptr<engine::Engine> e, engine::RunConfig config) : engine_(std::move(e)), config_(config) {}
+  measure::Measurement measure(const nb201::Cell& cell, const measure::Protocol& p, const measure::MeasureCallback& cb) override {
+    auto net = engine_->prepare(cell, config_);
+    measure::NetworkSampler sampler(*net);
+    return measure::run(sampler, p, cb);
+  }
+  std::string name() const override { return engine_->name(); }
+  std::string version() const override { return engine_->version(); }
+
+private:
+  std::unique_ptr<engine::Engine> engine_;
+  engine::RunConfig config_;
+};
+
+class RunnerMeasurer final : public Measurer {
+public:
+  RunnerMeasurer(std::vector<std::string> argv, double timeout, engine::RunnerRequest base)
+      : runner_(std::move(argv), timeout), base_(std::move(base)) {}
+  measure::Measurement measure(const nb201::Cell& cell, const measure::Protocol& p, const measure::MeasureCallback& cb) override {
+    auto req = base_;
+    req.arch = nb201::toString(cell);
+    measure::RunnerSampler sampler(runner_, req);
+    auto m = measure::run(sampler, p, cb);
+    runtime_ = sampler.runtime();
+    version_ = sampler.runtimeVersion();
+    return m;
+  }
+  std::string name() const override { return "command:" + (runtime_.empty() ? std::string("runner") : runtime_); }
+  std::string version() const override { return version_ + " via " + runner_.describe(); }
+  std::string describe() const { return runner_.describe(); }
+
+private:
+  engine::CommandRunner runner_;
+  engine::RunnerRequest base_;
+  std::string runtime_, version_;
+};
+
+std::unique_ptr<Measurer> openEngine(const Opts& o, int threads) {
+  engine::RunConfig config;
+  config.batch = o.batch;
+  config.threads = threads;
+  config.seed = o.seed;
+  if (o.engine == "cuda") return std::make_unique<InProcessMeasurer>(engine::makeCudaEngine(0), config);
+  if (o.engine.rfind("command:", 0) == 0) {
+    auto argv = engine::splitCommandLine(o.engine.substr(8));
+    if (argv.empty())
+      fail(ErrorKind::Usage, "--engine command: needs the runner's command line, e.g. "
+                             "--engine \"command:/usr/bin/python3 runners/pytorch_runner.py\"");
+    engine::RunnerRequest base;
+    base.batch = o.batch;
+    base.threads = threads;
+    base.seed = o.seed;
+    return std::make_unique<RunnerMeasurer>(std::move(argv), o.timeout, base);
+  }
+  fail(ErrorKind::Usage, "unknown engine " + text::quote(o.engine) +
+                             ": use cpu, cuda or command:'PROGRAM ARGS' (an external runner speaking JSON lines)");
+}
+
+// ---- output -------------------------------------------------------------------------------------
+struct Done {
+  Target target;
+  measure::Measurement m;
+};
+
+nlohmann::json sampleJson(const Done& d, const Opts& o, int threads, const Measurer& engine) {
+  const auto& s = d.m.summary;
+  return {{"arch_index", d.target.index ? nlohmann::json(*d.target.index) : nlohmann::json(nullptr)},
+          {"arch", nb201::toString(d.target.cell)},
+          {"latency_ms", s.medianMs},
+          {"iqr_ms", s.iqrMs()},
+          {"q1_ms", s.q1Ms},
+          {"q3_ms", s.q3Ms},
+          {"min_ms", s.minMs},
+          {"max_ms", s.maxMs},
+          {"repetitions", s.count},
+          {"warmup", d.m.warmup},
+          {"stable", d.m.stable},
+          {"warnings", d.m.warnings},
+          {"batch", o.batch},
+          {"threads", threads},
+          {"engine", engine.name()},
+          {"engine_version", engine.version()}};
+}
+
+std::string archLabel(const Target& t) {
+  return t.index ? "#" + std::to_string(*t.index) : nb201::toString(t.cell);
+}
+
+void run(const Opts& o) {
+  measure::Protocol protocol;
+  protocol.warmup = o.warmup;
+  protocol.maxRepeats = o.repeats;
+  protocol.minRepeats = std::min(10, std::max(1, o.repeats));
+  protocol.blockSize = protocol.minRepeats;
+  protocol.validate();
+  if (o.batch < 1 || o.batch > 4096) fail(ErrorKind::Usage, "--batch must lie in 1..4096");
+  if (o.threads < 0) fail(ErrorKind::Usage, "--threads must be 0 (all CPUs) or more");
+  if (o.engine.empty()) fail(ErrorKind::Usage, "--engine is empty: use cpu, cuda or command:'PROGRAM ARGS'");
+
+  auto project = store::Project::open(o.project);
+  const auto targets = resolveTargets(project, o);
+
+  std::optional<measure::ScopedCpuPin> pin;
+  std::vector<int> pinned;
+  if (!o.pin.empty()) {
+    pinned = measure::parseCpuList(o.pin);
+    pin.emplace(pinned);
+  }
+  const auto cpus = measure::allowedCpus();
+  const int threads = o.threads > 0 ? o.threads : static_cast<int>(cpus.size());
+
+  auto host = measure::detectHost();
+  host.gpus = engine::cudaDevices();
+  auto engine = openEngine(o, threads);
+
+  auto existing = store::findDevice(project, o.device);
+  if (existing && existing->batchSize && *existing->batchSize != o.batch)
+    std::cerr << "warning: device " << text::quote(o.device) << " holds batch-" << *existing->batchSize
+              << " latencies; this run uses batch " << o.batch << " (a batch size is its own device configuration: "
+              << "consider --device " << o.device << "_" << o.batch << ")\n";
+  if (!existing)
+    std::cerr << "device " << text::quote(o.device) << " is new: it will be created from this machine ("
+              << (o.engine == "cuda" && !host.gpus.empty() ? host.gpus[0].name : host.cpuModel) << ")\n";
+
+  store::LatencyWriter writer(project);
+  std::int64_t deviceId = existing ? existing->id : 0, sourceId = 0;
+  const std::string startedAt = text::nowIso8601();
+  std::vector<Done> done;
+  InterruptGuard interrupt;
+
+  auto finish = [&](bool interrupted) {
+    if (o.json) {
+      nlohmann::json arr = nlohmann::json::array();
+      for (const auto& d : done) arr.push_back(sampleJson(d, o, threads, *engine));
+      printJson({{"device", o.device},
+                 {"engine", engine->name()},
+                 {"engine_version", done.empty() ? "" : engine->version()},
+                 {"source_id", sourceId},
+                 {"interrupted", interrupted},
+                 {"samples", arr}});
+      return;
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& d : done)
+      rows.push_back({archLabel(d.target), fmt(d.m.summary.medianMs, 4), fmt(d.m.summary.iqrMs(), 3),
+                      std::to_string(d.m.summary.count), d.m.stable ? "yes" : "no"});
+    if (!rows.empty()) printTable({"ARCH", "MEDIAN_MS", "IQR_MS", "RUNS", "STABLE"}, rows);
+    std::cout << "stored " << done.size() << " latency sample" << (done.size() == 1 ? "" : "s") << " for device "
+              << text::quote(o.device) << " (engine " << engine->name() << ", batch " << o.batch << ", threads "
+              << threads << ")\n";
+  };
+
+  for (size_t i = 0; i < targets.size(); ++i) {
+    const auto& t = targets[i];
+    const std::string label = "[" + std::to_string(i + 1) + "/" + std::to_string(targets.size()) + "] " + archLabel(t);
+    measure::Measurement m;
+    try {
+      m = engine->measure(t.cell, protocol, [&](const measure::MeasureProgress& p) {
+        progressLine(label + ": " + std::to_string(p.runsDone) + "/" + std::to_string(p.maxRuns) + " runs, median " +
+                     fmt(p.medianMs, 4) + " ms");
+        return true;
+      });
+    } catch (const Error& e) {
+      progressLine(label + ": failed", true);
+      fail(e.kind(), std::string(e.what()) + " [while measuring " + nb201::toString(t.cell) + "; " +
+                         std::to_string(done.size()) + " sample(s) measured before were kept]");
+    }
+    progressLine(label + ": " + fmt(m.summary.medianMs, 4) + " ms (IQR " + fmt(m.summary.iqrMs(), 3) + " ms, " +
+                     std::to_string(m.summary.count) + " runs" +
+                     (m.stable                                  ? ""
+                      : m.summary.count <= protocol.blockSize ? ", one block: stability not checked"
+                                                              : ", not stable") +
+                     ")",
+                 true);
+    for (const auto& w : m.warnings) std::cerr << "  warning: " << w << "\n";
+
+    auto conditions = measure::currentConditions(host, pinned.empty() ? cpus : pinned);
+    conditions.pinnedCpus = pinned;
+    conditions.threads = threads;
+    conditions.batch = o.batch;
+    conditions.engine = engine->name();
+    conditions.engineVersion = engine->version();
+    if (o.engine == "cuda" && !host.gpus.empty()) conditions.gpu = host.gpus[0];
+    measure::recordMeasurement(conditions, m);
+
+    store::Transaction tx(project.db());
+    if (deviceId == 0) {
+      // Created with the first sample, so a run that fails at once leaves no empty device behind.
+      const auto* gpu = o.engine == "cuda" && !host.gpus.empty() ? &host.gpus[0] : nullptr;
+      deviceId = store::upsertDevice(project, measure::deviceFromHost(o.device, host, engine->name() + " " + engine->version(),
+                                                                      o.batch, gpu));
+    }
+    if (sourceId == 0)
+      sourceId = store::ensureSource(
+          project, "measurement", "maple-measure:" + o.device + ":" + startedAt + ":" + std::to_string(getpid()),
+          "maple measure on host " + host.hostname + ": engine " + engine->name() + " (" + engine->version() +
+              "), batch " + std::to_string(o.batch) + ", threads " + std::to_string(threads) + ", started " + startedAt);
+    store::LatencySample s;
+    s.deviceId = deviceId;
+    s.architectureId = writer.architecture(t.cell, t.index);
+    s.latencyMs = m.summary.medianMs;
+    s.iqrMs = m.summary.iqrMs();
+    s.repetitions = m.summary.count;
+    s.batchSize = o.batch;
+    s.threads = threads;
+    s.engine = engine->name();
+    s.conditionsJson = measure::toJson(conditions);
+    s.measuredAt = conditions.time;
+    writer.sample(sourceId, s);
+    tx.commit();
+    done.push_back({t, std::move(m)});
+
+    if (gInterrupted && i + 1 < targets.size()) {
+      finish(true);
+      fail(ErrorKind::Cancelled, "interrupted: " + std::to_string(done.size()) + " of " + std::to_string(targets.size()) +
+                                     " samples measured and kept; run again with the remaining architectures");
+    }
+  }
+  finish(false);
+}
+
+} // namespace
+
+void addMeasureCommand(CLI::App& root) {
+  auto* cmd = root.add_subcommand("measure", "Measure NAS-Bench-201 latencies on this machine and store them");
+  auto o = std::make_shared<Opts>();
+  cmd->add_option("--project", o->project, "Project file")->required();
+  cmd->add_option("--device", o->device, "Device to store the samples under (created from this machine if new)")->required();
+  cmd->add_option("--engine", o->engine,
+                  "cpu, cuda, or command:'PROGRAM ARGS' (an external runner speaking JSON lines, "
+                  "e.g. command:'/usr/bin/python3 runners/pytorch_runner.py')")
+      ->required();
+  auto* archs = cmd->add_option("--archs", o->archs, "NAS-Bench-201 indices, e.g. 0,17,100-120 (needs the imported table)");
+  auto* file = cmd->add_option("--archs-file", o->archsFile, "File with one index or architecture string per line");
+  archs->excludes(file);
+  file->excludes(archs);
+  cmd->add_option("--batch", o->batch, "Batch size (default 1)");
+  cmd->add_option("--threads", o->threads, "Threads (default 1; 0: every CPU this process may use)");
+  cmd->add_option("--repeats", o->repeats, "Most timed runs per architecture (default 100; stops earlier once the median is stable)");
+  cmd->add_option("--warmup", o->warmup, "Untimed runs before timing (default 5)");
+  cmd->add_option("--pin", o->pin, "Pin to these CPUs, e.g. 0-3 (the engine's threads and a runner inherit it)");
+  cmd->add_option("--timeout", o->timeout, "Seconds a runner may take to answer one request (default 300)");
+  cmd->add_option("--seed", o->seed, "Seed of the weights and input (default 42)");
+  cmd->add_flag("--json", o->json, "Print the samples as JSON");
+  cmd->callback([o] {
+    if (o->archs.empty() && o->archsFile.empty())
+      fail(ErrorKind::Usage, "say what to measure: --archs 0,17,123 or --archs-file FILE");
+    run(*o);
+  });
+}
+
+} // namespace maple::cli

@@ -1,0 +1,218 @@
+// `maple measure` as users run it: the real binary on a small project, with the fake runners of
+// tests/core/runners/ (fast and deterministic) and, where built, the in-process engines.
+#include "../core/test_support.hpp"
+#include "cli_runner.hpp"
+#include "engine/cuda/cuda_engine.hpp"
+#include "measure/conditions.hpp"
+#include "store/devices.hpp"
+#include "store/project.hpp"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+#include <csignal>
+
+using maple::testing::CliResult;
+using maple::testing::runCli;
+
+namespace {
+const QString kRunners = MAPLE_TEST_RUNNERS_DIR;
+const QByteArray kTable =
+    "idx,arch_str,devA\n"
+    "0,|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|,1.5\n"
+    "1,|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|,3.0\n"
+    "2,|avg_pool_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|avg_pool_3x3~0|avg_pool_3x3~1|avg_pool_3x3~2|,2.0\n"
+    "3,|avg_pool_3x3~0|+|skip_connect~0|none~1|+|nor_conv_1x1~0|none~1|nor_conv_3x3~2|,2.5\n";
+
+QString goodRunner(double delay = 0) {
+  return "command:/usr/bin/python3 " + kRunners + "/good_runner.py" + (delay > 0 ? " " + QString::number(delay) : "");
+}
+
+QJsonObject json(const CliResult& r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); }
+
+long long count(const QString& project, const char* sql) {
+  auto p = maple::store::Project::open(project.toStdString());
+  auto st = p.db().prepare(sql);
+  st.step();
+  return st.int64(0);
+}
+} // namespace
+
+class TestMeasureCli : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+  QString path(const QString& name) { return dir_.filePath(name); }
+
+  // A project with the 4-row table imported (indices 0..3).
+  QString project(const QString& name) {
+    const auto p = path(name);
+    if (runCli({"new", p}).exitCode != 0) return {};
+    maple::testing::writeFile(path("table.csv"), kTable);
+    if (runCli({"import", "--project", p, path("table.csv")}).exitCode != 0) return {};
+    return p;
+  }
+
+private slots:
+  void help() {
+    auto r = runCli({"measure", "--help"});
+    QCOMPARE(r.exitCode, 0);
+    for (const char* opt : {"--archs-file", "--repeats", "--warmup", "--threads", "--batch", "--pin", "--json"})
+      QVERIFY2(r.out.contains(opt), opt);
+  }
+
+  void measuresStoresAndReportsJson() {
+    const auto p = project("good.maple");
+    auto r = runCli({"measure", "--project", p, "--device", "box", "--engine", goodRunner(), "--archs", "0,2-3",
+                     "--repeats", "30", "--warmup", "2", "--batch", "4", "--threads", "2", "--json"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto samples = json(r)["samples"].toArray();
+    QCOMPARE(samples.size(), 3);
+    const auto s0 = samples[0].toObject();
+    QCOMPARE(s0["arch_index"].toInt(), 0);
+    QCOMPARE(s0["latency_ms"].toDouble(), 1.01);
+    QVERIFY(qAbs(s0["iqr_ms"].toDouble() - 0.02) < 1e-9);
+    QCOMPARE(s0["repetitions"].toInt(), 20); // stable after two blocks of 10
+    QCOMPARE(s0["batch"].toInt(), 4);
+    QCOMPARE(s0["engine"].toString(), QString("command:fake"));
+    QCOMPARE(samples[2].toObject()["arch_index"].toInt(), 3);
+    QVERIFY2(r.err.contains("[3/3]"), qPrintable(r.err)); // progress on stderr
+
+    // The device was created from this machine; every sample carries its conditions.
+    auto proj = maple::store::Project::open(p.toStdString());
+    const auto dev = maple::store::findDevice(proj, "box");
+    QVERIFY(dev);
+    QCOMPARE(dev->family, std::string("cpu"));
+    QCOMPARE(dev->batchSize, std::optional<int>(4));
+    QVERIFY(!dev->hardware.empty() && dev->cores && dev->memoryGb);
+    auto st = proj.db().prepare(
+        "SELECT s.conditions_json, s.threads, s.batch_size, s.repetitions, s.iqr_ms FROM latency_samples s "
+        "JOIN devices d ON d.id = s.device_id WHERE d.name = 'box'");
+    int rows = 0;
+    while (st.step()) {
+      ++rows;
+      const auto c = maple::measure::conditionsFromJson(st.text(0));
+      QCOMPARE(c.threads, 2);
+      QCOMPARE(c.batch, 4);
+      QCOMPARE(c.engine, std::string("command:fake"));
+      QCOMPARE(c.warmup, 2);
+      QVERIFY(!c.cpuModel.empty() && !c.host.empty() && !c.time.empty() && !c.cpus.empty());
+      QVERIFY(!c.cpus[0].governor.empty()); // a governor or 'unavailable'
+      QCOMPARE(st.int64(1), 2LL);
+      QCOMPARE(st.int64(2), 4LL);
+      QCOMPARE(st.int64(3), 20LL);
+    }
+    QCOMPARE(rows, 3);
+    // A second run is a new source: the same architectures get new samples beside the old.
+    auto again = runCli({"measure", "--project", p, "--device", "box", "--engine", goodRunner(), "--archs", "0",
+                         "--batch", "4"});
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY(again.out.contains("MEDIAN_MS") && again.out.contains("stored 1 latency sample"));
+    QCOMPARE(count(p, "SELECT count(*) FROM latency_samples s JOIN devices d ON d.id = s.device_id WHERE d.name = 'box'"), 4LL);
+  }
+
+  void archsFileTakesIndicesAndStrings() {
+    const auto p = project("file.maple");
+    maple::testing::writeFile(path("archs.txt"),
+                              "# indices or architecture strings\n1\n\n"
+                              "|nor_conv_3x3~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|\n");
+    auto r = runCli({"measure", "--project", p, "--device", "box", "--engine", goodRunner(), "--archs-file",
+                     path("archs.txt"), "--repeats", "5", "--json"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto samples = json(r)["samples"].toArray();
+    QCOMPARE(samples.size(), 2);
+    QCOMPARE(samples[0].toObject()["arch_index"].toInt(), 1);
+    QVERIFY(samples[1].toObject()["arch_index"].isNull());
+    QCOMPARE(samples[1].toObject()["repetitions"].toInt(), 5);
+
+    maple::testing::writeFile(path("bad.txt"), "1\n|conv~0|\n");
+    auto bad = runCli({"measure", "--project", p, "--device", "box", "--engine", goodRunner(), "--archs-file",
+                       path("bad.txt")});
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY2(bad.err.contains("bad.txt:2:"), qPrintable(bad.err));
+  }
+
+  void usageAndInputErrors() {
+    const auto p = project("usage.maple");
+    QCOMPARE(runCli({"measure", "--project", p, "--device", "d", "--engine", goodRunner()}).exitCode, 1); // no archs
+    auto range = runCli({"measure", "--project", p, "--device", "d", "--engine", goodRunner(), "--archs", "20000"});
+    QCOMPARE(range.exitCode, 1);
+    QVERIFY(range.err.contains("outside"));
+    auto engine = runCli({"measure", "--project", p, "--device", "d", "--engine", "tpu", "--archs", "0"});
+    QCOMPARE(engine.exitCode, 1);
+    QVERIFY2(engine.err.contains("unknown engine 'tpu'"), qPrintable(engine.err));
+    QCOMPARE(runCli({"measure", "--project", p, "--device", "d", "--engine", goodRunner(), "--archs", "0", "--repeats", "0"}).exitCode, 1);
+    auto missing = runCli({"measure", "--project", p, "--device", "d", "--engine", goodRunner(), "--archs", "9"});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains("index 9 is not in project"), qPrintable(missing.err));
+
+    // A project without the imported table: say how to get indices.
+    const auto empty = path("empty.maple");
+    QCOMPARE(runCli({"new", empty}).exitCode, 0);
+    auto none = runCli({"measure", "--project", empty, "--device", "d", "--engine", goodRunner(), "--archs", "5"});
+    QCOMPARE(none.exitCode, 2);
+    QVERIFY2(none.err.contains("maple import"), qPrintable(none.err));
+    QCOMPARE(count(p, "SELECT count(*) FROM devices WHERE name = 'd'"), 0LL);
+  }
+
+  void failingRunnersStoreNothing() {
+    const auto p = project("fail.maple");
+    for (const char* runner : {"garbage_runner.sh", "crash_runner.sh", "exit_runner.sh"}) {
+      auto r = runCli({"measure", "--project", p, "--device", "d", "--engine", "command:/bin/sh " + kRunners + "/" + runner,
+                       "--archs", "0,1"});
+      QCOMPARE(r.exitCode, 2);
+      QVERIFY2(r.err.contains(runner) && r.err.contains("0 sample(s) measured before were kept"), qPrintable(r.err));
+    }
+    auto hang = runCli({"measure", "--project", p, "--device", "d", "--engine", "command:/bin/sh " + kRunners + "/hang_runner.sh",
+                        "--archs", "0", "--timeout", "0.5"});
+    QCOMPARE(hang.exitCode, 2);
+    QVERIFY2(hang.err.contains("did not answer within 0.5 s"), qPrintable(hang.err));
+    QCOMPARE(count(p, "SELECT count(*) FROM devices WHERE name = 'd'"), 0LL); // not even the device
+
+    // A runner that fails on the second architecture: the first sample stays.
+    auto second = runCli({"measure", "--project", p, "--device", "d", "--engine",
+                          "command:/bin/sh " + kRunners + "/second_fails_runner.sh", "--archs", "0,1", "--repeats", "5"});
+    QCOMPARE(second.exitCode, 2);
+    QVERIFY2(second.err.contains("exited with status 1") && second.err.contains("giving up") &&
+                 second.err.contains("1 sample(s) measured before were kept"),
+             qPrintable(second.err));
+    QCOMPARE(count(p, "SELECT count(*) FROM latency_samples s JOIN devices d ON d.id = s.device_id WHERE d.name = 'd'"), 1LL);
+  }
+
+  void ctrlCKeepsCompletedSamples() {
+    const auto p = project("sigint.maple");
+    QProcess proc;
+    proc.start(QStringLiteral(MAPLE_CLI), {"measure", "--project", p, "--device", "d", "--engine", goodRunner(0.3),
+                                           "--archs", "0-3", "--repeats", "5", "--json"});
+    QVERIFY(proc.waitForStarted());
+    proc.setReadChannel(QProcess::StandardError);
+    // Interrupt once the first sample is reported (its result line holds "ms (IQR").
+    QByteArray err;
+    while (!err.contains("ms (IQR") && proc.waitForReadyRead(20000)) err += proc.readAllStandardError();
+    QVERIFY2(err.contains("ms (IQR"), err.constData());
+    ::kill(static_cast<pid_t>(proc.processId()), SIGINT);
+    QVERIFY(proc.waitForFinished(30000));
+    QCOMPARE(proc.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(proc.exitCode(), 130);
+    const auto out = QJsonDocument::fromJson(proc.readAllStandardOutput()).object();
+    QVERIFY(out["interrupted"].toBool());
+    const auto kept = out["samples"].toArray().size();
+    QVERIFY2(kept >= 1 && kept < 4, qPrintable(QString::number(kept)));
+    err += proc.readAllStandardError();
+    QVERIFY2(err.contains("interrupted"), err.constData());
+    QCOMPARE(count(p, "SELECT count(*) FROM latency_samples s JOIN devices d ON d.id = s.device_id WHERE d.name = 'd'"),
+             static_cast<long long>(kept));
+  }
+
+  void cudaWithoutADevice() {
+    if (!maple::engine::cudaDevices().empty()) QSKIP("this machine has a CUDA device: the no-device message cannot be seen");
+    const auto p = project("cuda.maple");
+    auto r = runCli({"measure", "--project", p, "--device", "gpu", "--engine", "cuda", "--archs", "0"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("no CUDA device"), qPrintable(r.err));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestMeasureCli)
+#include "test_measure_cli.moc"
