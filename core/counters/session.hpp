@@ -1,0 +1,44 @@
+#pragma once
+// Capture sessions: count a workload's steps with hardware (or, when allowed, software) events,
+// streaming cumulative readings at a fixed interval for a live view.
+#include "counters/capture.hpp"
+#include "counters/workload.hpp"
+
+#include <functional>
+
+namespace maple::counters {
+
+struct CaptureOptions {
+  // Empty: MAPLE's generic hardware set plus the software events; events this machine cannot
+  // count are then left out with their reason. Named events must all open.
+  std::vector<std::string> events;
+  int repeats = 5;            // timed runs of each step (after one warm-up run)
+  double sampleIntervalMs = 50;
+  bool allowSoftwareFallback = false;
+  bool inherit = true;        // also count threads the workload creates
+};
+
+struct CaptureCallbacks {
+  // Called on the sampling thread with each interval's readings; false cancels.
+  std::function<bool(const std::vector<Sample>&)> onSamples;
+  // Called on the capturing thread before each step; false cancels.
+  std::function<bool(double fraction, const std::string& step)> onProgress;
+};
+
+// Resolves which events to count: throws Io with each refused event's reason and fix when the
+// request cannot be met (see CaptureOptions); softwareOnly tells the caller a fallback happened.
+struct EventPlan {
+  std::vector<EventStatus> statuses; // every event considered, counted or not
+  std::vector<std::string> toCount;
+  bool softwareOnly = false;
+  std::string scope;
+};
+EventPlan planEvents(const CaptureOptions& options);
+
+// Throws Cancelled when a callback returns false, Io when counting fails.
+Capture runCapture(const Workload& workload, const CaptureOptions& options, const CaptureCallbacks& callbacks = {});
+
+// The conditions recorded with a capture (JSON text).
+std::string hostConditionsJson(const std::string& scope);
+
+} // namespace maple::counters
