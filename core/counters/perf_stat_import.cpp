@@ -106,7 +106,10 @@ Capture importPerfStatCsv(const std::string& path, const std::string& workload) 
     if (!l.timeS && seenAt.count(l.event))
       badLine(path, l.number, "event " + text::quote(l.event) + " appears twice (mixed runs in one file?)");
     seenAt[l.event] = l.timeS.value_or(0);
-    if (l.valueText.front() == '<' || (l.pct && *l.pct == 0)) {
+    const bool notRunning = l.valueText == "<not counted>" || (l.pct && *l.pct == 0);
+    if (l.timeS && notRunning && l.valueText != "<not supported>")
+      continue; // an interval in which the task did not run: nothing happened, nothing to add
+    if (l.valueText.front() == '<' || notRunning) {
       status.counted = false;
       status.reason = "perf stat reported " + (l.valueText.front() == '<' ? l.valueText : "0% running time") +
                       " on the recording machine";
@@ -126,8 +129,12 @@ Capture importPerfStatCsv(const std::string& path, const std::string& workload) 
     c.samples.push_back({l.timeS.value_or(0) * 1000.0, l.event, cum});
     c.durationMs = std::max(c.durationMs, l.timeS.value_or(0) * 1000.0);
   }
-  // An event uncounted in any interval is uncounted as a whole: its sum would be short.
+  // An event counted in some intervals but unsupported in others is uncounted as a whole.
   for (auto& s : c.events) {
+    if (s.counted && !cumulative.count(s.event)) {
+      s.counted = false;
+      s.reason = "perf stat reported <not counted> in every interval on the recording machine";
+    }
     if (s.counted) c.totals[s.event] = cumulative[s.event].value;
     else c.totals.erase(s.event);
   }

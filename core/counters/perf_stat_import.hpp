@@ -3,8 +3,10 @@
 // MAPLE) as a capture. Both layouts are read:
 //   value,unit,event,run_time_ns,pct_running[,metric,metric_unit]           (perf stat -x, CMD)
 //   time_s,value,unit,event,run_time_ns,pct_running[,metric,metric_unit]    (perf stat -x, -I MS CMD)
-// perf already scaled the values; the scale is recovered as 100 / pct_running. "<not counted>" and
-// "<not supported>" mark the event uncounted with that reason (never a zero). msec values
+// perf already scaled the values; the scale is recovered as 100 / pct_running. "<not supported>",
+// and "<not counted>" of a whole run, mark the event uncounted with that reason (never a zero); an
+// interval line "<not counted>" is an interval in which the task did not run and adds nothing.
+// "cycles:u" is read as cycles. msec values
 // (task-clock) are converted to ns, as perf_event counts them. Interval deltas are summed into the
 // cumulative series a live capture stores. Any other malformed line fails with file:line: reason.
 #include "counters/capture.hpp"

@@ -152,9 +152,10 @@ EventPlan planEvents(const CaptureOptions& options) {
   }
   if (!refusedSw.empty())
     fail(ErrorKind::Io, "software events cannot be counted here either:" + refusalText(refusedSw));
-  const bool hwAsked = hwOk > 0 || !refusedHw.empty();
-  plan.softwareOnly = hwAsked && hwOk == 0;
-  if (plan.softwareOnly && !options.allowSoftwareFallback)
+  // Asking for software events only is a software capture by choice; hardware events that all
+  // fail make one only with the user's consent.
+  plan.softwareOnly = hwOk == 0;
+  if (plan.softwareOnly && !refusedHw.empty() && !options.allowSoftwareFallback)
     fail(ErrorKind::Io, "hardware counters cannot be counted here:" + refusalText(refusedHw) +
                             "\nor allow the labelled software fallback (--allow-software-fallback): it makes a "
                             "software-timing descriptor, not a counter descriptor");

@@ -25,7 +25,10 @@ void add(Descriptor& d, const std::string& name, double v) {
 
 std::optional<Descriptor> counterDescriptor(const counters::Capture& c, const std::string& device,
                                             std::vector<std::string>& notes) {
-  if (c.softwareOnly) return std::nullopt;
+  if (c.softwareOnly) {
+    notes.push_back("counters, counters-edge: no hardware event was counted in this capture");
+    return std::nullopt;
+  }
   auto total = [&](const std::string& e) -> std::optional<double> {
     auto it = c.totals.find(e);
     if (it == c.totals.end() || !c.counted(e)) return std::nullopt;
