@@ -10,5 +10,6 @@ void addImportCommand(CLI::App& root);
 void addDevicesCommand(CLI::App& root);
 void addInfoCommand(CLI::App& root);
 void addMeasureCommand(CLI::App& root);
+void addPmuCommand(CLI::App& root);
 
 } // namespace maple::cli

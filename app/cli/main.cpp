@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   maple::cli::addDevicesCommand(app);
   maple::cli::addInfoCommand(app);
   maple::cli::addMeasureCommand(app);
+  maple::cli::addPmuCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

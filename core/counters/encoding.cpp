@@ -121,7 +121,7 @@ EncodedEvent encodeEvent(const std::string& name, Scope scope) {
     const int rc = pfm_get_os_event_encoding(name.c_str(), plm, PFM_OS_PERF_EVENT_EXT, &arg);
     if (rc != PFM_SUCCESS) {
       std::string hint = rc == PFM_ERR_NOTFOUND
-                             ? " (`maple pmu --events PMU` lists the events of each PMU; perf's generic names "
+                             ? " (`maple pmu --pmu NAME` lists the events of a PMU; perf's generic names "
                                "such as cycles or LLC-load-misses are also accepted)"
                              : "";
       badInput("event " + text::quote(name) + " cannot be encoded: " + pfm_strerror(rc) + hint);

@@ -24,7 +24,7 @@ struct PmuEvent {
 
 // Initialises libpfm4 once per process; throws Io with libpfm4's reason if it cannot start.
 void ensureLibpfm();
-std::string libpfmVersion(); // "4.13"
+std::string libpfmVersion(); // the library's API version, "4.0" (libpfm4 reports no release number)
 
 std::vector<PmuInfo> listPmus(); // the PMUs libpfm4 treats as present
 // Events of one present PMU; BadInput naming the present ones when the name is unknown.

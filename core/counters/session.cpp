@@ -5,16 +5,16 @@
 #include "counters/counter_set.hpp"
 #include "counters/pmu.hpp"
 #include "counters/probe.hpp"
+#include "measure/conditions.hpp"
+#include "measure/pinning.hpp"
 
 #include <nlohmann/json.hpp>
-#include <sys/utsname.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
-#include <fstream>
 #include <mutex>
 #include <thread>
 
@@ -43,17 +43,6 @@ std::string refusalText(const std::vector<EventStatus>& refused) {
     out += "\n  " + list + ": " + key;
   }
   return out;
-}
-
-std::string firstLineOf(const std::string& path, const std::string& key) {
-  std::ifstream in(path);
-  std::string line;
-  while (std::getline(in, line))
-    if (key.empty() || line.rfind(key, 0) == 0) {
-      const auto colon = line.find(':');
-      return std::string(text::trim(key.empty() || colon == std::string::npos ? line : line.substr(colon + 1)));
-    }
-  return "";
 }
 
 double median(std::vector<double> v) {
@@ -175,35 +164,41 @@ EventPlan planEvents(const CaptureOptions& options) {
 }
 
 std::string hostConditionsJson(const std::string& scope) {
-  utsname u{};
-  uname(&u);
-  std::string cpu = firstLineOf("/proc/cpuinfo", "model name");
-  if (cpu.empty()) cpu = firstLineOf("/proc/cpuinfo", "Hardware");
+  const auto host = measure::detectHost();
+  const auto freq = measure::readCpuFrequencies(measure::allowedCpus());
   std::string corePmu;
   for (const auto& p : listPmus())
     if (p.type == "core") corePmu = p.name + " (" + std::to_string(p.genericCounters) + " generic + " +
                                     std::to_string(p.fixedCounters) + " fixed counters)";
-  nlohmann::json j{{"cpu_model", cpu},
-                   {"logical_cpus", std::thread::hardware_concurrency()},
-                   {"kernel", std::string(u.sysname) + " " + u.release},
-                   {"machine", u.machine},
-                   {"governor", firstLineOf("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor", "")},
+  nlohmann::json j{{"host", host.hostname},
+                   {"cpu_model", host.cpuModel},
+                   {"microarchitecture", host.microarchitecture},
+                   {"logical_cpus", host.logicalCpus},
+                   {"kernel", host.kernel},
+                   {"governor", freq.empty() ? std::string(measure::kUnavailable) : freq.front().governor},
                    {"perf_event_paranoid", paranoidLevel()},
                    {"privileged", hasPerfmonPrivilege()},
                    {"scope", scope},
-                   {"libpfm4", libpfmVersion()},
+                   {"libpfm4_api", libpfmVersion()},
                    {"libpfm4_core_pmu", corePmu},
                    {"kernel_event_sources", kernelEventSources()}};
   return j.dump();
 }
 
-Capture runCapture(const Workload& workload, const CaptureOptions& options, const CaptureCallbacks& callbacks) {
+Capture runCapture(engine::Engine& engine, const std::string& workloadName, const engine::RunConfig& config,
+                   const CaptureOptions& options, const CaptureCallbacks& callbacks) {
   if (options.repeats < 1) fail(ErrorKind::Usage, "repeats must be at least 1");
-  if (workload.steps.empty()) fail(ErrorKind::Usage, "workload " + text::quote(workload.name) + " has no steps");
+  workloadCells(workloadName); // an unknown name fails before anything is probed
   const auto plan = planEvents(options);
   const Scope scope = plan.scope == "user" ? Scope::User : Scope::UserAndKernel;
   std::vector<EncodedEvent> encoded;
   for (const auto& name : plan.toCount) encoded.push_back(encodeEvent(name, scope));
+
+  CounterSet set(encoded, options.inherit);
+  const auto workload = prepareWorkload(workloadName, engine, config, [&](int done, int total) {
+    return !callbacks.onProgress ||
+           callbacks.onProgress(0.1 * done / total, done < total ? "preparing step " + std::to_string(done + 1) : "prepared");
+  });
 
   Capture c;
   c.workload = workload.name;
@@ -215,7 +210,6 @@ Capture runCapture(const Workload& workload, const CaptureOptions& options, cons
   c.startedAt = text::nowIso8601();
   c.hostJson = hostConditionsJson(plan.scope);
 
-  CounterSet set(encoded, options.inherit);
   std::atomic<bool> cancelled{false};
   auto checkCancel = [&] {
     if (cancelled) fail(ErrorKind::Cancelled, "capture cancelled");
@@ -237,7 +231,7 @@ Capture runCapture(const Workload& workload, const CaptureOptions& options, cons
   const size_t n = workload.steps.size();
   for (size_t i = 0; i < n; ++i) {
     const auto& step = workload.steps[i];
-    if (callbacks.onProgress && !callbacks.onProgress(static_cast<double>(i) / n, step.name)) cancelled = true;
+    if (callbacks.onProgress && !callbacks.onProgress(0.1 + 0.9 * i / n, step.name)) cancelled = true;
     checkCancel();
     StepResult r{step.name, step.kind, options.repeats * passes[i], 0, 0, 0, {}, {}};
     std::vector<double> ms;

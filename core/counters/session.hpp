@@ -35,8 +35,12 @@ struct EventPlan {
 };
 EventPlan planEvents(const CaptureOptions& options);
 
-// Throws Cancelled when a callback returns false, Io when counting fails.
-Capture runCapture(const Workload& workload, const CaptureOptions& options, const CaptureCallbacks& callbacks = {});
+// Opens the counters, then prepares the named workload on the engine (so that worker threads the
+// engine starts are counted through inherit), runs every step once uncounted as a warm-up, then
+// `repeats` timed repeats of each step while counting. Throws Cancelled when a callback returns
+// false, Io when counting fails, BadInput for an unknown workload.
+Capture runCapture(engine::Engine& engine, const std::string& workload, const engine::RunConfig& config,
+                   const CaptureOptions& options, const CaptureCallbacks& callbacks = {});
 
 // The conditions recorded with a capture (JSON text).
 std::string hostConditionsJson(const std::string& scope);
