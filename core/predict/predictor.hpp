@@ -1,0 +1,85 @@
+#pragma once
+// The predictor contract shared by the harness, the CLI, the predictor file, the C API and the GUI.
+//
+// A predictor is trained on a pool of known devices (their latencies and descriptors), then adapted
+// to one target device from that device's descriptor and k measured samples ("shots"). Honest
+// accounting: every latency measured on the target counts as a shot, including the ones used to
+// build its descriptor (Descriptor::shotsUsed).
+//
+// Every predictor round-trips through ModelState (restore(state()) predicts the same numbers), so
+// the project store and the .maplepred file persist it without any library's object layout.
+#include "descriptor/descriptor.hpp"
+#include "predict/model_state.hpp"
+#include "searchspace/nb201.hpp"
+
+#include <functional>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace maple::predict {
+
+// Long work reports a fraction in [0, 1] and a stage name; returning false cancels, and the callee
+// then throws maple::Error(Cancelled).
+using ProgressFn = std::function<bool(double fraction, const std::string& stage)>;
+
+// Known devices: every architecture's latency on each, and each device's descriptor of one kind.
+struct TrainingPool {
+  std::string descriptorKind;
+  std::vector<std::string> devices;
+  std::vector<descriptor::Descriptor> descriptors; // one per device, same order
+  std::vector<nb201::Cell> cells;                  // the architectures, same order as the columns below
+  std::vector<std::vector<double>> latencyMs;      // [device][cell], NaN where not measured
+};
+
+struct Shot {
+  nb201::Cell cell;
+  double latencyMs = 0;
+};
+
+// What is known of the device to adapt to.
+struct Target {
+  std::string device;
+  descriptor::Descriptor descriptor; // of the predictor's kind
+  std::vector<Shot> shots;           // measured samples mixed into adaptation
+};
+
+struct TrainOptions {
+  std::uint64_t seed = 1;
+  int threads = 0; // 0: all hardware threads
+};
+
+class Predictor {
+public:
+  virtual ~Predictor() = default;
+  virtual std::string method() const = 0;
+  virtual std::string descriptorKind() const = 0;
+  virtual std::vector<std::string> trainingDevices() const = 0;
+
+  // A new predictor bound to the target device. The pool-trained predictor is left unchanged.
+  virtual std::unique_ptr<Predictor> adapt(const Target& target, const ProgressFn& progress = {}) const = 0;
+  // The device this predictor was adapted to; empty for a pool-trained one.
+  virtual std::string targetDevice() const = 0;
+
+  // Latency in ms of each cell on the adapted device. `spread`, when given and the method has one,
+  // receives a per-prediction uncertainty (relative, 1 sigma in log space); otherwise it is left
+  // empty. Throws Usage on a predictor that was never adapted.
+  virtual std::vector<double> predictMs(std::span<const nb201::Cell> cells,
+                                        std::vector<double>* spread = nullptr) const = 0;
+
+  virtual ModelState state() const = 0;
+};
+
+// The methods train() knows, the default (the best on the harness) first.
+const std::vector<std::string>& methodNames();
+const std::string& defaultMethod();
+
+// Throws Usage naming the known methods for an unknown one, BadInput for an unusable pool.
+std::unique_ptr<Predictor> train(const std::string& method, const TrainingPool& pool, const TrainOptions& options,
+                                 const ProgressFn& progress = {});
+
+// Rebuilds a predictor from its state; BadInput naming what is missing or inconsistent.
+std::unique_ptr<Predictor> restore(const ModelState& state);
+
+} // namespace maple::predict
