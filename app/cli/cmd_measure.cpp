@@ -2,6 +2,8 @@
 // the conditions they were measured under. Each sample is committed as it completes, so Ctrl-C
 // (or a runner failure) keeps every finished one.
 #include "cli/commands.hpp"
+#include "cli/host_device.hpp"
+#include "cli/interrupt.hpp"
 #include "cli/output.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
@@ -10,10 +12,8 @@
 #include "measure/conditions.hpp"
 #include "measure/pinning.hpp"
 #include "measure/samplers.hpp"
-#include "store/devices.hpp"
 #include "store/latencies.hpp"
 
-#include <csignal>
 #include <fstream>
 #include <iostream>
 #include <unistd.h>
@@ -32,34 +32,6 @@ struct Opts {
 struct Target {
   nb201::Cell cell;
   std::optional<int> index; // NAS-Bench-201 index, when known
-};
-
-// ---- Ctrl-C: finish the current sample, then stop; a second Ctrl-C ends at once. --------------
-volatile std::sig_atomic_t gInterrupted = 0;
-
-extern "C" void onInterrupt(int) {
-  if (gInterrupted) {
-    std::signal(SIGINT, SIG_DFL);
-    std::raise(SIGINT);
-  }
-  gInterrupted = 1;
-}
-
-class InterruptGuard {
-public:
-  InterruptGuard() {
-    gInterrupted = 0;
-    struct sigaction sa {};
-    sa.sa_handler = onInterrupt;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old_);
-  }
-  ~InterruptGuard() { sigaction(SIGINT, &old_, nullptr); }
-  InterruptGuard(const InterruptGuard&) = delete;
-  InterruptGuard& operator=(const InterruptGuard&) = delete;
-
-private:
-  struct sigaction old_ {};
 };
 
 // ---- architectures ------------------------------------------------------------------------------
@@ -247,24 +219,15 @@ void run(const Opts& o) {
   const auto cpus = measure::allowedCpus();
   const int threads = o.threads > 0 ? o.threads : static_cast<int>(cpus.size());
 
-  auto host = measure::detectHost();
-  host.gpus = engine::cudaDevices();
   auto engine = openEngine(o, threads);
-
-  auto existing = store::findDevice(project, o.device);
-  if (existing && existing->batchSize && *existing->batchSize != o.batch)
-    std::cerr << "warning: device " << text::quote(o.device) << " holds batch-" << *existing->batchSize
-              << " latencies; this run uses batch " << o.batch << " (a batch size is its own device configuration: "
-              << "consider --device " << o.device << "_" << o.batch << ")\n";
-  if (!existing)
-    std::cerr << "device " << text::quote(o.device) << " is new: it will be created from this machine ("
-              << (o.engine == "cuda" && !host.gpus.empty() ? host.gpus[0].name : host.cpuModel) << ")\n";
+  HostDevice device(project, o.device, o.engine, o.batch);
+  const auto& host = device.host();
 
   store::LatencyWriter writer(project);
-  std::int64_t deviceId = existing ? existing->id : 0, sourceId = 0;
+  std::int64_t sourceId = 0;
   const std::string startedAt = text::nowIso8601();
   std::vector<Done> done;
-  InterruptGuard interrupt;
+  InterruptGuard interrupt; // Ctrl-C finishes the current sample, then stops; a second one ends at once.
 
   auto finish = [&](bool interrupted) {
     if (o.json) {
@@ -318,16 +281,12 @@ void run(const Opts& o) {
     conditions.batch = o.batch;
     conditions.engine = engine->name();
     conditions.engineVersion = engine->version();
-    if (o.engine == "cuda" && !host.gpus.empty()) conditions.gpu = host.gpus[0];
+    if (device.gpu()) conditions.gpu = *device.gpu();
     measure::recordMeasurement(conditions, m);
 
     store::Transaction tx(project.db());
-    if (deviceId == 0) {
-      // Created with the first sample, so a run that fails at once leaves no empty device behind.
-      const auto* gpu = o.engine == "cuda" && !host.gpus.empty() ? &host.gpus[0] : nullptr;
-      deviceId = store::upsertDevice(project, measure::deviceFromHost(o.device, host, engine->name() + " " + engine->version(),
-                                                                      o.batch, gpu));
-    }
+    // Created with the first sample, so a run that fails at once leaves no empty device behind.
+    const auto deviceId = device.id(engine->name() + " " + engine->version());
     if (sourceId == 0)
       sourceId = store::ensureSource(
           project, "measurement", "maple-measure:" + o.device + ":" + startedAt + ":" + std::to_string(getpid()),
@@ -348,7 +307,7 @@ void run(const Opts& o) {
     tx.commit();
     done.push_back({t, std::move(m)});
 
-    if (gInterrupted && i + 1 < targets.size()) {
+    if (InterruptGuard::interrupted() && i + 1 < targets.size()) {
       finish(true);
       fail(ErrorKind::Cancelled, "interrupted: " + std::to_string(done.size()) + " of " + std::to_string(targets.size()) +
                                      " samples measured and kept; run again with the remaining architectures");

@@ -1,4 +1,5 @@
-// maple: the command-line face of MAPLE Workbench. Exit codes: 0 ok, 1 usage, 2 bad input or file.
+// maple: the command-line face of MAPLE Workbench. Exit codes: 0 ok, 1 usage, 2 bad input or file,
+// 130 cancelled.
 #include "cli/commands.hpp"
 #include "common/error.hpp"
 
@@ -14,6 +15,7 @@ int main(int argc, char** argv) {
   maple::cli::addInfoCommand(app);
   maple::cli::addMeasureCommand(app);
   maple::cli::addPmuCommand(app);
+  maple::cli::addCaptureCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

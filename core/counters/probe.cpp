@@ -101,8 +101,7 @@ Explanation explainOpenError(int err, bool hardwareEvent, bool hardwarePmu, int 
   switch (err) {
   case ENOENT:
     if (hardwareEvent && !hardwarePmu)
-      return {kNoHardwarePmu, "run on bare metal or enable the hypervisor's virtual PMU (QEMU/KVM: -cpu host,pmu=on); "
-                              "--allow-software-fallback makes a labelled software-timing descriptor instead"};
+      return {kNoHardwarePmu, "run on bare metal or enable the hypervisor's virtual PMU (QEMU/KVM: -cpu host,pmu=on)"};
     if (hardwareEvent)
       return {"this CPU's PMU has no counter for this event", "leave it out of --events (`maple pmu` shows what opens)"};
     return {"the kernel does not know this software event", "leave it out of --events"};

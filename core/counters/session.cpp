@@ -146,7 +146,7 @@ EventPlan planEvents(const CaptureOptions& options) {
   plan.softwareOnly = hwOk == 0;
   if (plan.softwareOnly && !refusedHw.empty() && !options.allowSoftwareFallback)
     fail(ErrorKind::Io, "hardware counters cannot be counted here:" + refusalText(refusedHw) +
-                            "\nor allow the labelled software fallback (--allow-software-fallback): it makes a "
+                            "\nor allow the labelled software fallback (--allow-software): it makes a "
                             "software-timing descriptor, not a counter descriptor");
   if (explicitList && !plan.softwareOnly && !refusedHw.empty())
     fail(ErrorKind::Io, "some requested events cannot be counted here:" + refusalText(refusedHw));

@@ -143,7 +143,7 @@ store::Device deviceFromHost(const std::string& name, const HostInfo& host, cons
   d.name = name;
   d.runtime = runtime;
   d.batchSize = batch;
-  d.provenance = "detected by maple measure on host " + text::quote(host.hostname) + " at " + text::nowIso8601();
+  d.provenance = "detected by maple on host " + text::quote(host.hostname) + " at " + text::nowIso8601();
   std::string notes = "host CPU: " + host.cpuModel + ", " + std::to_string(host.logicalCpus) + " logical CPUs";
   if (host.memoryGb) notes += ", " + std::to_string(static_cast<int>(*host.memoryGb + 0.5)) + " GiB RAM";
   notes += "; kernel " + host.kernel;

@@ -132,14 +132,20 @@ std::optional<std::int64_t> Statement::optInt64(int col) const {
   return isNull(col) ? std::nullopt : std::optional<std::int64_t>(int64(col));
 }
 
-Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+// Inside an open transaction a nested one is a savepoint, so a repository's own transaction can be
+// part of a caller's larger one (a capture stored with its descriptors and its new device).
+Transaction::Transaction(Database& db) : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
+  db_.exec(nested_ ? "SAVEPOINT maple_nested" : "BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
-  if (!done_) sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  if (done_) return;
+  const char* sql = nested_ ? "ROLLBACK TO maple_nested; RELEASE maple_nested" : "ROLLBACK";
+  sqlite3_exec(db_.handle(), sql, nullptr, nullptr, nullptr);
 }
 
 void Transaction::commit() {
-  db_.exec("COMMIT");
+  db_.exec(nested_ ? "RELEASE maple_nested" : "COMMIT");
   done_ = true;
 }
 

@@ -78,7 +78,8 @@ private:
   sqlite3_stmt* stmt_;
 };
 
-// BEGIN IMMEDIATE on construction; rolls back unless commit() was called.
+// BEGIN IMMEDIATE on construction (a savepoint when a transaction is already open); rolls back
+// unless commit() was called.
 class Transaction {
 public:
   explicit Transaction(Database& db);
@@ -89,6 +90,7 @@ public:
 
 private:
   Database& db_;
+  bool nested_;
   bool done_ = false;
 };
 

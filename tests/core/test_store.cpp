@@ -255,6 +255,39 @@ private slots:
     QCOMPARE(count(p, "devices"), std::int64_t(0));
   }
 
+  void nestedTransactionsAreSavepoints() {
+    auto p = Project::create(path("nested.maple"));
+    auto add = [&](const char* name) {
+      Device d;
+      d.name = name;
+      upsertDevice(p, d);
+    };
+    {
+      Transaction outer(p.db());
+      add("kept");
+      {
+        Transaction inner(p.db());
+        add("undone");
+      } // the inner part alone rolls back
+      {
+        Transaction inner(p.db());
+        add("inner");
+        inner.commit();
+      }
+      outer.commit();
+    }
+    QCOMPARE(count(p, "devices"), std::int64_t(2));
+    QVERIFY(!findDevice(p, "undone"));
+    {
+      Transaction outer(p.db());
+      Transaction inner(p.db());
+      add("lost");
+      inner.commit();
+    } // an inner commit is undone with its outer transaction
+    QVERIFY(!findDevice(p, "lost"));
+    QCOMPARE(count(p, "devices"), std::int64_t(2));
+  }
+
   void infoCountsTables() {
     auto p = Project::create(path("info.maple"));
     Device d;

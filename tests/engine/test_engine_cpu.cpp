@@ -3,6 +3,7 @@
 // never changes a result, and clear errors.
 #include "common/error.hpp"
 #include "engine/cpu/cpu_engine.hpp"
+#include "engine/cpu/gemm.hpp"
 #include "engine/cpu/network_weights.hpp"
 
 #include <QJsonArray>
@@ -13,6 +14,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <fstream>
 #include <random>
@@ -182,6 +184,44 @@ private slots:
     const auto out = runNetwork(cell, 2, 1);
     QCOMPARE(out.size(), std::size_t(2 * kClasses));
     for (float v : out) QVERIFY(std::isfinite(v));
+  }
+
+  void gemmKernelsAgreeWithPlainLoops() {
+    // Odd sizes reach every strip width and the scalar tail; m = 12 takes the Eigen path.
+    std::mt19937 rng(5);
+    std::uniform_real_distribution<float> u(-1, 1);
+    for (const auto& kernel : availableGemmKernels()) {
+      selectGemmKernel(kernel);
+      for (const auto [rows, k, m] : {std::array<int, 3>{101, 19, 16}, {48, 144, 64}, {7, 3, 8}, {64, 5, 12}}) {
+        const long lda = rows + 3, ldc = rows + 5;
+        std::vector<float> a(lda * k), w(static_cast<std::size_t>(k) * m), c(ldc * m);
+        for (auto* v : {&a, &w, &c})
+          for (auto& x : *v) x = u(rng);
+        std::vector<float> expect = c;
+        for (int j = 0; j < m; ++j)
+          for (int i = 0; i < rows; ++i)
+            for (int p = 0; p < k; ++p) expect[j * ldc + i] += a[p * lda + i] * w[j * k + p];
+        gemmAccumulate(a.data(), lda, rows, packWeights(w, k, m), c.data(), ldc);
+        for (std::size_t i = 0; i < c.size(); ++i)
+          QVERIFY2(std::abs(c[i] - expect[i]) < 1e-4f,
+                   qPrintable(QString("%1 %2x%3x%4 at %5").arg(kernel.c_str()).arg(rows).arg(k).arg(m).arg(i)));
+      }
+    }
+    selectGemmKernel(availableGemmKernels().front());
+    QVERIFY_THROWS_EXCEPTION(Error, selectGemmKernel("sse9"));
+  }
+
+  void gemmKernelsGiveTheSameNetwork() {
+    const auto cell = testCells()[11];
+    selectGemmKernel("eigen");
+    const auto reference = runNetwork(cell, 5, 2);
+    for (const auto& kernel : availableGemmKernels()) {
+      selectGemmKernel(kernel);
+      QVERIFY(CpuEngine().version().find(kernel) != std::string::npos);
+      const double err = relativeError(runNetwork(cell, 5, 2), reference);
+      QVERIFY2(err < 1e-5, qPrintable(QString("%1: relative error %2").arg(kernel.c_str()).arg(err)));
+    }
+    selectGemmKernel(availableGemmKernels().front());
   }
 
   void rejectsBadConfigs() {

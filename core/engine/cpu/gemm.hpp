@@ -2,20 +2,33 @@
 // The one matrix product of the CPU engine: C(rows x m) += A(rows x k) * B(k x m), A and C column-
 // major with leading dimensions lda and ldc (A is an im2col tile, C a column range of output
 // planes), B a weight matrix packed once when the network is prepared.
+//
+// Kernels, chosen once per process from what the CPU supports: hand-written AVX-512 and AVX2+FMA
+// micro-kernels over B packed in panels of 8 columns (a portable build cannot let Eigen use them:
+// it would compile for the baseline x86-64 ISA, SSE2), else Eigen.
 #include <string>
 #include <vector>
 
 namespace maple::engine::cpu {
 
+inline constexpr int kPanelColumns = 8;
+
 struct GemmWeights {
   int k = 0;
   int m = 0;
-  std::vector<float> data; // column-major k x m
+  std::vector<float> data;   // column-major k x m (the Eigen kernel)
+  std::vector<float> panels; // panel q: columns [8q, 8q+8) as k rows of 8 (the SIMD kernels; m % 8 == 0)
 };
 
 GemmWeights packWeights(std::vector<float> columnMajor, int k, int m);
 void gemmAccumulate(const float* a, long lda, long rows, const GemmWeights& b, float* c, long ldc);
 // Names the kernel and instruction set in use, for Engine::version().
 std::string gemmDescription();
+
+// The kernels this CPU can run ("avx512", "avx2", "eigen"), best first, and a choice among them
+// for the whole process (tests and benchmarks compare them). Throws maple::Error (Usage) for a
+// kernel this CPU cannot run.
+std::vector<std::string> availableGemmKernels();
+void selectGemmKernel(const std::string& name);
 
 } // namespace maple::engine::cpu

@@ -1,0 +1,218 @@
+// maple capture: count the reference workload on this machine (or import `perf stat -x,` output
+// recorded on another one), store the capture and the descriptors reduced from it in one
+// transaction, and report what was counted, what was made, and what could not be and why.
+#include "cli/commands.hpp"
+#include "cli/host_device.hpp"
+#include "cli/interrupt.hpp"
+#include "cli/output.hpp"
+#include "common/error.hpp"
+#include "common/text.hpp"
+#include "counters/capture_store.hpp"
+#include "counters/perf_stat_import.hpp"
+#include "counters/session.hpp"
+#include "descriptor/from_capture.hpp"
+#include "engine/cpu/cpu_engine.hpp"
+#include "engine/cuda/cuda_engine.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <iostream>
+
+namespace maple::cli {
+namespace {
+
+struct Opts {
+  std::string project, device, events, workload, engine = "cpu", fromPerfStat;
+  int repeats = 5, threads = 1;
+  bool allowSoftware = false, json = false;
+};
+
+std::unique_ptr<engine::Engine> openEngine(const std::string& name) {
+  if (name == "cpu") return std::make_unique<engine::cpu::CpuEngine>();
+  if (name == "cuda") return engine::makeCudaEngine(0);
+  fail(ErrorKind::Usage, "unknown engine " + text::quote(name) + ": a capture runs on cpu or cuda");
+}
+
+// Counts the workload live; Ctrl-C (or a failure) leaves nothing behind: storing comes after.
+counters::Capture liveCapture(const Opts& o, engine::Engine& engine) {
+  counters::CaptureOptions options;
+  for (auto n : text::split(o.events, ','))
+    if (!text::trim(n).empty()) options.events.emplace_back(text::trim(n));
+  options.repeats = o.repeats;
+  options.allowSoftwareFallback = o.allowSoftware;
+  counters::CaptureCallbacks callbacks;
+  std::atomic<std::size_t> streamed{0}; // written on the sampling thread
+  callbacks.onSamples = [&streamed](const std::vector<counters::Sample>& batch) {
+    streamed += batch.size();
+    return !InterruptGuard::interrupted();
+  };
+  callbacks.onProgress = [&](double fraction, const std::string& step) {
+    progressLine("capture: " + std::to_string(static_cast<int>(fraction * 100 + 0.5)) + "% " + step + " (" +
+                     std::to_string(streamed.load()) + " readings)",
+                 step == "done");
+    return !InterruptGuard::interrupted();
+  };
+  engine::RunConfig config;
+  config.threads = o.threads;
+  try {
+    return counters::runCapture(engine, o.workload, config, options, callbacks);
+  } catch (const Error& e) {
+    if (e.kind() == ErrorKind::Cancelled) {
+      progressLine("capture: cancelled", true);
+      fail(ErrorKind::Cancelled, std::string(e.what()) + ": nothing was stored");
+    }
+    throw;
+  }
+}
+
+// The largest multiplexing scale an event had in any step (1: counted all the time).
+double maxScale(const counters::Capture& c, const std::string& event) {
+  double s = 1;
+  for (const auto& step : c.steps)
+    if (auto it = step.scale.find(event); it != step.scale.end()) s = std::max(s, it->second);
+  return s;
+}
+
+nlohmann::json eventsJson(const counters::Capture& c) {
+  auto arr = nlohmann::json::array();
+  for (const auto& e : c.events) {
+    const auto total = c.totals.find(e.event);
+    arr.push_back({{"event", e.event},
+                   {"hardware", e.hardware},
+                   {"counted", e.counted},
+                   {"per_run", e.counted && total != c.totals.end() ? nlohmann::json(total->second) : nlohmann::json(nullptr)},
+                   {"max_scale", maxScale(c, e.event)},
+                   {"reason", e.reason},
+                   {"fix", e.fix}});
+  }
+  return arr;
+}
+
+void printReport(const Opts& o, const counters::Capture& c, const descriptor::Reduction& r, bool deviceCreated,
+                 double wallS) {
+  if (o.json) {
+    auto steps = nlohmann::json::array();
+    for (const auto& s : c.steps)
+      steps.push_back({{"name", s.name}, {"kind", s.kind}, {"runs", s.runs}, {"median_ms", s.medianMs}});
+    auto made = nlohmann::json::array();
+    for (const auto& d : r.descriptors)
+      made.push_back({{"kind", d.kind}, {"version", d.version}, {"names", d.names}, {"values", d.values},
+                      {"provenance", d.provenance}});
+    printJson({{"capture_id", c.id},
+               {"device", o.device},
+               {"device_created", deviceCreated},
+               {"source", c.source},
+               {"workload", c.workload},
+               {"engine", c.engine},
+               {"repeats", c.repeats},
+               {"scope", c.scope},
+               {"software_only", c.softwareOnly},
+               {"duration_ms", c.durationMs},
+               {"wall_s", wallS},
+               {"samples", c.samples.size()},
+               {"events", eventsJson(c)},
+               {"steps", steps},
+               {"descriptors", made},
+               {"not_made", r.notes}});
+    return;
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& e : c.events) {
+    const auto total = c.totals.find(e.event);
+    const bool have = e.counted && total != c.totals.end();
+    rows.push_back({e.event, e.hardware ? "hardware" : "software", have ? fmt(total->second, 6) : "-",
+                    have ? fmt(maxScale(c, e.event), 3) : "-", e.counted ? "counted" : "not counted: " + e.reason});
+  }
+  printTable({"EVENT", "KIND", "PER_RUN", "MAX_SCALE", "STATUS"}, rows);
+  std::cout << "\ncapture " << c.id << " stored for device " << text::quote(o.device)
+            << (deviceCreated ? " (created from this machine)" : "") << ": workload " << c.workload << ", "
+            << c.steps.size() << " steps x" << c.repeats << ", " << c.samples.size() << " readings, "
+            << fmt(wallS, 3) << " s\n";
+  for (const auto& d : r.descriptors) {
+    std::cout << "descriptor " << d.kind << " v" << d.version << ": " << d.values.size() << " values";
+    if (d.kind == "software-timing") std::cout << " (software events and timings, not hardware counters)";
+    std::cout << "\n";
+  }
+  for (const auto& n : r.notes) std::cout << "not made: " << n << "\n";
+}
+
+void run(const Opts& o) {
+  if (o.repeats < 1) fail(ErrorKind::Usage, "--repeats must be at least 1");
+  if (o.threads < 0) fail(ErrorKind::Usage, "--threads must be 0 (all CPUs) or more");
+  const auto t0 = std::chrono::steady_clock::now();
+  auto project = store::Project::open(o.project);
+  InterruptGuard interrupt; // Ctrl-C cancels the capture; nothing is stored
+
+  counters::Capture capture;
+  std::optional<HostDevice> host;
+  std::string runtime;
+  if (!o.fromPerfStat.empty()) {
+    capture = counters::importPerfStatCsv(o.fromPerfStat, o.workload.empty() ? "external" : o.workload);
+  } else {
+    if (!o.workload.empty()) counters::workloadCells(o.workload); // an unknown name fails before detection
+    auto engine = openEngine(o.engine);
+    runtime = engine->name() + " " + engine->version();
+    Opts live = o;
+    if (live.workload.empty()) live.workload = "nb201-reference";
+    capture = liveCapture(live, *engine);
+    host.emplace(project, o.device, o.engine, 1);
+  }
+
+  // The device (when new), the capture, its samples and its descriptors: one transaction.
+  store::Transaction tx(project.db());
+  bool created = false;
+  std::int64_t deviceId = 0;
+  if (host) {
+    created = !host->exists();
+    deviceId = host->id(runtime);
+  } else if (const auto existing = store::findDevice(project, o.device)) {
+    deviceId = existing->id;
+  } else {
+    store::Device d;
+    d.name = o.device;
+    d.provenance = "created by maple capture --from-perf-stat " + o.fromPerfStat + " at " + text::nowIso8601() +
+                   " (the recording machine's specs are unknown)";
+    deviceId = store::upsertDevice(project, d);
+    created = true;
+    std::cerr << "device " << text::quote(o.device) << " is new: created without specs (perf stat output does not "
+              << "describe the machine it was recorded on)\n";
+  }
+  counters::saveCapture(project, deviceId, capture);
+  const auto reduction = descriptor::reduceAndSave(project, deviceId, capture, o.device);
+  tx.commit();
+  printReport(o, capture, reduction, created,
+              std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+}
+
+} // namespace
+
+void addCaptureCommand(CLI::App& root) {
+  auto* cmd = root.add_subcommand(
+      "capture", "Count hardware events while the reference workload runs (or import perf stat output) and store "
+                 "the capture with its MAPLE descriptors");
+  auto o = std::make_shared<Opts>();
+  cmd->add_option("--project", o->project, "Project file")->required();
+  cmd->add_option("--device", o->device, "Device to store the capture under (created from this machine if new)")
+      ->required();
+  auto* events = cmd->add_option("--events", o->events,
+                                 "Comma-separated events, all of which must count (default: MAPLE's hardware set "
+                                 "plus software events, leaving out what this machine cannot count)");
+  cmd->add_option("--workload", o->workload,
+                  "nb201-reference (default: every operator and four reference networks) or nb201-ops; with "
+                  "--from-perf-stat, a free label of what ran");
+  auto* repeats = cmd->add_option("--repeats", o->repeats, "Timed repeats of each workload step (default 5)");
+  auto* engine = cmd->add_option("--engine", o->engine,
+                                 "cpu (default) or cuda (counts the CPU thread that drives the GPU)");
+  auto* threads = cmd->add_option("--threads", o->threads, "Engine threads (default 1; 0: every CPU)");
+  auto* allow = cmd->add_flag("--allow-software", o->allowSoftware,
+                              "Without hardware counters, make a labelled software-timing descriptor instead of "
+                              "failing");
+  auto* perf = cmd->add_option("--from-perf-stat", o->fromPerfStat,
+                               "Import this `perf stat -x,` output (recorded on another machine) as the capture");
+  for (auto* live : {events, repeats, engine, threads, allow}) perf->excludes(live);
+  cmd->add_flag("--json", o->json, "Print the capture summary as JSON");
+  cmd->callback([o] { run(*o); });
+}
+
+} // namespace maple::cli

@@ -1,0 +1,36 @@
+#include "cli/host_device.hpp"
+
+#include "common/text.hpp"
+#include "engine/cuda/cuda_engine.hpp"
+
+#include <iostream>
+
+namespace maple::cli {
+
+HostDevice::HostDevice(store::Project& project, std::string name, std::string engine, int batch)
+    : project_(project), name_(std::move(name)), engine_(std::move(engine)), batch_(batch) {
+  host_ = measure::detectHost();
+  host_.gpus = engine::cudaDevices();
+  const auto existing = store::findDevice(project_, name_);
+  if (existing) {
+    id_ = existing->id;
+    if (existing->batchSize && *existing->batchSize != batch_)
+      std::cerr << "warning: device " << text::quote(name_) << " holds batch-" << *existing->batchSize
+                << " results; this run uses batch " << batch_ << " (a batch size is its own device configuration: "
+                << "consider --device " << name_ << "_" << batch_ << ")\n";
+    return;
+  }
+  std::cerr << "device " << text::quote(name_) << " is new: it will be created from this machine ("
+            << (gpu() ? gpu()->name : host_.cpuModel) << ")\n";
+}
+
+const measure::GpuInfo* HostDevice::gpu() const {
+  return engine_ == "cuda" && !host_.gpus.empty() ? &host_.gpus[0] : nullptr;
+}
+
+std::int64_t HostDevice::id(const std::string& runtime) {
+  if (id_ == 0) id_ = store::upsertDevice(project_, measure::deviceFromHost(name_, host_, runtime, batch_, gpu()));
+  return id_;
+}
+
+} // namespace maple::cli

@@ -1,0 +1,188 @@
+// Our CPU engine against PyTorch on the same seeded random NAS-Bench-201 architectures, one thread
+// and all threads, batch 1 and 32: the median of repeated runs of each, their ratio per case
+// (ours / PyTorch; goal <= 1.0) and the geometric mean. Then this core's peak FMA rate and the
+// share of it our engine reaches on conv-heavy cells (stretch goal: half).
+// PyTorch below batch 16 runs small 3x3 and 1x1 convolutions on its native path, im2col + BLAS, so
+// its speed there depends on the BLAS libblas.so.3 resolves to (Debian's default is the reference
+// BLAS); to compare against OpenBLAS, run with LD_LIBRARY_PATH naming an OpenBLAS libblas.so.3.
+// Usage: bench_engine [--archs N] [--seed S] [--kernel K] [--quick] [--python PATH]
+//   --kernel: our GEMM kernel for the comparison (avx512, avx2, eigen; default the best available)
+//   --quick: 4 architectures, fewer repeats (a smoke run, not a figure to report)
+#include "engine/cpu/cpu_engine.hpp"
+#include "engine/cpu/gemm.hpp"
+#include "engine/cpu/network_weights.hpp"
+#include "engine/cpu/spmd_pool.hpp"
+#include "fma_peak.hpp"
+#include "searchspace/cost.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <random>
+#include <string>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+using namespace maple;
+
+namespace {
+
+struct Args {
+  int archs = 20;
+  std::uint64_t seed = 201;
+  std::string kernel;
+  bool quick = false;
+  std::string python = "/usr/bin/python3";
+};
+
+double medianOf(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const size_t n = v.size();
+  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+// Median ms of `repeats` forward passes after `warmup` untimed ones.
+double timeOurs(const nb201::Cell& cell, const engine::RunConfig& config, int warmup, int repeats) {
+  engine::cpu::CpuEngine engine;
+  auto net = engine.prepare(cell, config);
+  for (int i = 0; i < warmup; ++i) net->run();
+  std::vector<double> ms;
+  for (int i = 0; i < repeats; ++i) {
+    const auto t0 = std::chrono::steady_clock::now();
+    net->run();
+    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+  }
+  return medianOf(ms);
+}
+
+// PyTorch medians per file, from bench/torch_timing.py; empty when torch is unavailable.
+std::map<std::string, double> timeTorch(const Args& a, const std::vector<std::string>& files, int threads, int warmup,
+                                        int repeats, std::string& version) {
+  std::string cmd = a.python + " " + std::string(MAPLE_BENCH_DIR) + "/torch_timing.py --threads " +
+                    std::to_string(threads) + " --warmup " + std::to_string(warmup) + " --repeats " +
+                    std::to_string(repeats);
+  for (const auto& f : files) cmd += " " + f;
+  std::map<std::string, double> out;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return out;
+  char line[4096];
+  while (std::fgets(line, sizeof line, p)) {
+    const auto j = nlohmann::json::parse(line, nullptr, false);
+    if (j.is_discarded()) continue;
+    out[j.at("file").get<std::string>()] = j.at("median_ms").get<double>();
+    version = j.at("torch").get<std::string>() + " with BLAS " + j.at("blas").get<std::string>();
+  }
+  const int status = pclose(p);
+  if (status != 0) std::fprintf(stderr, "torch_timing.py exited with status %d (is python3-torch installed?)\n", status);
+  return out;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  Args a;
+  for (int i = 1; i < argc; ++i) {
+    const std::string s = argv[i];
+    if (s == "--archs" && i + 1 < argc) a.archs = std::stoi(argv[++i]);
+    else if (s == "--seed" && i + 1 < argc) a.seed = std::stoull(argv[++i]);
+    else if (s == "--python" && i + 1 < argc) a.python = argv[++i];
+    else if (s == "--kernel" && i + 1 < argc) a.kernel = argv[++i];
+    else if (s == "--quick") a.quick = true;
+    else {
+      std::fprintf(stderr, "usage: bench_engine [--archs N] [--seed S] [--kernel K] [--quick] [--python PATH]\n");
+      return 1;
+    }
+  }
+  const auto kernels = engine::cpu::availableGemmKernels();
+  if (a.kernel.empty()) a.kernel = kernels.front();
+  try {
+    engine::cpu::selectGemmKernel(a.kernel);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "bench_engine: %s\n", e.what());
+    return 1;
+  }
+  if (a.quick) a.archs = std::min(a.archs, 4);
+  const int allThreads = engine::cpu::availableCpus();
+
+  std::mt19937 rng(static_cast<std::uint32_t>(a.seed));
+  std::uniform_int_distribution<int> code(0, nb201::kSpaceSize - 1);
+  std::vector<nb201::Cell> cells;
+  while (static_cast<int>(cells.size()) < a.archs) cells.push_back(nb201::cellFromCode(code(rng)));
+
+  const auto dir = fs::temp_directory_path() / ("maple-bench-engine-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::printf("CPU engine (%s) vs PyTorch, %d random architectures (seed %llu), %d CPUs available\n",
+              engine::cpu::CpuEngine().version().c_str(), a.archs, static_cast<unsigned long long>(a.seed), allThreads);
+
+  std::string torchVersion = "unavailable";
+  double logSum = 0;
+  int logCount = 0;
+  for (int batch : {1, 32}) {
+    std::vector<std::string> files;
+    for (size_t i = 0; i < cells.size(); ++i) {
+      files.push_back((dir / ("net" + std::to_string(i) + "_b" + std::to_string(batch) + ".bin")).string());
+      engine::cpu::exportNetwork(cells[i], {batch, 1, a.seed + i}, files.back());
+    }
+    for (int threads : {1, allThreads}) {
+      const int repeats = a.quick ? 3 : batch == 1 ? 31 : 9, warmup = 2;
+      const auto torch = timeTorch(a, files, threads, warmup, repeats, torchVersion);
+      std::printf("\nbatch %d, %d thread%s (median of %d runs)\n%-4s %-9s %10s %12s %9s  %s\n", batch, threads,
+                  threads == 1 ? "" : "s", repeats, "#", "MFLOP/img", "ours_ms", "pytorch_ms", "ratio", "architecture");
+      double caseLog = 0;
+      int caseCount = 0;
+      for (size_t i = 0; i < cells.size(); ++i) {
+        const double ours = timeOurs(cells[i], {batch, threads, a.seed + i}, warmup, repeats);
+        const auto t = torch.find(files[i]);
+        const double ratio = t == torch.end() ? NAN : ours / t->second;
+        std::printf("%-4zu %9.1f %10.3f %12.3f %9.3f  %s\n", i, nb201::networkCost(cells[i]).flops / 1e6, ours,
+                    t == torch.end() ? NAN : t->second, ratio, nb201::toString(cells[i]).c_str());
+        if (std::isfinite(ratio)) {
+          caseLog += std::log(ratio);
+          ++caseCount;
+        }
+      }
+      if (caseCount) {
+        std::printf("geometric mean ratio, batch %d, %d thread%s: %.3f\n", batch, threads, threads == 1 ? "" : "s",
+                    std::exp(caseLog / caseCount));
+        logSum += caseLog;
+        logCount += caseCount;
+      }
+    }
+  }
+  fs::remove_all(dir);
+  if (logCount) {
+    const double g = std::exp(logSum / logCount);
+    std::printf("\nPyTorch %s; overall geometric mean ratio (ours / PyTorch): %.3f -> goal <= 1.0 %s\n",
+                torchVersion.c_str(), g, g <= 1.0 ? "met" : "NOT met");
+  } else {
+    std::printf("\nPyTorch unavailable: no ratios (install python3-torch)\n");
+  }
+
+  // Peak FMA rate of one core, and our engine's share of it on the conv-heavy all-3x3 cell.
+  const auto peak = maple::bench::measureFmaPeak();
+  for (const auto& p : peak.rates) std::printf("\npeak %s FMA, one core: %.1f GFLOP/s", p.first.c_str(), p.second);
+  std::printf("\n");
+  const double best = peak.best();
+  for (const char* arch : {"|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|",
+                           "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|"}) {
+    const auto cell = nb201::parseCell(arch);
+    const int batch = 32;
+    std::printf("conv-heavy %s, batch %d, 1 thread (%.0f MFLOP of conv/linear work per image):\n", arch, batch,
+                2 * nb201::networkCost(cell).macs / 1e6);
+    for (const auto& k : kernels) {
+      engine::cpu::selectGemmKernel(k);
+      const double ms = timeOurs(cell, {batch, 1, a.seed}, 2, a.quick ? 3 : 9);
+      const double gflops = 2 * nb201::networkCost(cell).macs * batch / (ms * 1e6);
+      std::printf("  gemm %-7s %8.2f ms  %6.1f GFLOP/s = %3.0f%% of peak (stretch goal 50%%: %s)\n", k.c_str(), ms, gflops,
+                  100 * gflops / best, gflops >= 0.5 * best ? "met" : "NOT met");
+    }
+  }
+  return 0;
+}
