@@ -8,6 +8,7 @@
 #include "common/error.hpp"
 #include "common/text.hpp"
 #include "engine/command/command_runner.hpp"
+#include "engine/cpu/cpu_engine.hpp"
 #include "engine/cuda/cuda_engine.hpp"
 #include "measure/conditions.hpp"
 #include "measure/pinning.hpp"
@@ -150,6 +151,7 @@ std::unique_ptr<Measurer> openEngine(const Opts& o, int threads) {
   config.batch = o.batch;
   config.threads = threads;
   config.seed = o.seed;
+  if (o.engine == "cpu") return std::make_unique<InProcessMeasurer>(std::make_unique<engine::cpu::CpuEngine>(), config);
   if (o.engine == "cuda") return std::make_unique<InProcessMeasurer>(engine::makeCudaEngine(0), config);
   if (o.engine.rfind("command:", 0) == 0) {
     auto argv = engine::splitCommandLine(o.engine.substr(8));

@@ -205,6 +205,27 @@ private slots:
              static_cast<long long>(kept));
   }
 
+  void cpuEngineInProcess() {
+    const auto p = project("cpu.maple");
+    maple::testing::writeFile(path("cpu_archs.txt"), "|nor_conv_3x3~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|\n2\n");
+    auto r = runCli({"measure", "--project", p, "--device", "here", "--engine", "cpu", "--archs-file",
+                     path("cpu_archs.txt"), "--repeats", "3", "--warmup", "1", "--threads", "2", "--json"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto out = json(r);
+    QCOMPARE(out["engine"].toString(), QString("cpu"));
+    QVERIFY2(out["engine_version"].toString().startsWith("maple-cpu"), qPrintable(out["engine_version"].toString()));
+    const auto samples = out["samples"].toArray();
+    QCOMPARE(samples.size(), 2);
+    QVERIFY(samples[0].toObject()["arch_index"].isNull());
+    QCOMPARE(samples[1].toObject()["arch_index"].toInt(), 2);
+    for (const auto& s : samples) {
+      QVERIFY(s.toObject()["latency_ms"].toDouble() > 0);
+      QCOMPARE(s.toObject()["threads"].toInt(), 2);
+      QCOMPARE(s.toObject()["repetitions"].toInt(), 3);
+    }
+    QCOMPARE(count(p, "SELECT count(*) FROM devices WHERE name = 'here' AND family = 'cpu' AND runtime LIKE 'cpu maple-cpu%'"), 1LL);
+  }
+
   void cudaWithoutADevice() {
     if (!maple::engine::cudaDevices().empty()) QSKIP("this machine has a CUDA device: the no-device message cannot be seen");
     const auto p = project("cuda.maple");
