@@ -1,5 +1,10 @@
 #pragma once
-// Runs the real `maple` binary (MAPLE_CLI) and captures its exit code and output.
+// Runs the real `maple` binary (MAPLE_CLI) and captures its exit code and output; reads back what
+// it stored.
+#include "store/project.hpp"
+
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QStringList>
@@ -27,6 +32,16 @@ inline CliResult runCli(const QStringList& args, const QProcessEnvironment& env 
   r.out = QString::fromUtf8(p.readAllStandardOutput());
   r.err = QString::fromUtf8(p.readAllStandardError());
   return r;
+}
+
+inline QJsonObject json(const CliResult& r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); }
+
+// The first column of the first row of `sql` (a count) in the project file.
+inline long long count(const QString& project, const char* sql) {
+  auto p = maple::store::Project::open(project.toStdString());
+  auto st = p.db().prepare(sql);
+  st.step();
+  return st.int64(0);
 }
 
 } // namespace maple::testing

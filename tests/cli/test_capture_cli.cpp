@@ -5,7 +5,6 @@
 #include "cli_runner.hpp"
 #include "counters/probe.hpp"
 #include "engine/cuda/cuda_engine.hpp"
-#include "store/project.hpp"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,18 +14,13 @@
 #include <csignal>
 
 using maple::testing::CliResult;
+using maple::testing::count;
+using maple::testing::json;
 using maple::testing::runCli;
 
 namespace {
 
-QJsonObject json(const CliResult& r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); }
 
-long long count(const QString& project, const char* sql) {
-  auto p = maple::store::Project::open(project.toStdString());
-  auto st = p.db().prepare(sql);
-  st.step();
-  return st.int64(0);
-}
 
 bool hardwarePmu() { return maple::counters::probe({}).hardwarePmu; }
 

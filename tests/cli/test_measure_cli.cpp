@@ -15,6 +15,8 @@
 #include <csignal>
 
 using maple::testing::CliResult;
+using maple::testing::count;
+using maple::testing::json;
 using maple::testing::runCli;
 
 namespace {
@@ -28,15 +30,6 @@ const QByteArray kTable =
 
 QString goodRunner(double delay = 0) {
   return "command:/usr/bin/python3 " + kRunners + "/good_runner.py" + (delay > 0 ? " " + QString::number(delay) : "");
-}
-
-QJsonObject json(const CliResult& r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); }
-
-long long count(const QString& project, const char* sql) {
-  auto p = maple::store::Project::open(project.toStdString());
-  auto st = p.db().prepare(sql);
-  st.step();
-  return st.int64(0);
 }
 } // namespace
 

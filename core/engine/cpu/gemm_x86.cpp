@@ -65,6 +65,23 @@ __attribute__((target("avx2,fma"))) void tileAvx2(const float* a, long lda, int 
   }
 }
 
+using Tile = void (*)(const float*, long, int, const float*, float*, long);
+
+// Panel by panel (a panel of B stays in L1 while it meets every row of A), rows in strips of 3, 2
+// or 1 vectors of `Lanes` floats, then the scalar tail.
+template <int Lanes, Tile Three, Tile Two, Tile One>
+void byPanels(const float* a, long lda, long rows, const GemmWeights& b, float* c, long ldc) {
+  for (int q = 0; q < b.m / kNr; ++q) {
+    const float* panel = b.panels.data() + static_cast<long>(q) * b.k * kNr;
+    float* cq = c + q * kNr * ldc;
+    long i = 0;
+    for (; i + 3 * Lanes <= rows; i += 3 * Lanes) Three(a + i, lda, b.k, panel, cq + i, ldc);
+    if (rows - i >= 2 * Lanes) Two(a + i, lda, b.k, panel, cq + i, ldc), i += 2 * Lanes;
+    if (rows - i >= Lanes) One(a + i, lda, b.k, panel, cq + i, ldc), i += Lanes;
+    if (i < rows) tail(a + i, lda, rows - i, b.k, panel, cq + i, ldc);
+  }
+}
+
 } // namespace
 
 bool supportsAvx512() {
@@ -77,31 +94,12 @@ bool supportsAvx2() {
   return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
 }
 
-// Panel by panel (a panel of B stays in L1 while it meets every row of A), rows in strips of 48.
-__attribute__((target("avx512f"))) void gemmAvx512(const float* a, long lda, long rows, const GemmWeights& b, float* c,
-                                                   long ldc) {
-  for (int q = 0; q < b.m / kNr; ++q) {
-    const float* panel = b.panels.data() + static_cast<long>(q) * b.k * kNr;
-    float* cq = c + q * kNr * ldc;
-    long i = 0;
-    for (; i + 48 <= rows; i += 48) tileAvx512<3>(a + i, lda, b.k, panel, cq + i, ldc);
-    if (rows - i >= 32) tileAvx512<2>(a + i, lda, b.k, panel, cq + i, ldc), i += 32;
-    if (rows - i >= 16) tileAvx512<1>(a + i, lda, b.k, panel, cq + i, ldc), i += 16;
-    if (i < rows) tail(a + i, lda, rows - i, b.k, panel, cq + i, ldc);
-  }
+void gemmAvx512(const float* a, long lda, long rows, const GemmWeights& b, float* c, long ldc) {
+  byPanels<16, tileAvx512<3>, tileAvx512<2>, tileAvx512<1>>(a, lda, rows, b, c, ldc);
 }
 
-__attribute__((target("avx2,fma"))) void gemmAvx2(const float* a, long lda, long rows, const GemmWeights& b, float* c,
-                                                  long ldc) {
-  for (int q = 0; q < b.m / kNr; ++q) {
-    const float* panel = b.panels.data() + static_cast<long>(q) * b.k * kNr;
-    float* cq = c + q * kNr * ldc;
-    long i = 0;
-    for (; i + 24 <= rows; i += 24) tileAvx2<3>(a + i, lda, b.k, panel, cq + i, ldc);
-    if (rows - i >= 16) tileAvx2<2>(a + i, lda, b.k, panel, cq + i, ldc), i += 16;
-    if (rows - i >= 8) tileAvx2<1>(a + i, lda, b.k, panel, cq + i, ldc), i += 8;
-    if (i < rows) tail(a + i, lda, rows - i, b.k, panel, cq + i, ldc);
-  }
+void gemmAvx2(const float* a, long lda, long rows, const GemmWeights& b, float* c, long ldc) {
+  byPanels<8, tileAvx2<3>, tileAvx2<2>, tileAvx2<1>>(a, lda, rows, b, c, ldc);
 }
 
 } // namespace maple::engine::cpu::x86
