@@ -87,6 +87,7 @@ std::map<std::string, double> timeTorch(const Args& a, const std::vector<std::st
 } // namespace
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0); // a long run shows its progress through a pipe too
   Args a;
   for (int i = 1; i < argc; ++i) {
     const std::string s = argv[i];
@@ -131,7 +132,7 @@ int main(int argc, char** argv) {
       engine::cpu::exportNetwork(cells[i], {batch, 1, a.seed + i}, files.back());
     }
     for (int threads : {1, allThreads}) {
-      const int repeats = a.quick ? 3 : batch == 1 ? 31 : 9, warmup = 2;
+      const int repeats = a.quick ? 3 : batch == 1 ? 21 : 5, warmup = 2;
       const auto torch = timeTorch(a, files, threads, warmup, repeats, torchVersion);
       std::printf("\nbatch %d, %d thread%s (median of %d runs)\n%-4s %-9s %10s %12s %9s  %s\n", batch, threads,
                   threads == 1 ? "" : "s", repeats, "#", "MFLOP/img", "ours_ms", "pytorch_ms", "ratio", "architecture");

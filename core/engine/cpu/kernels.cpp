@@ -1,6 +1,7 @@
 #include "engine/cpu/kernels.hpp"
 
 #include <algorithm>
+#include <vector>
 
 namespace maple::engine::cpu {
 namespace {
@@ -84,18 +85,28 @@ void avgPool2x2(const Planes& in, int outW, int outH, long n0, long n1, float* c
 }
 
 void addAvgPool3x3(const Planes& in, long n0, long n1, float* out) {
+  // Separable: column sums of the 2 or 3 rows in the window into v (zero-padded at both ends, so
+  // v[x + 1] is column x), then three neighbours of v. With count_include_pad=False the divisor is
+  // (rows in the image) x (columns in the image), which only the border columns change.
+  std::vector<float> v(static_cast<std::size_t>(in.w) + 2, 0.0f);
   forEachRow(in.w, in.h, n0, n1, [&](long b, int y, int x0, int x1, long) {
-    const int ya = std::max(y - 1, 0), yb = std::min(y + 1, in.h - 1);
+    const int ya = std::max(y - 1, 0), yb = std::min(y + 1, in.h - 1), w = in.w;
+    const float rows = static_cast<float>(yb - ya + 1);
+    const float inner = 1.0f / (rows * 3), edge = w > 1 ? 1.0f / (rows * 2) : 1.0f / rows;
+    const int a = std::max(x0 - 1, 0), e = std::min(x1 + 1, w);
     for (int c = 0; c < in.channels; ++c) {
       const float* img = in.data + c * in.planeStride + b * in.imageStride;
-      float* dst = out + c * in.planeStride + b * in.imageStride + static_cast<long>(y) * in.w;
-      for (int x = x0; x < x1; ++x) {
-        const int xa = std::max(x - 1, 0), xb = std::min(x + 1, in.w - 1);
-        float sum = 0.0f;
-        for (int yy = ya; yy <= yb; ++yy)
-          for (int xx = xa; xx <= xb; ++xx) sum += img[yy * in.w + xx];
-        dst[x] += sum / static_cast<float>((yb - ya + 1) * (xb - xa + 1));
-      }
+      float* dst = out + c * in.planeStride + b * in.imageStride + static_cast<long>(y) * w;
+      const float* r0 = img + static_cast<long>(ya) * w;
+      const float* r1 = r0 + w;
+      if (yb - ya == 2)
+        for (int x = a; x < e; ++x) v[x + 1] = r0[x] + r1[x] + r1[x + w];
+      else if (yb - ya == 1)
+        for (int x = a; x < e; ++x) v[x + 1] = r0[x] + r1[x];
+      else
+        for (int x = a; x < e; ++x) v[x + 1] = r0[x];
+      for (int x = x0; x < x1; ++x)
+        dst[x] += (v[x] + v[x + 1] + v[x + 2]) * (x == 0 || x == w - 1 ? edge : inner);
     }
   });
 }
