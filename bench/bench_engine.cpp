@@ -5,7 +5,8 @@
 // PyTorch below batch 16 runs small 3x3 and 1x1 convolutions on its native path, im2col + BLAS, so
 // its speed there depends on the BLAS libblas.so.3 resolves to (Debian's default is the reference
 // BLAS); to compare against OpenBLAS, run with LD_LIBRARY_PATH naming an OpenBLAS libblas.so.3.
-// Usage: bench_engine [--archs N] [--seed S] [--kernel K] [--quick] [--python PATH]
+// Usage: bench_engine [--archs N] [--seed S] [--batch B] [--kernel K] [--quick] [--python PATH]
+//   --batch: only this batch size (default: 1 and 32)
 //   --kernel: our GEMM kernel for the comparison (avx512, avx2, eigen; default the best available)
 //   --quick: 4 architectures, fewer repeats (a smoke run, not a figure to report)
 #include "engine/cpu/cpu_engine.hpp"
@@ -38,6 +39,7 @@ struct Args {
   int archs = 20;
   std::uint64_t seed = 201;
   std::string kernel;
+  std::vector<int> batches{1, 32};
   bool quick = false;
   std::string python = "/usr/bin/python3";
 };
@@ -95,9 +97,10 @@ int main(int argc, char** argv) {
     else if (s == "--seed" && i + 1 < argc) a.seed = std::stoull(argv[++i]);
     else if (s == "--python" && i + 1 < argc) a.python = argv[++i];
     else if (s == "--kernel" && i + 1 < argc) a.kernel = argv[++i];
+    else if (s == "--batch" && i + 1 < argc) a.batches = {std::stoi(argv[++i])};
     else if (s == "--quick") a.quick = true;
     else {
-      std::fprintf(stderr, "usage: bench_engine [--archs N] [--seed S] [--kernel K] [--quick] [--python PATH]\n");
+      std::fprintf(stderr, "usage: bench_engine [--archs N] [--seed S] [--batch B] [--kernel K] [--quick] [--python PATH]\n");
       return 1;
     }
   }
@@ -125,7 +128,7 @@ int main(int argc, char** argv) {
   std::string torchVersion = "unavailable";
   double logSum = 0;
   int logCount = 0;
-  for (int batch : {1, 32}) {
+  for (int batch : a.batches) {
     std::vector<std::string> files;
     for (size_t i = 0; i < cells.size(); ++i) {
       files.push_back((dir / ("net" + std::to_string(i) + "_b" + std::to_string(batch) + ".bin")).string());

@@ -125,10 +125,14 @@ void printReport(const Opts& o, const counters::Capture& c, const descriptor::Re
                     have ? fmt(maxScale(c, e.event), 3) : "-", e.counted ? "counted" : "not counted: " + e.reason});
   }
   printTable({"EVENT", "KIND", "PER_RUN", "MAX_SCALE", "STATUS"}, rows);
-  std::cout << "\ncapture " << c.id << " stored for device " << text::quote(o.device)
-            << (deviceCreated ? " (created from this machine)" : "") << ": workload " << c.workload << ", "
-            << c.steps.size() << " steps x" << c.repeats << ", " << c.samples.size() << " readings, "
-            << fmt(wallS, 3) << " s\n";
+  std::cout << "\ncapture " << c.id << " stored for device " << text::quote(o.device);
+  if (!o.fromPerfStat.empty())
+    std::cout << (deviceCreated ? " (created without specs)" : "") << ": imported from " << o.fromPerfStat << ", "
+              << c.samples.size() << " readings\n";
+  else
+    std::cout << (deviceCreated ? " (created from this machine)" : "") << ": workload " << c.workload << ", "
+              << c.steps.size() << " steps x" << c.repeats << ", " << c.samples.size() << " readings, "
+              << fmt(wallS, 3) << " s\n";
   for (const auto& d : r.descriptors) {
     std::cout << "descriptor " << d.kind << " v" << d.version << ": " << d.values.size() << " values";
     if (d.kind == "software-timing") std::cout << " (software events and timings, not hardware counters)";

@@ -171,6 +171,11 @@ private slots:
     QVERIFY2(bad.err.contains(path("bad.csv") + ":2: value '12x4' is not a number"), qPrintable(bad.err));
     QCOMPARE(count(p, "SELECT count(*) FROM captures"), 1LL);
     QCOMPARE(count(p, "SELECT count(*) FROM devices WHERE name = 'other'"), 0LL);
+    auto text = runCli({"capture", "--project", p, "--device", "edge-board", "--from-perf-stat", path("board.csv")});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.contains("imported from " + path("board.csv")) && text.out.contains("descriptor counters v1") &&
+                 text.out.contains("not made: counters-edge"),
+             qPrintable(text.out));
     auto missing = runCli({"capture", "--project", p, "--device", "other", "--from-perf-stat", path("nope.csv")});
     QCOMPARE(missing.exitCode, 2);
     QVERIFY2(missing.err.contains("nope.csv: cannot open"), qPrintable(missing.err));
