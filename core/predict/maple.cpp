@@ -2,7 +2,8 @@
 // maple: an MLP on [architecture features || descriptor] -> ln latency (standardised), trained on
 // the pool with Adam on mini-batches and early stopping on a held-out slice of (architecture,
 // device) pairs. Adaptation as MAPLE does it: the k target shots join the pool with a weight (their
-// total weight equals the pool rows' in every batch) and the network is fine-tuned.
+// total weight equals the pool rows' in every batch) and the network is fine-tuned; last, the output
+// layer is calibrated affinely to the shots.
 // maple-x adds MAPLE-X's two ideas to the fine-tuning: virtual examples (pool architectures whose
 // ln latency differs from a shot's by a near-constant amount on every training device inherit that
 // shot's label shifted by the mean difference) and hardware-similarity weighting (pool rows are
@@ -30,11 +31,12 @@ constexpr float kLearningRate = 2e-3f;
 constexpr double kValidationShare = 0.05;
 constexpr int kTuneSteps = 120;
 constexpr int kTuneBatch = 256;
-constexpr float kTuneLearningRate = 5e-4f;
-constexpr float kShotShare = 1.0f;     // the shots' total weight relative to the pool rows' in a batch
+constexpr float kTuneLearningRate = 1e-3f;
+constexpr float kShotShare = 0.1f;     // the shots' total weight relative to the pool rows' in a batch
 constexpr int kVirtualPerShot = 16;
 constexpr float kVirtualWeight = 0.25f; // of a shot's weight
-constexpr double kSimilarityBlend = 0.5; // share of similarity-weighted (vs uniform) pool draws
+constexpr double kSimilarityBlend = 0.5;
+constexpr float kSlopeShrink = 1.0f; // in standardised ln-latency units // share of similarity-weighted (vs uniform) pool draws
 
 
 class MaplePredictor final : public PoolPredictor {
@@ -192,6 +194,18 @@ protected:
       if (progress && step % 20 == 0 && !progress(static_cast<double>(step) / kTuneSteps, "fine-tuning"))
         fail(ErrorKind::Cancelled, "adaptation cancelled");
     }
+    // Last, an affine calibration of the output on the shots alone (slope shrunk towards 1, as
+    // the nearest-device baseline does): a few hundred mixed steps cannot move the whole scale of
+    // an unseen device.
+    const Eigen::VectorXf f = net_.forward(xt.topRows(k));
+    const Eigen::VectorXf t = yb.tail(xt.rows()).head(k);
+    const float mf = f.mean(), mt = t.mean();
+    const float sxx = (f.array() - mf).square().sum(), sxy = ((f.array() - mf) * (t.array() - mt)).sum();
+    const float slope = (sxy + kSlopeShrink) / (sxx + kSlopeShrink);
+    auto& theta = net_.parameters();
+    const Eigen::Index last = theta.size() - 1;
+    theta.segment(last - net_.hidden(), net_.hidden()) *= slope;
+    theta(last) = slope * theta(last) + (mt - slope * mf);
   }
 
   Eigen::VectorXd predictLog(std::span<const nb201::Cell> cells, const Eigen::MatrixXd&, Eigen::VectorXd*) const override {
