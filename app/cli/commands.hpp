@@ -12,5 +12,6 @@ void addInfoCommand(CLI::App& root);
 void addMeasureCommand(CLI::App& root);
 void addPmuCommand(CLI::App& root);
 void addCaptureCommand(CLI::App& root);
+void addEvalCommand(CLI::App& root);
 
 } // namespace maple::cli

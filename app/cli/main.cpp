@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   maple::cli::addMeasureCommand(app);
   maple::cli::addPmuCommand(app);
   maple::cli::addCaptureCommand(app);
+  maple::cli::addEvalCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

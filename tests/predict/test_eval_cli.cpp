@@ -1,0 +1,95 @@
+// `maple eval` as users run it: JSON shape, stored evaluations, exit codes for bad input.
+#include "../cli/cli_runner.hpp"
+#include "../core/test_support.hpp"
+#include "store/evaluations.hpp"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+using maple::testing::runCli;
+
+class TestEvalCli : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+  QString project_;
+
+  QStringList evalArgs(const QStringList& extra) const {
+    return QStringList{"eval", "--project", project_, "--train-devices", "1080ti_1,silver_4114,pixel3,titanx_256",
+                       "--test-devices", "gold_6226,raspi4", "--seeds", "2", "--threads", "2"} +
+           extra;
+  }
+
+private slots:
+  void initTestCase() {
+    if (!maple::testing::haveDataSet()) QSKIP("the data set is not at ../shared/data/help-nb201");
+    project_ = dir_.filePath("p.maple");
+    QCOMPARE(runCli({"new", project_}).exitCode, 0);
+    QCOMPARE(runCli({"import", "--project", project_, QString::fromStdString(maple::testing::dataDir())}).exitCode, 0);
+  }
+
+  void help() {
+    const auto r = runCli({"eval", "--help"});
+    QCOMPARE(r.exitCode, 0);
+    for (const char* opt : {"--train-devices", "--test-devices", "--shots", "--seeds", "--method", "--descriptor",
+                            "--protocol", "--json", "lowrank", "maple-x"})
+      QVERIFY2(r.out.contains(opt), opt);
+  }
+
+  void jsonShapeAndStorage() {
+    const auto r = runCli(evalArgs({"--shots", "3,10", "--method", "ridge", "--protocol", "help", "--json"}));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(j["method"].toString(), QString("ridge"));
+    QCOMPARE(j["descriptor"].toString(), QString("reference-latency"));
+    QCOMPARE(j["protocol"].toString(), QString("help"));
+    const auto results = j["results"].toArray();
+    QCOMPARE(results.size(), 2);
+    QCOMPARE(results[0].toObject()["shots"].toInt(), 3);
+    QCOMPARE(results[1].toObject()["shots"].toInt(), 10);
+    for (const auto& res : results) {
+      const auto devices = res.toObject()["devices"].toObject();
+      QCOMPARE(devices.keys(), (QStringList{"gold_6226", "raspi4"}));
+      for (const auto& m : {devices["gold_6226"].toObject(), res.toObject()["mean"].toObject()})
+        for (const char* key : {"acc1", "acc5", "acc10", "rmse_ms", "mape", "spearman", "kendall"})
+          QVERIFY2(m.contains(key) && m[key].isDouble(), key);
+    }
+    // One evaluation per shot count and seed; the first seed's predictions kept, shots marked.
+    auto project = maple::store::Project::open(project_.toStdString());
+    const auto evals = maple::store::listEvaluations(project);
+    QCOMPARE(evals.size(), size_t(4));
+    size_t withPredictions = 0;
+    for (const auto& e : evals) {
+      const auto preds = maple::store::loadEvaluationPredictions(project, e.id);
+      if (preds.empty()) continue;
+      ++withPredictions;
+      QCOMPARE(preds.size(), size_t(2 * 800));
+      const auto shots = std::count_if(preds.begin(), preds.end(), [](const auto& p) { return p.isShot; });
+      QVERIFY(shots <= 2 * e.shots);
+    }
+    QCOMPARE(withPredictions, size_t(2));
+  }
+
+  void badInputs() {
+    auto unknownMethod = runCli(evalArgs({"--method", "nope"}));
+    QCOMPARE(unknownMethod.exitCode, 1);
+    QVERIFY(unknownMethod.err.contains("lowrank"));
+    auto unknownKind = runCli(evalArgs({"--descriptor", "nope"}));
+    QCOMPARE(unknownKind.exitCode, 1);
+    auto noCounters = runCli(evalArgs({"--descriptor", "counters"}));
+    QCOMPARE(noCounters.exitCode, 2);
+    QVERIFY(noCounters.err.contains("counters"));
+    auto tooMany = runCli(evalArgs({"--shots", "99999"}));
+    QCOMPARE(tooMany.exitCode, 1);
+    auto unknownDevice = runCli({"eval", "--project", project_, "--train-devices", "1080ti_1,nope", "--test-devices", "raspi4"});
+    QCOMPARE(unknownDevice.exitCode, 2);
+    QVERIFY(unknownDevice.err.contains("nope"));
+    QCOMPARE(runCli(evalArgs({"--protocol", "nope"})).exitCode, 1);
+    QCOMPARE(runCli(evalArgs({"--shots", "x"})).exitCode, 1);
+    QCOMPARE(runCli({"eval", "--project", dir_.filePath("missing.maple"), "--train-devices", "a", "--test-devices", "b"}).exitCode, 2);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestEvalCli)
+#include "test_eval_cli.moc"
