@@ -109,6 +109,7 @@ nlohmann::json metaFromHeader(const nlohmann::json& h, const Reader& r) {
     if (h.contains(hk)) meta[mk] = h[hk];
   meta["descriptor_kind"] = d["kind"];
   meta["descriptor_version"] = d["version"];
+  if (d.contains("names")) meta["descriptor_names"] = d["names"];
   if (d.contains("normalisation")) meta["descriptor_normalisation"] = d["normalisation"];
   return meta;
 }
@@ -137,6 +138,7 @@ nlohmann::json headerJson(const PredictorFile& file) {
   h["search_space"] = metaString(meta, "search_space");
   h["method"] = metaString(meta, "method");
   nlohmann::json d{{"kind", metaString(meta, "descriptor_kind")}, {"version", summarise(file).descriptorVersion}};
+  if (meta.contains("descriptor_names")) d["names"] = meta["descriptor_names"];
   if (meta.contains("descriptor_normalisation")) d["normalisation"] = meta["descriptor_normalisation"];
   h["descriptor"] = d;
   h["feature_scaling"] = meta.value("feature_scaling", nlohmann::json());
@@ -146,7 +148,7 @@ nlohmann::json headerJson(const PredictorFile& file) {
   h["created"] = toJson(file.created);
   nlohmann::json model = meta;
   for (const auto& [hk, mk] : kLifted) model.erase(mk);
-  for (const char* k : {"descriptor_kind", "descriptor_version", "descriptor_normalisation"}) model.erase(k);
+  for (const char* k : {"descriptor_kind", "descriptor_version", "descriptor_names", "descriptor_normalisation"}) model.erase(k);
   h["model"] = model;
   return h;
 }

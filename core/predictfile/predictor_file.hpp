@@ -65,7 +65,7 @@ struct Summary {
 };
 Summary summarise(const PredictorFile& file);
 
-// The header as stored: search_space, method, descriptor {kind, version, normalisation},
+// The header as stored: search_space, method, descriptor {kind, version, names, normalisation},
 // feature_scaling, training_devices, target_device, evaluation, created, and model (the rest of
 // the ModelState meta). Usage error when the meta lacks method, descriptor_kind or search_space.
 nlohmann::json headerJson(const PredictorFile& file);

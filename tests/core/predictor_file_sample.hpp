@@ -10,6 +10,7 @@ inline predictfile::PredictorFile samplePredictorFile() {
                   {"descriptor_kind", "reference-latency"},
                   {"descriptor_version", 2},
                   {"search_space", "nb201"},
+                  {"descriptor_names", {"ref1_ln_ms", "ref2_ln_ms"}},
                   {"descriptor_normalisation", {{"centre", {0.5, 1.5}}, {"scale", {2.0, 4.0}}}},
                   {"feature_scaling", {{"log_latency", true}}},
                   {"training_devices", {"alpha", "beta"}},

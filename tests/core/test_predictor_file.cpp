@@ -67,6 +67,7 @@ private slots:
     const auto h = predictfile::headerJson(testing::samplePredictorFile());
     QCOMPARE(h["descriptor"]["kind"], "reference-latency");
     QVERIFY(h["descriptor"].contains("normalisation"));
+    QCOMPARE(h["descriptor"]["names"][1], "ref2_ln_ms");
     QVERIFY(h.contains("feature_scaling"));
     QCOMPARE(h["target_device"], "gamma");
     QCOMPARE(h["created"]["parent"]["host"], "trainer");
