@@ -66,7 +66,7 @@ public:
   std::vector<double> doubles(std::size_t count) {
     std::vector<double> v(count);
     if constexpr (std::endian::native == std::endian::little) {
-      std::memcpy(v.data(), b_.data() + pos_, count * sizeof(double));
+      if (count > 0) std::memcpy(v.data(), b_.data() + pos_, count * sizeof(double));
       pos_ += count * sizeof(double);
     } else {
       for (auto& d : v) d = std::bit_cast<double>(le<std::uint64_t>("value"));
@@ -181,6 +181,7 @@ std::vector<std::uint8_t> encode(const PredictorFile& file) {
 
 PredictorFile decode(std::span<const std::uint8_t> bytes, const std::string& name) {
   Reader r(bytes, name);
+  if (bytes.empty()) r.fail("empty: not a MAPLE predictor file");
   if (bytes.size() < sizeof kMagic && std::memcmp(bytes.data(), kMagic, bytes.size()) == 0)
     r.fail("truncated: " + std::to_string(bytes.size()) + " bytes, not even the signature is complete");
   if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
