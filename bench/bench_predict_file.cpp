@@ -74,18 +74,32 @@ int main(int argc, char** argv) {
       const auto adaptedPath = (dir / (method + "-adapted.maplepred")).string();
       predictfile::writePredictorFile(poolPath, poolFile);
       predictfile::writePredictorFile(adaptedPath, adaptedFile);
+      // Phases of the adapted file's path, each the median of kRuns.
+      std::vector<double> tRead, tRestore, tPredict;
       double checksum = 0;
       const auto a = timeRuns([&] {
-        const auto p = predict::restore(predictfile::readPredictorFile(adaptedPath).state);
+        const auto t0 = Clock::now();
+        const auto file = predictfile::readPredictorFile(adaptedPath);
+        const auto t1 = Clock::now();
+        const auto p = predict::restore(file.state);
+        const auto t2 = Clock::now();
         checksum += p->predictMs(all)[0];
+        tRead.push_back(ms(t0, t1));
+        tRestore.push_back(ms(t1, t2));
+        tPredict.push_back(ms(t2, Clock::now()));
       });
       const auto b = timeRuns([&] {
         const auto p = predict::restore(predictfile::readPredictorFile(poolPath).state);
         checksum += p->adapt({kTarget, descriptor, {}})->predictMs(all)[0];
       });
-      std::printf("%-10s %10.1f %12.2f %12.2f %12.2f %12.2f  %s%s\n", method.c_str(),
-                  static_cast<double>(std::filesystem::file_size(adaptedPath)) / 1024.0, a.best, a.median, b.best,
-                  b.median, a.median <= 50.0 ? "met" : "NOT met", checksum > 0 ? "" : " (no prediction?)");
+      auto median = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        return v[v.size() / 2];
+      };
+      std::printf("%-10s %10.1f %12.2f %12.2f %12.2f %12.2f  %s  (read %.2f, restore %.2f, predict %.2f)%s\n",
+                  method.c_str(), static_cast<double>(std::filesystem::file_size(adaptedPath)) / 1024.0, a.best,
+                  a.median, b.best, b.median, a.median <= 50.0 ? "met" : "NOT met", median(tRead), median(tRestore),
+                  median(tPredict), checksum > 0 ? "" : " (no prediction?)");
     }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bench_predict_file: %s\n", e.what());
