@@ -5,7 +5,7 @@
 // Usage: bench_predict_file [METHOD ...]   (default: every method)
 #include "dataset/help_nb201.hpp"
 #include "predict/pool.hpp"
-#include "predictfile/predictor_file.hpp"
+#include "predictfile/from_predictor.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -66,10 +66,8 @@ int main(int argc, char** argv) {
       for (size_t a = 0; a < m.architectures.size() && target.shots.size() < 10; a += 1000)
         target.shots.push_back({m.architectures[a].cell, m.at(a, 0)});
       const auto adapted = trained->adapt(target);
-      predictfile::PredictorFile poolFile, adaptedFile;
-      poolFile.state = trained->state();
-      adaptedFile.state = adapted->state();
-      adaptedFile.targetDevice = kTarget;
+      const auto poolFile = predictfile::fileFromPredictor(*trained, {});
+      const auto adaptedFile = predictfile::fileFromPredictor(*adapted, {});
       const auto poolPath = (dir / (method + "-pool.maplepred")).string();
       const auto adaptedPath = (dir / (method + "-adapted.maplepred")).string();
       predictfile::writePredictorFile(poolPath, poolFile);

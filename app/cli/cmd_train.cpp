@@ -87,7 +87,7 @@ void addTrainCommand(CLI::App& root) {
     created.project = project.path();
     created.provenance = "maple train --method " + method + " --descriptor " + o->kind + " --train-devices " +
                          o->devices + " --seed " + std::to_string(o->seed);
-    writeAndMaybeSave(toFile(*predictor, created), o->out, project, o->save);
+    writeAndMaybeSave(predictfile::fileFromPredictor(*predictor, created), o->out, project, o->save);
     std::cout << "wrote " << o->out << ": " << method << " on " << devices.size() << " devices ("
               << o->kind << " descriptors)\n";
   });
@@ -154,7 +154,7 @@ void addAdaptCommand(CLI::App& root) {
     created.provenance = "maple adapt --device " + o->device + " --shots " + std::to_string(k) + " --seed " +
                          std::to_string(o->seed) + " from " + o->predictor;
     created.parent = predictfile::toJson(parentFile.created);
-    writeAndMaybeSave(toFile(*adapted, created, evaluation), o->out, project, o->save);
+    writeAndMaybeSave(predictfile::fileFromPredictor(*adapted, created, evaluation), o->out, project, o->save);
     if (o->json) {
       printJson({{"out", o->out}, {"evaluation", evaluation}});
       return;

@@ -22,19 +22,6 @@ predict::ProgressFn progressOnStderr(const std::string& verb) {
   };
 }
 
-predictfile::PredictorFile toFile(const predict::Predictor& p, predictfile::Creation created, nlohmann::json evaluation) {
-  const auto here = predictfile::creationHere();
-  created.tool = here.tool;
-  created.host = here.host;
-  created.time = here.time;
-  predictfile::PredictorFile f;
-  f.state = p.state();
-  f.targetDevice = p.targetDevice();
-  f.evaluation = std::move(evaluation);
-  f.created = std::move(created);
-  return f;
-}
-
 std::unique_ptr<predict::Predictor> fromFile(const predictfile::PredictorFile& file, const std::string& name) {
   try {
     return predict::restore(file.state);

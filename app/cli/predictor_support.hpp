@@ -1,8 +1,8 @@
 #pragma once
 // What the predictor commands (train, adapt, predict, predictors) share: progress with Ctrl-C,
-// turning a Predictor into a file and back, and binding a predictor to a device's descriptor.
+// rebuilding a Predictor from a file, and binding a predictor to a device's descriptor.
 #include "predict/predictor.hpp"
-#include "predictfile/predictor_file.hpp"
+#include "predictfile/from_predictor.hpp"
 
 #include <memory>
 #include <string>
@@ -12,9 +12,6 @@ namespace maple::cli {
 // Progress lines on stderr ("<verb>: stage 42 %"); returns false after Ctrl-C (see InterruptGuard).
 predict::ProgressFn progressOnStderr(const std::string& verb);
 
-// The file for a predictor; `created` is completed with tool, host and time.
-predictfile::PredictorFile toFile(const predict::Predictor& p, predictfile::Creation created,
-                                  nlohmann::json evaluation = nlohmann::json::object());
 std::unique_ptr<predict::Predictor> fromFile(const predictfile::PredictorFile& file, const std::string& name);
 
 // Refuses (Usage) to replace an existing file unless `force`.

@@ -1,8 +1,7 @@
 // Writes what the C API and ctypes tests check against, through the C++ API: a predictor trained
 // on a synthetic pool (pool.maplepred), a descriptor for an unseen device (descriptor.json) and the
 // C++ API's predictions for that device (expected.txt: "code ms" per line).
-#include "predict/predictor.hpp"
-#include "predictfile/predictor_file.hpp"
+#include "predictfile/from_predictor.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -44,11 +43,9 @@ int main(int argc, char** argv) {
     pool.latencyMs.push_back(ms);
   }
   auto trained = predict::train(predict::defaultMethod(), pool, {});
-  predictfile::PredictorFile file;
-  file.state = trained->state();
-  file.created = predictfile::creationHere();
-  file.created.provenance = "make_capi_fixture: synthetic pool of 4 devices";
-  predictfile::writePredictorFile(dir + "/pool.maplepred", file);
+  predictfile::Creation created;
+  created.provenance = "make_capi_fixture: synthetic pool of 4 devices";
+  predictfile::writePredictorFile(dir + "/pool.maplepred", predictfile::fileFromPredictor(*trained, created));
 
   predict::Target target{"unseen", {"specs", 1, {"ln_speed", "ln_mem"}, {std::log(3.0), std::log(1.2)}, "fixture", 0}, {}};
   nlohmann::json descriptorFile{{"maple_descriptor", 1}, {"device", "unseen"}, {"kind", "specs"}, {"version", 1},
