@@ -3,6 +3,7 @@
 #include "maple/maple_predictor.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,30 @@ static int failures = 0;
   } while (0)
 
 static const char* kArch = "|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|";
+
+/* Several threads predict on one handle at once; each also provokes its own error, which must not
+ * show up in another thread's maple_last_error(). */
+struct Job {
+  const maple_predictor* p;
+  const int32_t* codes;
+  const double* want;
+  size_t n;
+  int ok;
+};
+
+static void* predictConcurrently(void* arg) {
+  struct Job* job = (struct Job*)arg;
+  double got[200];
+  job->ok = 1;
+  for (int round = 0; round < 20; ++round) {
+    if (maple_predictor_predict_codes(job->p, job->codes, job->n, got) != 0 || strlen(maple_last_error()) != 0) job->ok = 0;
+    for (size_t i = 0; i < job->n; ++i)
+      if (got[i] != job->want[i]) job->ok = 0;
+  }
+  int32_t outside = -1;
+  if (maple_predictor_predict_codes(job->p, &outside, 1, got) != -1 || strlen(maple_last_error()) == 0) job->ok = 0;
+  return NULL;
+}
 
 int main(int argc, char** argv) {
   char path[4096];
@@ -71,6 +96,23 @@ int main(int argc, char** argv) {
   CHECK(n == 125);
   CHECK(maple_predictor_predict_codes(p, codes, n, got) == 0);
   for (size_t i = 0; i < n; ++i) CHECK(fabs(got[i] - want[i]) <= 1e-12 * fabs(want[i]) && got[i] > 0);
+
+  {
+    double same[200];
+    CHECK(maple_predictor_predict_codes(p, codes, n, same) == 0);
+    struct Job jobs[4];
+    pthread_t threads[4];
+    for (int t = 0; t < 4; ++t) {
+      struct Job job = {p, codes, same, n, 0};
+      jobs[t] = job;
+      CHECK(pthread_create(&threads[t], NULL, predictConcurrently, &jobs[t]) == 0);
+    }
+    for (int t = 0; t < 4; ++t) {
+      pthread_join(threads[t], NULL);
+      CHECK(jobs[t].ok);
+    }
+    CHECK(strlen(maple_last_error()) == 0); /* the threads' errors stayed theirs */
+  }
 
   double two[2];
   CHECK(maple_predictor_predict_strings(p, archs, 2, two) == 0);
