@@ -109,7 +109,12 @@ nlohmann::json metaFromHeader(const nlohmann::json& h, const Reader& r) {
     if (h.contains(hk)) meta[mk] = h[hk];
   meta["descriptor_kind"] = d["kind"];
   meta["descriptor_version"] = d["version"];
-  if (d.contains("names")) meta["descriptor_names"] = d["names"];
+  if (d.contains("names")) {
+    requireType("descriptor.names", d["names"].is_array(), "an array");
+    for (const auto& n : d["names"])
+      if (!n.is_string()) r.fail("header field 'descriptor.names' holds a non-string");
+    meta["descriptor_names"] = d["names"];
+  }
   if (d.contains("normalisation")) meta["descriptor_normalisation"] = d["normalisation"];
   return meta;
 }

@@ -187,6 +187,15 @@ private slots:
     QVERIFY_THROWS_EXCEPTION(Error, encode(f));
   }
 
+  void malformedHeaderFieldsAreRefused() {
+    auto f = testing::samplePredictorFile();
+    f.state.meta["descriptor_names"] = {1, 2};
+    QVERIFY2(refusal(encode(f)).contains("'descriptor.names' holds a non-string"), qPrintable(refusal(encode(f))));
+    f = testing::samplePredictorFile();
+    f.state.meta["training_devices"] = "alpha";
+    QVERIFY(refusal(encode(f)).contains("'training_devices' is missing or not an array"));
+  }
+
   void oversizedFileIsRefusedBeforeReading() {
     QTemporaryDir dir;
     const auto path = dir.filePath("big.maplepred").toStdString();
