@@ -19,6 +19,8 @@ std::unique_ptr<PoolPredictor> newFlopsPredictor();
 std::unique_ptr<PoolPredictor> newNearestPredictor();
 std::unique_ptr<PoolPredictor> newRidgePredictor();
 std::unique_ptr<PoolPredictor> newLowRankPredictor();
+std::unique_ptr<PoolPredictor> newMaplePredictor();
+std::unique_ptr<PoolPredictor> newMapleXPredictor();
 
 // ln MACs of each cell (NAS-Bench-201's "FLOPs").
 Eigen::VectorXd lnMacs(std::span<const nb201::Cell> cells);

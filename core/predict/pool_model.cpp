@@ -212,19 +212,25 @@ Eigen::VectorXd PoolData::standardise(const descriptor::Descriptor& d) const {
 }
 
 Eigen::VectorXd PoolData::similarity(const descriptor::Descriptor& d) const {
-  const Eigen::VectorXd z = standardise(d);
-  const auto m = desc.rows();
+  std::vector<Eigen::Index> all(static_cast<size_t>(desc.rows()));
+  for (Eigen::Index j = 0; j < desc.rows(); ++j) all[static_cast<size_t>(j)] = j;
+  return similarity(standardise(d), all);
+}
+
+Eigen::VectorXd PoolData::similarity(const Eigen::VectorXd& z, const std::vector<Eigen::Index>& among) const {
+  const auto m = static_cast<Eigen::Index>(among.size());
   Eigen::VectorXd dist(m);
   bool any = false;
   for (Eigen::Index j = 0; j < m; ++j) {
+    const auto row = desc.row(among[static_cast<size_t>(j)]);
     double sum = 0;
     int count = 0;
     for (Eigen::Index i = 0; i < z.size(); ++i)
-      if (std::isfinite(z(i)) && std::isfinite(desc(j, i))) sum += (z(i) - desc(j, i)) * (z(i) - desc(j, i)), ++count;
+      if (std::isfinite(z(i)) && std::isfinite(row(i))) sum += (z(i) - row(i)) * (z(i) - row(i)), ++count;
     dist(j) = count ? sum / count : 0;
     any = any || count > 0;
   }
-  if (!any) return Eigen::VectorXd::Constant(m, 1.0 / static_cast<double>(m));
+  if (!any || m == 0) return Eigen::VectorXd::Constant(m, 1.0 / static_cast<double>(std::max<Eigen::Index>(m, 1)));
   std::vector<double> sorted(dist.data(), dist.data() + m);
   std::nth_element(sorted.begin(), sorted.begin() + m / 2, sorted.end());
   const double h = std::max(sorted[static_cast<size_t>(m / 2)], 1e-6);

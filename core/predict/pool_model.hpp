@@ -37,6 +37,8 @@ struct PoolData {
   // Weights over the training devices (sum 1) from descriptor distance: a Gaussian kernel whose
   // width is the median distance. Uniform when no value is shared.
   Eigen::VectorXd similarity(const descriptor::Descriptor& d) const;
+  // The same for a standardised descriptor, among some training devices only (in that order).
+  Eigen::VectorXd similarity(const Eigen::VectorXd& z, const std::vector<Eigen::Index>& among) const;
 };
 
 // Helpers for ModelState arrays (row-major).

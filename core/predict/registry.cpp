@@ -17,6 +17,8 @@ const std::vector<std::pair<std::string, Factory>>& registry() {
       {"flops", newFlopsPredictor},
       {"nearest", newNearestPredictor},
       {"ridge", newRidgePredictor},
+      {"maple", newMaplePredictor},
+      {"maple-x", newMapleXPredictor},
   };
   return list;
 }

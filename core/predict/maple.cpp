@@ -1,0 +1,261 @@
+// MAPLE and MAPLE-X.
+// maple: an MLP on [architecture features || descriptor] -> ln latency (standardised), trained on
+// the pool with Adam on mini-batches and early stopping on a held-out slice of (architecture,
+// device) pairs. Adaptation as MAPLE does it: the k target shots join the pool with a weight (their
+// total weight equals the pool rows' in every batch) and the network is fine-tuned.
+// maple-x adds MAPLE-X's two ideas to the fine-tuning: virtual examples (pool architectures whose
+// ln latency differs from a shot's by a near-constant amount on every training device inherit that
+// shot's label shifted by the mean difference) and hardware-similarity weighting (pool rows are
+// drawn in proportion to their device's descriptor similarity to the target, blended with uniform).
+#include "common/error.hpp"
+#include "predict/features.hpp"
+#include "predict/methods.hpp"
+#include "predict/mlp.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <random>
+#include <thread>
+
+namespace maple::predict {
+namespace {
+
+constexpr int kHidden = 64;
+constexpr int kSamplesPerEpoch = 50000;
+constexpr int kMaxEpochs = 12;
+constexpr int kPatience = 2;
+constexpr int kBatch = 512;
+constexpr float kLearningRate = 2e-3f;
+constexpr double kValidationShare = 0.05;
+constexpr int kTuneSteps = 120;
+constexpr int kTuneBatch = 256;
+constexpr float kTuneLearningRate = 5e-4f;
+constexpr float kShotShare = 1.0f;     // the shots' total weight relative to the pool rows' in a batch
+constexpr int kVirtualPerShot = 16;
+constexpr float kVirtualWeight = 0.25f; // of a shot's weight
+constexpr double kSimilarityBlend = 0.5; // share of similarity-weighted (vs uniform) pool draws
+
+
+class MaplePredictor final : public PoolPredictor {
+public:
+  explicit MaplePredictor(bool extended) : PoolPredictor(extended ? "maple-x" : "maple"), extended_(extended) {}
+
+protected:
+  std::unique_ptr<PoolPredictor> clone() const override { return std::make_unique<MaplePredictor>(*this); }
+
+  void trainModel(const TrainOptions& options, const ProgressFn& progress) override {
+    seed_ = options.seed;
+    threads_ = options.threads > 0 ? options.threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    const auto& p = pool();
+    std::vector<nb201::Cell> cells;
+    for (int code : p.codes) cells.push_back(nb201::cellFromCode(code));
+    const Eigen::MatrixXd f = archFeatures(cells);
+    archCentre_ = f.colwise().mean().transpose();
+    archScale_ = ((f.rowwise() - archCentre_.transpose()).array().square().colwise().mean().sqrt()).transpose();
+    archScale_ = archScale_.unaryExpr([](double v) { return v > 1e-9 ? v : 1.0; });
+    yCentre_ = p.logLat.mean();
+    yScale_ = std::sqrt((p.logLat.array() - yCentre_).square().mean());
+    const Eigen::MatrixXf xa = scaledArch(cells);
+    const Eigen::MatrixXf desc = p.desc.unaryExpr([](double v) { return std::isfinite(v) ? v : 0.0; }).cast<float>();
+    const Eigen::MatrixXf y = ((p.logLat.array() - yCentre_) / yScale_).cast<float>();
+    const auto n = xa.rows(), m = desc.rows();
+    net_ = Mlp(static_cast<int>(xa.cols() + desc.cols()), kHidden, seed_);
+
+    std::mt19937_64 rng(seed_);
+    const std::uint64_t pairs = static_cast<std::uint64_t>(n * m);
+    auto drawPair = [&] { return static_cast<Eigen::Index>(rng() % pairs); };
+    std::vector<Eigen::Index> validation(static_cast<size_t>(std::max<double>(64, kValidationShare * static_cast<double>(pairs))));
+    for (auto& v : validation) v = drawPair();
+    std::vector<char> isValidation(pairs, 0);
+    for (auto v : validation) isValidation[static_cast<size_t>(v)] = 1;
+    auto fill = [&](const std::vector<Eigen::Index>& ids, Eigen::MatrixXf& x, Eigen::VectorXf& t) {
+      x.resize(static_cast<Eigen::Index>(ids.size()), net_.inputs());
+      t.resize(static_cast<Eigen::Index>(ids.size()));
+      for (size_t i = 0; i < ids.size(); ++i) {
+        const Eigen::Index a = ids[i] % n, j = ids[i] / n;
+        x.row(static_cast<Eigen::Index>(i)) << xa.row(a), desc.row(j);
+        t(static_cast<Eigen::Index>(i)) = y(a, j);
+      }
+    };
+    Eigen::MatrixXf xv, xb;
+    Eigen::VectorXf yv, yb, grad;
+    fill(validation, xv, yv);
+    Adam adam(net_.parameters().size(), kLearningRate);
+    Eigen::VectorXf best = net_.parameters();
+    float bestLoss = std::numeric_limits<float>::infinity();
+    int stale = 0;
+    std::vector<Eigen::Index> batch(kBatch);
+    const Eigen::VectorXf ones = Eigen::VectorXf::Ones(kBatch);
+    for (int epoch = 0; epoch < kMaxEpochs && stale < kPatience; ++epoch) {
+      for (int step = 0; step < kSamplesPerEpoch / kBatch; ++step) {
+        for (auto& b : batch) {
+          do b = drawPair();
+          while (isValidation[static_cast<size_t>(b)]);
+        }
+        fill(batch, xb, yb);
+        parallelLossAndGradient(net_, xb, yb, ones, grad, threads_);
+        adam.step(net_.parameters(), grad);
+      }
+      const float loss = (net_.forward(xv) - yv).squaredNorm() / static_cast<float>(yv.size());
+      if (loss < bestLoss) bestLoss = loss, best = net_.parameters(), stale = 0;
+      else ++stale;
+      validationRmse_ = std::sqrt(bestLoss) * yScale_;
+      if (progress && !progress(static_cast<double>(epoch + 1) / kMaxEpochs,
+                                "MLP epoch " + std::to_string(epoch + 1) + ", validation rmse " +
+                                    std::to_string(std::sqrt(loss) * yScale_) + " (ln ms)"))
+        fail(ErrorKind::Cancelled, "training cancelled");
+    }
+    net_.parameters() = best;
+  }
+
+  void fitTarget(const Target& target, const Eigen::MatrixXd& shotRows, const Eigen::VectorXd& y, const ProgressFn& progress) override {
+    const auto& p = pool();
+    targetDesc_ = p.standardise(target.descriptor).unaryExpr([](double v) { return std::isfinite(v) ? v : 0.0; }).cast<float>();
+    const Eigen::Index k = y.size();
+    if (k == 0) return; // descriptor only: the pool-trained network as it is
+    std::vector<nb201::Cell> shotCells, poolCells;
+    for (const auto& s : target.shots) shotCells.push_back(s.cell);
+    for (int code : p.codes) poolCells.push_back(nb201::cellFromCode(code));
+    const Eigen::MatrixXf xa = scaledArch(poolCells);
+    const Eigen::MatrixXf desc = p.desc.unaryExpr([](double v) { return std::isfinite(v) ? v : 0.0; }).cast<float>();
+    const auto n = xa.rows(), m = desc.rows();
+
+    // Target rows: the shots, then (maple-x) virtual examples, each with its weight.
+    std::vector<Eigen::Index> targetArch; // pool row, or -1 for a shot outside the pool
+    Eigen::MatrixXf xt(k, net_.inputs());
+    std::vector<float> yt, wt;
+    const float shotWeight = kShotShare * kTuneBatch / static_cast<float>(k);
+    const Eigen::MatrixXf shotArch = scaledArch(shotCells);
+    for (Eigen::Index i = 0; i < k; ++i) {
+      xt.row(i) << shotArch.row(i), targetDesc_.transpose();
+      yt.push_back(static_cast<float>((y(i) - yCentre_) / yScale_));
+      wt.push_back(shotWeight);
+    }
+    if (extended_) {
+      std::vector<Eigen::Index> virt;
+      std::vector<float> virtY;
+      for (Eigen::Index i = 0; i < k; ++i) {
+        // Spread over training devices of ln(a) - ln(shot): small means "behaves alike".
+        const Eigen::MatrixXd diff = p.logLat.rowwise() - shotRows.row(i);
+        const Eigen::VectorXd mean = diff.rowwise().mean();
+        const Eigen::VectorXd spread = (diff.colwise() - mean).array().square().rowwise().mean();
+        std::vector<Eigen::Index> order(static_cast<size_t>(n));
+        std::iota(order.begin(), order.end(), 0);
+        const auto take = std::min<Eigen::Index>(kVirtualPerShot, n);
+        std::partial_sort(order.begin(), order.begin() + take, order.end(),
+                          [&](Eigen::Index a, Eigen::Index b) { return spread(a) < spread(b); });
+        for (Eigen::Index t = 0; t < take; ++t) {
+          virt.push_back(order[static_cast<size_t>(t)]);
+          virtY.push_back(static_cast<float>((y(i) + mean(order[static_cast<size_t>(t)]) - yCentre_) / yScale_));
+        }
+      }
+      const auto base = xt.rows();
+      xt.conservativeResize(base + static_cast<Eigen::Index>(virt.size()), Eigen::NoChange);
+      for (size_t v = 0; v < virt.size(); ++v) {
+        xt.row(base + static_cast<Eigen::Index>(v)) << xa.row(virt[v]), targetDesc_.transpose();
+        yt.push_back(virtY[v]);
+        wt.push_back(kVirtualWeight * shotWeight * static_cast<float>(k) / static_cast<float>(virt.size()));
+      }
+    }
+    // Pool devices drawn uniformly (maple) or by similarity to the target (maple-x).
+    Eigen::VectorXd deviceP = Eigen::VectorXd::Constant(m, 1.0 / static_cast<double>(m));
+    if (extended_) deviceP = kSimilarityBlend * p.similarity(target.descriptor) + (1 - kSimilarityBlend) * deviceP;
+    std::vector<double> cumulative(static_cast<size_t>(m));
+    std::partial_sum(deviceP.data(), deviceP.data() + m, cumulative.begin());
+
+    std::uint64_t h = seed_ ^ 0x9E3779B97F4A7C15ull;
+    for (char c : target.device) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
+    std::mt19937_64 rng(h + static_cast<std::uint64_t>(k));
+    std::uniform_real_distribution<double> unit(0, 1);
+    const Eigen::Index rows = kTuneBatch + xt.rows();
+    Eigen::MatrixXf xb(rows, net_.inputs());
+    Eigen::VectorXf yb(rows), wb(rows), grad;
+    xb.bottomRows(xt.rows()) = xt;
+    yb.tail(xt.rows()) = Eigen::Map<const Eigen::VectorXf>(yt.data(), static_cast<Eigen::Index>(yt.size()));
+    wb.tail(xt.rows()) = Eigen::Map<const Eigen::VectorXf>(wt.data(), static_cast<Eigen::Index>(wt.size()));
+    wb.head(kTuneBatch).setOnes();
+    const Eigen::MatrixXf yPool = ((p.logLat.array() - yCentre_) / yScale_).cast<float>();
+    Adam adam(net_.parameters().size(), kTuneLearningRate);
+    for (int step = 0; step < kTuneSteps; ++step) {
+      for (Eigen::Index r = 0; r < kTuneBatch; ++r) {
+        const auto j = static_cast<Eigen::Index>(std::lower_bound(cumulative.begin(), cumulative.end(), unit(rng) * cumulative.back()) -
+                                                 cumulative.begin());
+        const auto jj = std::min(j, m - 1);
+        const auto a = static_cast<Eigen::Index>(rng() % static_cast<std::uint64_t>(n));
+        xb.row(r) << xa.row(a), desc.row(jj);
+        yb(r) = yPool(a, jj);
+      }
+      net_.lossAndGradient(xb, yb, wb, grad);
+      grad /= wb.sum();
+      adam.step(net_.parameters(), grad);
+      if (progress && step % 20 == 0 && !progress(static_cast<double>(step) / kTuneSteps, "fine-tuning"))
+        fail(ErrorKind::Cancelled, "adaptation cancelled");
+    }
+  }
+
+  Eigen::VectorXd predictLog(std::span<const nb201::Cell> cells, const Eigen::MatrixXd&, Eigen::VectorXd*) const override {
+    Eigen::MatrixXf x(static_cast<Eigen::Index>(cells.size()), net_.inputs());
+    x << scaledArch(cells), targetDesc_.transpose().replicate(x.rows(), 1);
+    return (net_.forward(x).cast<double>().array() * yScale_ + yCentre_).matrix();
+  }
+
+  void saveModel(ModelState& s) const override {
+    s.meta["hyperparameters"] = {{"hidden", kHidden}, {"samples_per_epoch", kSamplesPerEpoch}, {"max_epochs", kMaxEpochs},
+                                 {"batch", kBatch}, {"learning_rate", kLearningRate}, {"tune_steps", kTuneSteps},
+                                 {"shot_share", kShotShare}, {"virtual_per_shot", extended_ ? kVirtualPerShot : 0},
+                                 {"seed", seed_}, {"threads", threads_}, {"y_centre", yCentre_}, {"y_scale", yScale_},
+                                 {"validation_rmse_ln_ms", validationRmse_}};
+    putMatrix(s, "mlp.arch_centre", archCentre_);
+    putMatrix(s, "mlp.arch_scale", archScale_);
+    putMatrix(s, "mlp.parameters", net_.parameters().cast<double>());
+    if (!targetDevice().empty()) putMatrix(s, "mlp.target_descriptor", targetDesc_.cast<double>());
+  }
+
+  void loadModel(const ModelState& s) override {
+    int hidden = 0;
+    try {
+      const auto& h = s.meta.at("hyperparameters");
+      hidden = h.at("hidden").get<int>();
+      seed_ = h.at("seed").get<std::uint64_t>();
+      threads_ = h.at("threads").get<int>();
+      yCentre_ = h.at("y_centre").get<double>();
+      yScale_ = h.at("y_scale").get<double>();
+      validationRmse_ = h.value("validation_rmse_ln_ms", 0.0);
+    } catch (const nlohmann::json::exception&) {
+      badInput("predictor state lacks the MLP hyperparameters");
+    }
+    archCentre_ = getMatrix(s, "mlp.arch_centre");
+    archScale_ = getMatrix(s, "mlp.arch_scale");
+    if (archCentre_.size() != kArchFeatures || archScale_.size() != kArchFeatures)
+      badInput("predictor state's feature scaling does not match this version's architecture features");
+    const Eigen::VectorXf theta = getMatrix(s, "mlp.parameters").cast<float>();
+    net_.setParameters(static_cast<int>(kArchFeatures + pool().descNames.size()), hidden, theta);
+    if (targetDevice().empty()) return;
+    targetDesc_ = getMatrix(s, "mlp.target_descriptor").cast<float>();
+    if (targetDesc_.size() != static_cast<Eigen::Index>(pool().descNames.size()))
+      badInput("predictor state's target descriptor does not match its descriptor names");
+  }
+
+private:
+  Eigen::MatrixXf scaledArch(std::span<const nb201::Cell> cells) const {
+    return ((archFeatures(cells).rowwise() - archCentre_.transpose()).array().rowwise() / archScale_.transpose().array())
+        .cast<float>()
+        .matrix();
+  }
+
+  bool extended_;
+  std::uint64_t seed_ = 1;
+  int threads_ = 1;
+  Eigen::VectorXd archCentre_, archScale_;
+  double yCentre_ = 0, yScale_ = 1, validationRmse_ = 0;
+  Mlp net_;
+  Eigen::VectorXf targetDesc_;
+};
+
+} // namespace
+
+std::unique_ptr<PoolPredictor> newMaplePredictor() { return std::make_unique<MaplePredictor>(false); }
+std::unique_ptr<PoolPredictor> newMapleXPredictor() { return std::make_unique<MaplePredictor>(true); }
+
+} // namespace maple::predict
