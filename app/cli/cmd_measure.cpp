@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "cli/host_device.hpp"
 #include "cli/interrupt.hpp"
+#include "cli/list_file.hpp"
 #include "cli/output.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
@@ -15,7 +16,6 @@
 #include "measure/samplers.hpp"
 #include "store/latencies.hpp"
 
-#include <fstream>
 #include <iostream>
 #include <unistd.h>
 
@@ -67,12 +67,7 @@ std::vector<Target> resolveTargets(store::Project& project, const Opts& o) {
     }
     for (auto i : indices) out.push_back(byIndex(project, i, "--archs: "));
   } else {
-    std::ifstream in(o.archsFile);
-    if (!in) fail(ErrorKind::Io, "cannot read --archs-file " + text::quote(o.archsFile) + ": check the path and permissions");
-    std::string line;
-    for (long n = 1; std::getline(in, line); ++n) {
-      const auto t = text::trim(line);
-      if (t.empty() || t.front() == '#') continue;
+    for (const auto& [n, t] : readListFile(o.archsFile, "--archs-file")) {
       if (auto i = text::parseInt(t)) {
         out.push_back(byIndex(project, *i, o.archsFile + ":" + std::to_string(n) + ": "));
         continue;

@@ -13,5 +13,9 @@ void addMeasureCommand(CLI::App& root);
 void addPmuCommand(CLI::App& root);
 void addCaptureCommand(CLI::App& root);
 void addEvalCommand(CLI::App& root);
+void addTrainCommand(CLI::App& root);
+void addAdaptCommand(CLI::App& root);
+void addPredictCommand(CLI::App& root);
+void addPredictorsCommand(CLI::App& root);
 
 } // namespace maple::cli

@@ -17,6 +17,10 @@ int main(int argc, char** argv) {
   maple::cli::addPmuCommand(app);
   maple::cli::addCaptureCommand(app);
   maple::cli::addEvalCommand(app);
+  maple::cli::addTrainCommand(app);
+  maple::cli::addAdaptCommand(app);
+  maple::cli::addPredictCommand(app);
+  maple::cli::addPredictorsCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
