@@ -21,6 +21,9 @@
 #include <QStatusBar>
 #include <QTabWidget>
 
+// Outside any namespace, as Q_INIT_RESOURCE requires.
+static void initResources() { Q_INIT_RESOURCE(resources); }
+
 namespace maple::widgets {
 namespace {
 
@@ -31,6 +34,7 @@ const char* kFilter = QT_TRANSLATE_NOOP("maple::widgets::MainWindow", "MAPLE pro
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), workspace_(new Workspace(this)), tabs_(new QTabWidget(this)), fileJob_(new Job(this)) {
+  initResources();
   devices_ = new DevicesPage(workspace_, this);
   capture_ = new CapturePage(workspace_, this);
   samples_ = new SamplesPage(workspace_, this);

@@ -2,6 +2,7 @@
 // the given project, saves it and exits, so documentation and CI need no display.
 #include "main_window.hpp"
 #include "predictions_page.hpp"
+#include "samples_page.hpp"
 #include "widgets_version.hpp"
 
 #include <QApplication>

@@ -5,6 +5,7 @@
 #include "capture_page.hpp"
 #include "device_model.hpp"
 #include "devices_page.hpp"
+#include "evaluation_models.hpp"
 #include "evaluation_view.hpp"
 #include "job.hpp"
 #include "job_bar.hpp"
@@ -15,6 +16,7 @@
 #include "small_project.hpp"
 #include "workspace.hpp"
 
+#include "common/error.hpp"
 #include "store/latencies.hpp"
 
 #include <QSignalSpy>
