@@ -27,7 +27,7 @@ std::vector<ArchitectureRow> architectureRows(const std::vector<store::Architect
 class ArchitectureModel : public QAbstractTableModel {
   Q_OBJECT
 public:
-  enum Column { Index, Architecture, MFlops, MParams, LiveOps, ColumnCount };
+  enum Column { Index, MFlops, MParams, LiveOps, Architecture, ColumnCount };
   enum Role { SortRole = Qt::UserRole + 1 };
 
   using QAbstractTableModel::QAbstractTableModel;

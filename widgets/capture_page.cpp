@@ -51,6 +51,8 @@ QTableView* makeTable(QAbstractItemModel* model, QWidget* parent) {
   t->verticalHeader()->hide();
   t->horizontalHeader()->setStretchLastSection(true);
   t->setSelectionBehavior(QAbstractItemView::SelectRows);
+  t->setWordWrap(false);
+  t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 6);
   return t;
 }
 
@@ -153,8 +155,8 @@ CapturePage::CapturePage(Workspace* workspace, QWidget* parent)
   auto* split = new QSplitter(Qt::Horizontal, this);
   split->addWidget(left);
   split->addWidget(right);
-  split->setStretchFactor(0, 2);
-  split->setStretchFactor(1, 3);
+  split->setStretchFactor(0, 1);
+  split->setStretchFactor(1, 1);
 
   bar_ = new JobBar(job_, this);
   auto* layout = new QVBoxLayout(this);
@@ -190,7 +192,7 @@ CapturePage::CapturePage(Workspace* workspace, QWidget* parent)
       const QString host = QString::fromStdString(measure::detectHost().hostname);
       return [this, names, host] {
         device_->addItems(names);
-        device_->setCurrentText(names.contains(host) || names.isEmpty() ? host : names.first());
+        device_->setCurrentText(host); // counters describe this machine: never default to another device
         probe();
       };
     });

@@ -9,6 +9,7 @@
 #include "store/merge.hpp"
 
 #include <QFileDialog>
+#include <algorithm>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -71,6 +72,8 @@ DevicesPage::DevicesPage(Workspace* workspace, QWidget* parent)
   table_->setSelectionMode(QAbstractItemView::SingleSelection);
   table_->verticalHeader()->hide();
   table_->horizontalHeader()->setStretchLastSection(true);
+  table_->setWordWrap(false);
+  table_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
   details_ = new QTextBrowser(this);
   auto* split = new QSplitter(Qt::Vertical, this);
   split->addWidget(table_);
@@ -114,6 +117,8 @@ void DevicesPage::refresh() {
     return [this, devices = std::move(devices)]() mutable {
       model_->setDevices(std::move(devices));
       table_->resizeColumnsToContents();
+      // Long spec-sheet names would push every other column off screen; the tooltip has them whole.
+      table_->setColumnWidth(DeviceModel::Hardware, std::min(table_->columnWidth(DeviceModel::Hardware), 300));
       bar_->showMessage(pendingNote_.isEmpty() ? tr("%n device(s)", nullptr, model_->rowCount()) : pendingNote_);
       pendingNote_.clear();
       if (model_->rowCount() > 0 && !table_->currentIndex().isValid()) table_->selectRow(0);

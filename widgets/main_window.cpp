@@ -48,8 +48,8 @@ MainWindow::MainWindow(QWidget* parent)
   setWindowIcon(QIcon(QStringLiteral(":/icons/maple.svg")));
   setWindowTitle(tr("MAPLE Workbench"));
 
-  auto* fileBar = new JobBar(fileJob_, this);
-  statusBar()->addWidget(fileBar, 1);
+  fileBar_ = new JobBar(fileJob_, this);
+  statusBar()->addWidget(fileBar_, 1);
   buildMenus();
 
   QSettings settings;
@@ -126,6 +126,7 @@ void MainWindow::openProject(const QString& path) {
       setWindowTitle(tr("%1 - MAPLE Workbench").arg(QFileInfo(absolute).fileName()));
       addRecent(absolute);
       lastError_.clear();
+      fileBar_->showMessage(tr("Opened %1").arg(absolute));
       emit projectOpened(absolute);
     };
   });
@@ -162,7 +163,7 @@ void MainWindow::importData(const QString& path) {
       return control.report(ip.rowsTotal ? double(ip.rowsWritten) / double(ip.rowsTotal) : 0.0, "rows");
     });
     return [this, r] {
-      statusBar()->showMessage(tr("Imported %1 devices, %2 architectures, %3 new latency samples (%4 already there)")
+      fileBar_->showMessage(tr("Imported %1 devices, %2 architectures, %3 new latency samples (%4 already there)")
                                    .arg(r.devices)
                                    .arg(r.architectures)
                                    .arg(r.samplesAdded)

@@ -11,6 +11,7 @@ namespace maple::widgets {
 class CapturePage;
 class DevicesPage;
 class Job;
+class JobBar;
 class PredictionsPage;
 class SamplesPage;
 class Workspace;
@@ -60,6 +61,7 @@ private:
   PredictionsPage* predictions_;
   QMenu* recentMenu_ = nullptr;
   Job* fileJob_;
+  JobBar* fileBar_;
   QString lastError_;
 };
 

@@ -144,8 +144,7 @@ void SamplesPage::reload() {
     auto rows = architectureRows(store::listArchitectures(project));
     return [this, rows = std::move(rows)]() mutable {
       model_->setRows(std::move(rows));
-      table_->resizeColumnToContents(ArchitectureModel::Index);
-      table_->resizeColumnToContents(ArchitectureModel::Architecture);
+      for (int c = ArchitectureModel::Index; c < ArchitectureModel::Architecture; ++c) table_->resizeColumnToContents(c);
       bar_->showMessage(tr("%n architecture(s)", nullptr, model_->rowCount()));
     };
   });

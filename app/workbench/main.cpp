@@ -1,6 +1,8 @@
 // maple-workbench: the Qt face of the core. With --screenshot it renders one view offscreen from
 // the given project, saves it and exits, so documentation and CI need no display.
 #include "main_window.hpp"
+#include "capture_page.hpp"
+#include "devices_page.hpp"
 #include "predictions_page.hpp"
 #include "samples_page.hpp"
 #include "widgets_version.hpp"
@@ -34,7 +36,24 @@ bool waitUntilIdle(MainWindow& w, int timeoutMs) {
   return false;
 }
 
-int screenshot(MainWindow& w, const QString& project, MainWindow::View view, const QString& out, QSize size) {
+// --run: the view's main action, so a screenshot shows it done.
+void runMainAction(MainWindow& w, MainWindow::View view) {
+  switch (view) {
+  case MainWindow::Devices: w.devicesPage()->detectHost(); break;
+  case MainWindow::Capture:
+    w.capturePage()->setWorkload(QStringLiteral("nb201-ops"));
+    w.capturePage()->setRepeats(2);
+    w.capturePage()->start();
+    break;
+  case MainWindow::Samples:
+    w.samplesPage()->setStrategy(QStringLiteral("flops-stratified"));
+    w.samplesPage()->selectSamples();
+    break;
+  case MainWindow::Predictions: w.predictionsPage()->run(); break;
+  }
+}
+
+int screenshot(MainWindow& w, const QString& project, MainWindow::View view, const QString& out, QSize size, bool run) {
   w.resize(size);
   w.setView(view);
   w.show();
@@ -47,11 +66,10 @@ int screenshot(MainWindow& w, const QString& project, MainWindow::View view, con
     std::fprintf(stderr, "maple-workbench: %s\n", qPrintable(w.lastError()));
     return 2;
   }
-  if (view == MainWindow::Predictions && maple::widgets::PredictionsPage::predictorsBuilt()) {
-    w.predictionsPage()->run();
+  if (run) {
+    runMainAction(w, view);
     waitUntilIdle(w, 600000);
   }
-  if (view == MainWindow::Samples) w.samplesPage()->selectSamples();
   QCoreApplication::processEvents();
   if (!w.grab().save(out)) {
     std::fprintf(stderr, "maple-workbench: cannot write %s: check the folder exists and is writable\n", qPrintable(out));
@@ -90,7 +108,11 @@ int main(int argc, char** argv) {
                              QStringLiteral("OUT.png"));
   QCommandLineOption sizeOpt(QStringLiteral("size"), QApplication::translate("main", "Window size for --screenshot (default 1280x800)."),
                              QStringLiteral("WxH"), QStringLiteral("1280x800"));
-  parser.addOptions({projectOpt, viewOpt, shotOpt, sizeOpt});
+  QCommandLineOption runOpt(QStringLiteral("run"),
+                            QApplication::translate("main", "With --screenshot: first do the view's main action (detect this machine, "
+                                                            "a short capture, select samples, train and adapt). "
+                                                            "A capture or training is stored in the project."));
+  parser.addOptions({projectOpt, viewOpt, shotOpt, sizeOpt, runOpt});
   parser.process(app);
 
   std::optional<MainWindow::View> view;
@@ -114,7 +136,8 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "maple-workbench: --size wants WIDTHxHEIGHT, at least 320x240, e.g. 1280x800\n");
       return 1;
     }
-    return screenshot(window, parser.value(projectOpt), view.value_or(MainWindow::Devices), parser.value(shotOpt), size);
+    return screenshot(window, parser.value(projectOpt), view.value_or(MainWindow::Devices), parser.value(shotOpt), size,
+                      parser.isSet(runOpt));
   }
   if (view) window.setView(*view);
   window.show();
