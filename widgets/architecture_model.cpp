@@ -59,7 +59,7 @@ QVariant ArchitectureModel::data(const QModelIndex& index, int role) const {
     default: role = Qt::DisplayRole;
     }
   }
-  if (role == Qt::TextAlignmentRole && index.column() != Architecture) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+  if (role == Qt::TextAlignmentRole && index.column() != Architecture && index.column() != LiveOps) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
   if (role != Qt::DisplayRole) return {};
   switch (index.column()) {
   case Index: return r.spaceIndex >= 0 ? QString::number(r.spaceIndex) : QStringLiteral("-");
@@ -67,9 +67,11 @@ QVariant ArchitectureModel::data(const QModelIndex& index, int role) const {
   case MFlops: return QLocale().toString(r.mflops, 'f', 2);
   case MParams: return QLocale().toString(r.mparams, 'f', 3);
   case LiveOps: {
+    // Short op names keep the column narrow; the header's tooltip spells them out.
+    static const char* const shortNames[nb201::kOps] = {"none", "skip", "1x1", "3x3", "pool"};
     QStringList parts;
     for (int op = 1; op < nb201::kOps; ++op)
-      if (r.liveOps[op]) parts << QStringLiteral("%1x %2").arg(r.liveOps[op]).arg(QString::fromUtf8(nb201::opName(static_cast<nb201::Op>(op)).data()));
+      if (r.liveOps[op]) parts << QStringLiteral("%1 %2").arg(r.liveOps[op]).arg(QLatin1String(shortNames[op]));
     return parts.join(QStringLiteral(", "));
   }
   default: return {};
@@ -92,6 +94,8 @@ Qt::ItemFlags ArchitectureModel::flags(const QModelIndex& index) const {
 }
 
 QVariant ArchitectureModel::headerData(int section, Qt::Orientation orientation, int role) const {
+  if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == LiveOps)
+    return tr("Ops on live edges: skip = skip_connect, 1x1 = nor_conv_1x1, 3x3 = nor_conv_3x3, pool = avg_pool_3x3");
   if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return QAbstractTableModel::headerData(section, orientation, role);
   switch (section) {
   case Index: return tr("Index");

@@ -9,7 +9,6 @@
 #include "store/merge.hpp"
 
 #include <QFileDialog>
-#include <algorithm>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -19,6 +18,8 @@
 #include <QTableView>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace maple::widgets {
 namespace {

@@ -23,6 +23,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace maple::widgets {
 
 SamplesPage::SamplesPage(Workspace* workspace, QWidget* parent)
@@ -96,6 +98,8 @@ SamplesPage::SamplesPage(Workspace* workspace, QWidget* parent)
   measureForm->addRow(tr("Most timed runs:"), repeats_);
   measureForm->addRow(measure_);
 
+  selectBox->setMaximumWidth(340);
+  measureBox->setMaximumWidth(340);
   auto* side = new QVBoxLayout;
   side->addWidget(selectBox);
   side->addWidget(measureBox);
@@ -145,6 +149,10 @@ void SamplesPage::reload() {
     return [this, rows = std::move(rows)]() mutable {
       model_->setRows(std::move(rows));
       for (int c = ArchitectureModel::Index; c < ArchitectureModel::Architecture; ++c) table_->resizeColumnToContents(c);
+      double maxFlops = 0;
+      for (const auto& r : model_->rows()) maxFlops = std::max(maxFlops, r.mflops);
+      for (auto* s : {minFlops_, maxFlops_}) s->setMaximum(std::ceil(maxFlops));
+      maxFlops_->setValue(std::ceil(maxFlops));
       bar_->showMessage(tr("%n architecture(s)", nullptr, model_->rowCount()));
     };
   });
@@ -173,6 +181,8 @@ bool SamplesPage::selectSamples() {
     std::vector<int> rows;
     for (auto p : picks) rows.push_back(sourceRows[p]);
     model_->setSelectedRows(rows);
+    const auto first = filter_->mapFromSource(model_->index(rows.front(), 0));
+    table_->scrollTo(first, QAbstractItemView::PositionAtTop);
     bar_->showMessage(tr("Selected %1 of %2 candidates with %3").arg(rows.size()).arg(sourceRows.size()).arg(strategy_->currentText()));
     return true;
   } catch (const std::exception& e) {
