@@ -186,7 +186,7 @@ CapturePage::CapturePage(Workspace* workspace, QWidget* parent)
     if (!workspace_->hasProject()) return;
     const auto path = workspace_->projectPath().toStdString();
     probeJob_->start(tr("Listing devices"), [this, path](JobControl&) -> Job::Continuation {
-      auto project = store::Project::open(path);
+      auto project = openWorkspaceProject(path);
       QStringList names;
       for (const auto& d : store::listDevices(project)) names << QString::fromStdString(d.name);
       const QString host = QString::fromStdString(measure::detectHost().hostname);
@@ -255,7 +255,7 @@ void CapturePage::start() {
                 };
                 callbacks.onProgress = [&](double f, const std::string& step) { return control.report(f, step); };
                 auto capture = counters::runCapture(engine, workload, config, options, callbacks);
-                auto project = store::Project::open(path);
+                auto project = openWorkspaceProject(path);
                 std::int64_t deviceId = 0;
                 if (auto d = store::findDevice(project, device)) deviceId = d->id;
                 else {

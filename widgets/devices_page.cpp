@@ -113,7 +113,7 @@ void DevicesPage::refresh() {
   if (!workspace_->hasProject()) return;
   const auto path = workspace_->projectPath().toStdString();
   job_->start(tr("Loading devices"), [this, path](JobControl&) -> Job::Continuation {
-    auto project = store::Project::open(path);
+    auto project = openWorkspaceProject(path);
     auto devices = store::listDeviceSummaries(project);
     return [this, devices = std::move(devices)]() mutable {
       model_->setDevices(std::move(devices));
@@ -153,7 +153,7 @@ void DevicesPage::addDetectedHost(const QString& name) {
   if (!workspace_->hasProject()) return;
   const auto path = workspace_->projectPath().toStdString();
   job_->start(tr("Adding %1").arg(name), [this, path, host = detected_, name = name.toStdString()](JobControl&) -> Job::Continuation {
-    auto project = store::Project::open(path);
+    auto project = openWorkspaceProject(path);
     store::Transaction tx(project.db());
     store::upsertDevice(project, measure::deviceFromHost(name, host, "", 1));
     for (const auto& g : host.gpus)
@@ -167,7 +167,7 @@ void DevicesPage::mergeFrom(const QString& otherPath) {
   if (!workspace_->hasProject()) return;
   const auto path = workspace_->projectPath().toStdString();
   job_->start(tr("Merging %1").arg(otherPath), [this, path, other = otherPath.toStdString()](JobControl& control) -> Job::Continuation {
-    auto project = store::Project::open(path);
+    auto project = openWorkspaceProject(path);
     auto result = store::mergeDevices(project, other, {}, [&](int done, int total) {
       return control.report(total ? double(done) / total : 1.0, "device " + std::to_string(done) + " of " + std::to_string(total));
     });

@@ -158,7 +158,7 @@ void MainWindow::importData(const QString& path) {
   }
   const auto project = workspace_->projectPath().toStdString();
   fileJob_->start(tr("Importing %1").arg(path), [this, project, data = path.toStdString()](JobControl& control) -> Job::Continuation {
-    auto p = store::Project::open(project);
+    auto p = openWorkspaceProject(project);
     const auto r = dataset::importHelpNb201(p, data, [&](const dataset::ImportProgress& ip) {
       return control.report(ip.rowsTotal ? double(ip.rowsWritten) / double(ip.rowsTotal) : 0.0, "rows");
     });

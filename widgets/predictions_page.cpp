@@ -113,7 +113,7 @@ void PredictionsPage::refreshStored() {
   if (!workspace_->hasProject()) return;
   const auto path = workspace_->projectPath().toStdString();
   job_->start(tr("Listing evaluations"), [this, path](JobControl&) -> Job::Continuation {
-    auto project = store::Project::open(path);
+    auto project = openWorkspaceProject(path);
     auto list = evaluation::listEvaluations(project);
     return [this, list] {
       for (auto* combo : stored_) {
@@ -137,7 +137,7 @@ void PredictionsPage::refreshStored() {
 void PredictionsPage::showStored(int side, std::int64_t evaluationId) {
   const auto path = workspace_->projectPath().toStdString();
   job_->start(tr("Loading evaluation %1").arg(evaluationId), [this, path, side, evaluationId](JobControl&) -> Job::Continuation {
-    auto project = store::Project::open(path);
+    auto project = openWorkspaceProject(path);
     auto points = std::make_shared<const evaluation::Points>(evaluation::loadEvaluation(project, evaluationId));
     return [this, side, points] { views_[side]->setPoints(points); };
   });
@@ -158,7 +158,7 @@ void PredictionsPage::run() {
   if (side == 1) compare_->setChecked(true);
   const auto path = workspace_->projectPath().toStdString();
   job_->start(tr("Training %1 and adapting").arg(method_->currentText()), [this, path, o, side](JobControl& control) -> Job::Continuation {
-    auto project = store::Project::open(path);
+    auto project = openWorkspaceProject(path);
     auto points = std::make_shared<const evaluation::Points>(evaluation::crossDeviceEvaluation(
         project, o, [&](double f, const std::string& stage) { return control.report(f, stage); }));
     return [this, side, points] {

@@ -144,7 +144,7 @@ void SamplesPage::reload() {
   if (!workspace_->hasProject()) return;
   const auto path = workspace_->projectPath().toStdString();
   job_->start(tr("Loading architectures"), [this, path](JobControl&) -> Job::Continuation {
-    auto project = store::Project::open(path);
+    auto project = openWorkspaceProject(path);
     auto rows = architectureRows(store::listArchitectures(project));
     return [this, rows = std::move(rows)]() mutable {
       model_->setRows(std::move(rows));
@@ -215,7 +215,7 @@ void SamplesPage::measureSelected() {
               [this, path, device, choice, targets, repeats](JobControl& control) -> Job::Continuation {
                 const auto protocol = campaign::protocolFor(repeats, std::min(5, repeats));
                 auto measurer = campaign::openMeasurer(choice);
-                auto project = store::Project::open(path);
+                auto project = openWorkspaceProject(path);
                 campaign::Recorder recorder(project, device, choice, *measurer);
                 const double n = static_cast<double>(targets.size());
                 for (size_t i = 0; i < targets.size(); ++i) {

@@ -7,7 +7,6 @@
 namespace maple::widgets {
 namespace {
 
-constexpr int kGuideGraphs = 3; // y = 0.9x, y = 1.1x (filled between), y = x
 
 void setLogAxis(QCPAxis* axis, const QString& label) {
   axis->setScaleType(QCPAxis::stLogarithmic);
@@ -19,6 +18,40 @@ void setLogAxis(QCPAxis* axis, const QString& label) {
 
 } // namespace
 
+PointCloud::PointCloud(QCustomPlot* plot, QCPAxisRect* rect) : QCPLayerable(plot, QString(), rect), rect_(rect) {}
+
+void PointCloud::setPoints(std::vector<float> logX, std::vector<float> logY, std::vector<std::uint16_t> colorIndex,
+                           std::vector<QRgb> palette) {
+  logX_ = std::move(logX);
+  logY_ = std::move(logY);
+  color_ = std::move(colorIndex);
+  palette_ = std::move(palette);
+}
+
+QRect PointCloud::clipRect() const { return rect_->rect(); }
+
+void PointCloud::draw(QCPPainter* painter) {
+  const QRect r = rect_->rect();
+  if (logX_.empty() || r.width() < 2 || r.height() < 2) return;
+  const QCPRange xr = rect_->axis(QCPAxis::atBottom)->range(), yr = rect_->axis(QCPAxis::atLeft)->range();
+  const float x0 = static_cast<float>(std::log10(xr.lower)), y1 = static_cast<float>(std::log10(yr.upper));
+  const float sx = static_cast<float>(r.width() / (std::log10(xr.upper) - x0));
+  const float sy = static_cast<float>(r.height() / (y1 - std::log10(yr.lower)));
+  QImage image(r.size(), QImage::Format_ARGB32_Premultiplied);
+  image.fill(Qt::transparent);
+  const int w = image.width() - 1, h = image.height() - 1;
+  auto* bits = reinterpret_cast<QRgb*>(image.bits());
+  const qsizetype stride = image.bytesPerLine() / 4;
+  for (size_t i = 0; i < logX_.size(); ++i) {
+    const int px = static_cast<int>((logX_[i] - x0) * sx), py = static_cast<int>((y1 - logY_[i]) * sy);
+    if (px < 0 || py < 0 || px >= w || py >= h) continue;
+    const QRgb c = palette_[color_[i]];
+    QRgb* row = bits + py * stride + px;
+    row[0] = row[1] = row[stride] = row[stride + 1] = c;
+  }
+  painter->drawImage(r.topLeft(), image);
+}
+
 ScatterPlot::ScatterPlot(QWidget* parent) : QCustomPlot(parent) {
   setLogAxis(xAxis, tr("Measured latency (ms)"));
   setLogAxis(yAxis, tr("Predicted latency (ms)"));
@@ -27,6 +60,7 @@ ScatterPlot::ScatterPlot(QWidget* parent) : QCustomPlot(parent) {
   legend->setVisible(false);
   setMinimumSize(320, 260);
   setMouseTracking(true);
+  cloud_ = new PointCloud(this, axisRect());
 }
 
 QColor ScatterPlot::deviceColor(int device, int devices) {
@@ -61,6 +95,7 @@ void ScatterPlot::setPoints(std::shared_ptr<const evaluation::Points> points) {
   logMeasured_.clear();
   logPredicted_.clear();
   if (!points_ || points_->size() == 0) {
+    cloud_->setPoints({}, {}, {}, {});
     replot();
     return;
   }
@@ -73,25 +108,17 @@ void ScatterPlot::setPoints(std::shared_ptr<const evaluation::Points> points) {
   rebuildGuides(lo / 2, hi * 2);
 
   const int devices = static_cast<int>(p.devices.size());
-  std::vector<QVector<QCPGraphData>> perDevice(static_cast<size_t>(devices));
   logMeasured_.resize(p.size());
   logPredicted_.resize(p.size());
+  std::vector<std::uint16_t> color(p.size());
   for (size_t i = 0; i < p.size(); ++i) {
-    perDevice[p.device[i]].append(QCPGraphData(p.measuredMs[i], p.predictedMs[i]));
     logMeasured_[i] = std::log10(p.measuredMs[i]);
     logPredicted_[i] = std::log10(p.predictedMs[i]);
+    color[i] = p.device[i];
   }
-  for (int d = 0; d < devices; ++d) {
-    auto& data = perDevice[static_cast<size_t>(d)];
-    std::sort(data.begin(), data.end(), qcpLessThanSortKey<QCPGraphData>);
-    auto* g = addGraph();
-    g->setName(QString::fromStdString(p.devices[static_cast<size_t>(d)]));
-    g->setLineStyle(QCPGraph::lsNone);
-    g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, deviceColor(d, devices), 3));
-    g->setAdaptiveSampling(true);
-    g->setSelectable(QCP::stNone);
-    g->data()->set(data, true);
-  }
+  std::vector<QRgb> palette;
+  for (int d = 0; d < devices; ++d) palette.push_back(deviceColor(d, 1).rgb()); // opaque: plain stores, no blending
+  cloud_->setPoints(logMeasured_, logPredicted_, std::move(color), std::move(palette));
   selection_ = addGraph();
   selection_->setLineStyle(QCPGraph::lsNone);
   selection_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 1.5), Qt::NoBrush, 9));
@@ -101,12 +128,7 @@ void ScatterPlot::setPoints(std::shared_ptr<const evaluation::Points> points) {
   replot();
 }
 
-long ScatterPlot::plottedPoints() const {
-  long n = 0;
-  for (int i = kGuideGraphs; i < graphCount(); ++i)
-    if (graph(i) != selection_) n += graph(i)->dataCount();
-  return n;
-}
+long ScatterPlot::plottedPoints() const { return static_cast<long>(cloud_->size()); }
 
 long ScatterPlot::pointAt(const QPoint& pos, double radiusPx) const {
   if (!points_ || logMeasured_.empty()) return -1;

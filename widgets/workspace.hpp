@@ -3,6 +3,7 @@
 // opens its own connection from projectPath() on its worker thread (SQLite connections stay on
 // the thread that made them), so the GUI thread never waits on the file.
 #include "searchspace/nb201.hpp"
+#include "store/project.hpp"
 
 #include <QObject>
 #include <QString>
@@ -11,6 +12,11 @@
 #include <vector>
 
 namespace maple::widgets {
+
+// A worker's own connection to the workspace's project, which MainWindow checked when it was opened.
+inline store::Project openWorkspaceProject(const std::string& path) {
+  return store::Project::open(path, store::Integrity::AlreadyChecked);
+}
 
 class Workspace : public QObject {
   Q_OBJECT
