@@ -6,10 +6,8 @@
 #include "workspace.hpp"
 
 #include "common/error.hpp"
-#ifdef MAPLE_HAVE_PREDICT
 #include "evaluation/cross_device.hpp"
 #include "predict/predictor.hpp"
-#endif
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -23,22 +21,13 @@
 
 namespace maple::widgets {
 
-bool PredictionsPage::predictorsBuilt() {
-#ifdef MAPLE_HAVE_PREDICT
-  return true;
-#else
-  return false;
-#endif
-}
-
 PredictionsPage::PredictionsPage(Workspace* workspace, QWidget* parent)
     : QWidget(parent), workspace_(workspace), job_(new Job(this)) {
   method_ = new QComboBox(this);
   kind_ = new QComboBox(this);
-#ifdef MAPLE_HAVE_PREDICT
   for (const auto& m : predict::methodNames()) method_->addItem(QString::fromStdString(m));
   for (const auto& k : evaluation::crossDeviceKinds()) kind_->addItem(QString::fromStdString(k));
-#endif
+  kind_->setCurrentText(QStringLiteral("reference-latency"));
   shots_ = new QSpinBox(this);
   shots_->setRange(1, 1000);
   shots_->setValue(10);
@@ -59,10 +48,6 @@ PredictionsPage::PredictionsPage(Workspace* workspace, QWidget* parent)
     runLayout->addWidget(w);
   }
   runLayout->addWidget(run_);
-  if (!predictorsBuilt()) {
-    runBox->setEnabled(false);
-    runBox->setToolTip(tr("This build has no predictors (core/predict): only stored evaluations can be shown"));
-  }
 
   auto* split = new QSplitter(Qt::Horizontal, this);
   for (int side = 0; side < 2; ++side) {
@@ -144,7 +129,6 @@ void PredictionsPage::showStored(int side, std::int64_t evaluationId) {
 }
 
 void PredictionsPage::run() {
-#ifdef MAPLE_HAVE_PREDICT
   if (!workspace_->hasProject()) {
     bar_->showMessage(tr("Open a project first."), true);
     return;
@@ -166,9 +150,6 @@ void PredictionsPage::run() {
       bar_->showMessage(tr("%1: %2 predictions").arg(QString::fromStdString(points->label)).arg(points->size()));
     };
   });
-#else
-  bar_->showMessage(tr("This build has no predictors (core/predict)."), true);
-#endif
 }
 
 bool PredictionsPage::exportAll(const QString& stem) {

@@ -31,7 +31,6 @@ public:
   void setCompare(bool on);
   // Run settings, for tests and the command line.
   void setRunOptions(const QString& method, const QString& kind, int shots, int folds);
-  static bool predictorsBuilt();
 
 public slots:
   void refreshStored();

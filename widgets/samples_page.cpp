@@ -7,6 +7,7 @@
 
 #include "campaign/campaign.hpp"
 #include "common/error.hpp"
+#include "evaluation/cross_device.hpp"
 #include "sampling/selection.hpp"
 #include "store/latencies.hpp"
 
@@ -170,25 +171,40 @@ bool SamplesPage::selectSamples() {
     candidates.cells.push_back(a.cell);
     candidates.flops.push_back(a.mflops);
   }
-  try {
-    if (*strategy == sampling::Strategy::MostUncertain) {
-      if (!workspace_->uncertainty())
-        fail(ErrorKind::Usage, "most-uncertain needs a predictor with a spread: adapt one on the Predictions page first");
-      candidates.spread = workspace_->uncertainty()(candidates.cells);
+  const auto k = static_cast<size_t>(count_->value());
+  const auto seed = static_cast<std::uint64_t>(seed_->value());
+  auto apply = [this, sourceRows, k, seed, strategy = *strategy](const sampling::Candidates& c) {
+    try {
+      std::vector<int> rows;
+      for (auto p : sampling::select(strategy, c, k, seed)) rows.push_back(sourceRows[p]);
+      model_->setSelectedRows(rows);
+      table_->scrollTo(filter_->mapFromSource(model_->index(rows.front(), 0)), QAbstractItemView::PositionAtTop);
+      bar_->showMessage(tr("Selected %1 of %2 candidates with %3").arg(rows.size()).arg(sourceRows.size()).arg(strategy_->currentText()));
+      return true;
+    } catch (const std::exception& e) {
+      bar_->showMessage(tr("Selection failed: %1").arg(QString::fromStdString(e.what())), true);
+      return false;
     }
-    const auto picks = sampling::select(*strategy, candidates, static_cast<size_t>(count_->value()),
-                                        static_cast<std::uint64_t>(seed_->value()));
-    std::vector<int> rows;
-    for (auto p : picks) rows.push_back(sourceRows[p]);
-    model_->setSelectedRows(rows);
-    const auto first = filter_->mapFromSource(model_->index(rows.front(), 0));
-    table_->scrollTo(first, QAbstractItemView::PositionAtTop);
-    bar_->showMessage(tr("Selected %1 of %2 candidates with %3").arg(rows.size()).arg(sourceRows.size()).arg(strategy_->currentText()));
-    return true;
-  } catch (const std::exception& e) {
-    bar_->showMessage(tr("Selection failed: %1").arg(QString::fromStdString(e.what())), true);
+  };
+  if (*strategy != sampling::Strategy::MostUncertain) return apply(candidates);
+
+  // The spread needs a predictor adapted to the target device: trained and adapted on a worker.
+  const auto target = device_->text().trimmed().toStdString();
+  if (target.empty() || !workspace_->hasProject()) {
+    bar_->showMessage(tr("most-uncertain ranks by a predictor adapted to the target device: name it under "
+                         "\"Measure on this machine\" and measure HELP's reference architectures on it first"),
+                      true);
     return false;
   }
+  const auto path = workspace_->projectPath().toStdString();
+  return job_->start(tr("Adapting lowrank to %1 for its uncertainty").arg(QString::fromStdString(target)),
+                     [this, path, target, candidates, apply](JobControl& control) mutable -> Job::Continuation {
+                       auto project = openWorkspaceProject(path);
+                       candidates.spread = evaluation::predictiveSpread(
+                           project, target, "lowrank", "reference-latency", candidates.cells,
+                           [&](double f, const std::string& stage) { return control.report(f, stage); });
+                       return [apply, candidates] { apply(candidates); };
+                     });
 }
 
 void SamplesPage::measureSelected() {

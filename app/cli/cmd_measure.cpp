@@ -2,6 +2,7 @@
 // the conditions they were measured under. Each sample is committed as it completes, so Ctrl-C
 // (or a runner failure) keeps every finished one.
 #include "cli/commands.hpp"
+#include "cli/interrupt.hpp"
 #include "cli/output.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
@@ -10,7 +11,6 @@
 #include "store/devices.hpp"
 #include "store/latencies.hpp"
 
-#include <csignal>
 #include <fstream>
 #include <iostream>
 
@@ -27,33 +27,7 @@ struct Opts {
 
 using campaign::Target;
 
-// ---- Ctrl-C: finish the current sample, then stop; a second Ctrl-C ends at once. --------------
-volatile std::sig_atomic_t gInterrupted = 0;
-
-extern "C" void onInterrupt(int) {
-  if (gInterrupted) {
-    std::signal(SIGINT, SIG_DFL);
-    std::raise(SIGINT);
-  }
-  gInterrupted = 1;
-}
-
-class InterruptGuard {
-public:
-  InterruptGuard() {
-    gInterrupted = 0;
-    struct sigaction sa {};
-    sa.sa_handler = onInterrupt;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old_);
-  }
-  ~InterruptGuard() { sigaction(SIGINT, &old_, nullptr); }
-  InterruptGuard(const InterruptGuard&) = delete;
-  InterruptGuard& operator=(const InterruptGuard&) = delete;
-
-private:
-  struct sigaction old_ {};
-};
+// Ctrl-C (cli/interrupt.hpp): finish the current sample, then stop; a second Ctrl-C ends at once.
 
 // ---- architectures ------------------------------------------------------------------------------
 long long indexedArchitectures(store::Project& project) {
@@ -228,7 +202,7 @@ void run(const Opts& o) {
     recorder.record(t, m);
     done.push_back({t, std::move(m)});
 
-    if (gInterrupted && i + 1 < targets.size()) {
+    if (InterruptGuard::interrupted() && i + 1 < targets.size()) {
       finish(true);
       fail(ErrorKind::Cancelled, "interrupted: " + std::to_string(done.size()) + " of " + std::to_string(targets.size()) +
                                      " samples measured and kept; run again with the remaining architectures");

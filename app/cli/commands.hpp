@@ -11,5 +11,6 @@ void addDevicesCommand(CLI::App& root);
 void addInfoCommand(CLI::App& root);
 void addMeasureCommand(CLI::App& root);
 void addPmuCommand(CLI::App& root);
+void addEvalCommand(CLI::App& root);
 
 } // namespace maple::cli

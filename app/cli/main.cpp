@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   maple::cli::addInfoCommand(app);
   maple::cli::addMeasureCommand(app);
   maple::cli::addPmuCommand(app);
+  maple::cli::addEvalCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

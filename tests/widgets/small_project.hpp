@@ -13,6 +13,8 @@
 
 namespace maple::testing {
 
+inline constexpr int kReferenceIndices[10] = {11982, 431, 55, 9, 14451, 8636, 9881, 13479, 6196, 1462};
+
 inline QString makeSmallProject(const QDir& dir, const QString& name, int devices, int archs) {
   // Its own folder: the importer reads a devices.csv beside the table as the spec sheet.
   dir.mkpath(name + QStringLiteral("-data"));
@@ -25,7 +27,9 @@ inline QString makeSmallProject(const QDir& dir, const QString& name, int device
   for (int a = 0; a < archs; ++a) {
     const auto cell = nb201::cellFromCode((a * 7919) % nb201::kSpaceSize);
     const double mflops = nb201::networkCost(cell).flops / 1e6;
-    text += QByteArray::number(a) + "," + QByteArray::fromStdString(nb201::toString(cell));
+    // The first rows carry HELP's reference indices, so reference-latency descriptors can be built.
+    const int index = a < 10 ? kReferenceIndices[a] : 100 + a;
+    text += QByteArray::number(index) + "," + QByteArray::fromStdString(nb201::toString(cell));
     for (int d = 0; d < devices; ++d)
       // Latency grows with FLOPs at a per-device speed, plus a per-device, per-arch wiggle.
       text += "," + QByteArray::number(0.5 + mflops / (50.0 * (d + 1)) * (1.0 + 0.1 * std::sin(a * (d + 1))), 'g', 8);

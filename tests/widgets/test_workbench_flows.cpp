@@ -96,18 +96,16 @@ private slots:
       QVERIFY2(page->selectSamples(), qPrintable(page->jobBar()->message()));
       QCOMPARE(page->model()->selectedRows().size(), size_t{7});
     }
-    // Most uncertain without a predictor: a clear message, no selection change, no crash.
+    // Most uncertain without a target device: a clear message, no crash.
     page->setStrategy(QStringLiteral("most-uncertain"));
     QVERIFY(!page->selectSamples());
-    QVERIFY(page->jobBar()->message().contains(QStringLiteral("Predictions page")));
-    // With an uncertainty source it picks the largest spreads among the filtered rows.
-    w.workspace()->setUncertainty([](const std::vector<nb201::Cell>& cells) {
-      std::vector<double> s;
-      for (const auto& c : cells) s.push_back(nb201::cellCode(c));
-      return s;
-    }, QStringLiteral("test"));
+    QVERIFY2(page->jobBar()->message().contains(QStringLiteral("reference architectures")), qPrintable(page->jobBar()->message()));
+    // With one (its reference latencies are in the project) lowrank is adapted to it on a worker.
+    page->setMeasureOptions(QStringLiteral("dev1"), QStringLiteral("cpu"), 2);
     page->setSampleCount(3);
     QVERIFY(page->selectSamples());
+    QVERIFY(settle(w));
+    QVERIFY2(page->jobBar()->message().startsWith(QStringLiteral("Selected 3")), qPrintable(page->jobBar()->message()));
     QCOMPARE(page->model()->selectedRows().size(), size_t{3});
   }
 
@@ -170,7 +168,6 @@ private slots:
   }
 
   void trainAndAdaptFillsScatter() {
-    if (!PredictionsPage::predictorsBuilt()) QSKIP("this build has no predictors (core/predict)");
     MainWindow w;
     w.openProject(project_);
     QVERIFY(settle(w));

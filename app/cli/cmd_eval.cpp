@@ -1,0 +1,155 @@
+// maple eval: train a predictor on some devices, adapt it to each test device from k seeded shots,
+// score it, and store the evaluation (and the first seed's predictions, for the scatter view).
+#include "cli/commands.hpp"
+#include "cli/interrupt.hpp"
+#include "cli/output.hpp"
+#include "common/error.hpp"
+#include "common/text.hpp"
+#include "predict/harness.hpp"
+#include "predict/pool.hpp"
+#include "store/evaluations.hpp"
+
+#include <cmath>
+#include <iostream>
+
+namespace maple::cli {
+namespace {
+
+struct Opts {
+  std::string project, train, test, shots = "3,10", method, descriptor = "reference-latency", protocol = "full";
+  int seeds = 1, threads = 0;
+  std::uint64_t seed = 1;
+  bool json = false;
+};
+
+std::vector<std::string> deviceList(const std::string& text, const char* option) {
+  std::vector<std::string> out;
+  for (auto part : text::split(text, ',')) {
+    const auto name = std::string(text::trim(part));
+    if (name.empty()) fail(ErrorKind::Usage, std::string(option) + ": empty device name (write it like A,B,C)");
+    out.push_back(name);
+  }
+  return out;
+}
+
+std::vector<int> shotList(const std::string& text) {
+  std::vector<int> out;
+  for (auto part : text::split(text, ',')) {
+    auto v = text::parseInt(text::trim(part));
+    if (!v || *v < 0 || *v > 100000)
+      fail(ErrorKind::Usage, "--shots: '" + std::string(part) + "' is not a shot count (write it like 3,10)");
+    out.push_back(static_cast<int>(*v));
+  }
+  return out;
+}
+
+std::vector<store::EvaluationToSave> toRows(const predict::EvalResult& r, const predict::EvalData& data) {
+  std::vector<store::EvaluationToSave> out;
+  for (const auto& s : r.results)
+    for (size_t i = 0; i < s.runs.size(); ++i) {
+      const auto& run = s.runs[i];
+      store::EvaluationToSave e;
+      e.row.method = r.options.method;
+      e.row.descriptorKind = r.options.descriptorKind;
+      e.row.protocol = predict::protocolName(r.options.protocol);
+      e.row.shots = s.shots;
+      e.row.seed = static_cast<std::int64_t>(run.seed);
+      nlohmann::json devices = nlohmann::json::object();
+      for (const auto& [name, m] : run.devices) devices[name] = predict::toJson(m);
+      e.row.metricsJson = nlohmann::json{{"devices", devices},
+                                         {"mean", predict::toJson(run.mean)},
+                                         {"train_devices", r.options.trainDevices},
+                                         {"test_devices", r.options.testDevices}}
+                              .dump();
+      // Predictions of the first seed only: enough for the scatter view, and a 10-seed run of
+      // six devices would otherwise add a million rows.
+      if (i == 0)
+        for (const auto& [name, preds] : run.predictions) {
+          const auto dev = static_cast<size_t>(
+              std::find(data.devices.begin(), data.devices.end(), name) - data.devices.begin());
+          for (const auto& p : preds)
+            e.predictions.push_back({data.deviceIds[dev], data.architectureIds[p.cell], p.predictedMs, p.measuredMs, p.isShot});
+        }
+      out.push_back(std::move(e));
+    }
+  return out;
+}
+
+void printText(const predict::EvalResult& r, const std::vector<std::int64_t>& ids) {
+  std::cout << "method " << r.options.method << ", descriptor " << r.options.descriptorKind << ", protocol "
+            << predict::protocolName(r.options.protocol) << ", " << r.options.seeds << " seed(s); mean over seeds\n";
+  std::vector<std::vector<std::string>> rows;
+  auto row = [](int k, const std::string& name, const predict::Metrics& m) {
+    return std::vector<std::string>{std::to_string(k), name,           fmt(m.acc1),     fmt(m.acc5),
+                                    fmt(m.acc10),      fmt(m.rmseMs),  fmt(m.mape, 2),  fmt(m.spearman),
+                                    fmt(m.kendall)};
+  };
+  for (const auto& s : r.results) {
+    for (const auto& [name, m] : s.devices) rows.push_back(row(s.shots, name, m));
+    rows.push_back(row(s.shots, "mean", s.mean));
+  }
+  printTable({"shots", "device", "acc1", "acc5", "acc10", "rmse_ms", "mape_%", "spearman", "kendall"}, rows);
+  if (!ids.empty())
+    std::cout << "stored " << ids.size() << " evaluation(s), ids " << ids.front() << ".." << ids.back() << "\n";
+}
+
+} // namespace
+
+void addEvalCommand(CLI::App& root) {
+  auto* cmd = root.add_subcommand(
+      "eval", "Evaluate a predictor: train on some devices, adapt to each test device from k seeded shots, score");
+  auto o = std::make_shared<Opts>();
+  std::string methods, kinds;
+  for (const auto& m : predict::methodNames()) methods += (methods.empty() ? "" : ", ") + m;
+  for (const auto& k : predict::descriptorKinds()) kinds += (kinds.empty() ? "" : ", ") + k;
+  cmd->add_option("--project", o->project, "Project file")->required();
+  cmd->add_option("--train-devices", o->train, "Devices to train on, comma-separated")->required();
+  cmd->add_option("--test-devices", o->test, "Unseen devices to adapt to and score, comma-separated")->required();
+  cmd->add_option("--shots", o->shots, "Latencies measured on each test device, comma-separated (default 3,10)");
+  cmd->add_option("--seeds", o->seeds, "Seeded shot draws per shot count (default 1)");
+  cmd->add_option("--seed", o->seed, "First seed (default 1)");
+  cmd->add_option("--method", o->method, "Method: " + methods + " (default " + predict::defaultMethod() + ")");
+  cmd->add_option("--descriptor", o->descriptor, "Descriptor kind: " + kinds + " (default reference-latency)");
+  cmd->add_option("--protocol", o->protocol,
+                  "full: all architectures; help: HELP's query set, indices 900..1899 without each device's "
+                  "fastest and slowest 10 % (default full)");
+  cmd->add_option("--threads", o->threads, "Threads (default 0: all)");
+  cmd->add_flag("--json", o->json, "Print the results as JSON");
+  cmd->footer("Exit codes: 0 done, 1 usage, 2 bad project or data, 130 interrupted (nothing stored).\n"
+              "Shots are counted honestly: with --descriptor reference-latency the descriptor is built from the shots "
+              "(HELP's reference architectures first); see core/predict/harness.hpp.");
+  cmd->callback([o] {
+    predict::EvalOptions e;
+    e.method = o->method.empty() ? predict::defaultMethod() : o->method;
+    if (std::find(predict::methodNames().begin(), predict::methodNames().end(), e.method) == predict::methodNames().end())
+      predict::train(e.method, {}, {}); // throws Usage naming the known methods
+    e.descriptorKind = o->descriptor;
+    e.protocol = predict::parseProtocol(o->protocol);
+    e.trainDevices = deviceList(o->train, "--train-devices");
+    e.testDevices = deviceList(o->test, "--test-devices");
+    e.shots = shotList(o->shots);
+    e.seeds = o->seeds;
+    e.seed = o->seed;
+    e.threads = o->threads;
+    auto project = store::Project::open(o->project);
+    auto devices = e.trainDevices;
+    devices.insert(devices.end(), e.testDevices.begin(), e.testDevices.end());
+    const auto data = predict::loadEvalData(project, devices, e.descriptorKind);
+    InterruptGuard guard;
+    int lastPercent = -1;
+    std::string lastStage;
+    const auto result = predict::evaluate(data, e, [&](double f, const std::string& stage) {
+      const int percent = static_cast<int>(std::floor(100 * f));
+      const auto head = stage.substr(0, stage.find(':'));
+      if (percent != lastPercent || head != lastStage) progressLine("eval: " + std::to_string(percent) + "% " + stage, f >= 1);
+      lastPercent = percent;
+      lastStage = head;
+      return !InterruptGuard::interrupted();
+    });
+    const auto ids = store::saveEvaluations(project, toRows(result, data));
+    if (o->json) printJson(predict::toJson(result));
+    else printText(result, ids);
+  });
+}
+
+} // namespace maple::cli

@@ -1,0 +1,333 @@
+#include "predict/harness.hpp"
+
+#include "common/error.hpp"
+#include "descriptor/from_data.hpp"
+#include "predict/pool.hpp"
+#include "store/devices.hpp"
+#include "store/latencies.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <mutex>
+#include <random>
+#include <set>
+#include <thread>
+
+namespace maple::predict {
+
+Protocol parseProtocol(const std::string& name) {
+  if (name == "full") return Protocol::Full;
+  if (name == "help") return Protocol::Help;
+  fail(ErrorKind::Usage, "unknown protocol '" + name + "' (known: full, help)");
+}
+
+std::string protocolName(Protocol p) { return p == Protocol::Full ? "full" : "help"; }
+
+EvalData loadEvalData(store::Project& project, const std::vector<std::string>& devices, const std::string& kind) {
+  EvalData d;
+  d.devices = devices;
+  const auto m = store::loadLatencyMatrix(project, devices);
+  for (const auto& a : m.architectures) {
+    d.cells.push_back(a.cell);
+    d.spaceIndex.push_back(a.spaceIndex);
+    d.architectureIds.push_back(a.id);
+  }
+  d.latencyMs.assign(devices.size(), std::vector<double>(m.architectures.size()));
+  for (size_t dev = 0; dev < devices.size(); ++dev) {
+    d.deviceIds.push_back(store::requireDevice(project, devices[dev]).id);
+    bool any = false;
+    for (size_t a = 0; a < m.architectures.size(); ++a) {
+      d.latencyMs[dev][a] = m.at(a, dev);
+      any = any || std::isfinite(m.at(a, dev));
+    }
+    if (!any) badInput("device '" + devices[dev] + "' has no latencies in " + project.path() + ": measure or import some");
+  }
+  if (kind != descriptor::kReferenceLatency)
+    for (const auto& dev : devices) d.descriptors[dev] = deviceDescriptor(project, dev, kind);
+  return d;
+}
+
+EvalData evalDataFromTable(const dataset::LatencyTable& table, const std::vector<store::Device>& specs,
+                           const std::string& kind) {
+  if (kind != descriptor::kReferenceLatency && kind != descriptor::kSpecs)
+    fail(ErrorKind::Usage, "the data set's table offers only the reference-latency and specs descriptors, not '" + kind + "'");
+  EvalData d;
+  d.devices = table.devices;
+  d.cells = table.cells;
+  for (int i : table.index) d.spaceIndex.push_back(i);
+  d.architectureIds.assign(table.cells.size(), 0);
+  d.deviceIds.assign(table.devices.size(), 0);
+  d.latencyMs.assign(table.devices.size(), std::vector<double>(table.cells.size()));
+  for (size_t c = 0; c < table.cells.size(); ++c)
+    for (size_t dev = 0; dev < table.devices.size(); ++dev) d.latencyMs[dev][c] = table.ms[c * table.devices.size() + dev];
+  if (kind == descriptor::kSpecs)
+    for (const auto& name : table.devices) {
+      auto it = std::find_if(specs.begin(), specs.end(), [&](const store::Device& s) { return s.name == name; });
+      if (it == specs.end()) badInput("the spec sheet has no row for device '" + name + "'");
+      d.descriptors[name] = descriptor::specsDescriptor(*it);
+    }
+  return d;
+}
+
+namespace {
+
+size_t deviceIndex(const EvalData& data, const std::string& name) {
+  auto it = std::find(data.devices.begin(), data.devices.end(), name);
+  if (it == data.devices.end()) {
+    std::string known;
+    for (const auto& d : data.devices) known += (known.empty() ? "" : ", ") + d;
+    fail(ErrorKind::Usage, "device '" + name + "' is not in the evaluation data (known: " + known + ")");
+  }
+  return static_cast<size_t>(it - data.devices.begin());
+}
+
+std::map<int, size_t> cellByIndex(const EvalData& data) {
+  std::map<int, size_t> out;
+  for (size_t c = 0; c < data.cells.size(); ++c)
+    if (data.spaceIndex[c]) out[*data.spaceIndex[c]] = c;
+  return out;
+}
+
+std::map<int, double> referenceLatencies(const EvalData& data, const std::map<int, size_t>& byIndex, size_t dev,
+                                         const std::vector<size_t>* only) {
+  std::map<int, double> out;
+  for (int idx : descriptor::referenceArchitectures()) {
+    auto it = byIndex.find(idx);
+    if (it == byIndex.end()) continue;
+    if (only && std::find(only->begin(), only->end(), it->second) == only->end()) continue;
+    const double ms = data.latencyMs[dev][it->second];
+    if (std::isfinite(ms)) out[idx] = ms;
+  }
+  return out;
+}
+
+// The architectures scored on a device under a protocol.
+std::vector<size_t> scoredCells(const EvalData& data, size_t dev, Protocol protocol) {
+  std::vector<size_t> out;
+  for (size_t c = 0; c < data.cells.size(); ++c) {
+    if (!std::isfinite(data.latencyMs[dev][c])) continue;
+    if (protocol == Protocol::Help && !(data.spaceIndex[c] && *data.spaceIndex[c] >= 900 && *data.spaceIndex[c] <= 1899))
+      continue;
+    out.push_back(c);
+  }
+  if (protocol == Protocol::Help) {
+    if (out.size() < 10)
+      badInput("device '" + data.devices[dev] +
+               "' has fewer than 10 measured architectures with NAS-Bench-201 indices 900..1899: the help protocol "
+               "needs them (use --protocol full)");
+    std::sort(out.begin(), out.end(), [&](size_t a, size_t b) { return data.latencyMs[dev][a] < data.latencyMs[dev][b]; });
+    const size_t drop = out.size() / 10;
+    out = std::vector<size_t>(out.begin() + static_cast<std::ptrdiff_t>(drop), out.end() - static_cast<std::ptrdiff_t>(drop));
+    std::sort(out.begin(), out.end());
+  }
+  return out;
+}
+
+// Seeded draw of k shots (see the header for the reference-latency rule). Partial Fisher-Yates on
+// the raw generator output, so the draw is the same on every platform.
+std::vector<size_t> drawShots(const EvalData& data, size_t dev, int k, bool referencesFirst,
+                              const std::map<int, size_t>& byIndex, std::uint64_t seed, size_t deviceSlot) {
+  std::vector<size_t> shots;
+  if (referencesFirst)
+    for (int idx : descriptor::referenceArchitectures()) {
+      if (static_cast<int>(shots.size()) == k) break;
+      auto it = byIndex.find(idx);
+      if (it == byIndex.end() || !std::isfinite(data.latencyMs[dev][it->second]))
+        badInput("device '" + data.devices[dev] + "' lacks reference architecture " + std::to_string(idx) +
+                 ", which the reference-latency descriptor needs as a shot: measure it or use --descriptor specs");
+      shots.push_back(it->second);
+    }
+  std::vector<size_t> pool;
+  for (size_t c = 0; c < data.cells.size(); ++c)
+    if (std::isfinite(data.latencyMs[dev][c]) && std::find(shots.begin(), shots.end(), c) == shots.end()) pool.push_back(c);
+  std::seed_seq seq{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32),
+                    static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(deviceSlot)};
+  std::mt19937_64 rng(seq);
+  for (size_t i = 0; static_cast<int>(shots.size()) < k; ++i) {
+    const size_t j = i + static_cast<size_t>(rng() % (pool.size() - i));
+    std::swap(pool[i], pool[j]);
+    shots.push_back(pool[i]);
+  }
+  return shots;
+}
+
+void validate(const EvalData& data, const EvalOptions& o) {
+  if (o.trainDevices.empty()) fail(ErrorKind::Usage, "no training devices: give --train-devices A,B,..");
+  if (o.testDevices.empty()) fail(ErrorKind::Usage, "no test devices: give --test-devices C,D,..");
+  if (o.seeds < 1) fail(ErrorKind::Usage, "--seeds must be at least 1");
+  if (o.shots.empty()) fail(ErrorKind::Usage, "no shot counts: give --shots 3,10");
+  for (const auto& t : o.testDevices) {
+    if (std::find(o.trainDevices.begin(), o.trainDevices.end(), t) != o.trainDevices.end())
+      fail(ErrorKind::Usage, "device '" + t + "' is both a training and a test device: an unseen device must be unseen");
+    deviceIndex(data, t);
+  }
+  for (const auto& t : o.trainDevices) deviceIndex(data, t);
+  std::set<std::string> unique(o.testDevices.begin(), o.testDevices.end());
+  if (unique.size() != o.testDevices.size()) fail(ErrorKind::Usage, "a test device is listed twice");
+  for (int k : o.shots) {
+    if (k < 0) fail(ErrorKind::Usage, "shot counts must be 0 or more");
+    if (k == 0 && o.descriptorKind == descriptor::kReferenceLatency)
+      fail(ErrorKind::Usage, "the reference-latency descriptor is built from measured latencies, so it needs at least 1 "
+                             "shot: use --shots 1 or more, or --descriptor specs for zero shots");
+    for (const auto& t : o.testDevices) {
+      const auto& lat = data.latencyMs[deviceIndex(data, t)];
+      const auto have = std::count_if(lat.begin(), lat.end(), [](double v) { return std::isfinite(v); });
+      if (k > have)
+        fail(ErrorKind::Usage, std::to_string(k) + " shots asked on '" + t + "', which has only " + std::to_string(have) +
+                                   " measured architectures");
+    }
+  }
+}
+
+} // namespace
+
+EvalResult evaluate(const EvalData& data, const EvalOptions& o, const ProgressFn& progress) {
+  validate(data, o);
+  const bool refKind = o.descriptorKind == descriptor::kReferenceLatency;
+  const auto byIndex = cellByIndex(data);
+
+  TrainingPool pool;
+  pool.descriptorKind = o.descriptorKind;
+  pool.devices = o.trainDevices;
+  std::vector<size_t> trainIdx;
+  for (const auto& t : o.trainDevices) {
+    const size_t dev = deviceIndex(data, t);
+    trainIdx.push_back(dev);
+    if (refKind) pool.descriptors.push_back(descriptor::referenceLatencyDescriptor(referenceLatencies(data, byIndex, dev, nullptr), t));
+    else pool.descriptors.push_back(data.descriptors.at(t));
+  }
+  pool.latencyMs.assign(trainIdx.size(), {});
+  for (size_t c = 0; c < data.cells.size(); ++c) {
+    bool complete = true;
+    for (size_t dev : trainIdx) complete = complete && std::isfinite(data.latencyMs[dev][c]);
+    if (!complete) continue;
+    pool.cells.push_back(data.cells[c]);
+    for (size_t i = 0; i < trainIdx.size(); ++i) pool.latencyMs[i].push_back(data.latencyMs[trainIdx[i]][c]);
+  }
+  if (pool.cells.size() < 20)
+    badInput("the training devices share only " + std::to_string(pool.cells.size()) + " architectures measured on all of them");
+
+  std::mutex progressMutex;
+  std::atomic<bool> cancelled{false};
+  auto report = [&](double f, const std::string& stage) {
+    if (!progress) return true;
+    std::lock_guard lock(progressMutex);
+    if (!progress(f, stage)) cancelled = true;
+    return !cancelled.load();
+  };
+  TrainOptions to;
+  to.seed = o.seed;
+  to.threads = o.threads;
+  auto trained = train(o.method, pool, to, [&](double f, const std::string& stage) { return report(0.5 * f, "training: " + stage); });
+
+  struct Job {
+    size_t shotSlot, seedSlot, testSlot;
+  };
+  std::vector<Job> jobs;
+  for (size_t k = 0; k < o.shots.size(); ++k)
+    for (size_t s = 0; s < static_cast<size_t>(o.seeds); ++s)
+      for (size_t t = 0; t < o.testDevices.size(); ++t) jobs.push_back({k, s, t});
+
+  EvalResult result;
+  result.options = o;
+  result.results.resize(o.shots.size());
+  for (size_t k = 0; k < o.shots.size(); ++k) {
+    result.results[k].shots = o.shots[k];
+    result.results[k].runs.resize(static_cast<size_t>(o.seeds));
+    for (size_t s = 0; s < static_cast<size_t>(o.seeds); ++s) result.results[k].runs[s].seed = o.seed + s;
+  }
+  std::vector<std::vector<size_t>> scored;
+  for (const auto& t : o.testDevices) scored.push_back(scoredCells(data, deviceIndex(data, t), o.protocol));
+
+  std::mutex resultMutex;
+  std::atomic<size_t> next{0}, done{0};
+  std::exception_ptr error;
+  auto worker = [&] {
+    for (size_t j; !cancelled && (j = next++) < jobs.size();) {
+      try {
+        const auto& job = jobs[j];
+        const int k = o.shots[job.shotSlot];
+        const std::uint64_t seed = o.seed + job.seedSlot;
+        const auto& name = o.testDevices[job.testSlot];
+        const size_t dev = deviceIndex(data, name);
+        const auto shots = drawShots(data, dev, k, refKind, byIndex, seed, job.testSlot);
+        Target target;
+        target.device = name;
+        for (size_t c : shots) target.shots.push_back({data.cells[c], data.latencyMs[dev][c]});
+        if (refKind) {
+          const auto refs = referenceLatencies(data, byIndex, dev, &shots);
+          target.descriptor = descriptor::referenceLatencyDescriptor(refs, name);
+        } else {
+          target.descriptor = data.descriptors.at(name);
+        }
+        auto adapted = trained->adapt(target);
+        const auto& cellsIdx = scored[job.testSlot];
+        std::vector<nb201::Cell> cells;
+        std::vector<double> measured;
+        for (size_t c : cellsIdx) cells.push_back(data.cells[c]), measured.push_back(data.latencyMs[dev][c]);
+        const auto predicted = adapted->predictMs(cells);
+        const auto metrics = computeMetrics(predicted, measured);
+        std::vector<ScoredPrediction> preds;
+        std::set<size_t> shotSet(shots.begin(), shots.end());
+        for (size_t i = 0; i < cellsIdx.size(); ++i)
+          preds.push_back({cellsIdx[i], predicted[i], measured[i], shotSet.count(cellsIdx[i]) > 0});
+        {
+          std::lock_guard lock(resultMutex);
+          auto& run = result.results[job.shotSlot].runs[job.seedSlot];
+          run.devices[name] = metrics;
+          run.predictions[name] = std::move(preds);
+        }
+        const size_t finished = ++done;
+        report(0.5 + 0.5 * static_cast<double>(finished) / static_cast<double>(jobs.size()),
+               "adapting and scoring " + std::to_string(finished) + "/" + std::to_string(jobs.size()));
+      } catch (...) {
+        std::lock_guard lock(resultMutex);
+        if (!error) error = std::current_exception();
+        cancelled = true;
+      }
+    }
+  };
+  const int threads = std::max(1, o.threads > 0 ? o.threads : static_cast<int>(std::thread::hardware_concurrency()));
+  std::vector<std::thread> pool_;
+  for (int i = 1; i < threads; ++i) pool_.emplace_back(worker);
+  worker();
+  for (auto& t : pool_) t.join();
+  if (error) std::rethrow_exception(error);
+  if (cancelled) fail(ErrorKind::Cancelled, "evaluation cancelled");
+
+  for (auto& r : result.results) {
+    for (auto& run : r.runs) {
+      std::vector<Metrics> all;
+      for (const auto& t : o.testDevices) all.push_back(run.devices.at(t));
+      run.mean = meanMetrics(all);
+    }
+    std::vector<Metrics> perDevice;
+    for (const auto& t : o.testDevices) {
+      std::vector<Metrics> seeds;
+      for (const auto& run : r.runs) seeds.push_back(run.devices.at(t));
+      r.devices[t] = meanMetrics(seeds);
+      perDevice.push_back(r.devices[t]);
+    }
+    r.mean = meanMetrics(perDevice);
+  }
+  return result;
+}
+
+nlohmann::json toJson(const EvalResult& r) {
+  nlohmann::json results = nlohmann::json::array();
+  for (const auto& s : r.results) {
+    nlohmann::json devices = nlohmann::json::object();
+    for (const auto& [name, m] : s.devices) devices[name] = toJson(m);
+    results.push_back({{"shots", s.shots}, {"devices", devices}, {"mean", toJson(s.mean)}});
+  }
+  return {{"method", r.options.method},
+          {"descriptor", r.options.descriptorKind},
+          {"protocol", protocolName(r.options.protocol)},
+          {"seeds", r.options.seeds},
+          {"train_devices", r.options.trainDevices},
+          {"test_devices", r.options.testDevices},
+          {"results", results}};
+}
+
+} // namespace maple::predict

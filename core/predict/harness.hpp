@@ -1,0 +1,94 @@
+#pragma once
+// The evaluation harness: train on some devices, adapt to each test device from k seeded shots,
+// score the predictions.
+//
+// Protocols: full scores every architecture measured on the test device (all 15,625 on the data
+// set); help scores HELP's query set, NAS-Bench-201 indices 900..1899 with each device's fastest and
+// slowest 10 % of them dropped. Shots count as part of the scored set (marked is_shot when stored).
+//
+// Shot accounting (k = every latency measured on the test device, whatever it is used for):
+//   specs and stored capture descriptors cost no latency: the k shots are drawn at random (seeded)
+//     from the device's measured architectures.
+//   reference-latency: the descriptor is made of latencies, so it is built from the shots
+//     themselves: the first min(k, 10) shots are HELP's reference architectures in HELP's order,
+//     any further ones are drawn at random; the descriptor holds those references only. With k = 0
+//     it cannot be built and the harness refuses.
+// Seeds vary the shot draws and the adaptation; the pool model is trained once per evaluation
+// with the first seed.
+#include "dataset/help_nb201.hpp"
+#include "predict/metrics.hpp"
+#include "predict/predictor.hpp"
+#include "store/project.hpp"
+
+#include <map>
+#include <optional>
+
+namespace maple::predict {
+
+enum class Protocol { Full, Help };
+Protocol parseProtocol(const std::string& name); // Usage for anything but full or help
+std::string protocolName(Protocol p);
+
+// Everything the harness reads: latencies of the train and test devices and their descriptors.
+struct EvalData {
+  std::vector<std::string> devices;
+  std::vector<nb201::Cell> cells;
+  std::vector<std::optional<int>> spaceIndex;     // NAS-Bench-201 index per cell, when known
+  std::vector<std::int64_t> architectureIds;      // project row ids (0 when not from a project)
+  std::vector<std::int64_t> deviceIds;            // project row ids (0 when not from a project)
+  std::vector<std::vector<double>> latencyMs;     // [device][cell], NaN where not measured
+  std::map<std::string, descriptor::Descriptor> descriptors; // stored kinds, per device
+};
+
+// Loads the listed devices; Usage for an unknown device or kind, BadInput for a device that lacks
+// the descriptor kind or has no latencies.
+EvalData loadEvalData(store::Project& project, const std::vector<std::string>& devices, const std::string& kind);
+// The same straight from the data set's table and spec sheet (tests and benchmarks, no project).
+// Only reference-latency and specs are available there.
+EvalData evalDataFromTable(const dataset::LatencyTable& table, const std::vector<store::Device>& specs,
+                           const std::string& kind);
+
+struct EvalOptions {
+  std::string method;
+  std::string descriptorKind;
+  Protocol protocol = Protocol::Full;
+  std::vector<std::string> trainDevices, testDevices;
+  std::vector<int> shots{3, 10};
+  int seeds = 1;
+  std::uint64_t seed = 1;
+  int threads = 0;
+};
+
+struct ScoredPrediction {
+  size_t cell;      // index into EvalData::cells
+  double predictedMs, measuredMs;
+  bool isShot;
+};
+
+struct SeedRun {
+  std::uint64_t seed;
+  std::map<std::string, Metrics> devices;
+  Metrics mean;
+  std::map<std::string, std::vector<ScoredPrediction>> predictions;
+};
+
+struct ShotResult {
+  int shots;
+  std::map<std::string, Metrics> devices; // mean over seeds
+  Metrics mean;                            // mean over devices of the above
+  std::vector<SeedRun> runs;
+};
+
+struct EvalResult {
+  EvalOptions options;
+  std::vector<ShotResult> results;
+};
+
+// Usage for a bad option (unknown method, overlapping or empty device lists, shots above the
+// architectures a test device has, seeds < 1); progress as in ProgressFn.
+EvalResult evaluate(const EvalData& data, const EvalOptions& options, const ProgressFn& progress = {});
+
+// The JSON shape: {"method","descriptor","protocol","results":[{"shots","devices":{..},"mean":{..}}]}.
+nlohmann::json toJson(const EvalResult& r);
+
+} // namespace maple::predict

@@ -1,0 +1,26 @@
+#pragma once
+// The methods behind train() / restore(), each a PoolPredictor (see pool_model.hpp).
+//   flops     ln t = ln MACs + b: FLOPs-proportional; b from the shots, else from the nearest devices
+//   nearest   the training device nearest by descriptor, affine in log space fitted to the shots
+//   ridge     ln t as a ridge-weighted sum of the training devices' ln latencies, prior weights from
+//             descriptor similarity
+//   lowrank   the pool's ln-latency matrix is close to low rank: SVD architecture embeddings and a
+//             Bayesian linear fit of the target's loadings from the shots, the prior taken from
+//             descriptor-similar training devices; per-prediction uncertainty from the posterior
+//   maple     MAPLE: MLP on architecture features || descriptor -> ln latency; adaptation mixes the
+//             weighted shots into the pool and fine-tunes
+//   maple-x   MAPLE-X: maple plus virtual examples and hardware-similarity weighting of the pool
+//   ensemble  lowrank and maple-x averaged in log space; spread from both
+#include "predict/pool_model.hpp"
+
+namespace maple::predict {
+
+std::unique_ptr<PoolPredictor> newFlopsPredictor();
+std::unique_ptr<PoolPredictor> newNearestPredictor();
+std::unique_ptr<PoolPredictor> newRidgePredictor();
+std::unique_ptr<PoolPredictor> newLowRankPredictor();
+
+// ln MACs of each cell (NAS-Bench-201's "FLOPs").
+Eigen::VectorXd lnMacs(std::span<const nb201::Cell> cells);
+
+} // namespace maple::predict

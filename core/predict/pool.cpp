@@ -1,0 +1,76 @@
+#include "predict/pool.hpp"
+
+#include "common/error.hpp"
+#include "descriptor/from_data.hpp"
+#include "store/devices.hpp"
+
+#include <cmath>
+
+namespace maple::predict {
+
+const std::vector<std::string>& descriptorKinds() {
+  static const std::vector<std::string> kinds{descriptor::kReferenceLatency, descriptor::kSpecs, "counters",
+                                              "counters-edge", "software-timing"};
+  return kinds;
+}
+
+namespace {
+void requireKind(const std::string& kind) {
+  for (const auto& k : descriptorKinds())
+    if (k == kind) return;
+  std::string known;
+  for (const auto& k : descriptorKinds()) known += (known.empty() ? "" : ", ") + k;
+  fail(ErrorKind::Usage, "unknown descriptor kind '" + kind + "' (known: " + known + ")");
+}
+
+std::map<int, double> referenceLatencies(store::Project& project, const std::string& device) {
+  std::map<int, double> out;
+  for (int index : descriptor::referenceArchitectures()) {
+    auto arch = store::architectureByIndex(project, index);
+    if (!arch) continue;
+    auto st = project.db().prepare(
+        "SELECT latency_ms FROM latency_samples WHERE device_id = ? AND architecture_id = ? ORDER BY id DESC LIMIT 1");
+    st.bind(1, store::requireDevice(project, device).id).bind(2, arch->id);
+    if (st.step()) out[index] = st.real(0);
+  }
+  return out;
+}
+} // namespace
+
+descriptor::Descriptor deviceDescriptor(store::Project& project, const std::string& device, const std::string& kind,
+                                        const std::map<int, double>* measuredByIndex) {
+  requireKind(kind);
+  const auto dev = store::requireDevice(project, device);
+  if (kind == descriptor::kReferenceLatency)
+    return descriptor::referenceLatencyDescriptor(measuredByIndex ? *measuredByIndex : referenceLatencies(project, device),
+                                                  device);
+  if (kind == descriptor::kSpecs) return descriptor::specsDescriptor(dev);
+  if (auto d = descriptor::latestDescriptor(project, dev.id, kind)) return *d;
+  badInput("device '" + device + "' has no '" + kind + "' descriptor: capture it on that machine (maple capture) " +
+           "and import the capture, or choose --descriptor reference-latency or specs");
+}
+
+TrainingPool loadTrainingPool(store::Project& project, const std::vector<std::string>& devices, const std::string& kind) {
+  requireKind(kind);
+  if (devices.empty()) fail(ErrorKind::Usage, "no training devices given");
+  TrainingPool pool;
+  pool.descriptorKind = kind;
+  pool.devices = devices;
+  for (const auto& d : devices) pool.descriptors.push_back(deviceDescriptor(project, d, kind));
+  const auto m = store::loadLatencyMatrix(project, devices);
+  pool.latencyMs.assign(devices.size(), {});
+  // Architectures measured on every training device: the methods need complete rows.
+  for (size_t a = 0; a < m.architectures.size(); ++a) {
+    bool complete = true;
+    for (size_t d = 0; d < devices.size() && complete; ++d) complete = std::isfinite(m.at(a, d));
+    if (!complete) continue;
+    pool.cells.push_back(m.architectures[a].cell);
+    for (size_t d = 0; d < devices.size(); ++d) pool.latencyMs[d].push_back(m.at(a, d));
+  }
+  if (pool.cells.size() < 20)
+    badInput("the training devices share only " + std::to_string(pool.cells.size()) +
+             " architectures measured on all of them (at least 20 needed): measure more, or train on fewer devices");
+  return pool;
+}
+
+} // namespace maple::predict

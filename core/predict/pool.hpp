@@ -1,0 +1,29 @@
+#pragma once
+// Building training pools and target descriptors from a project.
+#include "predict/predictor.hpp"
+#include "store/latencies.hpp"
+#include "store/project.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace maple::predict {
+
+// The descriptor kinds a pool can use; reference-latency and specs are derived from the project's
+// latencies and devices table, the others are read from stored descriptors (captures).
+const std::vector<std::string>& descriptorKinds();
+
+// Throws Usage for an unknown kind, BadInput naming the device when one lacks that descriptor
+// (e.g. counters for a device that was never captured) or when the devices share too few
+// architectures measured on all of them.
+TrainingPool loadTrainingPool(store::Project& project, const std::vector<std::string>& devices,
+                              const std::string& kind);
+
+// A device's descriptor of `kind` from the project. For reference-latency, `measuredByIndex` (when
+// given) replaces the project's latencies: the harness passes only the shots, so the descriptor
+// costs nothing beyond them.
+descriptor::Descriptor deviceDescriptor(store::Project& project, const std::string& device, const std::string& kind,
+                                        const std::map<int, double>* measuredByIndex = nullptr);
+
+} // namespace maple::predict

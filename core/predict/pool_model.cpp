@@ -1,0 +1,291 @@
+#include "predict/pool_model.hpp"
+
+#include "common/error.hpp"
+#include "predict/features.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace maple::predict {
+
+namespace {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+Eigen::MatrixXd withBias(const Eigen::MatrixXd& f) {
+  Eigen::MatrixXd x(f.rows(), f.cols() + 1);
+  x << f, Eigen::VectorXd::Ones(f.rows());
+  return x;
+}
+} // namespace
+
+void putMatrix(ModelState& s, const std::string& name, const Eigen::MatrixXd& m) {
+  std::vector<double> v(static_cast<size_t>(m.size()));
+  Eigen::Map<Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(v.data(), m.rows(), m.cols()) = m;
+  s.arrays[name] = std::move(v);
+  s.meta["shapes"][name] = {m.rows(), m.cols()};
+}
+
+Eigen::MatrixXd getMatrix(const ModelState& s, const std::string& name) {
+  auto it = s.arrays.find(name);
+  if (it == s.arrays.end()) badInput("predictor state lacks the array '" + name + "'");
+  Eigen::Index rows = 0, cols = 0;
+  try {
+    const auto& shape = s.meta.at("shapes").at(name);
+    rows = shape.at(0).get<Eigen::Index>();
+    cols = shape.at(1).get<Eigen::Index>();
+  } catch (const nlohmann::json::exception&) {
+    badInput("predictor state lacks the shape of array '" + name + "'");
+  }
+  if (rows < 0 || cols < 0 || static_cast<size_t>(rows * cols) != it->second.size())
+    badInput("predictor state array '" + name + "' holds " + std::to_string(it->second.size()) +
+             " values, not the " + std::to_string(rows) + " x " + std::to_string(cols) + " its shape says");
+  return Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(it->second.data(), rows,
+                                                                                                  cols);
+}
+
+PoolData PoolData::fromPool(const TrainingPool& pool) {
+  const size_t m = pool.devices.size();
+  if (m == 0) badInput("the training pool has no devices");
+  if (pool.descriptors.size() != m || pool.latencyMs.size() != m)
+    badInput("the training pool has " + std::to_string(m) + " devices but " + std::to_string(pool.descriptors.size()) +
+             " descriptors and " + std::to_string(pool.latencyMs.size()) + " latency columns");
+  if (pool.cells.size() < 2) badInput("the training pool has fewer than 2 architectures");
+  PoolData p;
+  p.descriptorKind = pool.descriptorKind;
+  p.devices = pool.devices;
+  const auto n = static_cast<Eigen::Index>(pool.cells.size());
+  p.logLat.resize(n, static_cast<Eigen::Index>(m));
+  for (size_t d = 0; d < m; ++d) {
+    if (pool.descriptors[d].kind != pool.descriptorKind)
+      badInput("device '" + pool.devices[d] + "' has a '" + pool.descriptors[d].kind + "' descriptor in a '" +
+               pool.descriptorKind + "' pool");
+    if (pool.latencyMs[d].size() != pool.cells.size())
+      badInput("device '" + pool.devices[d] + "' has " + std::to_string(pool.latencyMs[d].size()) +
+               " latencies for " + std::to_string(pool.cells.size()) + " architectures");
+    for (Eigen::Index a = 0; a < n; ++a) {
+      const double ms = pool.latencyMs[d][static_cast<size_t>(a)];
+      if (!(ms > 0) || !std::isfinite(ms))
+        badInput("device '" + pool.devices[d] + "' has no valid latency for " +
+                 nb201::toString(pool.cells[static_cast<size_t>(a)]) + " (every pool architecture needs one)");
+      p.logLat(a, static_cast<Eigen::Index>(d)) = std::log(ms);
+    }
+    p.descriptorVersion = pool.descriptors[d].version;
+  }
+  for (Eigen::Index a = 0; a < n; ++a) {
+    const int code = nb201::cellCode(pool.cells[static_cast<size_t>(a)]);
+    if (!p.rowOf.emplace(code, a).second)
+      badInput("the training pool lists " + nb201::toString(pool.cells[static_cast<size_t>(a)]) + " twice");
+    p.codes.push_back(code);
+  }
+  // Descriptor names: the union, in first-seen order.
+  for (const auto& d : pool.descriptors)
+    for (const auto& name : d.names)
+      if (std::find(p.descNames.begin(), p.descNames.end(), name) == p.descNames.end()) p.descNames.push_back(name);
+  const auto k = static_cast<Eigen::Index>(p.descNames.size());
+  Eigen::MatrixXd raw = Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(m), k, kNaN);
+  for (size_t d = 0; d < m; ++d)
+    for (size_t i = 0; i < pool.descriptors[d].names.size(); ++i) {
+      auto pos = std::find(p.descNames.begin(), p.descNames.end(), pool.descriptors[d].names[i]) - p.descNames.begin();
+      raw(static_cast<Eigen::Index>(d), pos) = pool.descriptors[d].values[i];
+    }
+  p.descCentre.resize(k);
+  p.descScale.resize(k);
+  for (Eigen::Index j = 0; j < k; ++j) {
+    double sum = 0, sq = 0;
+    int count = 0;
+    for (Eigen::Index d = 0; d < raw.rows(); ++d)
+      if (std::isfinite(raw(d, j))) sum += raw(d, j), sq += raw(d, j) * raw(d, j), ++count;
+    const double mean = count ? sum / count : 0;
+    const double var = count ? sq / count - mean * mean : 0;
+    p.descCentre(j) = mean;
+    p.descScale(j) = var > 1e-12 ? std::sqrt(var) : 1.0;
+  }
+  p.desc = (raw.rowwise() - p.descCentre.transpose()).array().rowwise() / p.descScale.transpose().array();
+  // Ridge map from architecture features to each device's ln latency, for cells outside the pool.
+  const Eigen::MatrixXd x = withBias(archFeatures(pool.cells));
+  Eigen::MatrixXd gram = x.transpose() * x;
+  gram.diagonal().array() += 1e-3 * static_cast<double>(n);
+  p.featureMap = gram.ldlt().solve(x.transpose() * p.logLat);
+  return p;
+}
+
+void PoolData::save(ModelState& s) const {
+  s.meta["descriptor_kind"] = descriptorKind;
+  s.meta["descriptor_version"] = descriptorVersion;
+  s.meta["search_space"] = std::string(nb201::kSpaceName);
+  s.meta["training_devices"] = devices;
+  s.meta["descriptor_names"] = descNames;
+  s.meta["descriptor_normalisation"] = {{"centre", std::vector<double>(descCentre.data(), descCentre.data() + descCentre.size())},
+                                        {"scale", std::vector<double>(descScale.data(), descScale.data() + descScale.size())}};
+  s.meta["feature_scaling"] = "ln(ms) targets; architecture features: one-hot, ln MACs/params/activation bytes, live op counts";
+  std::vector<double> codesD(codes.begin(), codes.end());
+  s.arrays["pool.cell_codes"] = codesD;
+  s.meta["shapes"]["pool.cell_codes"] = {static_cast<Eigen::Index>(codes.size()), 1};
+  putMatrix(s, "pool.ln_latency", logLat);
+  // NaN does not survive JSON or every file format: a missing descriptor value is stored as the
+  // names list per device instead.
+  nlohmann::json present = nlohmann::json::array();
+  Eigen::MatrixXd descFilled = desc;
+  for (Eigen::Index d = 0; d < desc.rows(); ++d) {
+    std::vector<int> have;
+    for (Eigen::Index j = 0; j < desc.cols(); ++j)
+      if (std::isfinite(desc(d, j))) have.push_back(static_cast<int>(j));
+      else descFilled(d, j) = 0;
+    present.push_back(have);
+  }
+  s.meta["descriptor_present"] = present;
+  putMatrix(s, "pool.descriptors", descFilled);
+  putMatrix(s, "pool.feature_map", featureMap);
+}
+
+PoolData PoolData::load(const ModelState& s) {
+  PoolData p;
+  try {
+    p.descriptorKind = s.meta.at("descriptor_kind").get<std::string>();
+    p.descriptorVersion = s.meta.at("descriptor_version").get<int>();
+    if (s.meta.at("search_space").get<std::string>() != nb201::kSpaceName)
+      badInput("predictor state is for search space '" + s.meta.at("search_space").get<std::string>() + "', not nb201");
+    p.devices = s.meta.at("training_devices").get<std::vector<std::string>>();
+    p.descNames = s.meta.at("descriptor_names").get<std::vector<std::string>>();
+    const auto centre = s.meta.at("descriptor_normalisation").at("centre").get<std::vector<double>>();
+    const auto scale = s.meta.at("descriptor_normalisation").at("scale").get<std::vector<double>>();
+    if (centre.size() != p.descNames.size() || scale.size() != p.descNames.size())
+      badInput("predictor state's descriptor normalisation does not match its descriptor names");
+    p.descCentre = Eigen::Map<const Eigen::VectorXd>(centre.data(), static_cast<Eigen::Index>(centre.size()));
+    p.descScale = Eigen::Map<const Eigen::VectorXd>(scale.data(), static_cast<Eigen::Index>(scale.size()));
+    const auto codes = getMatrix(s, "pool.cell_codes");
+    p.logLat = getMatrix(s, "pool.ln_latency");
+    p.desc = getMatrix(s, "pool.descriptors");
+    p.featureMap = getMatrix(s, "pool.feature_map");
+    const auto present = s.meta.at("descriptor_present");
+    const auto m = static_cast<Eigen::Index>(p.devices.size());
+    const auto k = static_cast<Eigen::Index>(p.descNames.size());
+    if (p.logLat.cols() != m || p.desc.rows() != m || p.desc.cols() != k || codes.rows() != p.logLat.rows() ||
+        p.featureMap.rows() != kArchFeatures + 1 || p.featureMap.cols() != m || present.size() != p.devices.size())
+      badInput("predictor state's pool arrays do not match its " + std::to_string(m) + " training devices");
+    for (Eigen::Index d = 0; d < m; ++d) {
+      Eigen::VectorXd row = Eigen::VectorXd::Constant(k, kNaN);
+      for (int j : present.at(static_cast<size_t>(d)).get<std::vector<int>>()) {
+        if (j < 0 || j >= k) badInput("predictor state's descriptor_present is out of range");
+        row(j) = p.desc(d, j);
+      }
+      p.desc.row(d) = row;
+    }
+    for (Eigen::Index a = 0; a < codes.rows(); ++a) {
+      const int code = static_cast<int>(codes(a, 0));
+      if (code < 0 || code >= nb201::kSpaceSize || !p.rowOf.emplace(code, a).second)
+        badInput("predictor state has an invalid or repeated cell code");
+      p.codes.push_back(code);
+    }
+  } catch (const nlohmann::json::exception& e) {
+    badInput(std::string("predictor state metadata is incomplete (") + e.what() + ")");
+  }
+  return p;
+}
+
+Eigen::MatrixXd PoolData::rowsFor(std::span<const nb201::Cell> cells) const {
+  Eigen::MatrixXd rows(static_cast<Eigen::Index>(cells.size()), logLat.cols());
+  std::vector<nb201::Cell> unseen;
+  std::vector<Eigen::Index> unseenAt;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    auto it = rowOf.find(nb201::cellCode(cells[i]));
+    if (it != rowOf.end()) rows.row(static_cast<Eigen::Index>(i)) = logLat.row(it->second);
+    else unseen.push_back(cells[i]), unseenAt.push_back(static_cast<Eigen::Index>(i));
+  }
+  if (!unseen.empty()) {
+    const Eigen::MatrixXd imputed = withBias(archFeatures(unseen)) * featureMap;
+    for (size_t i = 0; i < unseen.size(); ++i) rows.row(unseenAt[i]) = imputed.row(static_cast<Eigen::Index>(i));
+  }
+  return rows;
+}
+
+Eigen::VectorXd PoolData::standardise(const descriptor::Descriptor& d) const {
+  Eigen::VectorXd z = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(descNames.size()), kNaN);
+  for (size_t i = 0; i < d.names.size(); ++i) {
+    auto pos = std::find(descNames.begin(), descNames.end(), d.names[i]);
+    if (pos == descNames.end()) continue;
+    const auto j = pos - descNames.begin();
+    z(j) = (d.values[i] - descCentre(j)) / descScale(j);
+  }
+  return z;
+}
+
+Eigen::VectorXd PoolData::similarity(const descriptor::Descriptor& d) const {
+  const Eigen::VectorXd z = standardise(d);
+  const auto m = desc.rows();
+  Eigen::VectorXd dist(m);
+  bool any = false;
+  for (Eigen::Index j = 0; j < m; ++j) {
+    double sum = 0;
+    int count = 0;
+    for (Eigen::Index i = 0; i < z.size(); ++i)
+      if (std::isfinite(z(i)) && std::isfinite(desc(j, i))) sum += (z(i) - desc(j, i)) * (z(i) - desc(j, i)), ++count;
+    dist(j) = count ? sum / count : 0;
+    any = any || count > 0;
+  }
+  if (!any) return Eigen::VectorXd::Constant(m, 1.0 / static_cast<double>(m));
+  std::vector<double> sorted(dist.data(), dist.data() + m);
+  std::nth_element(sorted.begin(), sorted.begin() + m / 2, sorted.end());
+  const double h = std::max(sorted[static_cast<size_t>(m / 2)], 1e-6);
+  Eigen::VectorXd w = (-dist.array() / h).exp();
+  return w / w.sum();
+}
+
+// ---- PoolPredictor --------------------------------------------------------------------------------
+
+std::unique_ptr<Predictor> PoolPredictor::adapt(const Target& target, const ProgressFn& progress) const {
+  if (!target_.empty())
+    fail(ErrorKind::Usage, "this predictor is already adapted to '" + target_ + "': adapt the pool-trained one");
+  if (target.device.empty()) fail(ErrorKind::Usage, "the target device has no name");
+  if (target.descriptor.kind != pool_->descriptorKind)
+    fail(ErrorKind::Usage, "target '" + target.device + "' has a '" + target.descriptor.kind +
+                               "' descriptor; this predictor was trained on '" + pool_->descriptorKind + "'");
+  std::vector<nb201::Cell> cells;
+  Eigen::VectorXd y(static_cast<Eigen::Index>(target.shots.size()));
+  for (size_t i = 0; i < target.shots.size(); ++i) {
+    const auto& s = target.shots[i];
+    if (!(s.latencyMs > 0) || !std::isfinite(s.latencyMs))
+      badInput("shot " + std::to_string(i + 1) + " on '" + target.device + "' has latency " +
+               std::to_string(s.latencyMs) + " ms: latencies must be positive");
+    cells.push_back(s.cell);
+    y(static_cast<Eigen::Index>(i)) = std::log(s.latencyMs);
+  }
+  auto p = clone();
+  p->target_ = target.device;
+  p->fitTarget(target, pool_->rowsFor(cells), y, progress);
+  return p;
+}
+
+std::vector<double> PoolPredictor::predictMs(std::span<const nb201::Cell> cells, std::vector<double>* spread) const {
+  if (target_.empty())
+    fail(ErrorKind::Usage, "a pool-trained " + method_ + " predictor has no target device: adapt it first");
+  Eigen::VectorXd sd;
+  const Eigen::VectorXd y = predictLog(cells, pool_->rowsFor(cells), spread ? &sd : nullptr);
+  std::vector<double> out(static_cast<size_t>(y.size()));
+  for (Eigen::Index i = 0; i < y.size(); ++i) out[static_cast<size_t>(i)] = std::exp(y(i));
+  if (spread) spread->assign(sd.data(), sd.data() + sd.size());
+  return out;
+}
+
+ModelState PoolPredictor::state() const {
+  ModelState s;
+  s.meta["method"] = method_;
+  s.meta["target_device"] = target_;
+  pool_->save(s);
+  saveModel(s);
+  return s;
+}
+
+void PoolPredictor::trainOn(const TrainingPool& pool, const TrainOptions& options, const ProgressFn& progress) {
+  pool_ = std::make_shared<const PoolData>(PoolData::fromPool(pool));
+  trainModel(options, progress);
+}
+
+void PoolPredictor::load(const ModelState& s) {
+  pool_ = std::make_shared<const PoolData>(PoolData::load(s));
+  target_ = s.meta.value("target_device", "");
+  loadModel(s);
+}
+
+} // namespace maple::predict

@@ -1,0 +1,82 @@
+#pragma once
+// What every method keeps of its training pool, and the base class that implements the contract's
+// bookkeeping (target binding, cell lookup, state round-trip) so each method only fits and predicts
+// in log-latency space.
+#include "predict/predictor.hpp"
+
+#include <Eigen/Dense>
+
+#include <memory>
+#include <unordered_map>
+
+namespace maple::predict {
+
+// The pool in the form the methods use: ln(ms) per architecture (rows) and training device
+// (columns), standardised descriptors, and a linear map from architecture features to every
+// device's ln latency for cells outside the pool.
+struct PoolData {
+  std::string descriptorKind;
+  int descriptorVersion = 1;
+  std::vector<std::string> devices;
+  std::vector<std::string> descNames;
+  Eigen::VectorXd descCentre, descScale; // per name, over the training devices
+  Eigen::MatrixXd desc;                  // devices x names, standardised; NaN where a device lacks a value
+  std::vector<int> codes;                // nb201::cellCode per row
+  std::unordered_map<int, Eigen::Index> rowOf;
+  Eigen::MatrixXd logLat;                // rows x devices
+  Eigen::MatrixXd featureMap;            // (kArchFeatures + 1) x devices, ridge fit of logLat on features
+
+  static PoolData fromPool(const TrainingPool& pool); // BadInput for an inconsistent pool
+  void save(ModelState& s) const;
+  static PoolData load(const ModelState& s);
+
+  // The pool's ln-latency row of each cell, imputed through featureMap for cells outside the pool.
+  Eigen::MatrixXd rowsFor(std::span<const nb201::Cell> cells) const;
+  // The target's standardised descriptor in descNames order (NaN for a name it lacks).
+  Eigen::VectorXd standardise(const descriptor::Descriptor& d) const;
+  // Weights over the training devices (sum 1) from descriptor distance: a Gaussian kernel whose
+  // width is the median distance. Uniform when no value is shared.
+  Eigen::VectorXd similarity(const descriptor::Descriptor& d) const;
+};
+
+// Helpers for ModelState arrays (row-major).
+void putMatrix(ModelState& s, const std::string& name, const Eigen::MatrixXd& m);
+Eigen::MatrixXd getMatrix(const ModelState& s, const std::string& name);
+
+class PoolPredictor : public Predictor {
+public:
+  std::string method() const override { return method_; }
+  std::string descriptorKind() const override { return pool_->descriptorKind; }
+  std::vector<std::string> trainingDevices() const override { return pool_->devices; }
+  std::string targetDevice() const override { return target_; }
+  std::unique_ptr<Predictor> adapt(const Target& target, const ProgressFn& progress = {}) const override;
+  std::vector<double> predictMs(std::span<const nb201::Cell> cells, std::vector<double>* spread = nullptr) const override;
+  ModelState state() const override;
+
+  // train(): binds the pool, then fits the method's pool-level parameters.
+  void trainOn(const TrainingPool& pool, const TrainOptions& options, const ProgressFn& progress);
+  // restore(): fills a default-constructed method object from its state.
+  void load(const ModelState& s);
+
+protected:
+  explicit PoolPredictor(std::string method) : method_(std::move(method)) {}
+  const PoolData& pool() const { return *pool_; }
+
+  virtual std::unique_ptr<PoolPredictor> clone() const = 0;
+  virtual void trainModel(const TrainOptions&, const ProgressFn&) {}
+  // y: ln(ms) of the shots, rows: their pool rows, cells: the shots' cells.
+  virtual void fitTarget(const Target& target, const Eigen::MatrixXd& shotRows, const Eigen::VectorXd& y,
+                         const ProgressFn& progress) = 0;
+  // ln(ms) per cell; spread (may be null) gets a 1-sigma log-space uncertainty where the method has one.
+  virtual Eigen::VectorXd predictLog(std::span<const nb201::Cell> cells, const Eigen::MatrixXd& rows,
+                                     Eigen::VectorXd* spread) const = 0;
+  // The method's own pool-trained and adapted parameters; meta "hyperparameters" included.
+  virtual void saveModel(ModelState& s) const = 0;
+  virtual void loadModel(const ModelState& s) = 0;
+
+private:
+  std::string method_, target_;
+  std::shared_ptr<const PoolData> pool_; // immutable, shared by the pool-trained predictor and its adaptations
+};
+
+} // namespace maple::predict

@@ -1,0 +1,66 @@
+// train() / restore(): the method registry. The default method is the best on the harness
+// (docs/accuracy.md); it is listed first.
+#include "common/error.hpp"
+#include "predict/methods.hpp"
+
+#include <functional>
+#include <utility>
+
+namespace maple::predict {
+namespace {
+
+using Factory = std::function<std::unique_ptr<PoolPredictor>()>;
+
+const std::vector<std::pair<std::string, Factory>>& registry() {
+  static const std::vector<std::pair<std::string, Factory>> list{
+      {"lowrank", newLowRankPredictor},
+      {"flops", newFlopsPredictor},
+      {"nearest", newNearestPredictor},
+      {"ridge", newRidgePredictor},
+  };
+  return list;
+}
+
+std::unique_ptr<PoolPredictor> create(const std::string& method) {
+  for (const auto& [name, factory] : registry())
+    if (name == method) return factory();
+  std::string known;
+  for (const auto& [name, factory] : registry()) known += (known.empty() ? "" : ", ") + name;
+  fail(ErrorKind::Usage, "unknown method '" + method + "' (known: " + known + ")");
+}
+
+} // namespace
+
+const std::vector<std::string>& methodNames() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> n;
+    for (const auto& entry : registry()) n.push_back(entry.first);
+    return n;
+  }();
+  return names;
+}
+
+const std::string& defaultMethod() { return methodNames().front(); }
+
+std::unique_ptr<Predictor> train(const std::string& method, const TrainingPool& pool, const TrainOptions& options,
+                                 const ProgressFn& progress) {
+  auto p = create(method);
+  p->trainOn(pool, options, progress);
+  return p;
+}
+
+std::unique_ptr<Predictor> restore(const ModelState& state) {
+  if (!state.meta.is_object() || !state.meta.contains("method") || !state.meta["method"].is_string())
+    badInput("predictor state has no method name");
+  const auto method = state.meta["method"].get<std::string>();
+  std::unique_ptr<PoolPredictor> p;
+  try {
+    p = create(method);
+  } catch (const Error&) {
+    badInput("predictor state names method '" + method + "', which this version does not know");
+  }
+  p->load(state);
+  return p;
+}
+
+} // namespace maple::predict
