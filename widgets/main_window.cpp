@@ -9,12 +9,14 @@
 #include "workspace.hpp"
 
 #include "dataset/help_nb201.hpp"
+#include "store/predictors.hpp"
 #include "store/project.hpp"
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -79,9 +81,7 @@ void MainWindow::buildMenus() {
     const QString path = QFileDialog::getExistingDirectory(this, tr("Folder holding nb201_latency_ms.csv"));
     if (!path.isEmpty()) importData(path);
   });
-  auto* exportPredictor = file->addAction(tr("&Export predictor..."));
-  exportPredictor->setEnabled(false);
-  exportPredictor->setToolTip(tr("Needs the predictor file format (.maplepred), not in this build yet"));
+  file->addAction(tr("&Export predictor..."), this, &MainWindow::chooseAndExportPredictor);
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -170,6 +170,42 @@ void MainWindow::importData(const QString& path) {
                                    .arg(r.samplesExisting));
       workspace_->setProjectPath(workspace_->projectPath()); // every view reloads
     };
+  });
+}
+
+void MainWindow::chooseAndExportPredictor() {
+  if (!workspace_->hasProject()) {
+    showError(tr("Export predictor"), tr("Open a project first; its trained predictors can then be exported."));
+    return;
+  }
+  const auto project = workspace_->projectPath().toStdString();
+  fileJob_->start(tr("Listing predictors"), [this, project](JobControl&) -> Job::Continuation {
+    auto p = openWorkspaceProject(project);
+    QStringList names;
+    for (const auto& s : store::listPredictors(p)) names << QString::fromStdString(s.name);
+    return [this, names] {
+      if (names.isEmpty()) {
+        showError(tr("Export predictor"), tr("This project holds no trained predictor: train one with 'maple train --project %1', "
+                                             "or import a .maplepred file with 'maple predictors import'")
+                                              .arg(workspace_->projectPath()));
+        return;
+      }
+      bool ok = false;
+      const QString name = QInputDialog::getItem(this, tr("Export predictor"), tr("Predictor:"), names, 0, false, &ok);
+      if (!ok) return;
+      const QString path = QFileDialog::getSaveFileName(this, tr("Export predictor"), name + QStringLiteral(".maplepred"),
+                                                        tr("MAPLE predictors (*.maplepred)"));
+      if (!path.isEmpty()) exportPredictor(name, path);
+    };
+  });
+}
+
+void MainWindow::exportPredictor(const QString& name, const QString& path) {
+  const auto project = workspace_->projectPath().toStdString();
+  fileJob_->start(tr("Exporting %1").arg(name), [this, project, name, path](JobControl&) -> Job::Continuation {
+    auto p = openWorkspaceProject(project);
+    store::exportPredictorFile(p, name.toStdString(), path.toStdString()); // written to a temporary, then renamed
+    return [this, name, path] { fileBar_->showMessage(tr("Exported %1 to %2").arg(name, path)); };
   });
 }
 

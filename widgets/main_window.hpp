@@ -1,5 +1,5 @@
 #pragma once
-// The workbench window: File menu (New, Open, Open Recent, Import data, Quit), one tab per view,
+// The workbench window: File menu (New, Open, Open Recent, Import data, Export predictor, Quit), one tab per view,
 // the project in the title, and geometry, recent files and the last view kept in QSettings.
 #include <QMainWindow>
 
@@ -40,6 +40,9 @@ public slots:
   void openProject(const QString& path);
   void newProject(const QString& path);
   void importData(const QString& path);
+  // Writes the project's predictor of this name as a .maplepred file (atomically).
+  void exportPredictor(const QString& name, const QString& path);
+  void chooseAndExportPredictor();
 
 signals:
   void projectOpened(const QString& path);

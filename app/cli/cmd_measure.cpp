@@ -3,6 +3,7 @@
 // (or a runner failure) keeps every finished one.
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
+#include "cli/list_file.hpp"
 #include "cli/output.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
@@ -11,7 +12,6 @@
 #include "store/devices.hpp"
 #include "store/latencies.hpp"
 
-#include <fstream>
 #include <iostream>
 
 namespace maple::cli {
@@ -61,12 +61,7 @@ std::vector<Target> resolveTargets(store::Project& project, const Opts& o) {
     }
     for (auto i : indices) out.push_back(byIndex(project, i, "--archs: "));
   } else {
-    std::ifstream in(o.archsFile);
-    if (!in) fail(ErrorKind::Io, "cannot read --archs-file " + text::quote(o.archsFile) + ": check the path and permissions");
-    std::string line;
-    for (long n = 1; std::getline(in, line); ++n) {
-      const auto t = text::trim(line);
-      if (t.empty() || t.front() == '#') continue;
+    for (const auto& [n, t] : readListFile(o.archsFile, "--archs-file")) {
       if (auto i = text::parseInt(t)) {
         out.push_back(byIndex(project, *i, o.archsFile + ":" + std::to_string(n) + ": "));
         continue;

@@ -12,5 +12,9 @@ void addInfoCommand(CLI::App& root);
 void addMeasureCommand(CLI::App& root);
 void addPmuCommand(CLI::App& root);
 void addEvalCommand(CLI::App& root);
+void addTrainCommand(CLI::App& root);
+void addAdaptCommand(CLI::App& root);
+void addPredictCommand(CLI::App& root);
+void addPredictorsCommand(CLI::App& root);
 
 } // namespace maple::cli

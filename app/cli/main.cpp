@@ -15,6 +15,10 @@ int main(int argc, char** argv) {
   maple::cli::addMeasureCommand(app);
   maple::cli::addPmuCommand(app);
   maple::cli::addEvalCommand(app);
+  maple::cli::addTrainCommand(app);
+  maple::cli::addAdaptCommand(app);
+  maple::cli::addPredictCommand(app);
+  maple::cli::addPredictorsCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

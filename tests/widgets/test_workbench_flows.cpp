@@ -17,7 +17,10 @@
 #include "workspace.hpp"
 
 #include "common/error.hpp"
+#include "predict/pool.hpp"
+#include "predictfile/predictor_file.hpp"
 #include "store/latencies.hpp"
+#include "store/predictors.hpp"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -233,6 +236,31 @@ private slots:
     w.openProject(dir_.filePath(QStringLiteral("absent.maple")));
     QVERIFY(settle(w));
     QCOMPARE(failed.count(), 2);
+  }
+
+  void exportPredictorWritesTheFile() {
+    {
+      auto p = store::Project::open(project_.toStdString());
+      const auto pool = predict::loadTrainingPool(p, {"dev0", "dev1", "dev2"}, "reference-latency");
+      predictfile::PredictorFile file;
+      file.state = predict::train("lowrank", pool, {})->state();
+      file.created = predictfile::creationHere();
+      store::savePredictor(p, "pool-lowrank", file);
+    }
+    MainWindow w;
+    w.openProject(project_);
+    QVERIFY(settle(w));
+    const QString out = dir_.filePath(QStringLiteral("exported.maplepred"));
+    w.exportPredictor(QStringLiteral("pool-lowrank"), out);
+    QVERIFY(settle(w));
+    QVERIFY2(w.lastError().isEmpty(), qPrintable(w.lastError()));
+    const auto back = predictfile::readPredictorFile(out.toStdString());
+    QCOMPARE(predictfile::summarise(back).method, std::string("lowrank"));
+    // An unknown name is an error in the window, not a crash.
+    w.exportPredictor(QStringLiteral("nope"), dir_.filePath(QStringLiteral("nope.maplepred")));
+    QVERIFY(settle(w));
+    QVERIFY2(w.lastError().contains(QStringLiteral("pool-lowrank")), qPrintable(w.lastError()));
+    QVERIFY(!QFileInfo::exists(dir_.filePath(QStringLiteral("nope.maplepred"))));
   }
 
   void cancelStopsAJob() {

@@ -1,0 +1,50 @@
+#include "cli/descriptor_file.hpp"
+
+#include "common/error.hpp"
+#include "common/text.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <set>
+
+namespace maple::cli {
+
+DescriptorFile readDescriptorFile(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) fail(ErrorKind::Io, "cannot read descriptor file " + text::quote(path) + ": check the path and permissions");
+  const auto j = nlohmann::json::parse(in, nullptr, false);
+  auto bad = [&](const std::string& why) {
+    badInput(path + ": " + why + " (expected {\"maple_descriptor\": 1, \"kind\": ..., \"names\": [...], \"values\": [...]})");
+  };
+  if (j.is_discarded() || !j.is_object()) bad("not a JSON object");
+  if (!j.contains("maple_descriptor") || !j["maple_descriptor"].is_number_integer()) bad("no 'maple_descriptor' format number");
+  if (j["maple_descriptor"].get<long long>() != 1)
+    bad("descriptor file format " + j["maple_descriptor"].dump() + " is not known to this build (it reads 1)");
+  if (!j.contains("kind") || !j["kind"].is_string()) bad("'kind' is missing or not a string");
+  if (!j.contains("names") || !j["names"].is_array()) bad("'names' is missing or not an array");
+  if (!j.contains("values") || !j["values"].is_array()) bad("'values' is missing or not an array");
+  if (j["names"].size() != j["values"].size())
+    bad(std::to_string(j["names"].size()) + " names but " + std::to_string(j["values"].size()) + " values");
+  DescriptorFile f;
+  f.device = j.contains("device") && j["device"].is_string() ? j["device"].get<std::string>() : "";
+  auto& d = f.descriptor;
+  d.kind = j["kind"].get<std::string>();
+  d.version = j.contains("version") && j["version"].is_number_integer() ? j["version"].get<int>() : 1;
+  d.provenance = "descriptor file " + path;
+  std::set<std::string> seen;
+  for (size_t i = 0; i < j["names"].size(); ++i) {
+    const auto& n = j["names"][i];
+    const auto& v = j["values"][i];
+    if (!n.is_string() || n.get<std::string>().empty()) bad("name " + std::to_string(i) + " is not a non-empty string");
+    if (!v.is_number() || !std::isfinite(v.get<double>())) bad("value of " + text::quote(n.get<std::string>()) + " is not a finite number");
+    if (!seen.insert(n.get<std::string>()).second) bad("name " + text::quote(n.get<std::string>()) + " appears twice");
+    d.names.push_back(n.get<std::string>());
+    d.values.push_back(v.get<double>());
+  }
+  if (d.names.empty()) bad("the descriptor has no values");
+  return f;
+}
+
+} // namespace maple::cli

@@ -1,0 +1,173 @@
+// The C API over the core's predictor file and predictor contract. No exception crosses it: every
+// entry point catches and records the text for maple_last_error().
+#include "maple/maple_predictor.h"
+
+#include "common/error.hpp"
+#include "predict/predictor.hpp"
+#include "predictfile/predictor_file.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+struct maple_predictor {
+  maple::predictfile::PredictorFile file;
+  std::unique_ptr<maple::predict::Predictor> base;  // as stored
+  std::unique_ptr<maple::predict::Predictor> bound; // base adapted to a descriptor (pool-trained files)
+  std::string info, kind, device;
+  std::vector<std::string> names;
+
+  const maple::predict::Predictor& active() const {
+    if (bound) return *bound;
+    if (!base->targetDevice().empty()) return *base;
+    throw maple::Error(maple::ErrorKind::Usage, "the predictor is pool-trained and not bound to a device: call "
+                                                "maple_predictor_bind with the device's descriptor first");
+  }
+};
+
+namespace {
+
+thread_local std::string tLastError;
+
+template <class F> auto guarded(F&& f, decltype(f()) onError) noexcept -> decltype(f()) {
+  try {
+    tLastError.clear();
+    return f();
+  } catch (const std::exception& e) {
+    tLastError = e.what();
+  } catch (...) {
+    tLastError = "unknown error";
+  }
+  return onError;
+}
+
+void need(bool ok, const char* what) {
+  if (!ok) throw maple::Error(maple::ErrorKind::Usage, what);
+}
+
+int predictCells(const maple_predictor* p, const std::vector<maple::nb201::Cell>& cells, double* out) {
+  const auto ms = p->active().predictMs(cells);
+  std::copy(ms.begin(), ms.end(), out);
+  return 0;
+}
+
+} // namespace
+
+extern "C" {
+
+int maple_predictor_api_version(void) { return MAPLE_PREDICTOR_API_VERSION; }
+
+maple_predictor* maple_predictor_open(const char* path) {
+  return guarded(
+      [&]() -> maple_predictor* {
+        need(path != nullptr, "maple_predictor_open: path is NULL");
+        auto p = std::make_unique<maple_predictor>();
+        p->file = maple::predictfile::readPredictorFile(path);
+        try {
+          p->base = maple::predict::restore(p->file.state);
+        } catch (const std::exception& e) {
+          throw maple::Error(maple::ErrorKind::BadInput, std::string(path) + ": the predictor inside cannot be rebuilt: " + e.what());
+        }
+        p->info = maple::predictfile::headerJson(p->file).dump();
+        p->kind = p->base->descriptorKind();
+        p->device = p->base->targetDevice();
+        p->names = p->file.state.meta.value("descriptor_names", std::vector<std::string>{});
+        return p.release();
+      },
+      nullptr);
+}
+
+void maple_predictor_close(maple_predictor* p) { delete p; }
+
+const char* maple_predictor_info(const maple_predictor* p) {
+  return guarded([&]() -> const char* { need(p, "maple_predictor_info: handle is NULL"); return p->info.c_str(); }, nullptr);
+}
+
+const char* maple_predictor_descriptor_kind(const maple_predictor* p) {
+  return guarded([&]() -> const char* { need(p, "maple_predictor_descriptor_kind: handle is NULL"); return p->kind.c_str(); },
+                 nullptr);
+}
+
+size_t maple_predictor_descriptor_count(const maple_predictor* p) { return p ? p->names.size() : 0; }
+
+const char* maple_predictor_descriptor_name(const maple_predictor* p, size_t i) {
+  return guarded(
+      [&]() -> const char* {
+        need(p && i < p->names.size(), "maple_predictor_descriptor_name: no such descriptor value");
+        return p->names[i].c_str();
+      },
+      nullptr);
+}
+
+const char* maple_predictor_device(const maple_predictor* p) {
+  return guarded([&]() -> const char* { need(p, "maple_predictor_device: handle is NULL"); return p->device.c_str(); },
+                 nullptr);
+}
+
+int maple_predictor_bind(maple_predictor* p, const char* device, const char* const* names, const double* values,
+                         size_t count) {
+  return guarded(
+      [&]() -> int {
+        need(p && names && values && count > 0, "maple_predictor_bind: handle, names and values are required");
+        if (!p->base->targetDevice().empty())
+          throw maple::Error(maple::ErrorKind::Usage,
+                             "the predictor is adapted to '" + p->base->targetDevice() + "' already; it cannot be bound");
+        maple::predict::Target t;
+        t.device = device ? device : "bound";
+        t.descriptor.kind = p->kind;
+        for (size_t i = 0; i < count; ++i) {
+          need(names[i] != nullptr, "maple_predictor_bind: a descriptor name is NULL");
+          if (!p->names.empty() && std::find(p->names.begin(), p->names.end(), names[i]) == p->names.end())
+            throw maple::Error(maple::ErrorKind::Usage, std::string("descriptor value '") + names[i] +
+                                                            "' is not one the predictor was trained with (see "
+                                                            "maple_predictor_descriptor_name)");
+          t.descriptor.names.emplace_back(names[i]);
+          t.descriptor.values.push_back(values[i]);
+        }
+        p->bound = p->base->adapt(t);
+        p->device = t.device;
+        return 0;
+      },
+      -1);
+}
+
+int maple_predictor_predict_strings(const maple_predictor* p, const char* const* archs, size_t count, double* out_ms) {
+  return guarded(
+      [&]() -> int {
+        need(p && (count == 0 || (archs && out_ms)), "maple_predictor_predict_strings: NULL argument");
+        std::vector<maple::nb201::Cell> cells;
+        cells.reserve(count);
+        for (size_t i = 0; i < count; ++i) {
+          need(archs[i] != nullptr, "maple_predictor_predict_strings: an architecture is NULL");
+          try {
+            cells.push_back(maple::nb201::parseCell(archs[i]));
+          } catch (const std::exception& e) {
+            throw maple::Error(maple::ErrorKind::BadInput, "architecture " + std::to_string(i) + ": " + e.what());
+          }
+        }
+        return predictCells(p, cells, out_ms);
+      },
+      -1);
+}
+
+int maple_predictor_predict_codes(const maple_predictor* p, const int32_t* codes, size_t count, double* out_ms) {
+  return guarded(
+      [&]() -> int {
+        need(p && (count == 0 || (codes && out_ms)), "maple_predictor_predict_codes: NULL argument");
+        std::vector<maple::nb201::Cell> cells;
+        cells.reserve(count);
+        for (size_t i = 0; i < count; ++i) cells.push_back(maple::nb201::cellFromCode(codes[i]));
+        return predictCells(p, cells, out_ms);
+      },
+      -1);
+}
+
+int32_t maple_arch_code(const char* arch) {
+  return guarded([&]() -> int32_t { need(arch, "maple_arch_code: NULL"); return maple::nb201::cellCode(maple::nb201::parseCell(arch)); },
+                 -1);
+}
+
+const char* maple_last_error(void) { return tLastError.c_str(); }
+
+} // extern "C"

@@ -1,0 +1,257 @@
+#include "predictfile/predictor_file.hpp"
+
+#include "common/error.hpp"
+#include "predictfile/checksum.hpp"
+#include "searchspace/nb201.hpp"
+
+#include <bit>
+#include <cmath>
+#include <cstring>
+
+namespace maple::predictfile {
+namespace {
+
+constexpr char kMagic[8] = {'M', 'A', 'P', 'L', 'P', 'R', 'E', 'D'};
+constexpr std::uint8_t kFloat64 = 1;
+// Meta keys the header stores at its top level (header key, meta key).
+constexpr std::pair<const char*, const char*> kLifted[] = {
+    {"search_space", "search_space"}, {"method", "method"}, {"feature_scaling", "feature_scaling"},
+    {"training_devices", "training_devices"}};
+
+class Writer {
+public:
+  void bytes(const void* p, std::size_t n) {
+    const auto* b = static_cast<const std::uint8_t*>(p);
+    out_.insert(out_.end(), b, b + n);
+  }
+  template <class T> void le(T v) {
+    for (std::size_t i = 0; i < sizeof(T); ++i) out_.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
+  }
+  void doubles(const std::vector<double>& v) {
+    if constexpr (std::endian::native == std::endian::little) {
+      bytes(v.data(), v.size() * sizeof(double));
+    } else {
+      for (double d : v) le(std::bit_cast<std::uint64_t>(d));
+    }
+  }
+  std::vector<std::uint8_t>& out() { return out_; }
+
+private:
+  std::vector<std::uint8_t> out_;
+};
+
+// A bounds-checked cursor: every read first checks the bytes that remain.
+class Reader {
+public:
+  Reader(std::span<const std::uint8_t> b, const std::string& name) : b_(b), name_(name) {}
+  std::size_t remaining() const { return b_.size() - pos_; }
+  void need(std::uint64_t n, const char* what) const {
+    if (n > remaining())
+      fail(std::string("truncated: ") + what + " needs " + std::to_string(n) + " bytes at offset " +
+           std::to_string(pos_) + ", " + std::to_string(remaining()) + " remain");
+  }
+  template <class T> T le(const char* what) {
+    need(sizeof(T), what);
+    T v = 0;
+    for (std::size_t i = 0; i < sizeof(T); ++i) v |= static_cast<T>(static_cast<T>(b_[pos_ + i]) << (8 * i));
+    pos_ += sizeof(T);
+    return v;
+  }
+  std::string_view text(std::size_t n, const char* what) {
+    need(n, what);
+    std::string_view s(reinterpret_cast<const char*>(b_.data() + pos_), n);
+    pos_ += n;
+    return s;
+  }
+  std::vector<double> doubles(std::size_t count) {
+    std::vector<double> v(count);
+    if constexpr (std::endian::native == std::endian::little) {
+      if (count > 0) std::memcpy(v.data(), b_.data() + pos_, count * sizeof(double));
+      pos_ += count * sizeof(double);
+    } else {
+      for (auto& d : v) d = std::bit_cast<double>(le<std::uint64_t>("value"));
+    }
+    return v;
+  }
+  std::size_t pos() const { return pos_; }
+  [[noreturn]] void fail(const std::string& why) const { badInput(name_ + ": " + why); }
+
+private:
+  std::span<const std::uint8_t> b_;
+  const std::string& name_;
+  std::size_t pos_ = 0;
+};
+
+std::string metaString(const nlohmann::json& meta, const char* key) {
+  auto it = meta.find(key);
+  if (it == meta.end() || !it->is_string() || it->get<std::string>().empty())
+    fail(ErrorKind::Usage, std::string("predictor state has no '") + key + "' in its meta");
+  return it->get<std::string>();
+}
+
+// Rebuilds the ModelState meta from a header, checking the type of everything it lifts.
+nlohmann::json metaFromHeader(const nlohmann::json& h, const Reader& r) {
+  auto requireType = [&](const char* key, bool ok, const char* type) {
+    if (!ok) r.fail(std::string("header field '") + key + "' is missing or not " + type);
+  };
+  requireType("model", h.contains("model") && h["model"].is_object(), "an object");
+  nlohmann::json meta = h["model"];
+  for (const char* key : {"search_space", "method"})
+    requireType(key, h.contains(key) && h[key].is_string() && !h[key].get<std::string>().empty(), "a string");
+  requireType("training_devices", h.contains("training_devices") && h["training_devices"].is_array(), "an array");
+  for (const auto& d : h["training_devices"])
+    if (!d.is_string()) r.fail("header field 'training_devices' holds a non-string");
+  requireType("descriptor", h.contains("descriptor") && h["descriptor"].is_object(), "an object");
+  const auto& d = h["descriptor"];
+  requireType("descriptor.kind", d.contains("kind") && d["kind"].is_string(), "a string");
+  requireType("descriptor.version", d.contains("version") && d["version"].is_number_integer(), "an integer");
+  for (const auto& [hk, mk] : kLifted)
+    if (h.contains(hk)) meta[mk] = h[hk];
+  meta["descriptor_kind"] = d["kind"];
+  meta["descriptor_version"] = d["version"];
+  if (d.contains("names")) meta["descriptor_names"] = d["names"];
+  if (d.contains("normalisation")) meta["descriptor_normalisation"] = d["normalisation"];
+  return meta;
+}
+
+} // namespace
+
+Summary summarise(const PredictorFile& file) {
+  const auto& m = file.state.meta;
+  Summary s;
+  s.searchSpace = m.value("search_space", "");
+  s.method = m.value("method", "");
+  s.descriptorKind = m.value("descriptor_kind", "");
+  s.descriptorVersion = m.contains("descriptor_version") && m["descriptor_version"].is_number_integer()
+                            ? m["descriptor_version"].get<int>()
+                            : 1;
+  if (m.contains("training_devices") && m["training_devices"].is_array())
+    for (const auto& d : m["training_devices"])
+      if (d.is_string()) s.trainingDevices.push_back(d.get<std::string>());
+  s.targetDevice = file.targetDevice;
+  return s;
+}
+
+nlohmann::json headerJson(const PredictorFile& file) {
+  const auto& meta = file.state.meta;
+  nlohmann::json h = nlohmann::json::object();
+  h["search_space"] = metaString(meta, "search_space");
+  h["method"] = metaString(meta, "method");
+  nlohmann::json d{{"kind", metaString(meta, "descriptor_kind")}, {"version", summarise(file).descriptorVersion}};
+  if (meta.contains("descriptor_names")) d["names"] = meta["descriptor_names"];
+  if (meta.contains("descriptor_normalisation")) d["normalisation"] = meta["descriptor_normalisation"];
+  h["descriptor"] = d;
+  h["feature_scaling"] = meta.value("feature_scaling", nlohmann::json());
+  h["training_devices"] = meta.value("training_devices", nlohmann::json::array());
+  h["target_device"] = file.targetDevice.empty() ? nlohmann::json() : nlohmann::json(file.targetDevice);
+  h["evaluation"] = file.evaluation;
+  h["created"] = toJson(file.created);
+  nlohmann::json model = meta;
+  for (const auto& [hk, mk] : kLifted) model.erase(mk);
+  for (const char* k : {"descriptor_kind", "descriptor_version", "descriptor_names", "descriptor_normalisation"}) model.erase(k);
+  h["model"] = model;
+  return h;
+}
+
+std::vector<std::uint8_t> encode(const PredictorFile& file) {
+  const std::string header = headerJson(file).dump();
+  if (header.size() > kMaxHeaderBytes) fail(ErrorKind::Usage, "predictor header exceeds the format's 16 MiB limit");
+  if (file.state.arrays.size() > kMaxArrays) fail(ErrorKind::Usage, "predictor has more arrays than the format allows");
+  Writer w;
+  w.bytes(kMagic, sizeof kMagic);
+  w.le<std::uint32_t>(kFormatVersion);
+  w.le<std::uint32_t>(static_cast<std::uint32_t>(header.size()));
+  w.bytes(header.data(), header.size());
+  w.le<std::uint32_t>(static_cast<std::uint32_t>(file.state.arrays.size()));
+  for (const auto& [name, values] : file.state.arrays) {
+    if (name.empty() || name.size() > kMaxNameBytes)
+      fail(ErrorKind::Usage, "predictor array name '" + name + "' is empty or longer than 1024 bytes");
+    for (double v : values)
+      if (!std::isfinite(v)) fail(ErrorKind::Usage, "predictor array '" + name + "' holds a non-finite value");
+    w.le<std::uint16_t>(static_cast<std::uint16_t>(name.size()));
+    w.bytes(name.data(), name.size());
+    w.le<std::uint8_t>(kFloat64);
+    w.le<std::uint64_t>(values.size());
+    w.doubles(values);
+  }
+  if (w.out().size() + 4 > kMaxFileBytes) fail(ErrorKind::Usage, "predictor file would exceed the format's 256 MiB limit");
+  w.le<std::uint32_t>(crc32(w.out().data(), w.out().size()));
+  return std::move(w.out());
+}
+
+PredictorFile decode(std::span<const std::uint8_t> bytes, const std::string& name) {
+  Reader r(bytes, name);
+  if (bytes.empty()) r.fail("empty: not a MAPLE predictor file");
+  if (bytes.size() < sizeof kMagic && std::memcmp(bytes.data(), kMagic, bytes.size()) == 0)
+    r.fail("truncated: " + std::to_string(bytes.size()) + " bytes, not even the signature is complete");
+  if (bytes.size() < sizeof kMagic || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
+    r.fail("not a MAPLE predictor file (no 'MAPLPRED' signature at its start)");
+  r.text(sizeof kMagic, "signature");
+  PredictorFile file;
+  file.formatVersion = r.le<std::uint32_t>("format version");
+  if (file.formatVersion > kFormatVersion)
+    r.fail("written by a newer MAPLE (format " + std::to_string(file.formatVersion) + ", this build reads up to " +
+           std::to_string(kFormatVersion) + "): upgrade MAPLE Workbench to read it");
+  if (file.formatVersion == 0) r.fail("format version 0 does not exist: the file is corrupt");
+  if (bytes.size() > kMaxFileBytes)
+    r.fail("oversized: " + std::to_string(bytes.size()) + " bytes, the format allows at most " +
+           std::to_string(kMaxFileBytes));
+  if (bytes.size() < 8 + 4 + 4 + 4 + 4) r.fail("truncated: " + std::to_string(bytes.size()) + " bytes is too short");
+  const std::size_t body = bytes.size() - 4;
+  std::uint32_t stored = 0;
+  for (int i = 0; i < 4; ++i) stored |= static_cast<std::uint32_t>(bytes[body + i]) << (8 * i);
+  if (crc32(bytes.data(), body) != stored)
+    r.fail("checksum mismatch: the file is corrupt or truncated; export it again from its project");
+  // From here on the checksum has matched; the lengths are still checked as if it had not.
+  Reader in(bytes.first(body), name);
+  in.text(sizeof kMagic + 4, "signature and version");
+  const auto headerBytes = in.le<std::uint32_t>("header length");
+  if (headerBytes > kMaxHeaderBytes) in.fail("header length " + std::to_string(headerBytes) + " exceeds the 16 MiB limit");
+  const auto headerText = in.text(headerBytes, "header");
+  nlohmann::json header = nlohmann::json::parse(headerText, nullptr, false);
+  if (header.is_discarded() || !header.is_object()) in.fail("the header is not a JSON object");
+  file.state.meta = metaFromHeader(header, in);
+  const auto space = file.state.meta["search_space"].get<std::string>();
+  if (space != nb201::kSpaceName)
+    in.fail("the predictor is for search space '" + space + "'; this build knows only '" +
+            std::string(nb201::kSpaceName) + "'");
+  const auto& target = header.contains("target_device") ? header["target_device"] : nlohmann::json();
+  if (!target.is_null() && !target.is_string()) in.fail("header field 'target_device' is not a string");
+  if (target.is_string()) file.targetDevice = target.get<std::string>();
+  if (header.contains("evaluation")) {
+    if (!header["evaluation"].is_object()) in.fail("header field 'evaluation' is not an object");
+    file.evaluation = header["evaluation"];
+  }
+  try {
+    file.created = creationFromJson(header.value("created", nlohmann::json::object()));
+  } catch (const Error& e) {
+    in.fail(std::string("header: ") + e.what());
+  }
+
+  const auto count = in.le<std::uint32_t>("array count");
+  constexpr std::size_t kMinArrayBytes = 2 + 1 + 1 + 8; // a one-byte name and no values
+  if (count > kMaxArrays || count > in.remaining() / kMinArrayBytes)
+    in.fail("array count " + std::to_string(count) + " does not fit the file (" + std::to_string(in.remaining()) +
+            " bytes remain)");
+  for (std::uint32_t a = 0; a < count; ++a) {
+    const auto nameBytes = in.le<std::uint16_t>("array name length");
+    if (nameBytes == 0 || nameBytes > kMaxNameBytes)
+      in.fail("array " + std::to_string(a) + " has a name length of " + std::to_string(nameBytes) + " (1..1024 allowed)");
+    std::string arrayName(in.text(nameBytes, "array name"));
+    const auto type = in.le<std::uint8_t>("array element type");
+    if (type != kFloat64) in.fail("array '" + arrayName + "' has unknown element type " + std::to_string(type));
+    const auto elements = in.le<std::uint64_t>("array length");
+    if (elements > in.remaining() / sizeof(double))
+      in.fail("array '" + arrayName + "' claims " + std::to_string(elements) + " values but only " +
+              std::to_string(in.remaining()) + " bytes remain");
+    auto values = in.doubles(static_cast<std::size_t>(elements));
+    for (std::size_t i = 0; i < values.size(); ++i)
+      if (!std::isfinite(values[i])) in.fail("array '" + arrayName + "' holds a non-finite value at " + std::to_string(i));
+    if (!file.state.arrays.emplace(std::move(arrayName), std::move(values)).second)
+      in.fail("array name appears twice");
+  }
+  if (in.remaining() != 0) in.fail(std::to_string(in.remaining()) + " unexpected bytes after the last array");
+  return file;
+}
+
+} // namespace maple::predictfile

@@ -1,0 +1,79 @@
+/* MAPLE Workbench predictor C API: load a .maplepred file and predict NAS-Bench-201 latencies (ms).
+ *
+ * Usable from C, C++ and Python ctypes (docs/python-ctypes.md). Link with -lmaple_predictor.
+ *
+ * Errors: functions returning a pointer return NULL, functions returning int return -1, and
+ * maple_last_error() then gives the reason as text (per thread; valid until the thread's next
+ * call into this library).
+ *
+ * Threads: a handle may be used for predictions from several threads at once; maple_predictor_bind
+ * and maple_predictor_close must not run concurrently with any other call on the same handle.
+ *
+ * Architectures are either NAS-Bench-201 strings ("|nor_conv_3x3~0|+|none~0|skip_connect~1|+|...|")
+ * or cell codes: the base-5 number of the six edge operations in string order (edge 0 most
+ * significant; none 0, skip_connect 1, nor_conv_1x1 2, nor_conv_3x3 3, avg_pool_3x3 4), 0..15624.
+ * The code is intrinsic to the cell; NAS-Bench-201's own index is a different numbering that only
+ * its data files carry (maple_arch_code converts a string). */
+#ifndef MAPLE_PREDICTOR_H
+#define MAPLE_PREDICTOR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define MAPLE_PREDICTOR_API_VERSION 1
+
+/* The library is built with hidden visibility; these are its only exported symbols. */
+#if defined(__GNUC__)
+#define MAPLE_API __attribute__((visibility("default")))
+#else
+#define MAPLE_API
+#endif
+
+typedef struct maple_predictor maple_predictor;
+
+/* The API version of the loaded library (MAPLE_PREDICTOR_API_VERSION when built against it). */
+MAPLE_API int maple_predictor_api_version(void);
+
+/* Opens and fully validates a predictor file. NULL on failure. */
+MAPLE_API maple_predictor* maple_predictor_open(const char* path);
+/* Frees the handle; NULL is ignored. */
+MAPLE_API void maple_predictor_close(maple_predictor* p);
+
+/* The file's header as JSON text (method, descriptor, devices, evaluation, provenance); valid until close. */
+MAPLE_API const char* maple_predictor_info(const maple_predictor* p);
+/* The descriptor kind the predictor uses, and the value names it was trained with. */
+MAPLE_API const char* maple_predictor_descriptor_kind(const maple_predictor* p);
+MAPLE_API size_t maple_predictor_descriptor_count(const maple_predictor* p);
+MAPLE_API const char* maple_predictor_descriptor_name(const maple_predictor* p, size_t i); /* NULL when out of range */
+
+/* The device predictions are for: the adapted device, the bound one, or "" while a pool-trained
+ * predictor is unbound. */
+MAPLE_API const char* maple_predictor_device(const maple_predictor* p);
+
+/* Binds a pool-trained predictor to a device described by `count` (name, value) pairs of its
+ * descriptor kind (adaptation with zero shots). Values are matched by name; unknown names are an
+ * error, missing ones are tolerated when the method allows it. Binding again replaces the previous
+ * binding. -1 for a predictor adapted to a device already. */
+MAPLE_API int maple_predictor_bind(maple_predictor* p, const char* device, const char* const* names, const double* values,
+                                   size_t count);
+
+/* Predicted latency in ms of each architecture into out_ms[0..count). -1 on any invalid
+ * architecture (out_ms is then unspecified) or an unbound pool-trained predictor. */
+MAPLE_API int maple_predictor_predict_strings(const maple_predictor* p, const char* const* archs, size_t count, double* out_ms);
+MAPLE_API int maple_predictor_predict_codes(const maple_predictor* p, const int32_t* codes, size_t count, double* out_ms);
+
+/* The cell code of an architecture string, or -1 when it is not a valid NAS-Bench-201 cell. */
+MAPLE_API int32_t maple_arch_code(const char* arch);
+
+/* Text of this thread's last error ("" when none). */
+MAPLE_API const char* maple_last_error(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* MAPLE_PREDICTOR_H */

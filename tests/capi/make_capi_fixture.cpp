@@ -1,0 +1,66 @@
+// Writes what the C API and ctypes tests check against, through the C++ API: a predictor trained
+// on a synthetic pool (pool.maplepred), a descriptor for an unseen device (descriptor.json) and the
+// C++ API's predictions for that device (expected.txt: "code ms" per line).
+#include "predict/predictor.hpp"
+#include "predictfile/predictor_file.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+using namespace maple;
+
+namespace {
+
+// A device's latency: a per-op cost scaled by its speed, plus a memory-bound term.
+double syntheticMs(const nb201::Cell& c, double speed, double mem) {
+  double ms = 0.2 * mem;
+  for (auto op : c.ops) ms += (op == nb201::Op::Conv3x3 ? 1.0 : op == nb201::Op::Conv1x1 ? 0.3 : 0.05) / speed;
+  return ms;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 2) {
+    std::cerr << "usage: make_capi_fixture DIR\n";
+    return 1;
+  }
+  const std::string dir = argv[1];
+  std::filesystem::create_directories(dir);
+  predict::TrainingPool pool;
+  pool.descriptorKind = "specs";
+  const double speeds[] = {1.0, 2.0, 4.0, 8.0}, mems[] = {1.0, 0.5, 2.0, 1.5};
+  for (int c = 0; c < nb201::kSpaceSize; c += 7) pool.cells.push_back(nb201::cellFromCode(c));
+  for (int d = 0; d < 4; ++d) {
+    pool.devices.push_back("synthetic" + std::to_string(d));
+    pool.descriptors.push_back({"specs", 1, {"ln_speed", "ln_mem"}, {std::log(speeds[d]), std::log(mems[d])}, "synthetic", 0});
+    std::vector<double> ms;
+    for (const auto& cell : pool.cells) ms.push_back(syntheticMs(cell, speeds[d], mems[d]));
+    pool.latencyMs.push_back(ms);
+  }
+  auto trained = predict::train(predict::defaultMethod(), pool, {});
+  predictfile::PredictorFile file;
+  file.state = trained->state();
+  file.created = predictfile::creationHere();
+  file.created.provenance = "make_capi_fixture: synthetic pool of 4 devices";
+  predictfile::writePredictorFile(dir + "/pool.maplepred", file);
+
+  predict::Target target{"unseen", {"specs", 1, {"ln_speed", "ln_mem"}, {std::log(3.0), std::log(1.2)}, "fixture", 0}, {}};
+  nlohmann::json descriptorFile{{"maple_descriptor", 1}, {"device", "unseen"}, {"kind", "specs"}, {"version", 1},
+                                {"names", target.descriptor.names}, {"values", target.descriptor.values}};
+  std::ofstream(dir + "/descriptor.json") << descriptorFile.dump(2) << "\n";
+  const auto bound = trained->adapt(target);
+  std::vector<nb201::Cell> cells;
+  for (int c = 0; c < nb201::kSpaceSize; c += 125) cells.push_back(nb201::cellFromCode(c));
+  const auto ms = bound->predictMs(cells);
+  std::FILE* out = std::fopen((dir + "/expected.txt").c_str(), "w");
+  if (!out) return 1;
+  for (size_t i = 0; i < cells.size(); ++i) std::fprintf(out, "%d %.17g\n", nb201::cellCode(cells[i]), ms[i]);
+  std::fclose(out);
+  return 0;
+}

@@ -1,0 +1,169 @@
+// maple train / adapt / predict / predictors as users run them, on a small synthetic table that
+// holds HELP's reference architectures (so reference-latency descriptors exist) plus 300 others.
+#include "../core/test_support.hpp"
+#include "cli_runner.hpp"
+#include "searchspace/nb201.hpp"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+#include <cmath>
+
+using maple::testing::CliResult;
+using maple::testing::runCli;
+namespace nb201 = maple::nb201;
+
+namespace {
+
+const int kRefs[] = {11982, 431, 55, 9, 14451, 8636, 9881, 13479, 6196, 1462};
+const double kSpeed[] = {1.0, 2.0, 4.0, 3.0}; // devA..devD
+
+// Indices of the table double as cell codes, so a test can compute any device's latency.
+double latency(int code, int device) {
+  double ms = 0.1;
+  for (auto op : nb201::cellFromCode(code).ops)
+    ms += (op == nb201::Op::Conv3x3 ? 1.0 : op == nb201::Op::Conv1x1 ? 0.3 : 0.05) / kSpeed[device];
+  return ms;
+}
+
+QString refArch() { return QString::fromStdString(nb201::toString(nb201::cellFromCode(431))); }
+
+} // namespace
+
+class TestPredictCli : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+  QString path(const QString& name) { return dir_.filePath(name); }
+  QString project() { return path("p.maple"); }
+  static QJsonObject json(const CliResult& r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); }
+
+  CliResult ok(const QStringList& args) {
+    auto r = runCli(args);
+    if (r.exitCode != 0) qWarning() << args << "->" << r.exitCode << r.err;
+    return r;
+  }
+
+private slots:
+  void initTestCase() {
+    QByteArray csv = "idx,arch_str,devA,devB,devC,devD\n";
+    std::vector<int> codes(std::begin(kRefs), std::end(kRefs));
+    for (int c = 0; c < 300; ++c) codes.push_back(c * 52);
+    for (int code : codes) {
+      csv += QByteArray::number(code) + "," + QByteArray::fromStdString(nb201::toString(nb201::cellFromCode(code)));
+      for (int d = 0; d < 4; ++d) csv += "," + QByteArray::number(latency(code, d), 'g', 17);
+      csv += "\n";
+    }
+    maple::testing::writeFile(path("table.csv"), csv);
+    QCOMPARE(ok({"new", project()}).exitCode, 0);
+    QCOMPARE(ok({"import", "--project", project(), path("table.csv")}).exitCode, 0);
+  }
+
+  void trainAdaptPredict() {
+    auto train = ok({"train", "--project", project(), "--train-devices", "devA,devB,devC", "--out", path("pool.maplepred"),
+                     "--save", "pool"});
+    QCOMPARE(train.exitCode, 0);
+    QVERIFY2(train.err.contains("training"), qPrintable(train.err)); // progress on stderr
+    auto again = runCli({"train", "--project", project(), "--train-devices", "devA,devB", "--out", path("pool.maplepred")});
+    QCOMPARE(again.exitCode, 1);
+    QVERIFY(again.err.contains("refusing to overwrite"));
+    QCOMPARE(runCli({"train", "--project", project(), "--train-devices", "devA,nosuch", "--out", path("x.maplepred")}).exitCode, 2);
+    QCOMPARE(runCli({"train", "--project", project(), "--train-devices", "devA,devB", "--method", "nosuch", "--out",
+                     path("x.maplepred")}).exitCode, 1);
+
+    auto adapt = ok({"adapt", "--predictor", path("pool.maplepred"), "--project", project(), "--device", "devD",
+                     "--shots", "20", "--out", path("d.maplepred"), "--json"});
+    QCOMPARE(adapt.exitCode, 0);
+    const auto eval = json(adapt)["evaluation"].toObject();
+    QCOMPARE(eval["shots"].toInt(), 20);
+    QCOMPARE(eval["scored"].toInt(), 290);
+    QVERIFY(eval["metrics"].toObject().contains("spearman"));
+    auto twice = runCli({"adapt", "--predictor", path("d.maplepred"), "--project", project(), "--device", "devC", "--out",
+                         path("e.maplepred")});
+    QCOMPARE(twice.exitCode, 1);
+    QVERIFY2(twice.err.contains("already adapted"), qPrintable(twice.err));
+
+    auto all = ok({"predict", "--predictor", path("d.maplepred"), "--project", project(), "--device", "devD", "--all", "--csv"});
+    QCOMPARE(all.exitCode, 0);
+    const auto lines = all.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 15626);
+    QCOMPARE(lines[0], QString("arch,code,index,predicted_ms,spread"));
+    for (int i = 1; i < lines.size(); ++i) QVERIFY(lines[i].split(',')[3].toDouble() > 0);
+    auto other = runCli({"predict", "--predictor", path("d.maplepred"), "--project", project(), "--device", "devA", "--all"});
+    QCOMPARE(other.exitCode, 1);
+    QVERIFY(other.err.contains("adapted to 'devD'"));
+  }
+
+  // A pool-trained predictor bound through a descriptor file predicts what it predicts for the
+  // project's device with the same descriptor.
+  void descriptorFileMatchesProjectDevice() {
+    QJsonArray names, values;
+    for (int r : kRefs) {
+      names.append(QString("ref%1_ln_ms").arg(r));
+      values.append(std::log(latency(r, 3)));
+    }
+    QJsonObject d{{"maple_descriptor", 1}, {"device", "devD"}, {"kind", "reference-latency"}, {"version", 1},
+                  {"names", names}, {"values", values}};
+    maple::testing::writeFile(path("devD.json"), QJsonDocument(d).toJson());
+    auto viaFile = ok({"predict", "--predictor", path("pool.maplepred"), "--descriptor", path("devD.json"), "--arch",
+                       refArch(), "--json"});
+    auto viaProject = ok({"predict", "--predictor", path("pool.maplepred"), "--project", project(), "--device", "devD",
+                          "--arch", "431", "--json"});
+    QCOMPARE(viaFile.exitCode, 0);
+    QCOMPARE(viaProject.exitCode, 0);
+    const auto a = json(viaFile)["predictions"].toArray()[0].toObject();
+    const auto b = json(viaProject)["predictions"].toArray()[0].toObject();
+    QCOMPARE(a["arch"], b["arch"]);
+    QCOMPARE(b["index"].toInt(), 431);
+    QVERIFY(a["predicted_ms"].toDouble() > 0);
+    QCOMPARE(a["predicted_ms"].toDouble(), b["predicted_ms"].toDouble());
+
+    auto index = runCli({"predict", "--predictor", path("pool.maplepred"), "--descriptor", path("devD.json"), "--arch", "431"});
+    QCOMPARE(index.exitCode, 1);
+    QVERIFY(index.err.contains("needs --project"));
+    d["kind"] = "specs";
+    maple::testing::writeFile(path("specs.json"), QJsonDocument(d).toJson());
+    auto kind = runCli({"predict", "--predictor", path("pool.maplepred"), "--descriptor", path("specs.json"), "--all"});
+    QCOMPARE(kind.exitCode, 1);
+    QVERIFY(kind.err.contains("'specs' descriptor"));
+    maple::testing::writeFile(path("broken.json"), "{\"maple_descriptor\": 1, \"kind\": \"x\"");
+    QCOMPARE(runCli({"predict", "--predictor", path("pool.maplepred"), "--descriptor", path("broken.json"), "--all"}).exitCode, 2);
+    QCOMPARE(runCli({"predict", "--predictor", path("pool.maplepred"), "--descriptor", path("devD.json")}).exitCode, 1);
+  }
+
+  void importExportKeepsTheFile() {
+    QCOMPARE(ok({"new", path("q.maple")}).exitCode, 0);
+    QCOMPARE(ok({"predictors", "--project", path("q.maple"), "--import", path("d.maplepred"), "--name", "shared"}).exitCode, 0);
+    auto list = ok({"predictors", "--project", path("q.maple"), "--json"});
+    const auto p = json(list)["predictors"].toArray()[0].toObject();
+    QCOMPARE(p["name"].toString(), QString("shared"));
+    QVERIFY(p["imported"].toObject()["from"].toString().endsWith("d.maplepred"));
+    QCOMPARE(p["header"].toObject()["created"].toObject()["project"].toString(), project()); // where it was made
+    QCOMPARE(p["header"].toObject()["target_device"].toString(), QString("devD"));
+    QCOMPARE(ok({"predictors", "--project", path("q.maple"), "--export", "shared", "--out", path("back.maplepred")}).exitCode, 0);
+    QCOMPARE(maple::testing::digest(path("back.maplepred")), maple::testing::digest(path("d.maplepred")));
+    auto stored = ok({"predictors", "--project", project()});
+    QVERIFY2(stored.out.contains("pool"), qPrintable(stored.out)); // train --save
+  }
+
+  void hostilePredictorFiles() {
+    QFile f(path("pool.maplepred"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const auto bytes = f.readAll();
+    maple::testing::writeFile(path("cut.maplepred"), bytes.left(bytes.size() / 2));
+    auto cut = runCli({"predict", "--predictor", path("cut.maplepred"), "--descriptor", path("devD.json"), "--all"});
+    QCOMPARE(cut.exitCode, 2);
+    QVERIFY2(cut.err.contains("checksum mismatch"), qPrintable(cut.err));
+    auto newer = bytes;
+    newer[8] = 9;
+    maple::testing::writeFile(path("newer.maplepred"), newer);
+    auto n = runCli({"predict", "--predictor", path("newer.maplepred"), "--descriptor", path("devD.json"), "--all"});
+    QCOMPARE(n.exitCode, 2);
+    QVERIFY2(n.err.contains("written by a newer MAPLE (format 9, this build reads up to 1)"), qPrintable(n.err));
+    QCOMPARE(runCli({"predictors", "--project", project(), "--import", path("cut.maplepred")}).exitCode, 2);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestPredictCli)
+#include "test_predict_cli.moc"
