@@ -5,6 +5,7 @@
 #include "job_bar.hpp"
 #include "plot_export.hpp"
 #include "scatter_plot.hpp"
+#include "table_view.hpp"
 #include "workspace.hpp"
 
 #include "common/error.hpp"
@@ -21,7 +22,6 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
@@ -44,17 +44,6 @@ std::vector<counters::Sample> LiveBuffer::take() {
 }
 
 namespace {
-
-QTableView* makeTable(QAbstractItemModel* model, QWidget* parent) {
-  auto* t = new QTableView(parent);
-  t->setModel(model);
-  t->verticalHeader()->hide();
-  t->horizontalHeader()->setStretchLastSection(true);
-  t->setSelectionBehavior(QAbstractItemView::SelectRows);
-  t->setWordWrap(false);
-  t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 6);
-  return t;
-}
 
 std::vector<std::string> defaultEvents() {
   auto names = counters::mapleHardwareEvents();
@@ -117,9 +106,9 @@ CapturePage::CapturePage(Workspace* workspace, QWidget* parent)
   optionsLayout->addLayout(form);
   optionsLayout->addLayout(buttons);
 
-  eventTable_ = makeTable(events_, this);
-  summaryTable_ = makeTable(summary_, this);
-  descriptorTable_ = makeTable(descriptors_, this);
+  eventTable_ = makeTableView(events_, this);
+  summaryTable_ = makeTableView(summary_, this);
+  descriptorTable_ = makeTableView(descriptors_, this);
   notes_ = new QLabel(this);
   notes_->setWordWrap(true);
 

@@ -3,6 +3,7 @@
 #include "device_model.hpp"
 #include "job.hpp"
 #include "job_bar.hpp"
+#include "table_view.hpp"
 #include "workspace.hpp"
 
 #include "engine/cuda/cuda_engine.hpp"
@@ -10,7 +11,6 @@
 
 #include <QFileDialog>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QInputDialog>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
@@ -65,16 +65,10 @@ DevicesPage::DevicesPage(Workspace* workspace, QWidget* parent)
   auto* proxy = new QSortFilterProxyModel(this);
   proxy->setSourceModel(model_);
   proxy->setSortRole(DeviceModel::SortRole);
-  table_ = new QTableView(this);
-  table_->setModel(proxy);
+  table_ = makeTableView(proxy, this);
   table_->setSortingEnabled(true);
   table_->sortByColumn(DeviceModel::Name, Qt::AscendingOrder);
-  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
   table_->setSelectionMode(QAbstractItemView::SingleSelection);
-  table_->verticalHeader()->hide();
-  table_->horizontalHeader()->setStretchLastSection(true);
-  table_->setWordWrap(false);
-  table_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
   details_ = new QTextBrowser(this);
   auto* split = new QSplitter(Qt::Vertical, this);
   split->addWidget(table_);

@@ -3,9 +3,9 @@
 #include "evaluation_models.hpp"
 #include "plot_export.hpp"
 #include "scatter_plot.hpp"
+#include "table_view.hpp"
 
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
@@ -19,16 +19,6 @@ namespace {
 
 constexpr double kHistLo = -50, kHistHi = 50;
 constexpr int kHistBins = 50;
-
-QTableView* makeTable(QAbstractItemModel* model, QWidget* parent) {
-  auto* t = new QTableView(parent);
-  t->setModel(model);
-  t->verticalHeader()->hide();
-  t->horizontalHeader()->setStretchLastSection(true);
-  t->setSelectionBehavior(QAbstractItemView::SelectRows);
-  t->setSelectionMode(QAbstractItemView::SingleSelection);
-  return t;
-}
 
 } // namespace
 
@@ -58,8 +48,9 @@ EvaluationView::EvaluationView(QWidget* parent)
   head->addWidget(resetZoom);
   head->addWidget(exportButton);
 
-  metricsTable_ = makeTable(metrics_, this);
-  worstTable_ = makeTable(worst_, this);
+  metricsTable_ = makeTableView(metrics_, this);
+  worstTable_ = makeTableView(worst_, this);
+  worstTable_->setSelectionMode(QAbstractItemView::SingleSelection);
   auto* tabs = new QTabWidget(this);
   tabs->addTab(histogram_, tr("Error histogram"));
   tabs->addTab(metricsTable_, tr("Per-device metrics"));

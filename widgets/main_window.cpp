@@ -14,6 +14,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputDialog>
@@ -221,6 +222,18 @@ std::optional<MainWindow::View> MainWindow::viewFromName(const QString& name) {
 bool MainWindow::busy() const {
   const auto jobs = findChildren<Job*>();
   return std::any_of(jobs.begin(), jobs.end(), [](const Job* j) { return j->isRunning(); });
+}
+
+bool MainWindow::waitUntilIdle(int timeoutMs, int quietMs) {
+  QElapsedTimer total, idle;
+  total.start();
+  idle.start();
+  while (total.elapsed() < timeoutMs) {
+    QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    if (busy()) idle.restart();
+    else if (idle.elapsed() > quietMs) return true;
+  }
+  return false;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -33,6 +33,9 @@ public:
   static std::optional<View> viewFromName(const QString& name);
   // True while any page's job runs (the screenshot mode waits for this to end).
   bool busy() const;
+  // Runs the event loop until no job has run for `quietMs` (jobs chain: opening a project starts
+  // every view's load); false when `timeoutMs` passes first. For scripts, tests and benchmarks.
+  bool waitUntilIdle(int timeoutMs, int quietMs = 200);
   QString lastError() const { return lastError_; }
 
 public slots:

@@ -3,6 +3,7 @@
 #include "architecture_model.hpp"
 #include "job.hpp"
 #include "job_bar.hpp"
+#include "table_view.hpp"
 #include "workspace.hpp"
 
 #include "campaign/campaign.hpp"
@@ -16,7 +17,6 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -55,14 +55,9 @@ SamplesPage::SamplesPage(Workspace* workspace, QWidget* parent)
   filters->addWidget(new QLabel(tr("to"), this));
   filters->addWidget(maxFlops_);
 
-  table_ = new QTableView(this);
-  table_->setModel(filter_);
+  table_ = makeTableView(filter_, this);
   table_->setSortingEnabled(true);
   table_->sortByColumn(ArchitectureModel::Index, Qt::AscendingOrder);
-  table_->verticalHeader()->hide();
-  table_->horizontalHeader()->setStretchLastSection(true);
-  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-  table_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
 
   strategy_ = new QComboBox(this);
   for (auto s : sampling::strategies()) strategy_->addItem(QString::fromStdString(sampling::strategyName(s)));

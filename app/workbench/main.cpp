@@ -10,7 +10,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTimer>
@@ -22,19 +21,6 @@
 using maple::widgets::MainWindow;
 
 namespace {
-
-// Waits until no job has run for a moment (jobs chain: opening starts loads, loads may start more).
-bool waitUntilIdle(MainWindow& w, int timeoutMs) {
-  QElapsedTimer total, idle;
-  total.start();
-  idle.start();
-  while (total.elapsed() < timeoutMs) {
-    QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    if (w.busy()) idle.restart();
-    else if (idle.elapsed() > 400) return true;
-  }
-  return false;
-}
 
 // --run: the view's main action, so a screenshot shows it done.
 void runMainAction(MainWindow& w, MainWindow::View view) {
@@ -58,7 +44,7 @@ int screenshot(MainWindow& w, const QString& project, MainWindow::View view, con
   w.setView(view);
   w.show();
   w.openProject(project);
-  if (!waitUntilIdle(w, 600000)) {
+  if (!w.waitUntilIdle(600000, 400)) {
     std::fprintf(stderr, "maple-workbench: the view did not finish loading in 10 minutes\n");
     return 2;
   }
@@ -68,7 +54,7 @@ int screenshot(MainWindow& w, const QString& project, MainWindow::View view, con
   }
   if (run) {
     runMainAction(w, view);
-    waitUntilIdle(w, 600000);
+    w.waitUntilIdle(600000, 400);
   }
   QCoreApplication::processEvents();
   if (!w.grab().save(out)) {

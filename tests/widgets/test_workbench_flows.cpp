@@ -31,18 +31,7 @@ using namespace maple::widgets;
 
 namespace {
 
-// Waits for every page's job to end (jobs chain: opening a project starts the pages' loads).
-bool settle(MainWindow& w, int timeoutMs = 60000) {
-  QElapsedTimer t, idle;
-  t.start();
-  idle.start();
-  while (t.elapsed() < timeoutMs) {
-    QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    if (w.busy()) idle.restart();
-    else if (idle.elapsed() > 200) return true;
-  }
-  return false;
-}
+bool settle(MainWindow& w, int timeoutMs = 60000) { return w.waitUntilIdle(timeoutMs); }
 
 // A stored evaluation over every measured latency of the project, predicted as 1.05 x measured
 // for even architectures and 0.8 x for odd ones: known errors the views must show.
@@ -148,6 +137,15 @@ private slots:
     const long n = static_cast<long>(view->points()->size());
     QVERIFY(n >= 360);
     QCOMPARE(view->scatter()->plottedPoints(), n);
+    // The points are drawn: every device's colour shows up in the rendered plot.
+    const QImage image = view->scatter()->toPixmap(800, 600).toImage().convertToFormat(QImage::Format_RGB32);
+    for (int d = 0; d < static_cast<int>(view->points()->devices.size()); ++d) {
+      const QRgb c = ScatterPlot::deviceColor(d, 1).rgb();
+      long found = 0;
+      for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) found += image.pixel(x, y) == c;
+      QVERIFY2(found > 0, qPrintable(QStringLiteral("device %1 not drawn").arg(d)));
+    }
     // Per-device metrics: every error is +5 % or -20 %, so within-10 % is the share of even ids.
     QCOMPARE(view->metrics()->rowCount(), static_cast<int>(view->points()->devices.size()) + 1);
     QCOMPARE(view->worst()->index(0, WorstModel::Error).data().toString(), QLocale().toString(-20.0, 'f', 1));
