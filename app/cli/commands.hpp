@@ -17,6 +17,5 @@ void addAdaptCommand(CLI::App& root);
 void addPredictCommand(CLI::App& root);
 void addPredictorsCommand(CLI::App& root);
 void addSelectCommand(CLI::App& root);
-void addSelectCommand(CLI::App& root);
 
 } // namespace maple::cli
