@@ -64,7 +64,7 @@ void addSelectCommand(CLI::App& root) {
     std::string list;
     for (auto p : picks) {
       const auto index = archs[p].spaceIndex ? std::to_string(*archs[p].spaceIndex) : std::string("-");
-      rows.push_back({index, fmt(c.flops[p], 2), nb201::toString(archs[p].cell)});
+      rows.push_back({index, fmt(c.flops[p], 5), nb201::toString(archs[p].cell)});
       if (archs[p].spaceIndex) list += (list.empty() ? "" : ",") + index;
     }
     printTable({"INDEX", "MFLOPS", "ARCH"}, rows);
