@@ -124,7 +124,7 @@ int main(int argc, char** argv) {
     plot.setPoints(points); // builds the graphs and redraws once
     load.push_back(ms(t0, Clock::now()));
   }
-  std::printf("scatter setPoints (sort per device + first redraw):     %8.1f ms median of 3 (%ld points plotted)\n",
+  std::printf("scatter setPoints (log values + first redraw):          %8.1f ms median of 3 (%ld points plotted)\n",
               median(load), plot.plottedPoints());
 
   auto redraw = [&](QCustomPlot& target, const char* label) {
