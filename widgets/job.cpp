@@ -18,12 +18,15 @@ struct JobControl::State {
   std::mutex mutex;
   std::condition_variable doneCv;
   bool done = true;
+  std::mutex reportMutex; // core callbacks may report from several worker threads
   QElapsedTimer sinceReport;
 };
 
 bool JobControl::report(double fraction, const std::string& stage) {
+  std::unique_lock lock(state_->reportMutex);
   if (!state_->sinceReport.isValid() || state_->sinceReport.elapsed() >= 50 || fraction >= 1.0) {
     state_->sinceReport.restart();
+    lock.unlock();
     QMetaObject::invokeMethod(
         state_->job, [job = state_->job, fraction, s = QString::fromStdString(stage)] { emit job->progress(fraction, s); },
         Qt::QueuedConnection);
