@@ -2,22 +2,17 @@
 // the conditions they were measured under. Each sample is committed as it completes, so Ctrl-C
 // (or a runner failure) keeps every finished one.
 #include "cli/commands.hpp"
-#include "cli/host_device.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/list_file.hpp"
 #include "cli/output.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
-#include "engine/command/command_runner.hpp"
-#include "engine/cpu/cpu_engine.hpp"
-#include "engine/cuda/cuda_engine.hpp"
-#include "measure/conditions.hpp"
+#include "campaign/campaign.hpp"
 #include "measure/pinning.hpp"
-#include "measure/samplers.hpp"
+#include "store/devices.hpp"
 #include "store/latencies.hpp"
 
 #include <iostream>
-#include <unistd.h>
 
 namespace maple::cli {
 namespace {
@@ -30,10 +25,9 @@ struct Opts {
   bool json = false;
 };
 
-struct Target {
-  nb201::Cell cell;
-  std::optional<int> index; // NAS-Bench-201 index, when known
-};
+using campaign::Target;
+
+// Ctrl-C (cli/interrupt.hpp): finish the current sample, then stop; a second Ctrl-C ends at once.
 
 // ---- architectures ------------------------------------------------------------------------------
 long long indexedArchitectures(store::Project& project) {
@@ -91,85 +85,13 @@ std::vector<Target> resolveTargets(store::Project& project, const Opts& o) {
   return unique;
 }
 
-// ---- engines ------------------------------------------------------------------------------------
-// Either an in-process engine (cpu, cuda) or an external runner, behind one measuring call.
-class Measurer {
-public:
-  virtual ~Measurer() = default;
-  virtual measure::Measurement measure(const nb201::Cell& cell, const measure::Protocol& p,
-                                       const measure::MeasureCallback& cb) = 0;
-  virtual std::string name() const = 0;    // latency_samples.engine
-  virtual std::string version() const = 0; // known after the first sample for a runner
-};
-
-class InProcessMeasurer final : public Measurer {
-public:
-  InProcessMeasurer(std::unique_ptr<engine::Engine> e, engine::RunConfig config) : engine_(std::move(e)), config_(config) {}
-  measure::Measurement measure(const nb201::Cell& cell, const measure::Protocol& p, const measure::MeasureCallback& cb) override {
-    auto net = engine_->prepare(cell, config_);
-    measure::NetworkSampler sampler(*net);
-    return measure::run(sampler, p, cb);
-  }
-  std::string name() const override { return engine_->name(); }
-  std::string version() const override { return engine_->version(); }
-
-private:
-  std::unique_ptr<engine::Engine> engine_;
-  engine::RunConfig config_;
-};
-
-class RunnerMeasurer final : public Measurer {
-public:
-  RunnerMeasurer(std::vector<std::string> argv, double timeout, engine::RunnerRequest base)
-      : runner_(std::move(argv), timeout), base_(std::move(base)) {}
-  measure::Measurement measure(const nb201::Cell& cell, const measure::Protocol& p, const measure::MeasureCallback& cb) override {
-    auto req = base_;
-    req.arch = nb201::toString(cell);
-    measure::RunnerSampler sampler(runner_, req);
-    auto m = measure::run(sampler, p, cb);
-    runtime_ = sampler.runtime();
-    version_ = sampler.runtimeVersion();
-    return m;
-  }
-  std::string name() const override { return "command:" + (runtime_.empty() ? std::string("runner") : runtime_); }
-  std::string version() const override { return version_ + " via " + runner_.describe(); }
-  std::string describe() const { return runner_.describe(); }
-
-private:
-  engine::CommandRunner runner_;
-  engine::RunnerRequest base_;
-  std::string runtime_, version_;
-};
-
-std::unique_ptr<Measurer> openEngine(const Opts& o, int threads) {
-  engine::RunConfig config;
-  config.batch = o.batch;
-  config.threads = threads;
-  config.seed = o.seed;
-  if (o.engine == "cpu") return std::make_unique<InProcessMeasurer>(std::make_unique<engine::cpu::CpuEngine>(), config);
-  if (o.engine == "cuda") return std::make_unique<InProcessMeasurer>(engine::makeCudaEngine(0), config);
-  if (o.engine.rfind("command:", 0) == 0) {
-    auto argv = engine::splitCommandLine(o.engine.substr(8));
-    if (argv.empty())
-      fail(ErrorKind::Usage, "--engine command: needs the runner's command line, e.g. "
-                             "--engine \"command:/usr/bin/python3 runners/pytorch_runner.py\"");
-    engine::RunnerRequest base;
-    base.batch = o.batch;
-    base.threads = threads;
-    base.seed = o.seed;
-    return std::make_unique<RunnerMeasurer>(std::move(argv), o.timeout, base);
-  }
-  fail(ErrorKind::Usage, "unknown engine " + text::quote(o.engine) +
-                             ": use cpu, cuda or command:'PROGRAM ARGS' (an external runner speaking JSON lines)");
-}
-
 // ---- output -------------------------------------------------------------------------------------
 struct Done {
   Target target;
   measure::Measurement m;
 };
 
-nlohmann::json sampleJson(const Done& d, const Opts& o, int threads, const Measurer& engine) {
+nlohmann::json sampleJson(const Done& d, const Opts& o, int threads, const campaign::Measurer& engine) {
   const auto& s = d.m.summary;
   return {{"arch_index", d.target.index ? nlohmann::json(*d.target.index) : nlohmann::json(nullptr)},
           {"arch", nb201::toString(d.target.cell)},
@@ -194,12 +116,7 @@ std::string archLabel(const Target& t) {
 }
 
 void run(const Opts& o) {
-  measure::Protocol protocol;
-  protocol.warmup = o.warmup;
-  protocol.maxRepeats = o.repeats;
-  protocol.minRepeats = std::min(10, std::max(1, o.repeats));
-  protocol.blockSize = protocol.minRepeats;
-  protocol.validate();
+  const auto protocol = campaign::protocolFor(o.repeats, o.warmup);
   if (o.batch < 1 || o.batch > 4096) fail(ErrorKind::Usage, "--batch must lie in 1..4096");
   if (o.threads < 0) fail(ErrorKind::Usage, "--threads must be 0 (all CPUs) or more");
   if (o.engine.empty()) fail(ErrorKind::Usage, "--engine is empty: use cpu, cuda or command:'PROGRAM ARGS'");
@@ -213,18 +130,23 @@ void run(const Opts& o) {
     pinned = measure::parseCpuList(o.pin);
     pin.emplace(pinned);
   }
-  const auto cpus = measure::allowedCpus();
-  const int threads = o.threads > 0 ? o.threads : static_cast<int>(cpus.size());
+  const int threads = o.threads > 0 ? o.threads : static_cast<int>(measure::allowedCpus().size());
+  campaign::EngineChoice choice{o.engine, o.batch, threads, o.seed, o.timeout};
+  auto engine = campaign::openMeasurer(choice);
+  campaign::Recorder recorder(project, o.device, choice, *engine, pinned);
+  const auto& host = recorder.host();
 
-  auto engine = openEngine(o, threads);
-  HostDevice device(project, o.device, o.engine, o.batch);
-  const auto& host = device.host();
+  auto existing = store::findDevice(project, o.device);
+  if (existing && existing->batchSize && *existing->batchSize != o.batch)
+    std::cerr << "warning: device " << text::quote(o.device) << " holds batch-" << *existing->batchSize
+              << " latencies; this run uses batch " << o.batch << " (a batch size is its own device configuration: "
+              << "consider --device " << o.device << "_" << o.batch << ")\n";
+  if (!existing)
+    std::cerr << "device " << text::quote(o.device) << " is new: it will be created from this machine ("
+              << (o.engine == "cuda" && !host.gpus.empty() ? host.gpus[0].name : host.cpuModel) << ")\n";
 
-  store::LatencyWriter writer(project);
-  std::int64_t sourceId = 0;
-  const std::string startedAt = text::nowIso8601();
   std::vector<Done> done;
-  InterruptGuard interrupt; // Ctrl-C finishes the current sample, then stops; a second one ends at once.
+  InterruptGuard interrupt;
 
   auto finish = [&](bool interrupted) {
     if (o.json) {
@@ -233,7 +155,7 @@ void run(const Opts& o) {
       printJson({{"device", o.device},
                  {"engine", engine->name()},
                  {"engine_version", done.empty() ? "" : engine->version()},
-                 {"source_id", sourceId},
+                 {"source_id", recorder.sourceId()},
                  {"interrupted", interrupted},
                  {"samples", arr}});
       return;
@@ -272,36 +194,7 @@ void run(const Opts& o) {
                  true);
     for (const auto& w : m.warnings) std::cerr << "  warning: " << w << "\n";
 
-    auto conditions = measure::currentConditions(host, pinned.empty() ? cpus : pinned);
-    conditions.pinnedCpus = pinned;
-    conditions.threads = threads;
-    conditions.batch = o.batch;
-    conditions.engine = engine->name();
-    conditions.engineVersion = engine->version();
-    if (device.gpu()) conditions.gpu = *device.gpu();
-    measure::recordMeasurement(conditions, m);
-
-    store::Transaction tx(project.db());
-    // Created with the first sample, so a run that fails at once leaves no empty device behind.
-    const auto deviceId = device.id(engine->name() + " " + engine->version());
-    if (sourceId == 0)
-      sourceId = store::ensureSource(
-          project, "measurement", "maple-measure:" + o.device + ":" + startedAt + ":" + std::to_string(getpid()),
-          "maple measure on host " + host.hostname + ": engine " + engine->name() + " (" + engine->version() +
-              "), batch " + std::to_string(o.batch) + ", threads " + std::to_string(threads) + ", started " + startedAt);
-    store::LatencySample s;
-    s.deviceId = deviceId;
-    s.architectureId = writer.architecture(t.cell, t.index);
-    s.latencyMs = m.summary.medianMs;
-    s.iqrMs = m.summary.iqrMs();
-    s.repetitions = m.summary.count;
-    s.batchSize = o.batch;
-    s.threads = threads;
-    s.engine = engine->name();
-    s.conditionsJson = measure::toJson(conditions);
-    s.measuredAt = conditions.time;
-    writer.sample(sourceId, s);
-    tx.commit();
+    recorder.record(t, m);
     done.push_back({t, std::move(m)});
 
     if (InterruptGuard::interrupted() && i + 1 < targets.size()) {

@@ -17,5 +17,6 @@ void addTrainCommand(CLI::App& root);
 void addAdaptCommand(CLI::App& root);
 void addPredictCommand(CLI::App& root);
 void addPredictorsCommand(CLI::App& root);
+void addSelectCommand(CLI::App& root);
 
 } // namespace maple::cli

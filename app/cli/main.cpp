@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   maple::cli::addAdaptCommand(app);
   maple::cli::addPredictCommand(app);
   maple::cli::addPredictorsCommand(app);
+  maple::cli::addSelectCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

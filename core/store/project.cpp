@@ -26,7 +26,7 @@ void migrate(Database& db, int from) {
 }
 
 // Everything that can refuse the file, done on a read-only connection so nothing is written.
-void validateReadOnly(const std::string& path) {
+void validateReadOnly(const std::string& path, Integrity integrity) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
     fail(ErrorKind::Io, path + ": no such project file (create one with 'maple new " + path + "')");
@@ -54,6 +54,7 @@ void validateReadOnly(const std::string& path) {
     badInput(path + ": written by a newer MAPLE Workbench (schema " + std::to_string(version) +
              ", this build knows up to " + std::to_string(currentSchemaVersion()) +
              "); upgrade MAPLE Workbench to open it");
+  if (integrity == Integrity::AlreadyChecked) return;
   // Memory-mapped reads make the full-file check several times faster than page-by-page pread.
   db.exec("PRAGMA mmap_size = 1073741824");
   auto check = db.prepare("PRAGMA quick_check");
@@ -86,8 +87,8 @@ Project Project::create(const std::string& path) {
   return Project(std::move(db));
 }
 
-Project Project::open(const std::string& path) {
-  validateReadOnly(path);
+Project Project::open(const std::string& path, Integrity integrity) {
+  validateReadOnly(path, integrity);
   Database db(path, Database::Mode::ReadWrite);
   configure(db);
   migrate(db, static_cast<int>(scalar(db, "PRAGMA user_version")));

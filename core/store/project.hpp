@@ -8,13 +8,17 @@
 
 namespace maple::store {
 
+// Whether open() reads the whole file to check it. The workbench checks once when the user opens a
+// file, then each worker thread opens its own connection to it without reading it all again.
+enum class Integrity { Check, AlreadyChecked };
+
 class Project {
 public:
   // Fails if the file exists. Writes the schema in one transaction.
   static Project create(const std::string& path);
   // Validates before writing anything: a foreign, corrupt or newer file is refused with the file's
   // name and the reason, and stays byte-for-byte untouched. Older schemas are migrated.
-  static Project open(const std::string& path);
+  static Project open(const std::string& path, Integrity integrity = Integrity::Check);
 
   Database& db() { return db_; }
   const std::string& path() const { return db_.path(); }

@@ -1,0 +1,137 @@
+#include "campaign/campaign.hpp"
+
+#include "common/error.hpp"
+#include "common/text.hpp"
+#include "engine/command/command_runner.hpp"
+#include "engine/cpu/cpu_engine.hpp"
+#include "engine/cuda/cuda_engine.hpp"
+#include "measure/conditions.hpp"
+#include "measure/pinning.hpp"
+#include "measure/samplers.hpp"
+#include "store/devices.hpp"
+#include "store/latencies.hpp"
+
+#include <algorithm>
+#include <unistd.h>
+
+namespace maple::campaign {
+namespace {
+
+class InProcessMeasurer final : public Measurer {
+public:
+  InProcessMeasurer(std::unique_ptr<engine::Engine> e, engine::RunConfig config) : engine_(std::move(e)), config_(config) {}
+  measure::Measurement measure(const nb201::Cell& cell, const measure::Protocol& p, const measure::MeasureCallback& cb) override {
+    auto net = engine_->prepare(cell, config_);
+    measure::NetworkSampler sampler(*net);
+    return measure::run(sampler, p, cb);
+  }
+  std::string name() const override { return engine_->name(); }
+  std::string version() const override { return engine_->version(); }
+
+private:
+  std::unique_ptr<engine::Engine> engine_;
+  engine::RunConfig config_;
+};
+
+class RunnerMeasurer final : public Measurer {
+public:
+  RunnerMeasurer(std::vector<std::string> argv, double timeout, engine::RunnerRequest base)
+      : runner_(std::move(argv), timeout), base_(std::move(base)) {}
+  measure::Measurement measure(const nb201::Cell& cell, const measure::Protocol& p, const measure::MeasureCallback& cb) override {
+    auto req = base_;
+    req.arch = nb201::toString(cell);
+    measure::RunnerSampler sampler(runner_, req);
+    auto m = measure::run(sampler, p, cb);
+    runtime_ = sampler.runtime();
+    version_ = sampler.runtimeVersion();
+    return m;
+  }
+  std::string name() const override { return "command:" + (runtime_.empty() ? std::string("runner") : runtime_); }
+  std::string version() const override { return version_ + " via " + runner_.describe(); }
+
+private:
+  engine::CommandRunner runner_;
+  engine::RunnerRequest base_;
+  std::string runtime_, version_;
+};
+
+} // namespace
+
+std::unique_ptr<Measurer> openMeasurer(const EngineChoice& o) {
+  engine::RunConfig config;
+  config.batch = o.batch;
+  config.threads = o.threads;
+  config.seed = o.seed;
+  if (o.engine == "cpu") return std::make_unique<InProcessMeasurer>(std::make_unique<engine::cpu::CpuEngine>(), config);
+  if (o.engine == "cuda") return std::make_unique<InProcessMeasurer>(engine::makeCudaEngine(0), config);
+  if (o.engine.rfind("command:", 0) == 0) {
+    auto argv = engine::splitCommandLine(o.engine.substr(8));
+    if (argv.empty())
+      fail(ErrorKind::Usage, "engine command: needs the runner's command line, e.g. "
+                             "command:/usr/bin/python3 runners/pytorch_runner.py");
+    engine::RunnerRequest base;
+    base.batch = o.batch;
+    base.threads = o.threads;
+    base.seed = o.seed;
+    return std::make_unique<RunnerMeasurer>(std::move(argv), o.runnerTimeoutS, base);
+  }
+  fail(ErrorKind::Usage, "unknown engine " + text::quote(o.engine) +
+                             ": use cpu, cuda or command:'PROGRAM ARGS' (an external runner speaking JSON lines)");
+}
+
+measure::Protocol protocolFor(int repeats, int warmup) {
+  measure::Protocol protocol;
+  protocol.warmup = warmup;
+  protocol.maxRepeats = repeats;
+  protocol.minRepeats = std::min(10, std::max(1, repeats));
+  protocol.blockSize = protocol.minRepeats;
+  protocol.validate();
+  return protocol;
+}
+
+Recorder::Recorder(store::Project& project, std::string device, const EngineChoice& choice, const Measurer& measurer,
+                   std::vector<int> pinnedCpus)
+    : project_(project), device_(std::move(device)), choice_(choice), measurer_(measurer), host_(measure::detectHost()),
+      cpus_(measure::allowedCpus()), pinned_(std::move(pinnedCpus)), startedAt_(text::nowIso8601()) {
+  host_.gpus = engine::cudaDevices();
+  threads_ = choice.threads > 0 ? choice.threads : static_cast<int>(cpus_.size());
+  if (auto existing = store::findDevice(project_, device_)) deviceId_ = existing->id;
+}
+
+void Recorder::record(const Target& t, const measure::Measurement& m) {
+  const bool onGpu = choice_.engine == "cuda" && !host_.gpus.empty();
+  auto conditions = measure::currentConditions(host_, pinned_.empty() ? cpus_ : pinned_);
+  conditions.pinnedCpus = pinned_;
+  conditions.threads = threads_;
+  conditions.batch = choice_.batch;
+  conditions.engine = measurer_.name();
+  conditions.engineVersion = measurer_.version();
+  if (onGpu) conditions.gpu = host_.gpus[0];
+  measure::recordMeasurement(conditions, m);
+
+  store::Transaction tx(project_.db());
+  if (deviceId_ == 0)
+    deviceId_ = store::upsertDevice(project_, measure::deviceFromHost(device_, host_, measurer_.name() + " " + measurer_.version(),
+                                                                      choice_.batch, onGpu ? &host_.gpus[0] : nullptr));
+  if (sourceId_ == 0)
+    sourceId_ = store::ensureSource(
+        project_, "measurement", "maple-measure:" + device_ + ":" + startedAt_ + ":" + std::to_string(getpid()),
+        "maple measure on host " + host_.hostname + ": engine " + measurer_.name() + " (" + measurer_.version() +
+            "), batch " + std::to_string(choice_.batch) + ", threads " + std::to_string(threads_) + ", started " + startedAt_);
+  store::LatencyWriter writer(project_);
+  store::LatencySample s;
+  s.deviceId = deviceId_;
+  s.architectureId = writer.architecture(t.cell, t.index);
+  s.latencyMs = m.summary.medianMs;
+  s.iqrMs = m.summary.iqrMs();
+  s.repetitions = m.summary.count;
+  s.batchSize = choice_.batch;
+  s.threads = threads_;
+  s.engine = measurer_.name();
+  s.conditionsJson = measure::toJson(conditions);
+  s.measuredAt = conditions.time;
+  writer.sample(sourceId_, s);
+  tx.commit();
+}
+
+} // namespace maple::campaign

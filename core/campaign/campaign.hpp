@@ -1,0 +1,70 @@
+#pragma once
+// A measuring campaign: time chosen NAS-Bench-201 architectures on this machine with one engine and
+// store each latency with its conditions as it completes. Shared by `maple measure` and the
+// workbench's "measure selected", so both write the same rows.
+#include "measure/host.hpp"
+#include "measure/protocol.hpp"
+#include "searchspace/nb201.hpp"
+#include "store/project.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace maple::campaign {
+
+// Either an in-process engine (cpu, cuda) or an external runner, behind one measuring call.
+class Measurer {
+public:
+  virtual ~Measurer() = default;
+  virtual measure::Measurement measure(const nb201::Cell& cell, const measure::Protocol& p,
+                                       const measure::MeasureCallback& cb) = 0;
+  virtual std::string name() const = 0;    // latency_samples.engine
+  virtual std::string version() const = 0; // known after the first sample for a runner
+};
+
+struct EngineChoice {
+  std::string engine; // "cpu", "cuda" or "command:PROGRAM ARGS"
+  int batch = 1;
+  int threads = 1;
+  std::uint64_t seed = 42;
+  double runnerTimeoutS = 300;
+};
+
+// Usage error naming the accepted engines for an unknown one; "no CUDA device" for cuda without one.
+std::unique_ptr<Measurer> openMeasurer(const EngineChoice& choice);
+
+struct Target {
+  nb201::Cell cell;
+  std::optional<int> index; // NAS-Bench-201 index, when known
+};
+
+// Stores one measured sample per call, each in its own transaction, so an interrupted campaign
+// keeps every finished sample. The device is created from this host with the first sample, so a
+// run that fails at once leaves no empty device behind.
+class Recorder {
+public:
+  Recorder(store::Project& project, std::string device, const EngineChoice& choice, const Measurer& measurer,
+           std::vector<int> pinnedCpus = {});
+  void record(const Target& target, const measure::Measurement& m);
+  const measure::HostInfo& host() const { return host_; }
+  std::int64_t sourceId() const { return sourceId_; }
+  int threads() const { return threads_; }
+
+private:
+  store::Project& project_;
+  std::string device_;
+  EngineChoice choice_;
+  const Measurer& measurer_;
+  measure::HostInfo host_;
+  std::vector<int> cpus_, pinned_;
+  int threads_ = 1;
+  std::int64_t deviceId_ = 0, sourceId_ = 0;
+  std::string startedAt_;
+};
+
+// The protocol `maple measure` uses for a maximum number of timed runs and warm-up runs.
+measure::Protocol protocolFor(int repeats, int warmup);
+
+} // namespace maple::campaign

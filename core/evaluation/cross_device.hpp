@@ -1,0 +1,37 @@
+#pragma once
+// Predictions for every device of a project, each predicted by a model that never saw it: the
+// devices are dealt into folds; for each fold the harness (predict/harness.hpp) trains on the other
+// folds and adapts to each device of this one from k seeded shots. The union is one point per
+// measured (device, architecture): 421,875 on the imported data set.
+//
+// And the predictive spread a method reports for one target device, which "most uncertain"
+// sample selection ranks by.
+#include "evaluation/points.hpp"
+#include "predict/predictor.hpp"
+
+namespace maple::evaluation {
+
+struct CrossDeviceOptions {
+  std::string method;                            // empty: predict::defaultMethod()
+  std::string descriptorKind = "reference-latency";
+  int shots = 10;
+  int folds = 3;
+  std::uint64_t seed = 1;
+  int threads = 0;
+};
+
+const std::vector<std::string>& crossDeviceKinds();
+
+// Usage for folds < 2 or more folds than devices; the harness's errors otherwise.
+Points crossDeviceEvaluation(store::Project& project, const CrossDeviceOptions& options,
+                             const predict::ProgressFn& progress = {});
+
+// Trains `method` on every other device with latencies and adapts it to `target` from the target's
+// own descriptor of `kind` (for reference-latency: its measured reference architectures), then
+// returns the spread per cell. BadInput naming the fix when the target lacks that descriptor or the
+// method reports no spread.
+std::vector<double> predictiveSpread(store::Project& project, const std::string& target, const std::string& method,
+                                     const std::string& kind, const std::vector<nb201::Cell>& cells,
+                                     const predict::ProgressFn& progress = {});
+
+} // namespace maple::evaluation

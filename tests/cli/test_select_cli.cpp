@@ -1,0 +1,66 @@
+// `maple select` as users run it: the real binary on a small imported project.
+#include "cli_runner.hpp"
+#include "searchspace/nb201.hpp"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using maple::testing::runCli;
+
+class TestSelectCli : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+  QString project_;
+
+private slots:
+  void initTestCase() {
+    QDir(dir_.path()).mkpath("data");
+    QFile f(dir_.filePath("data/nb201_latency_ms.csv"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    QByteArray text = "idx,arch_str,devA\n";
+    for (int i = 0; i < 40; ++i)
+      text += QByteArray::number(i) + "," + QByteArray::fromStdString(maple::nb201::toString(maple::nb201::cellFromCode(i * 389))) +
+              "," + QByteArray::number(1.0 + i) + "\n";
+    f.write(text);
+    f.close();
+    project_ = dir_.filePath("p.maple");
+    QCOMPARE(runCli({"new", project_}).exitCode, 0);
+    QCOMPARE(runCli({"import", "--project", project_, dir_.filePath("data")}).exitCode, 0);
+  }
+
+  void selectsAndPrintsTheMeasureCommand() {
+    const auto r = runCli({"select", "--project", project_, "--strategy", "max-min", "--count", "5"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains("selected 5 of 40 candidates with max-min"));
+    QVERIFY(r.out.contains("maple measure --project"));
+  }
+
+  void jsonAndFlopsFilter() {
+    const auto r = runCli({"select", "--project", project_, "--count", "3", "--max-mflops", "100", "--json"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    const auto picks = doc["selected"].toArray();
+    QCOMPARE(picks.size(), 3);
+    for (const auto& p : picks) QVERIFY(p.toObject()["mflops"].toDouble() <= 100);
+  }
+
+  void badRequestsExitWithUsage() {
+    auto r = runCli({"select", "--project", project_, "--strategy", "best"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("unknown strategy 'best'"), qPrintable(r.err));
+    r = runCli({"select", "--project", project_, "--strategy", "most-uncertain"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("--device"), qPrintable(r.err));
+    r = runCli({"select", "--project", project_, "--count", "41"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("cannot select 41"), qPrintable(r.err));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestSelectCli)
+#include "test_select_cli.moc"

@@ -1,0 +1,146 @@
+// Merging devices from another project file: rows, ids and refusals.
+#include "common/error.hpp"
+#include "store/captures.hpp"
+#include "descriptor/descriptor.hpp"
+#include "store/devices.hpp"
+#include "store/latencies.hpp"
+#include "store/merge.hpp"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace maple;
+
+namespace {
+
+// A project with one device per name, each with `archs` latencies, a capture and a descriptor.
+std::string makeProject(const QTemporaryDir& dir, const char* file, const std::vector<std::string>& devices, int archs) {
+  const auto path = dir.filePath(file).toStdString();
+  auto p = store::Project::create(path);
+  store::Transaction tx(p.db());
+  store::LatencyWriter writer(p);
+  const auto source = store::ensureSource(p, "test", std::string("test:") + file, "made by test_merge");
+  for (size_t d = 0; d < devices.size(); ++d) {
+    store::Device dev;
+    dev.name = devices[d];
+    dev.family = "cpu";
+    dev.cores = 4;
+    dev.provenance = "test";
+    const auto id = store::upsertDevice(p, dev);
+    for (int a = 0; a < archs; ++a) {
+      store::LatencySample s;
+      s.deviceId = id;
+      s.architectureId = writer.architecture(nb201::cellFromCode(a * 31), a);
+      s.latencyMs = 1.0 + a + 100.0 * static_cast<double>(d);
+      writer.sample(source, s);
+    }
+  }
+  tx.commit();
+  for (const auto& name : devices) {
+    const auto id = store::requireDevice(p, name).id;
+    store::CaptureRow c;
+    c.deviceId = id;
+    c.workload = "nb201-ops";
+    c.eventsJson = "[]";
+    c.source = "test";
+    c.startedAt = "2026-01-01T00:00:00Z";
+    const auto captureId = store::saveCapture(p, c, {{1.0, "task-clock", 5.0, 1.0, {}, {}}, {2.0, "task-clock", 9.0, 1.0, {}, {}}});
+    descriptor::saveDescriptor(p, id, {"software-timing", 1, {"op/none/ms"}, {1.5}, "test", 0}, captureId);
+  }
+  return path;
+}
+
+} // namespace
+
+class TestMerge : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+
+private slots:
+  void mergesDevicesWithEverythingTheyOwn() {
+    const auto into = makeProject(dir_, "into.maple", {"here"}, 5);
+    const auto other = makeProject(dir_, "other.maple", {"board-a", "board-b", "here"}, 8);
+    auto p = store::Project::open(into);
+    int calls = 0;
+    const auto r = store::mergeDevices(p, other, {}, [&](int, int total) {
+      ++calls;
+      return total == 3;
+    });
+    QCOMPARE(r.devicesAdded, (std::vector<std::string>{"board-a", "board-b"}));
+    QCOMPARE(r.devicesSkipped, std::vector<std::string>{"here"});
+    QCOMPARE(r.latencySamples, 16L);
+    QCOMPARE(r.captures, 2L);
+    QCOMPARE(r.descriptors, 2L);
+    QVERIFY(calls >= 3);
+
+    const auto m = store::loadLatencyMatrix(p, {"here", "board-a", "board-b"});
+    QCOMPARE(m.architectures.size(), size_t{8}); // 5 shared + 3 new, matched by cell
+    for (size_t a = 0; a < 8; ++a) {
+      QCOMPARE(m.at(a, 1), 1.0 + static_cast<double>(m.architectures[a].spaceIndex.value()));
+      QCOMPARE(m.at(a, 2), 101.0 + static_cast<double>(m.architectures[a].spaceIndex.value()));
+    }
+    QVERIFY(std::isnan(m.at(7, 0))); // "here" kept its own 5 and gained nothing
+
+    // Descriptors point at the merged capture, whose samples came along.
+    const auto boardA = store::requireDevice(p, "board-a").id;
+    const auto captures = store::listCaptures(p, boardA);
+    QCOMPARE(captures.size(), size_t{1});
+    QCOMPARE(store::loadCaptureSamples(p, captures[0].id).size(), size_t{2});
+    auto st = p.db().prepare("SELECT capture_id FROM descriptors WHERE device_id = ?1");
+    st.bind(1, boardA);
+    QVERIFY(st.step());
+    QCOMPARE(st.int64(0), captures[0].id);
+
+    // A second merge adds nothing.
+    const auto again = store::mergeDevices(p, other);
+    QVERIFY(again.devicesAdded.empty());
+    QCOMPARE(again.devicesSkipped.size(), size_t{3});
+  }
+
+  void namedDevicesOnlyAndUnknownNames() {
+    const auto into = makeProject(dir_, "into2.maple", {"x"}, 2);
+    const auto other = makeProject(dir_, "other2.maple", {"a", "b"}, 2);
+    auto p = store::Project::open(into);
+    QCOMPARE(store::mergeDevices(p, other, {"b"}).devicesAdded, std::vector<std::string>{"b"});
+    QVERIFY(!store::findDevice(p, "a"));
+    try {
+      store::mergeDevices(p, other, {"zz"});
+      QFAIL("an unknown device was accepted");
+    } catch (const Error& e) {
+      QCOMPARE(e.kind(), ErrorKind::BadInput);
+      QVERIFY2(QString(e.what()).contains("it has: a, b"), e.what());
+    }
+  }
+
+  void cancelAndBadFilesLeaveTheProjectAsItWas() {
+    const auto into = makeProject(dir_, "into3.maple", {"x"}, 2);
+    const auto other = makeProject(dir_, "other3.maple", {"a", "b"}, 2);
+    auto p = store::Project::open(into);
+    try {
+      store::mergeDevices(p, other, {}, [](int done, int) { return done < 1; });
+      QFAIL("cancel was ignored");
+    } catch (const Error& e) {
+      QCOMPARE(e.kind(), ErrorKind::Cancelled);
+    }
+    QCOMPARE(store::listDevices(p).size(), size_t{1});
+
+    const auto junk = dir_.filePath("junk.maple").toStdString();
+    QFile f(QString::fromStdString(junk));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("not sqlite at all");
+    f.close();
+    QVERIFY_THROWS_EXCEPTION(Error, store::mergeDevices(p, junk));
+    try {
+      store::mergeDevices(p, into);
+      QFAIL("merging a project into itself was accepted");
+    } catch (const Error& e) {
+      QCOMPARE(e.kind(), ErrorKind::Usage);
+    }
+    QCOMPARE(store::listDevices(p).size(), size_t{1});
+  }
+};
+
+QTEST_GUILESS_MAIN(TestMerge)
+#include "test_merge.moc"

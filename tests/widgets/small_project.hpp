@@ -1,0 +1,46 @@
+#pragma once
+// A small project made in the test: `devices` devices x `archs` architectures imported through the
+// core's importer from a CSV written here, so widget tests run in a second on 2 cores.
+#include "dataset/help_nb201.hpp"
+#include "searchspace/cost.hpp"
+#include "store/project.hpp"
+
+#include <QDir>
+#include <QFile>
+#include <QString>
+
+#include <cmath>
+
+namespace maple::testing {
+
+inline constexpr int kReferenceIndices[10] = {11982, 431, 55, 9, 14451, 8636, 9881, 13479, 6196, 1462};
+
+inline QString makeSmallProject(const QDir& dir, const QString& name, int devices, int archs) {
+  // Its own folder: the importer reads a devices.csv beside the table as the spec sheet.
+  dir.mkpath(name + QStringLiteral("-data"));
+  const QString csv = dir.filePath(name + QStringLiteral("-data/nb201_latency_ms.csv"));
+  QFile f(csv);
+  if (!f.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(csv));
+  QByteArray text = "idx,arch_str";
+  for (int d = 0; d < devices; ++d) text += ",dev" + QByteArray::number(d);
+  text += "\n";
+  for (int a = 0; a < archs; ++a) {
+    const auto cell = nb201::cellFromCode((a * 7919) % nb201::kSpaceSize);
+    const double mflops = nb201::networkCost(cell).flops / 1e6;
+    // The first rows carry HELP's reference indices, so reference-latency descriptors can be built.
+    const int index = a < 10 ? kReferenceIndices[a] : 100 + a;
+    text += QByteArray::number(index) + "," + QByteArray::fromStdString(nb201::toString(cell));
+    for (int d = 0; d < devices; ++d)
+      // Latency grows with FLOPs at a per-device speed, plus a per-device, per-arch wiggle.
+      text += "," + QByteArray::number(0.5 + mflops / (50.0 * (d + 1)) * (1.0 + 0.1 * std::sin(a * (d + 1))), 'g', 8);
+    text += "\n";
+  }
+  f.write(text);
+  f.close();
+  const QString path = dir.filePath(name + QStringLiteral(".maple"));
+  auto project = store::Project::create(path.toStdString());
+  dataset::importHelpNb201(project, csv.toStdString());
+  return path;
+}
+
+} // namespace maple::testing

@@ -1,0 +1,305 @@
+#include "capture_page.hpp"
+
+#include "capture_models.hpp"
+#include "job.hpp"
+#include "job_bar.hpp"
+#include "plot_export.hpp"
+#include "scatter_plot.hpp"
+#include "table_view.hpp"
+#include "workspace.hpp"
+
+#include "common/error.hpp"
+#include "counters/capture_store.hpp"
+#include "counters/encoding.hpp"
+#include "counters/probe.hpp"
+#include "counters/session.hpp"
+#include "descriptor/from_capture.hpp"
+#include "engine/cpu/cpu_engine.hpp"
+#include "measure/host.hpp"
+#include "store/devices.hpp"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <qcustomplot.h>
+
+namespace maple::widgets {
+
+void LiveBuffer::push(const std::vector<counters::Sample>& s) {
+  std::lock_guard lock(mutex);
+  pending.insert(pending.end(), s.begin(), s.end());
+}
+
+std::vector<counters::Sample> LiveBuffer::take() {
+  std::lock_guard lock(mutex);
+  return std::exchange(pending, {});
+}
+
+namespace {
+
+std::vector<std::string> defaultEvents() {
+  auto names = counters::mapleHardwareEvents();
+  names.insert(names.end(), counters::softwareEvents().begin(), counters::softwareEvents().end());
+  return names;
+}
+
+QString capabilityText(const counters::Capability& c) {
+  QString text = CapturePage::tr("perf_event_paranoid = %1%2, counting scope %3.")
+                     .arg(c.paranoid)
+                     .arg(c.privileged ? CapturePage::tr(" (privileged)") : QString())
+                     .arg(QString::fromStdString(counters::scopeName(c.scope)));
+  if (!c.hardwarePmu)
+    text = QStringLiteral("<b>") + QString::fromUtf8(counters::kNoHardwarePmu).toHtmlEscaped() + QStringLiteral("</b> (") +
+           QString::fromStdString(c.hardwarePmuNote).toHtmlEscaped() + QStringLiteral("). ") +
+           CapturePage::tr("Software events still count: a capture then yields the software-timing descriptor, never "
+                           "passed off as counters. ") +
+           text;
+  if (c.paranoid > 2 && !c.privileged)
+    text += CapturePage::tr(" Unprivileged counting is off: run <tt>sudo sysctl kernel.perf_event_paranoid=2</tt> or grant CAP_PERFMON.");
+  return text;
+}
+
+} // namespace
+
+CapturePage::CapturePage(Workspace* workspace, QWidget* parent)
+    : QWidget(parent), workspace_(workspace), events_(new EventModel(this)), summary_(new EventSummaryModel(this)),
+      descriptors_(new DescriptorModel(this)), frameTimer_(new QTimer(this)), probeJob_(new Job(this)), job_(new Job(this)) {
+  probeLabel_ = new QLabel(tr("Probing what this machine can count..."), this);
+  probeLabel_->setWordWrap(true);
+  probeLabel_->setTextFormat(Qt::RichText);
+
+  device_ = new QComboBox(this);
+  device_->setEditable(true);
+  device_->setToolTip(tr("The device the capture is stored under; a new name is created from this machine"));
+  workload_ = new QComboBox(this);
+  for (const auto& w : counters::workloadNames()) workload_->addItem(QString::fromStdString(w));
+  repeats_ = new QSpinBox(this);
+  repeats_->setRange(1, 100);
+  repeats_->setValue(5);
+  fallback_ = new QCheckBox(tr("Allow software-only capture"), this);
+  fallback_->setChecked(true);
+  start_ = new QPushButton(tr("Start"), this);
+  stop_ = new QPushButton(tr("Stop"), this);
+  stop_->setToolTip(tr("End now, keep the series on screen; nothing is stored (a capture is stored once every step ran)"));
+  cancel_ = new QPushButton(tr("Cancel"), this);
+  stop_->setEnabled(false);
+  cancel_->setEnabled(false);
+  auto* exportPlot = new QPushButton(tr("Export plot..."), this);
+
+  auto* form = new QFormLayout;
+  form->addRow(tr("Device:"), device_);
+  form->addRow(tr("Workload:"), workload_);
+  form->addRow(tr("Timed repeats:"), repeats_);
+  form->addRow(fallback_);
+  auto* buttons = new QHBoxLayout;
+  for (auto* b : {start_, stop_, cancel_, exportPlot}) buttons->addWidget(b);
+  auto* options = new QGroupBox(tr("Capture"), this);
+  auto* optionsLayout = new QVBoxLayout(options);
+  optionsLayout->addLayout(form);
+  optionsLayout->addLayout(buttons);
+
+  eventTable_ = makeTableView(events_, this);
+  summaryTable_ = makeTableView(summary_, this);
+  descriptorTable_ = makeTableView(descriptors_, this);
+  notes_ = new QLabel(this);
+  notes_->setWordWrap(true);
+
+  plot_ = new QCustomPlot(this);
+  plot_->xAxis->setLabel(tr("Time since counting started (s)"));
+  plot_->yAxis->setLabel(tr("Events per ms"));
+  plot_->yAxis->setScaleType(QCPAxis::stLogarithmic);
+  plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new QCPAxisTickerLog));
+  plot_->legend->setVisible(true);
+  plot_->legend->setFont(QFont(font().family(), 8));
+  plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  plot_->setMinimumHeight(220);
+
+  auto* left = new QWidget(this);
+  auto* leftLayout = new QVBoxLayout(left);
+  leftLayout->setContentsMargins(0, 0, 0, 0);
+  leftLayout->addWidget(probeLabel_);
+  leftLayout->addWidget(options);
+  leftLayout->addWidget(eventTable_, 1);
+  auto* right = new QSplitter(Qt::Vertical, this);
+  right->addWidget(plot_);
+  auto* tables = new QSplitter(Qt::Horizontal, this);
+  tables->addWidget(summaryTable_);
+  auto* descBox = new QWidget(this);
+  auto* descLayout = new QVBoxLayout(descBox);
+  descLayout->setContentsMargins(0, 0, 0, 0);
+  descLayout->addWidget(descriptorTable_, 1);
+  descLayout->addWidget(notes_);
+  tables->addWidget(descBox);
+  right->addWidget(tables);
+  right->setStretchFactor(0, 3);
+  right->setStretchFactor(1, 2);
+  auto* split = new QSplitter(Qt::Horizontal, this);
+  split->addWidget(left);
+  split->addWidget(right);
+  split->setStretchFactor(0, 1);
+  split->setStretchFactor(1, 1);
+
+  bar_ = new JobBar(job_, this);
+  auto* layout = new QVBoxLayout(this);
+  layout->addWidget(split, 1);
+  layout->addWidget(bar_);
+
+  frameTimer_->setInterval(100); // 10 frames/s
+  connect(frameTimer_, &QTimer::timeout, this, &CapturePage::drawFrame);
+  connect(start_, &QPushButton::clicked, this, &CapturePage::start);
+  connect(stop_, &QPushButton::clicked, this, &CapturePage::stop);
+  connect(cancel_, &QPushButton::clicked, this, &CapturePage::cancel);
+  connect(exportPlot, &QPushButton::clicked, this, [this] { exportPlotInteractively(*plot_, this, QStringLiteral("capture.png")); });
+  connect(job_, &Job::runningChanged, this, [this](bool running) {
+    start_->setEnabled(!running);
+    stop_->setEnabled(running);
+    cancel_->setEnabled(running);
+    if (running) frameTimer_->start();
+    else {
+      frameTimer_->stop();
+      drawFrame(); // whatever arrived after the last tick
+      if (std::exchange(clearOnEnd_, false)) clearPlot();
+    }
+  });
+  connect(probeJob_, &Job::failed, this, [this](const QString& m) { probeLabel_->setText(tr("Probe failed: %1").arg(m)); });
+  connect(workspace_, &Workspace::projectChanged, this, [this] {
+    device_->clear();
+    if (!workspace_->hasProject()) return;
+    const auto path = workspace_->projectPath().toStdString();
+    probeJob_->start(tr("Listing devices"), [this, path](JobControl&) -> Job::Continuation {
+      auto project = openWorkspaceProject(path);
+      QStringList names;
+      for (const auto& d : store::listDevices(project)) names << QString::fromStdString(d.name);
+      const QString host = QString::fromStdString(measure::detectHost().hostname);
+      return [this, names, host] {
+        device_->addItems(names);
+        device_->setCurrentText(host); // counters describe this machine: never default to another device
+        probe();
+      };
+    });
+  });
+}
+
+void CapturePage::setRepeats(int repeats) { repeats_->setValue(repeats); }
+void CapturePage::setWorkload(const QString& name) { workload_->setCurrentText(name); }
+QString CapturePage::probeMessage() const { return probeLabel_->text(); }
+
+void CapturePage::probe() {
+  if (probeJob_->isRunning()) return;
+  probeJob_->start(tr("Probing counters"), [this](JobControl&) -> Job::Continuation {
+    auto capability = counters::probe(defaultEvents());
+    return [this, capability] {
+      events_->setEvents(capability.events);
+      eventTable_->resizeColumnsToContents();
+      probeLabel_->setText(capabilityText(capability));
+    };
+  });
+}
+
+void CapturePage::clearPlot() {
+  plot_->clearGraphs();
+  plot_->replot();
+  lastReading_.clear();
+}
+
+void CapturePage::start() {
+  if (!workspace_->hasProject()) {
+    bar_->showMessage(tr("Open or create a project first (File > Open)."), true);
+    return;
+  }
+  const auto events = events_->checkedEvents();
+  if (events.empty()) {
+    bar_->showMessage(tr("Tick at least one available event to count."), true);
+    return;
+  }
+  clearPlot();
+  summary_->clear();
+  descriptors_->setDescriptors({});
+  notes_->clear();
+  buffer_ = std::make_shared<LiveBuffer>();
+  const auto path = workspace_->projectPath().toStdString();
+  const auto device = device_->currentText().trimmed().toStdString();
+  const auto workload = workload_->currentText().toStdString();
+  counters::CaptureOptions options;
+  options.events = events;
+  options.repeats = repeats_->value();
+  options.allowSoftwareFallback = fallback_->isChecked();
+  job_->start(tr("Capturing %1").arg(QString::fromStdString(workload)),
+              [this, path, device, workload, options, buffer = buffer_](JobControl& control) -> Job::Continuation {
+                if (device.empty()) fail(ErrorKind::Usage, "name the device the capture belongs to");
+                engine::cpu::CpuEngine engine;
+                engine::RunConfig config;
+                counters::CaptureCallbacks callbacks;
+                callbacks.onSamples = [&, buffer](const std::vector<counters::Sample>& s) {
+                  buffer->push(s);
+                  return !control.cancelled();
+                };
+                callbacks.onProgress = [&](double f, const std::string& step) { return control.report(f, step); };
+                auto capture = counters::runCapture(engine, workload, config, options, callbacks);
+                auto project = openWorkspaceProject(path);
+                std::int64_t deviceId = 0;
+                if (auto d = store::findDevice(project, device)) deviceId = d->id;
+                else {
+                  store::Transaction tx(project.db());
+                  deviceId = store::upsertDevice(project, measure::deviceFromHost(device, measure::detectHost(), engine.name() + " " + engine.version(), 1));
+                  tx.commit();
+                }
+                counters::saveCapture(project, deviceId, capture);
+                auto reduction = descriptor::reduceAndSave(project, deviceId, capture, device);
+                return [this, reduction, id = capture.id, soft = capture.softwareOnly] {
+                  descriptors_->setDescriptors(reduction.descriptors);
+                  descriptorTable_->resizeColumnsToContents();
+                  QStringList notes;
+                  for (const auto& n : reduction.notes) notes << QString::fromStdString(n);
+                  notes_->setText(notes.join(QStringLiteral("\n")));
+                  bar_->showMessage(tr("Capture %1 stored with %n descriptor(s)", nullptr, static_cast<int>(reduction.descriptors.size())).arg(id) +
+                                    (soft ? tr(" (software events only: no hardware counter could be read)") : QString()));
+                  workspace_->notifyDataChanged();
+                };
+              });
+}
+
+void CapturePage::stop() { job_->cancel(); }
+
+void CapturePage::cancel() {
+  clearOnEnd_ = true;
+  job_->cancel();
+}
+
+void CapturePage::drawFrame() {
+  if (!buffer_) return;
+  const auto samples = buffer_->take();
+  if (samples.empty()) return;
+  summary_->addSamples(samples);
+  for (const auto& s : samples) {
+    if (!std::isfinite(s.reading.value)) continue;
+    auto& last = lastReading_[s.event];
+    const double dt = s.tMs - last.first;
+    if (dt > 0) {
+      QCPGraph* graph = nullptr;
+      for (int i = 0; i < plot_->graphCount(); ++i)
+        if (plot_->graph(i)->name() == QString::fromStdString(s.event)) graph = plot_->graph(i);
+      if (!graph) {
+        graph = plot_->addGraph();
+        graph->setName(QString::fromStdString(s.event));
+        graph->setPen(QPen(ScatterPlot::deviceColor(plot_->graphCount() - 1, 12), 1.5));
+      }
+      const double rate = (s.reading.value - last.second) / dt;
+      if (rate > 0) graph->addData(s.tMs / 1000.0, rate);
+    }
+    last = {s.tMs, s.reading.value};
+  }
+  plot_->rescaleAxes();
+  plot_->replot(QCustomPlot::rpQueuedReplot);
+  ++frames_;
+}
+
+} // namespace maple::widgets

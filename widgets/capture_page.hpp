@@ -1,0 +1,85 @@
+#pragma once
+// Live counter capture: the events this machine can count (and why not), start / stop / cancel,
+// a time series of every event's rate redrawn at 10 frames/s from the capture's streaming
+// callback, a per-event summary, and the descriptors reduced from the finished capture.
+#include "counters/capture.hpp"
+
+#include <QWidget>
+
+#include <memory>
+#include <mutex>
+#include <vector>
+
+class QCheckBox;
+class QComboBox;
+class QCustomPlot;
+class QLabel;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+class QTimer;
+
+namespace maple::widgets {
+
+class DescriptorModel;
+class EventModel;
+class EventSummaryModel;
+class Job;
+class JobBar;
+class Workspace;
+
+// Samples handed from the sampling thread to the GUI thread's redraw timer.
+struct LiveBuffer {
+  std::mutex mutex;
+  std::vector<counters::Sample> pending;
+  void push(const std::vector<counters::Sample>& s);
+  std::vector<counters::Sample> take();
+};
+
+class CapturePage : public QWidget {
+  Q_OBJECT
+public:
+  explicit CapturePage(Workspace* workspace, QWidget* parent = nullptr);
+  EventModel* events() const { return events_; }
+  EventSummaryModel* summary() const { return summary_; }
+  DescriptorModel* descriptors() const { return descriptors_; }
+  Job* job() const { return job_; }
+  JobBar* jobBar() const { return bar_; }
+  QString probeMessage() const;
+  int framesDrawn() const { return frames_; }
+  QCustomPlot* plot() const { return plot_; }
+  void setRepeats(int repeats);
+  void setWorkload(const QString& name);
+
+public slots:
+  void probe();
+  void start();
+  void stop();   // ends the run; the streamed series stays on screen, nothing is stored
+  void cancel(); // ends the run and clears the series
+
+private:
+  void drawFrame();
+  void clearPlot();
+  Workspace* workspace_;
+  EventModel* events_;
+  EventSummaryModel* summary_;
+  DescriptorModel* descriptors_;
+  QLabel* probeLabel_;
+  QComboBox *device_, *workload_;
+  QSpinBox* repeats_;
+  QCheckBox* fallback_;
+  QPushButton *start_, *stop_, *cancel_;
+  QCustomPlot* plot_;
+  QTableView *eventTable_, *summaryTable_, *descriptorTable_;
+  QLabel* notes_;
+  QTimer* frameTimer_;
+  Job* probeJob_;
+  Job* job_;
+  JobBar* bar_;
+  std::shared_ptr<LiveBuffer> buffer_;
+  std::map<std::string, std::pair<double, double>> lastReading_; // event -> (t ms, cumulative value)
+  int frames_ = 0;
+  bool clearOnEnd_ = false;
+};
+
+} // namespace maple::widgets

@@ -1,0 +1,112 @@
+#include "job.hpp"
+
+#include "common/error.hpp"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QMetaObject>
+#include <QThreadPool>
+
+#include <condition_variable>
+#include <mutex>
+
+namespace maple::widgets {
+
+struct JobControl::State {
+  std::atomic<bool> cancel{false};
+  Job* job = nullptr;
+  std::mutex mutex;
+  std::condition_variable doneCv;
+  bool done = true;
+  std::mutex reportMutex; // core callbacks may report from several worker threads
+  QElapsedTimer sinceReport;
+};
+
+bool JobControl::report(double fraction, const std::string& stage) {
+  std::unique_lock lock(state_->reportMutex);
+  if (!state_->sinceReport.isValid() || state_->sinceReport.elapsed() >= 50 || fraction >= 1.0) {
+    state_->sinceReport.restart();
+    lock.unlock();
+    QMetaObject::invokeMethod(
+        state_->job, [job = state_->job, fraction, s = QString::fromStdString(stage)] { emit job->progress(fraction, s); },
+        Qt::QueuedConnection);
+  }
+  return !state_->cancel.load();
+}
+
+bool JobControl::cancelled() const { return state_->cancel.load(); }
+
+Job::Job(QObject* parent) : QObject(parent) {}
+
+Job::~Job() {
+  if (!state_) return;
+  state_->cancel = true;
+  std::unique_lock lock(state_->mutex);
+  state_->doneCv.wait(lock, [&] { return state_->done; });
+}
+
+bool Job::isRunning() const { return running_; }
+
+bool Job::start(const QString& title, Body body) {
+  if (running_) return false;
+  if (state_) {
+    std::unique_lock lock(state_->mutex);
+    state_->doneCv.wait(lock, [&] { return state_->done; });
+  }
+  state_ = std::make_shared<JobControl::State>();
+  state_->job = this;
+  state_->done = false;
+  title_ = title;
+  running_ = true;
+  emit runningChanged(true);
+  emit started(title);
+  QThreadPool::globalInstance()->start([state = state_, body = std::move(body)] {
+    JobControl control(state);
+    std::function<void()> outcome;
+    Job* job = state->job;
+    try {
+      Continuation then = body(control);
+      outcome = [job, then] {
+        try {
+          if (then) then();
+        } catch (const std::exception& e) {
+          emit job->failed(QString::fromStdString(e.what()));
+          return;
+        }
+        emit job->succeeded();
+      };
+    } catch (const Error& e) {
+      const QString msg = QString::fromStdString(e.what());
+      if (e.kind() == ErrorKind::Cancelled) outcome = [job, msg] { emit job->cancelled(msg); };
+      else outcome = [job, msg] { emit job->failed(msg); };
+    } catch (const std::exception& e) {
+      const QString msg = QString::fromStdString(e.what());
+      outcome = [job, msg] { emit job->failed(msg); };
+    }
+    // The Job waits for `done` in its destructor, so it is alive for this queued call.
+    QMetaObject::invokeMethod(job, [job, outcome] { job->finish(outcome); }, Qt::QueuedConnection);
+    std::lock_guard lock(state->mutex);
+    state->done = true;
+    state->doneCv.notify_all();
+  });
+  return true;
+}
+
+void Job::finish(const std::function<void()>& emitOutcome) {
+  running_ = false;
+  emit runningChanged(false);
+  emitOutcome();
+}
+
+void Job::cancel() {
+  if (state_) state_->cancel = true;
+}
+
+bool Job::wait(int timeoutMs) {
+  QElapsedTimer timer;
+  timer.start();
+  while (running_ && timer.elapsed() < timeoutMs) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+  return !running_;
+}
+
+} // namespace maple::widgets

@@ -1,0 +1,60 @@
+#pragma once
+// Choosing adaptation samples: the architecture table (search, filter by op and FLOPs, sort), a
+// selection strategy over the rows that pass the filter, and "measure selected" on this machine with
+// the chosen engine, with progress and cancel. Each measured latency is stored as it completes.
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+class QLabel;
+
+namespace maple::widgets {
+
+class ArchitectureFilter;
+class ArchitectureModel;
+class Job;
+class JobBar;
+class Workspace;
+
+class SamplesPage : public QWidget {
+  Q_OBJECT
+public:
+  explicit SamplesPage(Workspace* workspace, QWidget* parent = nullptr);
+  ArchitectureModel* model() const { return model_; }
+  ArchitectureFilter* filter() const { return filter_; }
+  Job* job() const { return job_; }
+  JobBar* jobBar() const { return bar_; }
+  QTableView* table() const { return table_; }
+
+  void setStrategy(const QString& name);
+  void setSampleCount(int k);
+  void setMeasureOptions(const QString& device, const QString& engine, int repeats);
+
+public slots:
+  void reload();
+  bool selectSamples(); // false with the reason in the job bar
+  void measureSelected();
+  void showArchitecture(const QString& arch);
+
+private:
+  void applyFilter();
+  Workspace* workspace_;
+  ArchitectureModel* model_;
+  ArchitectureFilter* filter_;
+  QTableView* table_;
+  QLineEdit* search_;
+  QComboBox *op_, *strategy_, *engine_;
+  QDoubleSpinBox *minFlops_, *maxFlops_;
+  QSpinBox *count_, *seed_, *repeats_;
+  QLineEdit* device_;
+  QPushButton *select_, *measure_;
+  QLabel* selectedLabel_;
+  Job* job_;
+  JobBar* bar_;
+};
+
+} // namespace maple::widgets

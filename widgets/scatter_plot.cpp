@@ -1,0 +1,206 @@
+#include "scatter_plot.hpp"
+
+#include <QToolTip>
+
+#include <cmath>
+
+namespace maple::widgets {
+namespace {
+
+
+void setLogAxis(QCPAxis* axis, const QString& label) {
+  axis->setScaleType(QCPAxis::stLogarithmic);
+  QSharedPointer<QCPAxisTickerLog> ticker(new QCPAxisTickerLog);
+  axis->setTicker(ticker);
+  axis->setNumberFormat(QStringLiteral("gb"));
+  axis->setLabel(label);
+}
+
+} // namespace
+
+PointCloud::PointCloud(QCustomPlot* plot, QCPAxisRect* rect) : QCPLayerable(plot, QString(), rect), rect_(rect) {}
+
+void PointCloud::setPoints(std::vector<float> logX, std::vector<float> logY, std::vector<std::uint16_t> colorIndex,
+                           std::vector<QRgb> palette) {
+  logX_ = std::move(logX);
+  logY_ = std::move(logY);
+  color_ = std::move(colorIndex);
+  palette_ = std::move(palette);
+}
+
+QRect PointCloud::clipRect() const { return rect_->rect(); }
+
+void PointCloud::draw(QCPPainter* painter) {
+  const QRect r = rect_->rect();
+  if (logX_.empty() || r.width() < 2 || r.height() < 2) return;
+  const QCPRange xr = rect_->axis(QCPAxis::atBottom)->range(), yr = rect_->axis(QCPAxis::atLeft)->range();
+  const float x0 = static_cast<float>(std::log10(xr.lower)), y1 = static_cast<float>(std::log10(yr.upper));
+  const float sx = static_cast<float>(r.width() / (std::log10(xr.upper) - x0));
+  const float sy = static_cast<float>(r.height() / (y1 - std::log10(yr.lower)));
+  QImage image(r.size(), QImage::Format_ARGB32_Premultiplied);
+  image.fill(Qt::transparent);
+  const int w = image.width() - 1, h = image.height() - 1;
+  auto* bits = reinterpret_cast<QRgb*>(image.bits());
+  const qsizetype stride = image.bytesPerLine() / 4;
+  for (size_t i = 0; i < logX_.size(); ++i) {
+    const int px = static_cast<int>((logX_[i] - x0) * sx), py = static_cast<int>((y1 - logY_[i]) * sy);
+    if (px < 0 || py < 0 || px >= w || py >= h) continue;
+    const QRgb c = palette_[color_[i]];
+    QRgb* row = bits + py * stride + px;
+    row[0] = row[1] = row[stride] = row[stride + 1] = c;
+  }
+  painter->drawImage(r.topLeft(), image);
+}
+
+ScatterPlot::ScatterPlot(QWidget* parent) : QCustomPlot(parent) {
+  setLogAxis(xAxis, tr("Measured latency (ms)"));
+  setLogAxis(yAxis, tr("Predicted latency (ms)"));
+  setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+  setNoAntialiasingOnDrag(true);
+  legend->setVisible(false);
+  setMinimumSize(320, 260);
+  setMouseTracking(true);
+  cloud_ = new PointCloud(this, axisRect());
+}
+
+QColor ScatterPlot::deviceColor(int device, int devices) {
+  // Hues spread round the wheel with alternating value, so neighbours in the list stay apart.
+  const double hue = std::fmod(device * 0.618033988749895, 1.0);
+  return QColor::fromHsvF(static_cast<float>(hue), 0.75f, device % 2 ? 0.75f : 0.95f, devices > 8 ? 0.55f : 0.75f);
+}
+
+void ScatterPlot::rebuildGuides(double lo, double hi) {
+  auto line = [&](double factor, const QPen& pen) {
+    auto* g = addGraph();
+    g->setData({lo, hi}, {lo * factor, hi * factor}, true);
+    g->setPen(pen);
+    g->setSelectable(QCP::stNone);
+    return g;
+  };
+  QPen band(QColor(120, 120, 120, 90));
+  band.setStyle(Qt::DashLine);
+  auto* lower = line(0.9, band);
+  auto* upper = line(1.1, band);
+  upper->setBrush(QColor(120, 120, 120, 40));
+  upper->setChannelFillGraph(lower);
+  upper->setName(tr("+-10 %"));
+  line(1.0, QPen(QColor(40, 40, 40), 1.2))->setName(tr("y = x"));
+}
+
+void ScatterPlot::setPoints(std::shared_ptr<const evaluation::Points> points) {
+  clearGraphs();
+  selection_ = nullptr;
+  selectedArch_ = -1;
+  points_ = std::move(points);
+  logMeasured_.clear();
+  logPredicted_.clear();
+  if (!points_ || points_->size() == 0) {
+    cloud_->setPoints({}, {}, {}, {});
+    replot();
+    return;
+  }
+  const auto& p = *points_;
+  double lo = 1e300, hi = 0;
+  for (size_t i = 0; i < p.size(); ++i) {
+    lo = std::min({lo, static_cast<double>(p.measuredMs[i]), static_cast<double>(p.predictedMs[i])});
+    hi = std::max({hi, static_cast<double>(p.measuredMs[i]), static_cast<double>(p.predictedMs[i])});
+  }
+  rebuildGuides(lo / 2, hi * 2);
+
+  const int devices = static_cast<int>(p.devices.size());
+  logMeasured_.resize(p.size());
+  logPredicted_.resize(p.size());
+  std::vector<std::uint16_t> color(p.size());
+  for (size_t i = 0; i < p.size(); ++i) {
+    logMeasured_[i] = std::log10(p.measuredMs[i]);
+    logPredicted_[i] = std::log10(p.predictedMs[i]);
+    color[i] = p.device[i];
+  }
+  std::vector<QRgb> palette;
+  for (int d = 0; d < devices; ++d) palette.push_back(deviceColor(d, 1).rgb()); // opaque: plain stores, no blending
+  cloud_->setPoints(logMeasured_, logPredicted_, std::move(color), std::move(palette));
+  selection_ = addGraph();
+  selection_->setLineStyle(QCPGraph::lsNone);
+  selection_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 1.5), Qt::NoBrush, 9));
+  selection_->setSelectable(QCP::stNone);
+  xAxis->setRange(lo / 1.2, hi * 1.2);
+  yAxis->setRange(lo / 1.2, hi * 1.2);
+  replot();
+}
+
+long ScatterPlot::plottedPoints() const { return static_cast<long>(cloud_->size()); }
+
+long ScatterPlot::pointAt(const QPoint& pos, double radiusPx) const {
+  if (!points_ || logMeasured_.empty()) return -1;
+  // Compare in log space scaled to pixels: one pass over the points, no pixel transform per point.
+  const double x = std::log10(xAxis->pixelToCoord(pos.x())), y = std::log10(yAxis->pixelToCoord(pos.y()));
+  const double pxPerDecadeX = xAxis->axisRect()->width() / std::log10(xAxis->range().upper / xAxis->range().lower);
+  const double pxPerDecadeY = yAxis->axisRect()->height() / std::log10(yAxis->range().upper / yAxis->range().lower);
+  const double r2 = radiusPx * radiusPx;
+  long best = -1;
+  double bestD = r2;
+  for (size_t i = 0; i < logMeasured_.size(); ++i) {
+    const double dx = (logMeasured_[i] - x) * pxPerDecadeX, dy = (logPredicted_[i] - y) * pxPerDecadeY;
+    const double d = dx * dx + dy * dy;
+    if (d <= bestD) {
+      bestD = d;
+      best = static_cast<long>(i);
+    }
+  }
+  return best;
+}
+
+void ScatterPlot::selectArchitecture(int arch) {
+  selectedArch_ = arch;
+  if (!selection_ || !points_) return;
+  QVector<double> keys, values;
+  if (arch >= 0)
+    for (size_t i = 0; i < points_->size(); ++i)
+      if (static_cast<int>(points_->arch[i]) == arch) {
+        keys << points_->measuredMs[i];
+        values << points_->predictedMs[i];
+      }
+  selection_->setData(keys, values);
+  replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ScatterPlot::mouseMoveEvent(QMouseEvent* event) {
+  QCustomPlot::mouseMoveEvent(event);
+  if (event->buttons() != Qt::NoButton) return;
+  const long i = pointAt(event->pos());
+  if (i < 0) {
+    QToolTip::hideText();
+    return;
+  }
+  const auto& p = *points_;
+  const auto k = static_cast<size_t>(i);
+  const int index = p.archIndex[p.arch[k]];
+  QToolTip::showText(event->globalPosition().toPoint(),
+                     tr("<b>%1</b><br>%2%3<br>measured %4 ms, predicted %5 ms<br>error %6 %%7")
+                         .arg(QString::fromStdString(p.devices[p.device[k]]).toHtmlEscaped(),
+                              QString::fromStdString(p.archs[p.arch[k]]).toHtmlEscaped(),
+                              index >= 0 ? tr(" (#%1)").arg(index) : QString())
+                         .arg(p.measuredMs[k], 0, 'g', 4)
+                         .arg(p.predictedMs[k], 0, 'g', 4)
+                         .arg(100 * p.relativeError(k), 0, 'f', 1)
+                         .arg(p.isShot[k] ? tr("<br>(adaptation sample)") : QString()),
+                     this);
+}
+
+void ScatterPlot::mousePressEvent(QMouseEvent* event) {
+  pressPos_ = event->pos();
+  QCustomPlot::mousePressEvent(event);
+}
+
+void ScatterPlot::mouseReleaseEvent(QMouseEvent* event) {
+  QCustomPlot::mouseReleaseEvent(event);
+  // A click, not the end of a drag.
+  if (event->button() != Qt::LeftButton || (event->pos() - pressPos_).manhattanLength() > 3) return;
+  const long i = pointAt(event->pos());
+  if (i < 0) return;
+  const int arch = static_cast<int>(points_->arch[static_cast<size_t>(i)]);
+  selectArchitecture(arch);
+  emit architectureClicked(arch);
+}
+
+} // namespace maple::widgets
