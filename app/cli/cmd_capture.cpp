@@ -2,7 +2,7 @@
 // recorded on another one), store the capture and the descriptors reduced from it in one
 // transaction, and report what was counted, what was made, and what could not be and why.
 #include "cli/commands.hpp"
-#include "cli/host_device.hpp"
+#include "campaign/host_device.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/output.hpp"
 #include "common/error.hpp"
@@ -149,7 +149,7 @@ void run(const Opts& o) {
   InterruptGuard interrupt; // Ctrl-C cancels the capture; nothing is stored
 
   counters::Capture capture;
-  std::optional<HostDevice> host;
+  std::optional<campaign::HostDevice> host;
   std::string runtime;
   if (!o.fromPerfStat.empty()) {
     capture = counters::importPerfStatCsv(o.fromPerfStat, o.workload.empty() ? "external" : o.workload);
@@ -161,6 +161,7 @@ void run(const Opts& o) {
     if (live.workload.empty()) live.workload = "nb201-reference";
     capture = liveCapture(live, *engine);
     host.emplace(project, o.device, o.engine, 1);
+    if (!host->notice().empty()) std::cerr << host->notice() << "\n";
   }
 
   // The device (when new), the capture, its samples and its descriptors: one transaction.

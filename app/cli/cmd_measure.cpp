@@ -136,14 +136,7 @@ void run(const Opts& o) {
   campaign::Recorder recorder(project, o.device, choice, *engine, pinned);
   const auto& host = recorder.host();
 
-  auto existing = store::findDevice(project, o.device);
-  if (existing && existing->batchSize && *existing->batchSize != o.batch)
-    std::cerr << "warning: device " << text::quote(o.device) << " holds batch-" << *existing->batchSize
-              << " latencies; this run uses batch " << o.batch << " (a batch size is its own device configuration: "
-              << "consider --device " << o.device << "_" << o.batch << ")\n";
-  if (!existing)
-    std::cerr << "device " << text::quote(o.device) << " is new: it will be created from this machine ("
-              << (o.engine == "cuda" && !host.gpus.empty() ? host.gpus[0].name : host.cpuModel) << ")\n";
+  if (!recorder.deviceNotice().empty()) std::cerr << recorder.deviceNotice() << "\n";
 
   std::vector<Done> done;
   InterruptGuard interrupt;

@@ -91,36 +91,33 @@ measure::Protocol protocolFor(int repeats, int warmup) {
 
 Recorder::Recorder(store::Project& project, std::string device, const EngineChoice& choice, const Measurer& measurer,
                    std::vector<int> pinnedCpus)
-    : project_(project), device_(std::move(device)), choice_(choice), measurer_(measurer), host_(measure::detectHost()),
-      cpus_(measure::allowedCpus()), pinned_(std::move(pinnedCpus)), startedAt_(text::nowIso8601()) {
-  host_.gpus = engine::cudaDevices();
+    : project_(project), device_(project, device, choice.engine, choice.batch), deviceName_(std::move(device)),
+      choice_(choice), measurer_(measurer), cpus_(measure::allowedCpus()), pinned_(std::move(pinnedCpus)),
+      startedAt_(text::nowIso8601()) {
   threads_ = choice.threads > 0 ? choice.threads : static_cast<int>(cpus_.size());
-  if (auto existing = store::findDevice(project_, device_)) deviceId_ = existing->id;
 }
 
 void Recorder::record(const Target& t, const measure::Measurement& m) {
-  const bool onGpu = choice_.engine == "cuda" && !host_.gpus.empty();
-  auto conditions = measure::currentConditions(host_, pinned_.empty() ? cpus_ : pinned_);
+  const auto& host = device_.host();
+  auto conditions = measure::currentConditions(host, pinned_.empty() ? cpus_ : pinned_);
   conditions.pinnedCpus = pinned_;
   conditions.threads = threads_;
   conditions.batch = choice_.batch;
   conditions.engine = measurer_.name();
   conditions.engineVersion = measurer_.version();
-  if (onGpu) conditions.gpu = host_.gpus[0];
+  if (device_.gpu()) conditions.gpu = *device_.gpu();
   measure::recordMeasurement(conditions, m);
 
   store::Transaction tx(project_.db());
-  if (deviceId_ == 0)
-    deviceId_ = store::upsertDevice(project_, measure::deviceFromHost(device_, host_, measurer_.name() + " " + measurer_.version(),
-                                                                      choice_.batch, onGpu ? &host_.gpus[0] : nullptr));
+  const auto deviceId = device_.id(measurer_.name() + " " + measurer_.version());
   if (sourceId_ == 0)
     sourceId_ = store::ensureSource(
-        project_, "measurement", "maple-measure:" + device_ + ":" + startedAt_ + ":" + std::to_string(getpid()),
-        "maple measure on host " + host_.hostname + ": engine " + measurer_.name() + " (" + measurer_.version() +
+        project_, "measurement", "maple-measure:" + deviceName_ + ":" + startedAt_ + ":" + std::to_string(getpid()),
+        "maple measure on host " + host.hostname + ": engine " + measurer_.name() + " (" + measurer_.version() +
             "), batch " + std::to_string(choice_.batch) + ", threads " + std::to_string(threads_) + ", started " + startedAt_);
   store::LatencyWriter writer(project_);
   store::LatencySample s;
-  s.deviceId = deviceId_;
+  s.deviceId = deviceId;
   s.architectureId = writer.architecture(t.cell, t.index);
   s.latencyMs = m.summary.medianMs;
   s.iqrMs = m.summary.iqrMs();

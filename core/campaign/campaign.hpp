@@ -2,7 +2,7 @@
 // A measuring campaign: time chosen NAS-Bench-201 architectures on this machine with one engine and
 // store each latency with its conditions as it completes. Shared by `maple measure` and the
 // workbench's "measure selected", so both write the same rows.
-#include "measure/host.hpp"
+#include "campaign/host_device.hpp"
 #include "measure/protocol.hpp"
 #include "searchspace/nb201.hpp"
 #include "store/project.hpp"
@@ -48,19 +48,20 @@ public:
   Recorder(store::Project& project, std::string device, const EngineChoice& choice, const Measurer& measurer,
            std::vector<int> pinnedCpus = {});
   void record(const Target& target, const measure::Measurement& m);
-  const measure::HostInfo& host() const { return host_; }
+  const measure::HostInfo& host() const { return device_.host(); }
+  const std::string& deviceNotice() const { return device_.notice(); } // see HostDevice::notice
   std::int64_t sourceId() const { return sourceId_; }
   int threads() const { return threads_; }
 
 private:
   store::Project& project_;
-  std::string device_;
+  HostDevice device_;
+  std::string deviceName_;
   EngineChoice choice_;
   const Measurer& measurer_;
-  measure::HostInfo host_;
   std::vector<int> cpus_, pinned_;
   int threads_ = 1;
-  std::int64_t deviceId_ = 0, sourceId_ = 0;
+  std::int64_t sourceId_ = 0;
   std::string startedAt_;
 };
 

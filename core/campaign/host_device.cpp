@@ -1,11 +1,9 @@
-#include "cli/host_device.hpp"
+#include "campaign/host_device.hpp"
 
 #include "common/text.hpp"
 #include "engine/cuda/cuda_engine.hpp"
 
-#include <iostream>
-
-namespace maple::cli {
+namespace maple::campaign {
 
 HostDevice::HostDevice(store::Project& project, std::string name, std::string engine, int batch)
     : project_(project), name_(std::move(name)), engine_(std::move(engine)), batch_(batch) {
@@ -15,13 +13,14 @@ HostDevice::HostDevice(store::Project& project, std::string name, std::string en
   if (existing) {
     id_ = existing->id;
     if (existing->batchSize && *existing->batchSize != batch_)
-      std::cerr << "warning: device " << text::quote(name_) << " holds batch-" << *existing->batchSize
-                << " results; this run uses batch " << batch_ << " (a batch size is its own device configuration: "
-                << "consider --device " << name_ << "_" << batch_ << ")\n";
+      notice_ = "warning: device " + text::quote(name_) + " holds batch-" + std::to_string(*existing->batchSize) +
+                " results; this run uses batch " + std::to_string(batch_) +
+                " (a batch size is its own device configuration: consider --device " + name_ + "_" +
+                std::to_string(batch_) + ")";
     return;
   }
-  std::cerr << "device " << text::quote(name_) << " is new: it will be created from this machine ("
-            << (gpu() ? gpu()->name : host_.cpuModel) << ")\n";
+  notice_ = "device " + text::quote(name_) + " is new: it will be created from this machine (" +
+            (gpu() ? gpu()->name : host_.cpuModel) + ")";
 }
 
 const measure::GpuInfo* HostDevice::gpu() const {
@@ -33,4 +32,4 @@ std::int64_t HostDevice::id(const std::string& runtime) {
   return id_;
 }
 
-} // namespace maple::cli
+} // namespace maple::campaign
