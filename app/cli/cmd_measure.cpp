@@ -134,7 +134,6 @@ void run(const Opts& o) {
   campaign::EngineChoice choice{o.engine, o.batch, threads, o.seed, o.timeout};
   auto engine = campaign::openMeasurer(choice);
   campaign::Recorder recorder(project, o.device, choice, *engine, pinned);
-  const auto& host = recorder.host();
 
   if (!recorder.deviceNotice().empty()) std::cerr << recorder.deviceNotice() << "\n";
 
