@@ -2,13 +2,15 @@
 # Regenerates docs/accuracy.md: every method and descriptor available on the public data set, on
 # HELP's split (both protocols) and on a second split, 3 and 10 shots, with `maple eval`.
 # Usage: scripts/accuracy.sh [DATA_DIR] [SEEDS]   (defaults: ../shared/data/help-nb201, 10)
+# MAPLE_PRESET=dev reuses a dev build (the predictors are optimised there too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${1:-$(pwd)/../shared/data/help-nb201}"
 seeds="${2:-10}"
-cmake --preset release >/dev/null
-cmake --build --preset release --target maple >/dev/null
-maple=build/release/app/cli/maple
+preset="${MAPLE_PRESET:-release}"
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset" --target maple >/dev/null
+maple=build/$preset/app/cli/maple
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$maple" new "$work/acc.maple" >/dev/null
