@@ -2,17 +2,13 @@
 #include "common/error.hpp"
 #include "predict/methods.hpp"
 
-#include "searchspace/cost.hpp"
+#include "predict/features.hpp"
 
 #include <cmath>
 
 namespace maple::predict {
 
-Eigen::VectorXd lnMacs(std::span<const nb201::Cell> cells) {
-  Eigen::VectorXd v(static_cast<Eigen::Index>(cells.size()));
-  for (size_t i = 0; i < cells.size(); ++i) v(static_cast<Eigen::Index>(i)) = std::log(nb201::networkCost(cells[i]).macs);
-  return v;
-}
+Eigen::VectorXd lnMacs(std::span<const nb201::Cell> cells) { return archFeatures(cells).col(kLnMacsFeature); }
 
 namespace {
 

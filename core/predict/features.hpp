@@ -10,8 +10,9 @@
 namespace maple::predict {
 
 inline constexpr int kArchFeatures = nb201::kEdges * nb201::kOps + 3 + nb201::kOps;
+inline constexpr int kLnMacsFeature = nb201::kEdges * nb201::kOps;
 
-// One row per cell, unscaled.
+// One row per cell, unscaled (the whole space is computed once per process, then looked up).
 Eigen::MatrixXd archFeatures(std::span<const nb201::Cell> cells);
 
 } // namespace maple::predict

@@ -209,9 +209,7 @@ protected:
   }
 
   Eigen::VectorXd predictLog(std::span<const nb201::Cell> cells, const Eigen::MatrixXd&, Eigen::VectorXd*) const override {
-    Eigen::MatrixXf x(static_cast<Eigen::Index>(cells.size()), net_.inputs());
-    x << scaledArch(cells), targetDesc_.transpose().replicate(x.rows(), 1);
-    return (net_.forward(x).cast<double>().array() * yScale_ + yCentre_).matrix();
+    return (net_.forward(scaledArch(cells), targetDesc_.transpose()).cast<double>().array() * yScale_ + yCentre_).matrix();
   }
 
   void saveModel(ModelState& s) const override {

@@ -53,6 +53,15 @@ Eigen::VectorXf Mlp::forward(const Eigen::MatrixXf& x) const {
   return (h2 * v.w3).array() + *v.b3;
 }
 
+Eigen::VectorXf Mlp::forward(const Eigen::MatrixXf& head, const Eigen::RowVectorXf& tail) const {
+  Views<const Eigen::VectorXf> v(theta_, in_, hid_);
+  const auto nh = head.cols();
+  const Eigen::RowVectorXf bias = v.b1.transpose() + tail * v.w1.bottomRows(in_ - nh);
+  const Eigen::MatrixXf h1 = ((head * v.w1.topRows(nh)).rowwise() + bias).cwiseMax(0.f);
+  const Eigen::MatrixXf h2 = ((h1 * v.w2).rowwise() + v.b2.transpose()).cwiseMax(0.f);
+  return (h2 * v.w3).array() + *v.b3;
+}
+
 float Mlp::lossAndGradient(const Eigen::MatrixXf& x, const Eigen::VectorXf& y, const Eigen::VectorXf& w,
                            Eigen::VectorXf& grad) const {
   Views<const Eigen::VectorXf> v(theta_, in_, hid_);

@@ -20,6 +20,8 @@ public:
   void setParameters(int inputs, int hidden, const Eigen::VectorXf& theta); // BadInput on a size mismatch
 
   Eigen::VectorXf forward(const Eigen::MatrixXf& x) const; // one output per row
+  // The same for rows [head_i, tail] with one tail for all: its first-layer product is done once.
+  Eigen::VectorXf forward(const Eigen::MatrixXf& head, const Eigen::RowVectorXf& tail) const;
   // Weighted squared error over the batch (sum w (f - y)^2 / sum w) and its gradient.
   float lossAndGradient(const Eigen::MatrixXf& x, const Eigen::VectorXf& y, const Eigen::VectorXf& w,
                         Eigen::VectorXf& grad) const;

@@ -1,6 +1,8 @@
 // `maple eval` as users run it: JSON shape, stored evaluations, exit codes for bad input.
 #include "../cli/cli_runner.hpp"
 #include "../core/test_support.hpp"
+#include "common/error.hpp"
+#include "predict/pool.hpp"
 #include "store/evaluations.hpp"
 
 #include <QJsonArray>
@@ -69,6 +71,32 @@ private slots:
       QVERIFY(shots <= 2 * e.shots);
     }
     QCOMPARE(withPredictions, size_t(2));
+  }
+
+  // The pool the workbench and the predictor file train on, read from the project.
+  void trainingPoolFromProject() {
+    auto project = maple::store::Project::open(project_.toStdString());
+    const auto pool = maple::predict::loadTrainingPool(project, {"1080ti_1", "pixel3"}, "reference-latency");
+    QCOMPARE(pool.cells.size(), size_t(15625));
+    QCOMPARE(pool.latencyMs.size(), size_t(2));
+    QCOMPARE(pool.descriptors[0].values.size(), size_t(10));
+    QCOMPARE(pool.descriptors[0].shotsUsed, 10);
+    const auto specs = maple::predict::loadTrainingPool(project, {"raspi4"}, "specs");
+    QVERIFY(!specs.descriptors[0].values.empty());
+    std::string message;
+    auto kindOf = [&](const std::string& kind) {
+      try {
+        maple::predict::loadTrainingPool(project, {"1080ti_1"}, kind);
+      } catch (const maple::Error& e) {
+        message = e.what();
+        return e.kind();
+      }
+      return static_cast<maple::ErrorKind>(-1);
+    };
+    QCOMPARE(kindOf("counters"), maple::ErrorKind::BadInput); // the data set's devices were never captured
+    QVERIFY2(message.find("1080ti_1") != std::string::npos && message.find("counters") != std::string::npos, message.c_str());
+    QCOMPARE(kindOf("nope"), maple::ErrorKind::Usage);
+    QVERIFY2(message.find("nope") != std::string::npos, message.c_str());
   }
 
   void badInputs() {
