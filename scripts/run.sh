@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 data="${1:-$(pwd)/../shared/data/help-nb201}"
 scripts/deps.sh
 cmake --preset release >/dev/null
-cmake --build --preset release
+cmake --build --preset release --target maple maple-workbench # the tests build with scripts/test.sh
 maple=build/release/app/cli/maple
 workbench=build/release/app/workbench/maple-workbench
 demo=build/demo/demo.maple
