@@ -9,7 +9,6 @@
 #include "common/text.hpp"
 #include "campaign/campaign.hpp"
 #include "measure/pinning.hpp"
-#include "store/devices.hpp"
 #include "store/latencies.hpp"
 
 #include <iostream>
