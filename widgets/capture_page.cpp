@@ -8,6 +8,7 @@
 #include "table_view.hpp"
 #include "workspace.hpp"
 
+#include "campaign/host_device.hpp"
 #include "common/error.hpp"
 #include "counters/capture_store.hpp"
 #include "counters/encoding.hpp"
@@ -245,15 +246,14 @@ void CapturePage::start() {
                 callbacks.onProgress = [&](double f, const std::string& step) { return control.report(f, step); };
                 auto capture = counters::runCapture(engine, workload, config, options, callbacks);
                 auto project = openWorkspaceProject(path);
-                std::int64_t deviceId = 0;
-                if (auto d = store::findDevice(project, device)) deviceId = d->id;
-                else {
-                  store::Transaction tx(project.db());
-                  deviceId = store::upsertDevice(project, measure::deviceFromHost(device, measure::detectHost(), engine.name() + " " + engine.version(), 1));
-                  tx.commit();
-                }
+                // As `maple capture` stores it: the device (when new), the capture and its
+                // descriptors in one transaction.
+                campaign::HostDevice host(project, device, engine.name(), 1);
+                store::Transaction tx(project.db());
+                const auto deviceId = host.id(engine.name() + " " + engine.version());
                 counters::saveCapture(project, deviceId, capture);
                 auto reduction = descriptor::reduceAndSave(project, deviceId, capture, device);
+                tx.commit();
                 return [this, reduction, id = capture.id, soft = capture.softwareOnly] {
                   descriptors_->setDescriptors(reduction.descriptors);
                   descriptorTable_->resizeColumnsToContents();

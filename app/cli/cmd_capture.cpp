@@ -2,7 +2,7 @@
 // recorded on another one), store the capture and the descriptors reduced from it in one
 // transaction, and report what was counted, what was made, and what could not be and why.
 #include "cli/commands.hpp"
-#include "campaign/host_device.hpp"
+#include "campaign/campaign.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/output.hpp"
 #include "common/error.hpp"
@@ -11,8 +11,6 @@
 #include "counters/perf_stat_import.hpp"
 #include "counters/session.hpp"
 #include "descriptor/from_capture.hpp"
-#include "engine/cpu/cpu_engine.hpp"
-#include "engine/cuda/cuda_engine.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -29,8 +27,7 @@ struct Opts {
 };
 
 std::unique_ptr<engine::Engine> openEngine(const std::string& name) {
-  if (name == "cpu") return std::make_unique<engine::cpu::CpuEngine>();
-  if (name == "cuda") return engine::makeCudaEngine(0);
+  if (auto e = campaign::openEngine(name)) return e;
   fail(ErrorKind::Usage, "unknown engine " + text::quote(name) + ": a capture runs on cpu or cuda");
 }
 

@@ -57,13 +57,18 @@ private:
 
 } // namespace
 
+std::unique_ptr<engine::Engine> openEngine(const std::string& name) {
+  if (name == "cpu") return std::make_unique<engine::cpu::CpuEngine>();
+  if (name == "cuda") return engine::makeCudaEngine(0);
+  return nullptr;
+}
+
 std::unique_ptr<Measurer> openMeasurer(const EngineChoice& o) {
   engine::RunConfig config;
   config.batch = o.batch;
   config.threads = o.threads;
   config.seed = o.seed;
-  if (o.engine == "cpu") return std::make_unique<InProcessMeasurer>(std::make_unique<engine::cpu::CpuEngine>(), config);
-  if (o.engine == "cuda") return std::make_unique<InProcessMeasurer>(engine::makeCudaEngine(0), config);
+  if (auto e = openEngine(o.engine)) return std::make_unique<InProcessMeasurer>(std::move(e), config);
   if (o.engine.rfind("command:", 0) == 0) {
     auto argv = engine::splitCommandLine(o.engine.substr(8));
     if (argv.empty())

@@ -3,6 +3,7 @@
 // store each latency with its conditions as it completes. Shared by `maple measure` and the
 // workbench's "measure selected", so both write the same rows.
 #include "campaign/host_device.hpp"
+#include "engine/engine.hpp"
 #include "measure/protocol.hpp"
 #include "searchspace/nb201.hpp"
 #include "store/project.hpp"
@@ -31,6 +32,10 @@ struct EngineChoice {
   std::uint64_t seed = 42;
   double runnerTimeoutS = 300;
 };
+
+// The in-process engine of that name ("cpu" or "cuda"); null for any other name, so each caller
+// names what it accepts. "no CUDA device" (Usage) for cuda without one.
+std::unique_ptr<engine::Engine> openEngine(const std::string& name);
 
 // Usage error naming the accepted engines for an unknown one; "no CUDA device" for cuda without one.
 std::unique_ptr<Measurer> openMeasurer(const EngineChoice& choice);
