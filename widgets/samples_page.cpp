@@ -192,11 +192,11 @@ bool SamplesPage::selectSamples() {
     return false;
   }
   const auto path = workspace_->projectPath().toStdString();
-  return job_->start(tr("Adapting lowrank to %1 for its uncertainty").arg(QString::fromStdString(target)),
+  return job_->start(tr("Adapting %1 to %2 for its uncertainty").arg(QString::fromStdString(predict::defaultMethod()), QString::fromStdString(target)),
                      [this, path, target, candidates, apply](JobControl& control) mutable -> Job::Continuation {
                        auto project = openWorkspaceProject(path);
                        candidates.spread = evaluation::predictiveSpread(
-                           project, target, "lowrank", "reference-latency", candidates.cells,
+                           project, target, predict::defaultMethod(), "reference-latency", candidates.cells,
                            [&](double f, const std::string& stage) { return control.report(f, stage); });
                        return [apply, candidates] { apply(candidates); };
                      });

@@ -48,7 +48,7 @@ void addSelectCommand(CLI::App& root) {
     }
     if (*strategy == sampling::Strategy::MostUncertain) {
       if (o->device.empty()) fail(ErrorKind::Usage, "most-uncertain needs --device: the device to rank the uncertainty for");
-      c.spread = evaluation::predictiveSpread(project, o->device, "lowrank", "reference-latency", c.cells);
+      c.spread = evaluation::predictiveSpread(project, o->device, predict::defaultMethod(), "reference-latency", c.cells);
     }
     const auto picks = sampling::select(*strategy, c, static_cast<size_t>(o->count), o->seed);
     if (o->json) {

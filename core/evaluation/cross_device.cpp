@@ -4,6 +4,9 @@
 #include "predict/harness.hpp"
 #include "predict/pool.hpp"
 #include "store/devices.hpp"
+#include "store/latencies.hpp"
+
+#include <cmath>
 
 namespace maple::evaluation {
 namespace {
@@ -83,12 +86,16 @@ std::vector<double> predictiveSpread(store::Project& project, const std::string&
   predict::Target t;
   t.device = target;
   t.descriptor = predict::deviceDescriptor(project, target, kind);
+  // The current predictor of the target knows every latency measured on it so far.
+  const auto measured = store::loadLatencyMatrix(project, {target});
+  for (size_t a = 0; a < measured.architectures.size(); ++a)
+    if (std::isfinite(measured.at(a, 0))) t.shots.push_back({measured.architectures[a].cell, measured.at(a, 0)});
   const auto trained = predict::train(method, predict::loadTrainingPool(project, pool, kind), {}, progress);
   const auto adapted = trained->adapt(t, progress);
   std::vector<double> spread;
   adapted->predictMs(cells, &spread);
   if (spread.size() != cells.size())
-    badInput("method '" + method + "' reports no uncertainty: choose one that does (lowrank) for most-uncertain selection");
+    badInput("method '" + method + "' reports no uncertainty: choose one that does (opcost, lowrank) for most-uncertain selection");
   return spread;
 }
 

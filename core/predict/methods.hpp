@@ -1,5 +1,7 @@
 #pragma once
 // The methods behind train() / restore(), each a PoolPredictor (see pool_model.hpp).
+//   opcost    latency additive in operation costs (ms), eager and graph-compiled op counts; the
+//             pool's per-device costs form a mixture prior that the shots weigh by evidence
 //   flops     ln t = ln MACs + b: FLOPs-proportional; b from the shots, else from the nearest devices
 //   nearest   the training device nearest by descriptor, affine in log space fitted to the shots
 //   ridge     ln t as a ridge-weighted sum of the training devices' ln latencies, prior weights from
@@ -10,11 +12,11 @@
 //   maple     MAPLE: MLP on architecture features || descriptor -> ln latency; adaptation mixes the
 //             weighted shots into the pool and fine-tunes
 //   maple-x   MAPLE-X: maple plus virtual examples and hardware-similarity weighting of the pool
-//   ensemble  lowrank and maple-x averaged in log space; spread from both
 #include "predict/pool_model.hpp"
 
 namespace maple::predict {
 
+std::unique_ptr<PoolPredictor> newOpCostPredictor();
 std::unique_ptr<PoolPredictor> newFlopsPredictor();
 std::unique_ptr<PoolPredictor> newNearestPredictor();
 std::unique_ptr<PoolPredictor> newRidgePredictor();

@@ -13,6 +13,7 @@ using Factory = std::function<std::unique_ptr<PoolPredictor>()>;
 
 const std::vector<std::pair<std::string, Factory>>& registry() {
   static const std::vector<std::pair<std::string, Factory>> list{
+      {"opcost", newOpCostPredictor},
       {"lowrank", newLowRankPredictor},
       {"flops", newFlopsPredictor},
       {"nearest", newNearestPredictor},

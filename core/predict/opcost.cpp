@@ -1,0 +1,289 @@
+// Per-operation cost model with a pool-learned prior and a Bayesian mixture fit of the shots.
+//
+// On NAS-Bench-201 a network's latency is close to additive in its operations, in milliseconds
+// rather than in log space: t(a) = x(a) . w, x = the op counts of op_counts.hpp (a base cost, the
+// eager counts and the graph counts). Fitted to all of a device's latencies this puts 95-100 % of
+// the GPUs, server CPUs and simulated accelerators within +-10 %, so the hard part of few-shot
+// adaptation is only to find w from k shots.
+//
+// Training: each pool device's w_j by relative-error least squares (Huber-weighted, degenerate
+// cells aside), scaled by the device's median latency into a shape v_j; the shapes' covariance C
+// says how devices differ. Whether a device folds degenerate cells to a near-zero constant is
+// noted too.
+// Adaptation: the target is one of the pool's shapes at an unknown scale, perturbed by
+// N(0, tau s^2 C), or a broad Gaussian around the mean shape; the shots have relative noise sigma.
+// Every (component, tau, sigma) gives a closed-form posterior for w and its evidence; the
+// prediction is the evidence-weighted mixture (so the shots choose which devices to borrow from
+// and how noisy they are), the prior over components being the descriptor similarity blended
+// with uniform. Degenerate shots decide the degenerate regime; without one, the components vote.
+#include "common/error.hpp"
+#include "predict/methods.hpp"
+#include "predict/op_counts.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace maple::predict {
+namespace {
+
+constexpr int kP = kOpCountFeatures;
+constexpr double kTaus[] = {0.1, 0.3, 1.0};           // component spread, in units of the pool's C
+constexpr double kNoises[] = {0.02, 0.05, 0.1, 0.2}; // relative noise of a shot
+constexpr double kBroadShare = 0.25;                  // prior mass of the broad Gaussian component
+constexpr double kSimilarityBlend = 0.5;              // share of descriptor similarity in the prior
+constexpr double kHuber = 0.1;                        // relative residual where pool fitting turns robust
+constexpr double kCollapseRatio = 0.1;                // below this share of the model, a cell folded
+constexpr double kFloor = 1e-3;                       // smallest prediction, relative to the scale
+
+double median(std::vector<double> v) {
+  if (v.empty()) return std::nan("");
+  const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+  std::nth_element(v.begin(), mid, v.end());
+  return *mid;
+}
+
+// Relative-error least squares with Huber weights: minimises sum rho((x.w - t) / t).
+Eigen::VectorXd robustFit(const Eigen::MatrixXd& x, const Eigen::VectorXd& t) {
+  Eigen::VectorXd weight = t.cwiseInverse();
+  Eigen::VectorXd w = Eigen::VectorXd::Zero(x.cols());
+  for (int iter = 0; iter < 10; ++iter) {
+    const Eigen::MatrixXd a = weight.asDiagonal() * x;
+    Eigen::MatrixXd h = a.transpose() * a;
+    h.diagonal().array() += 1e-9 * (h.trace() + 1);
+    w = h.ldlt().solve(a.transpose() * weight.cwiseProduct(t));
+    const Eigen::ArrayXd r = ((x * w - t).array() / t.array()).abs();
+    weight = (t.array().inverse() * (kHuber / r.max(kHuber)).sqrt()).matrix();
+  }
+  return w;
+}
+
+struct Component {
+  Eigen::VectorXd shape;
+  double logPrior;
+  double tau;
+  int device; // -1: the broad component
+};
+
+struct Fit {
+  Eigen::VectorXd w;
+  Eigen::MatrixXd covariance;
+  double logEvidence;
+  double scale, noise;
+  int device;
+};
+
+// Posterior of w for one component and noise level, given non-degenerate shots (x, t in ms).
+Fit fitComponent(const Component& c, const Eigen::MatrixXd& cov, const Eigen::MatrixXd& x, const Eigen::VectorXd& t,
+                 double noise) {
+  std::vector<double> ratios;
+  const Eigen::VectorXd base = x * c.shape;
+  for (Eigen::Index i = 0; i < t.size(); ++i)
+    if (base(i) > 0) ratios.push_back(t(i) / base(i));
+  double s = median(ratios);
+  if (!(s > 0) || !std::isfinite(s)) s = median(std::vector<double>(t.data(), t.data() + t.size()));
+  const Eigen::VectorXd m0 = s * c.shape;
+  const Eigen::MatrixXd s0 = c.tau * s * s * cov;
+  const Eigen::MatrixXd a = (t.cwiseInverse() / noise).asDiagonal() * x;
+  const Eigen::VectorXd b = Eigen::VectorXd::Constant(t.size(), 1.0 / noise);
+  const Eigen::LLT<Eigen::MatrixXd> s0llt(s0);
+  const Eigen::MatrixXd p0 = s0llt.solve(Eigen::MatrixXd::Identity(kP, kP));
+  const Eigen::LLT<Eigen::MatrixXd> hllt(a.transpose() * a + p0);
+  Fit f;
+  f.covariance = hllt.solve(Eigen::MatrixXd::Identity(kP, kP));
+  f.w = f.covariance * (a.transpose() * b + p0 * m0);
+  // Evidence of the scaled shots, b ~ N(A m0, K = I + A S0 A^T), through Woodbury and the
+  // determinant lemma so that it costs O(k) in the number of shots.
+  const Eigen::VectorXd d = b - a * m0;
+  const Eigen::VectorXd ad = a.transpose() * d;
+  auto logDet = [](const Eigen::LLT<Eigen::MatrixXd>& llt) {
+    return 2 * llt.matrixL().toDenseMatrix().diagonal().array().log().sum();
+  };
+  f.logEvidence = -0.5 * (d.squaredNorm() - ad.dot(hllt.solve(ad)) + logDet(hllt) + logDet(s0llt)) -
+                  static_cast<double>(t.size()) * std::log(noise) + c.logPrior;
+  f.scale = s;
+  f.noise = noise;
+  f.device = c.device;
+  return f;
+}
+
+class OpCostPredictor final : public PoolPredictor {
+public:
+  OpCostPredictor() : PoolPredictor("opcost") {}
+
+protected:
+  std::unique_ptr<PoolPredictor> clone() const override { return std::make_unique<OpCostPredictor>(*this); }
+
+  void trainModel(const TrainOptions&, const ProgressFn& progress) override {
+    const auto& p = pool();
+    std::vector<nb201::Cell> cells;
+    for (int code : p.codes) cells.push_back(nb201::cellFromCode(code));
+    const auto oc = opCounts(cells);
+    std::vector<Eigen::Index> live, folded;
+    for (size_t i = 0; i < cells.size(); ++i) (oc.degenerate[i] ? folded : live).push_back(static_cast<Eigen::Index>(i));
+    if (live.size() < static_cast<size_t>(2 * kP))
+      badInput("the training pool has " + std::to_string(live.size()) + " non-degenerate architectures; opcost needs " +
+               std::to_string(2 * kP));
+    const Eigen::MatrixXd x = oc.features(live, Eigen::all);
+    const auto m = p.logLat.cols();
+    shapes_.resize(m, kP);
+    stats_.resize(m, 3);
+    for (Eigen::Index j = 0; j < m; ++j) {
+      const Eigen::VectorXd all = p.logLat.col(j).array().exp();
+      const double med = median(std::vector<double>(all.data(), all.data() + all.size()));
+      const Eigen::VectorXd w = robustFit(x, all(live));
+      shapes_.row(j) = w.transpose() / med;
+      // Folding: most degenerate cells far below what the model gives them.
+      int low = 0;
+      std::vector<double> foldedMs;
+      for (auto i : folded) {
+        foldedMs.push_back(all(i));
+        if (all(i) < kCollapseRatio * std::max(oc.features.row(i).dot(w), 1e-12)) ++low;
+      }
+      const bool folds = !folded.empty() && 2 * low > static_cast<int>(folded.size());
+      stats_.row(j) << std::log(med), folds ? 1.0 : 0.0, folds ? median(foldedMs) / med : 0.0;
+      if (progress && !progress(static_cast<double>(j + 1) / static_cast<double>(m), "fitting operation costs"))
+        fail(ErrorKind::Cancelled, "training cancelled");
+    }
+    const Eigen::RowVectorXd mean = shapes_.colwise().mean();
+    const Eigen::MatrixXd d = shapes_.rowwise() - mean;
+    priorCov_ = d.transpose() * d / static_cast<double>(m);
+    priorCov_.diagonal().array() += 1e-4;
+  }
+
+  void fitTarget(const Target& target, const Eigen::MatrixXd&, const Eigen::VectorXd& y, const ProgressFn&) override {
+    const auto m = shapes_.rows();
+    const Eigen::VectorXd prior =
+        (1 - kSimilarityBlend) / static_cast<double>(m) + kSimilarityBlend * pool().similarity(target.descriptor).array();
+    const Eigen::VectorXd meanShape = shapes_.transpose() * prior;
+    std::vector<nb201::Cell> cells;
+    for (const auto& s : target.shots) cells.push_back(s.cell);
+    const auto oc = opCounts(cells);
+    std::vector<Eigen::Index> live, folded;
+    for (size_t i = 0; i < cells.size(); ++i) (oc.degenerate[i] ? folded : live).push_back(static_cast<Eigen::Index>(i));
+
+    Eigen::VectorXd deviceWeight = prior; // posterior share of each pool device, for the folding vote
+    if (live.empty()) {
+      // No usable shot: the descriptor-weighted shape at the descriptor-weighted scale.
+      scale_ = std::exp(stats_.col(0).dot(prior));
+      w_ = scale_ * meanShape;
+      cov_ = scale_ * scale_ * priorCov_;
+      noise_ = kNoises[std::size(kNoises) - 1];
+    } else {
+      const Eigen::MatrixXd x = oc.features(live, Eigen::all);
+      const Eigen::VectorXd t = y(live).array().exp();
+      std::vector<Component> comps;
+      for (Eigen::Index j = 0; j < m; ++j)
+        for (double tau : kTaus)
+          comps.push_back({shapes_.row(j).transpose(), std::log((1 - kBroadShare) * prior(j) / std::size(kTaus)), tau,
+                           static_cast<int>(j)});
+      comps.push_back({meanShape, std::log(kBroadShare), 1.0, -1});
+      std::vector<Fit> fits;
+      for (const auto& c : comps)
+        for (double noise : kNoises) fits.push_back(fitComponent(c, priorCov_, x, t, noise));
+      double top = -INFINITY;
+      for (const auto& f : fits) top = std::max(top, f.logEvidence);
+      Eigen::VectorXd pw(static_cast<Eigen::Index>(fits.size()));
+      for (size_t i = 0; i < fits.size(); ++i) pw(static_cast<Eigen::Index>(i)) = std::exp(fits[i].logEvidence - top);
+      pw /= pw.sum();
+      w_ = Eigen::VectorXd::Zero(kP);
+      scale_ = noise_ = 0;
+      deviceWeight.setZero();
+      for (size_t i = 0; i < fits.size(); ++i) {
+        const double q = pw(static_cast<Eigen::Index>(i));
+        w_ += q * fits[i].w;
+        scale_ += q * fits[i].scale;
+        noise_ += q * fits[i].noise;
+        if (fits[i].device >= 0) deviceWeight(fits[i].device) += q;
+        else deviceWeight += q * prior;
+      }
+      cov_ = Eigen::MatrixXd::Zero(kP, kP);
+      for (size_t i = 0; i < fits.size(); ++i) {
+        const Eigen::VectorXd d = fits[i].w - w_;
+        cov_ += pw(static_cast<Eigen::Index>(i)) * (fits[i].covariance + d * d.transpose());
+      }
+    }
+    // Degenerate cells: a measured one decides; otherwise the devices vote by posterior weight.
+    if (!folded.empty()) {
+      std::vector<double> ratio, ms;
+      for (auto i : folded) {
+        const double t = std::exp(y(i));
+        ms.push_back(t);
+        ratio.push_back(t / std::max(oc.features.row(i).dot(w_), kFloor * scale_));
+      }
+      folds_ = median(ratio) < kCollapseRatio;
+      foldedMs_ = median(ms);
+    } else {
+      folds_ = deviceWeight.dot(stats_.col(1)) > 0.5;
+      const double share = deviceWeight.dot(stats_.col(1));
+      foldedMs_ = share > 0 ? scale_ * deviceWeight.cwiseProduct(stats_.col(1)).dot(stats_.col(2)) / share : 0;
+    }
+  }
+
+  Eigen::VectorXd predictLog(std::span<const nb201::Cell> cells, const Eigen::MatrixXd&, Eigen::VectorXd* spread) const override {
+    const auto oc = opCounts(cells);
+    const Eigen::VectorXd ms = (oc.features * w_).cwiseMax(kFloor * scale_);
+    Eigen::VectorXd out = ms.array().log();
+    if (spread) {
+      const Eigen::ArrayXd rel = (oc.features * cov_).cwiseProduct(oc.features).rowwise().sum().array().max(0).sqrt() / ms.array();
+      *spread = (rel.square() + noise_ * noise_).sqrt();
+    }
+    for (size_t i = 0; i < cells.size(); ++i)
+      if (oc.degenerate[i] && folds_) {
+        out(static_cast<Eigen::Index>(i)) = std::log(std::max(foldedMs_, kFloor * scale_));
+        if (spread) (*spread)(static_cast<Eigen::Index>(i)) = 1.0; // folding is a guess from other devices
+      }
+    return out;
+  }
+
+  void saveModel(ModelState& s) const override {
+    s.meta["hyperparameters"] = {{"taus", kTaus},           {"noises", kNoises},     {"broad_share", kBroadShare},
+                                 {"similarity_blend", kSimilarityBlend}, {"huber", kHuber}, {"collapse_ratio", kCollapseRatio}};
+    putMatrix(s, "opcost.shapes", shapes_);
+    putMatrix(s, "opcost.device_stats", stats_);
+    putMatrix(s, "opcost.prior_cov", priorCov_);
+    if (targetDevice().empty()) return;
+    putMatrix(s, "opcost.weights", w_);
+    putMatrix(s, "opcost.covariance", cov_);
+    s.meta["adapted"] = {{"scale_ms", scale_}, {"noise", noise_}, {"folds", folds_}, {"folded_ms", foldedMs_}};
+  }
+
+  void loadModel(const ModelState& s) override {
+    shapes_ = getMatrix(s, "opcost.shapes");
+    stats_ = getMatrix(s, "opcost.device_stats");
+    priorCov_ = getMatrix(s, "opcost.prior_cov");
+    const auto m = pool().logLat.cols();
+    if (shapes_.rows() != m || shapes_.cols() != kP || stats_.rows() != m || stats_.cols() != 3 || priorCov_.rows() != kP ||
+        priorCov_.cols() != kP)
+      badInput("predictor state's operation-cost arrays do not match its " + std::to_string(m) + " training devices");
+    if (targetDevice().empty()) return;
+    w_ = getMatrix(s, "opcost.weights");
+    cov_ = getMatrix(s, "opcost.covariance");
+    if (w_.size() != kP || cov_.rows() != kP || cov_.cols() != kP)
+      badInput("predictor state's operation-cost fit has the wrong size");
+    try {
+      const auto& a = s.meta.at("adapted");
+      scale_ = a.at("scale_ms").get<double>();
+      noise_ = a.at("noise").get<double>();
+      folds_ = a.at("folds").get<bool>();
+      foldedMs_ = a.at("folded_ms").get<double>();
+    } catch (const nlohmann::json::exception&) {
+      badInput("predictor state lacks the operation-cost adaptation (scale_ms, noise, folds, folded_ms)");
+    }
+    if (!(scale_ > 0) || !(noise_ > 0)) badInput("predictor state's operation-cost scale or noise is not positive");
+  }
+
+private:
+  Eigen::MatrixXd shapes_;   // devices x kP: w_j / median latency
+  Eigen::MatrixXd stats_;    // devices x 3: ln median ms, folds degenerate cells (0/1), folded / median
+  Eigen::MatrixXd priorCov_; // kP x kP
+  Eigen::VectorXd w_;
+  Eigen::MatrixXd cov_;
+  double scale_ = 1, noise_ = 0.1, foldedMs_ = 0;
+  bool folds_ = false;
+};
+
+} // namespace
+
+std::unique_ptr<PoolPredictor> newOpCostPredictor() { return std::make_unique<OpCostPredictor>(); }
+
+} // namespace maple::predict

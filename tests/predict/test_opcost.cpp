@@ -1,0 +1,248 @@
+// The per-operation cost model (opcost): its features by hand, recovery of known costs on synthetic
+// pools (eager and graph-compiled devices, folded degenerate cells, every architecture as a shot),
+// and a guard on the public data set's unseen devices.
+#include "../core/test_support.hpp"
+#include "dataset/help_nb201.hpp"
+#include "descriptor/from_data.hpp"
+#include "predict/metrics.hpp"
+#include "predict/op_counts.hpp"
+#include "predict/predictor.hpp"
+
+#include <QtTest>
+
+#include <cmath>
+#include <random>
+
+using namespace maple;
+using namespace maple::predict;
+
+namespace {
+
+std::vector<nb201::Cell> everyCell() {
+  std::vector<nb201::Cell> cells;
+  for (int code = 0; code < nb201::kSpaceSize; ++code) cells.push_back(nb201::cellFromCode(code));
+  return cells;
+}
+
+// Costs in ms: base, eager skip/conv1x1/conv3x3/pool, graph skip/conv1x1/conv3x3/pool.
+using Costs = std::array<double, kOpCountFeatures>;
+const Costs kGpu{5.0, -0.2, 1.8, 1.9, 0.1, 0, 0, 0, 0};
+const Costs kCpu{4.0, -0.2, 2.0, 2.8, 0.3, 0, 0, 0, 0};
+const Costs kPhone{6.0, -0.3, 3.0, 6.5, 0.9, 0, 0, 0, 0};
+const Costs kWideGpu{9.0, -0.5, 1.2, 5.0, 0.6, 0, 0, 0, 0};
+const Costs kGraph{1.0, 0, 0, 0, 0, 0.5, 2.5, 9.0, 2.0};
+const Costs kGraph2{0.8, 0, 0, 0, 0, 0.2, 1.0, 6.0, 1.5};
+
+// Latency of every cell under `costs`, with deterministic relative noise; degenerate cells fold to
+// `foldedMs` when it is positive.
+std::vector<double> synthetic(const OpCounts& oc, const Costs& costs, double noise, std::uint64_t seed, double foldedMs = 0) {
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<double> n(0, noise);
+  std::vector<double> ms(static_cast<size_t>(oc.features.rows()));
+  const Eigen::Map<const Eigen::VectorXd> w(costs.data(), kOpCountFeatures);
+  for (size_t i = 0; i < ms.size(); ++i) {
+    const double exact = oc.features.row(static_cast<Eigen::Index>(i)).dot(w);
+    ms[i] = oc.degenerate[i] && foldedMs > 0 ? foldedMs : std::max(exact, 0.05) * std::exp(n(rng));
+  }
+  return ms;
+}
+
+descriptor::Descriptor specs(double cores) {
+  store::Device d;
+  d.name = "synthetic";
+  d.family = "gpu";
+  d.cores = static_cast<int>(cores);
+  return descriptor::specsDescriptor(d);
+}
+
+TrainingPool pool(const std::vector<nb201::Cell>& cells, const OpCounts& oc, const std::vector<std::pair<std::string, Costs>>& devices,
+                  double foldedMs = 0) {
+  TrainingPool p;
+  p.descriptorKind = descriptor::kSpecs;
+  p.cells = cells;
+  std::uint64_t seed = 1;
+  for (const auto& [name, costs] : devices) {
+    p.devices.push_back(name);
+    p.descriptors.push_back(specs(1000.0 * static_cast<double>(seed)));
+    const bool graph = costs[5] != 0;
+    p.latencyMs.push_back(synthetic(oc, costs, 0.01, seed++, graph ? foldedMs : 0));
+  }
+  return p;
+}
+
+Target target(const std::vector<nb201::Cell>& cells, const std::vector<double>& ms, const std::vector<size_t>& shots) {
+  Target t;
+  t.device = "unseen";
+  t.descriptor = specs(2500);
+  for (size_t i : shots) t.shots.push_back({cells[i], ms[i]});
+  return t;
+}
+
+std::vector<size_t> draw(size_t k, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::vector<size_t> out;
+  while (out.size() < k) out.push_back(static_cast<size_t>(rng() % nb201::kSpaceSize));
+  return out;
+}
+
+} // namespace
+
+class TestOpCost : public QObject {
+  Q_OBJECT
+
+private slots:
+  void featuresByHand() {
+    const std::vector<nb201::Cell> cells{
+        // conv1x1 on 2<-0 and conv3x3 on 1<-0 run eagerly but reach nothing: a graph runtime runs the skip only.
+        nb201::parseCell("|nor_conv_3x3~0|+|nor_conv_1x1~0|none~1|+|skip_connect~0|none~1|none~2|"),
+        // No path from input to output: degenerate; its conv leads nowhere.
+        nb201::parseCell("|nor_conv_3x3~0|+|none~0|none~1|+|none~0|none~1|none~2|"),
+        // Every edge on a path: both counts agree.
+        nb201::parseCell("|avg_pool_3x3~0|+|nor_conv_3x3~0|skip_connect~1|+|nor_conv_1x1~0|nor_conv_3x3~1|avg_pool_3x3~2|")};
+    const auto oc = opCounts(cells);
+    const Eigen::RowVectorXd a{{1, 1, 1, 1, 0, 1, 0, 0, 0}};
+    const Eigen::RowVectorXd b{{1, 0, 0, 1, 0, 0, 0, 0, 0}};
+    const Eigen::RowVectorXd c{{1, 1, 1, 2, 2, 1, 1, 2, 2}};
+    QCOMPARE(oc.features.row(0), a);
+    QCOMPARE(oc.features.row(1), b);
+    QCOMPARE(oc.features.row(2), c);
+    QCOMPARE(oc.degenerate, (std::vector<bool>{false, true, false}));
+  }
+
+  // A device whose costs no pool device has, eager or graph-compiled, is recovered from 10 shots.
+  void recoversUnseenCosts_data() {
+    QTest::addColumn<int>("which");
+    QTest::newRow("eager") << 0;
+    QTest::newRow("graph") << 1;
+  }
+  void recoversUnseenCosts() {
+    QFETCH(int, which);
+    const auto cells = everyCell();
+    const auto oc = opCounts(cells);
+    const auto p = pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}, {"wide", kWideGpu}, {"graph", kGraph}, {"graph2", kGraph2}});
+    const Costs eagerMix{6.5, -0.3, 2.5, 4.0, 0.5, 0, 0, 0, 0};
+    const Costs graphMix{0.9, 0, 0, 0, 0, 0.3, 1.8, 7.5, 1.8};
+    const auto truth = synthetic(oc, which == 0 ? eagerMix : graphMix, 0.0, 99);
+    auto trained = train("opcost", p, {1, 1});
+    const auto adapted = trained->adapt(target(cells, truth, draw(10, 5)));
+    const auto m = computeMetrics(adapted->predictMs(cells), truth);
+    qInfo("10 shots: acc5 %.3f acc10 %.3f spearman %.4f", m.acc5, m.acc10, m.spearman);
+    QVERIFY(m.acc10 > 0.97);
+    QVERIFY(m.spearman > 0.99);
+    // Three shots cannot pin nine costs: the prior carries it, less exactly.
+    const auto few = computeMetrics(trained->adapt(target(cells, truth, draw(3, 5)))->predictMs(cells), truth);
+    qInfo("3 shots: acc10 %.3f spearman %.4f", few.acc10, few.spearman);
+    QVERIFY(few.spearman > 0.9);
+  }
+
+  // More shots, less uncertainty; the spread is finite and positive everywhere.
+  void spreadShrinksWithShots() {
+    const auto cells = everyCell();
+    const auto oc = opCounts(cells);
+    const auto p = pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}, {"wide", kWideGpu}});
+    const auto truth = synthetic(oc, Costs{7.0, -0.2, 2.2, 3.5, 0.4, 0, 0, 0, 0}, 0.02, 7);
+    auto trained = train("opcost", p, {1, 1});
+    auto meanSpread = [&](size_t k) {
+      std::vector<double> spread;
+      trained->adapt(target(cells, truth, draw(k, 3)))->predictMs(cells, &spread);
+      double sum = 0;
+      for (double s : spread) {
+        if (!(s > 0) || !std::isfinite(s)) return -1.0;
+        sum += s;
+      }
+      return sum / static_cast<double>(spread.size());
+    };
+    const double zero = meanSpread(0), three = meanSpread(3), fifty = meanSpread(50);
+    qInfo("mean spread: 0 shots %.4f, 3 shots %.4f, 50 shots %.4f", zero, three, fifty);
+    QVERIFY(zero > 0 && three > 0 && fifty > 0);
+    QVERIFY(fifty < three);
+    QVERIFY(three < zero);
+  }
+
+  // Degenerate cells: a measured one decides whether the device folds them; without one the pool
+  // devices vote by posterior weight.
+  void degenerateCellsFold() {
+    const auto cells = everyCell();
+    const auto oc = opCounts(cells);
+    const auto p = pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"graph", kGraph}, {"graph2", kGraph2}}, 0.01);
+    size_t degenerate = 0;
+    while (!oc.degenerate[degenerate]) ++degenerate;
+    auto trained = train("opcost", p, {1, 1});
+
+    const auto folding = synthetic(oc, Costs{0.7, 0, 0, 0, 0, 0.4, 2.0, 8.0, 1.9}, 0.0, 11, 0.02);
+    auto shots = draw(10, 8);
+    shots.push_back(degenerate);
+    auto predicted = trained->adapt(target(cells, folding, shots))->predictMs(cells);
+    size_t other = degenerate + 1;
+    while (!oc.degenerate[other]) ++other;
+    QVERIFY2(std::abs(predicted[other] - 0.02) < 1e-9, qPrintable(QString::number(predicted[other])));
+    // Same device, no degenerate shot: the graph devices that explain the shots fold, so it folds too.
+    predicted = trained->adapt(target(cells, folding, draw(10, 8)))->predictMs(cells);
+    QVERIFY(predicted[other] < 0.05);
+
+    const auto eager = synthetic(oc, kCpu, 0.0, 12);
+    predicted = trained->adapt(target(cells, eager, shots))->predictMs(cells);
+    QVERIFY(std::abs(predicted[other] - eager[other]) < 0.02 * eager[other]);
+  }
+
+  // Every architecture as a shot (the model's ceiling): the evidence stays finite and the fit exact.
+  void everyArchitectureAsAShot() {
+    const auto cells = everyCell();
+    const auto oc = opCounts(cells);
+    const auto p = pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}});
+    const auto truth = synthetic(oc, Costs{3.0, -0.1, 1.0, 4.0, 1.0, 0, 0, 0, 0}, 0.0, 13);
+    std::vector<size_t> all(cells.size());
+    for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+    const auto m = computeMetrics(train("opcost", p, {1, 1})->adapt(target(cells, truth, all))->predictMs(cells), truth);
+    QVERIFY2(m.acc1 > 0.999, qPrintable(QString::number(m.acc1)));
+  }
+
+  // The public data set's unseen devices that are additive in their operations (a GPU at batch
+  // 256, the two simulated accelerators) from HELP's ten reference architectures.
+  void publicDataUnseenDevices() {
+    if (!testing::haveDataSet()) QSKIP("the data set is not at ../shared/data/help-nb201");
+    const auto table = dataset::readLatencyTable(testing::dataDir() + "/nb201_latency_ms.csv");
+    const std::vector<std::string> help{"1080ti_1",     "1080ti_32",      "1080ti_256", "silver_4114", "silver_4210r",
+                                        "samsung_a50",  "pixel3",         "essential_ph_1", "samsung_s7", "titanx_1",
+                                        "titanx_32",    "titanx_256",     "gold_6240"};
+    const size_t nd = table.devices.size();
+    auto column = [&](const std::string& name) {
+      const size_t d = static_cast<size_t>(std::find(table.devices.begin(), table.devices.end(), name) - table.devices.begin());
+      std::vector<double> ms(table.cells.size());
+      for (size_t r = 0; r < ms.size(); ++r) ms[r] = table.ms[r * nd + d];
+      return ms;
+    };
+    TrainingPool p;
+    p.descriptorKind = descriptor::kReferenceLatency;
+    p.cells = table.cells;
+    auto refDescriptor = [&](const std::vector<double>& ms, const std::string& name) {
+      std::map<int, double> refs;
+      for (int idx : descriptor::referenceArchitectures())
+        for (size_t r = 0; r < table.index.size(); ++r)
+          if (table.index[r] == idx) refs[idx] = ms[r];
+      return descriptor::referenceLatencyDescriptor(refs, name);
+    };
+    for (const auto& name : help) {
+      p.devices.push_back(name);
+      p.latencyMs.push_back(column(name));
+      p.descriptors.push_back(refDescriptor(p.latencyMs.back(), name));
+    }
+    auto trained = train("opcost", p, {1, 1});
+    for (const std::string name : {"titan_rtx_256", "fpga", "eyeriss"}) {
+      const auto truth = column(name);
+      Target t;
+      t.device = name;
+      t.descriptor = refDescriptor(truth, name);
+      for (int idx : descriptor::referenceArchitectures())
+        for (size_t r = 0; r < table.index.size(); ++r)
+          if (table.index[r] == idx) t.shots.push_back({table.cells[r], truth[r]});
+      const auto m = computeMetrics(trained->adapt(t)->predictMs(table.cells), truth);
+      qInfo("%s: acc10 %.3f spearman %.4f", name.c_str(), m.acc10, m.spearman);
+      QVERIFY2(m.acc10 > 0.95, name.c_str());
+      QVERIFY2(m.spearman > 0.98, name.c_str());
+    }
+  }
+};
+
+QTEST_GUILESS_MAIN(TestOpCost)
+#include "test_opcost.moc"
