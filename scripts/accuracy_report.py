@@ -1,12 +1,18 @@
 #!/usr/bin/env python3
 # Formats the `maple eval --json` files of scripts/accuracy.sh into docs/accuracy.md (stdout).
-# Usage: accuracy_report.py DIR SEEDS SECONDS COMMIT
+# Usage: accuracy_report.py DIR SEEDS SECONDS COMMIT DEFAULT_METHOD
 import json, glob, os, sys
-work, seeds, secs, commit = sys.argv[1:5]
+work, seeds, secs, commit, default = sys.argv[1:6]
 runs = {}
-for f in sorted(glob.glob(os.path.join(work, "*.json"))):
+for f in sorted(glob.glob(os.path.join(work, "*.*.*.*.json"))):
     split, protocol, method, desc = os.path.basename(f)[:-5].split(".", 3)
     runs[(split, protocol, method, desc)] = json.load(open(f))
+ceiling = {p: json.load(open(os.path.join(work, f"ceiling.{p}.json"))) for p in ("full", "help")
+           if os.path.exists(os.path.join(work, f"ceiling.{p}.json"))}
+lodo = {}
+for f in sorted(glob.glob(os.path.join(work, "lodo", "*.json"))):
+    method, dev = os.path.basename(f)[:-5].split(".", 1)
+    lodo.setdefault(method, {})[dev] = {x["shots"]: x["devices"][dev] for x in json.load(open(f))["results"]}
 help_pub = {"titan_rtx_256": 0.987, "gold_6226": 0.989, "pixel2": 0.802, "raspi4": 0.890, "eyeriss": 0.940, "fpga": 0.985}
 p = print
 p("# Accuracy of the latency predictors\n")
@@ -34,12 +40,12 @@ for split, title in (("help", "HELP split"), ("other", "Other split (2080ti, tit
             p(f"| {k[2]} | {k[3]} | {r[3]['acc10']:.3f} | {r[10]['acc10']:.3f} | {r[3]['spearman']:.3f} | "
               f"{r[10]['spearman']:.3f} | {r[10]['kendall']:.3f} | {r[10]['mape']:.1f} | {r[10]['rmse_ms']:.2f} |")
         p()
-# Per-device Spearman beside HELP's published figures, for lowrank (the default method).
+# Per-device Spearman beside HELP's published figures, for the default method.
 for desc in ("reference-latency", "specs"):
-    k = ("help", "help", "lowrank", desc)
+    k = ("help", "help", default, desc)
     if k not in runs: continue
     r10 = [x for x in runs[k]["results"] if x["shots"] == 10][0]
-    p(f"## Per device, HELP split and protocol, 10 shots, lowrank with {desc}\n")
+    p(f"## Per device, HELP split and protocol, 10 shots, {default} (the default) with {desc}\n")
     p("| device | Spearman (ours) | Spearman (HELP, published) | acc10 (ours) |")
     p("|---|---|---|---|")
     for dev, m in r10["devices"].items():
@@ -58,3 +64,40 @@ for protocol, shots, key, bar in (("full", 10, "acc10", 0.85), ("help", 10, "spe
         verdict = "met" if b[0] >= bar else "NOT met"
         p(f"- {shots} shots, {key} ({protocol}): best {b[0]:.3f} ({b[1]}, {b[2]}) against {bar:.2f}: **{verdict}**")
 p()
+
+# The ceiling: the default method with every latency of the test device as a shot.
+if ceiling:
+    p(f"## Ceiling: {default} with every latency as a shot (HELP split, reference-latency, in-sample)\n")
+    p("What the model reaches when all 15,625 latencies of the unseen device are measured: the part of the")
+    p("gap to the bar that more shots cannot close (measurement noise, whole-millisecond rounding, and")
+    p("effects that are not additive in the operations).\n")
+    p("| device | acc10 full @10 | acc10 full @all | Spearman help @10 | Spearman help @all |")
+    p("|---|---|---|---|---|")
+    res = {pr: {x["shots"]: x for x in ceiling[pr]["results"]} for pr in ceiling}
+    full, hlp = res.get("full", {}), res.get("help", {})
+    top = max(full) if full else None
+    for dev in sorted(full[10]["devices"]) if full else []:
+        p(f"| {dev} | {full[10]['devices'][dev]['acc10']:.3f} | {full[top]['devices'][dev]['acc10']:.3f} | "
+          f"{hlp[10]['devices'][dev]['spearman']:.3f} | {hlp[top]['devices'][dev]['spearman']:.3f} |")
+    if full and hlp:
+        p(f"| mean | {full[10]['mean']['acc10']:.3f} | {full[top]['mean']['acc10']:.3f} | "
+          f"{hlp[10]['mean']['spearman']:.3f} | {hlp[top]['mean']['spearman']:.3f} |")
+    p()
+
+# Leave one device out: every device unseen in turn.
+if lodo:
+    methods = [m for m in (default, "lowrank") if m in lodo]
+    p("## Every device left out in turn (reference-latency, protocol full)\n")
+    p("Trained on the 26 other devices less the same chip at other batch sizes; 10-shot and 3-shot acc10,")
+    p("10-shot Spearman.\n")
+    p("| device | " + " | ".join(f"{m} acc10 @3 | {m} acc10 @10 | {m} Spearman @10" for m in methods) + " |")
+    p("|---|" + "---|---|---|" * len(methods))
+    devs = sorted(lodo[methods[0]])
+    for dev in devs:
+        cells = [f"{lodo[m][dev][3]['acc10']:.3f} | {lodo[m][dev][10]['acc10']:.3f} | {lodo[m][dev][10]['spearman']:.3f}"
+                 for m in methods]
+        p(f"| {dev} | " + " | ".join(cells) + " |")
+    mean = lambda m, k, key: sum(lodo[m][d][k][key] for d in devs) / len(devs)
+    p("| mean | " + " | ".join(f"{mean(m, 3, 'acc10'):.3f} | {mean(m, 10, 'acc10'):.3f} | {mean(m, 10, 'spearman'):.3f}"
+                             for m in methods) + " |")
+    p()

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <numeric>
 #include <random>
 #include <thread>
@@ -56,6 +57,7 @@ protected:
     archCentre_ = f.colwise().mean().transpose();
     archScale_ = ((f.rowwise() - archCentre_.transpose()).array().square().colwise().mean().sqrt()).transpose();
     archScale_ = archScale_.unaryExpr([](double v) { return v > 1e-9 ? v : 1.0; });
+    scaleSpace();
     yCentre_ = p.logLat.mean();
     yScale_ = std::sqrt((p.logLat.array() - yCentre_).square().mean());
     const Eigen::MatrixXf xa = scaledArch(cells);
@@ -241,6 +243,7 @@ protected:
     archScale_ = getMatrix(s, "mlp.arch_scale");
     if (archCentre_.size() != kArchFeatures || archScale_.size() != kArchFeatures)
       badInput("predictor state's feature scaling does not match this version's architecture features");
+    scaleSpace();
     const Eigen::VectorXf theta = getMatrix(s, "mlp.parameters").cast<float>();
     net_.setParameters(static_cast<int>(kArchFeatures + pool().descNames.size()), hidden, theta);
     if (targetDevice().empty()) return;
@@ -250,16 +253,28 @@ protected:
   }
 
 private:
+  // The standardised features of the whole space, once per predictor: a prediction then only
+  // gathers its cells' rows.
+  void scaleSpace() {
+    std::vector<nb201::Cell> all;
+    for (int code = 0; code < nb201::kSpaceSize; ++code) all.push_back(nb201::cellFromCode(code));
+    spaceArch_ = std::make_shared<const Eigen::MatrixXf>(
+        ((archFeatures(all).rowwise() - archCentre_.transpose()).array().rowwise() / archScale_.transpose().array())
+            .cast<float>()
+            .matrix());
+  }
+
   Eigen::MatrixXf scaledArch(std::span<const nb201::Cell> cells) const {
-    return ((archFeatures(cells).rowwise() - archCentre_.transpose()).array().rowwise() / archScale_.transpose().array())
-        .cast<float>()
-        .matrix();
+    std::vector<Eigen::Index> codes(cells.size());
+    for (size_t i = 0; i < cells.size(); ++i) codes[i] = nb201::cellCode(cells[i]);
+    return (*spaceArch_)(codes, Eigen::all);
   }
 
   bool extended_;
   std::uint64_t seed_ = 1;
   int threads_ = 1;
   Eigen::VectorXd archCentre_, archScale_;
+  std::shared_ptr<const Eigen::MatrixXf> spaceArch_; // kSpaceSize x kArchFeatures, by cell code
   double yCentre_ = 0, yScale_ = 1, validationRmse_ = 0;
   Mlp net_;
   Eigen::VectorXf targetDesc_;
