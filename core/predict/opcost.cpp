@@ -15,7 +15,10 @@
 // Every (component, tau, sigma) gives a closed-form posterior for w and its evidence; the
 // prediction is the evidence-weighted mixture (so the shots choose which devices to borrow from
 // and how noisy they are), the prior over components being the descriptor similarity blended
-// with uniform. Degenerate shots decide the degenerate regime; without one, the components vote.
+// with uniform. Degenerate shots decide the degenerate regime. Without one, the runtime's kind
+// does: folding is constant folding, a graph compiler's work, so a target whose fitted costs sit
+// on the graph counts folds when the pool's folding devices are the graph-compiled ones (a wrong
+// guess costs a 1000-fold error on a folded cell, which dominates MAPE).
 #include "common/error.hpp"
 #include "predict/methods.hpp"
 #include "predict/op_counts.hpp"
@@ -34,6 +37,9 @@ constexpr double kSimilarityBlend = 0.5;              // share of descriptor sim
 constexpr double kHuber = 0.1;                        // relative residual where pool fitting turns robust
 constexpr double kCollapseRatio = 0.1;                // below this share of the model, a cell folded
 constexpr double kFloor = 1e-3;                       // smallest prediction, relative to the scale
+constexpr double kFoldKind = 0.9;     // P(fold) when the runtime's kind matches the pool's folding devices
+constexpr double kFoldUnseen = 0.01;  // P(fold) when no pool device folds
+constexpr double kFalseFold = 1e-3;   // a non-folding device measuring a degenerate cell that low
 
 double median(std::vector<double> v) {
   if (v.empty()) return std::nan("");
@@ -126,7 +132,8 @@ protected:
     const Eigen::MatrixXd x = oc.features(live, Eigen::all);
     const auto m = p.logLat.cols();
     shapes_.resize(m, kP);
-    stats_.resize(m, 3);
+    meanRow_ = x.colwise().mean().transpose();
+    stats_.resize(m, 4);
     for (Eigen::Index j = 0; j < m; ++j) {
       const Eigen::VectorXd all = p.logLat.col(j).array().exp();
       const double med = median(std::vector<double>(all.data(), all.data() + all.size()));
@@ -139,8 +146,8 @@ protected:
         foldedMs.push_back(all(i));
         if (all(i) < kCollapseRatio * std::max(oc.features.row(i).dot(w), 1e-12)) ++low;
       }
-      const bool folds = !folded.empty() && 2 * low > static_cast<int>(folded.size());
-      stats_.row(j) << std::log(med), folds ? 1.0 : 0.0, folds ? median(foldedMs) / med : 0.0;
+      const double share = folded.empty() ? 0.0 : static_cast<double>(low) / static_cast<double>(folded.size());
+      stats_.row(j) << std::log(med), share, share > 0.5 ? median(foldedMs) / med : 0.0, graphShare(w);
       if (progress && !progress(static_cast<double>(j + 1) / static_cast<double>(m), "fitting operation costs"))
         fail(ErrorKind::Cancelled, "training cancelled");
     }
@@ -161,7 +168,6 @@ protected:
     std::vector<Eigen::Index> live, folded;
     for (size_t i = 0; i < cells.size(); ++i) (oc.degenerate[i] ? folded : live).push_back(static_cast<Eigen::Index>(i));
 
-    Eigen::VectorXd deviceWeight = prior; // posterior share of each pool device, for the folding vote
     if (live.empty()) {
       // No usable shot: the descriptor-weighted shape at the descriptor-weighted scale.
       scale_ = std::exp(stats_.col(0).dot(prior));
@@ -187,14 +193,11 @@ protected:
       pw /= pw.sum();
       w_ = Eigen::VectorXd::Zero(kP);
       scale_ = noise_ = 0;
-      deviceWeight.setZero();
       for (size_t i = 0; i < fits.size(); ++i) {
         const double q = pw(static_cast<Eigen::Index>(i));
         w_ += q * fits[i].w;
         scale_ += q * fits[i].scale;
         noise_ += q * fits[i].noise;
-        if (fits[i].device >= 0) deviceWeight(fits[i].device) += q;
-        else deviceWeight += q * prior;
       }
       cov_ = Eigen::MatrixXd::Zero(kP, kP);
       for (size_t i = 0; i < fits.size(); ++i) {
@@ -202,21 +205,50 @@ protected:
         cov_ += pw(static_cast<Eigen::Index>(i)) * (fits[i].covariance + d * d.transpose());
       }
     }
-    // Degenerate cells: a measured one decides; otherwise the devices vote by posterior weight.
-    if (!folded.empty()) {
-      std::vector<double> ratio, ms;
-      for (auto i : folded) {
-        const double t = std::exp(y(i));
-        ms.push_back(t);
-        ratio.push_back(t / std::max(oc.features.row(i).dot(w_), kFloor * scale_));
+    decideFolding(oc, folded, y);
+  }
+
+  // Whether degenerate cells fold, as a two-hypothesis posterior: the prior from the runtime's kind
+  // (graph share near the pool's folding devices' or not), each degenerate shot then counting as
+  // folded or not under the folding devices' observed rate.
+  void decideFolding(const OpCounts& shots, const std::vector<Eigen::Index>& folded, const Eigen::VectorXd& y) {
+    const auto m = stats_.rows();
+    double foldShare = 0, keepShare = 0, rate = 0, ratio = 0;
+    int folding = 0;
+    for (Eigen::Index j = 0; j < m; ++j) folding += stats_(j, 1) > 0.5;
+    for (Eigen::Index j = 0; j < m; ++j)
+      if (stats_(j, 1) > 0.5) {
+        foldShare += stats_(j, 3) / folding;
+        rate += stats_(j, 1) / folding;
+        ratio += stats_(j, 2) / folding;
+      } else {
+        keepShare += stats_(j, 3) / static_cast<double>(m - folding);
       }
-      folds_ = median(ratio) < kCollapseRatio;
-      foldedMs_ = median(ms);
-    } else {
-      folds_ = deviceWeight.dot(stats_.col(1)) > 0.5;
-      const double share = deviceWeight.dot(stats_.col(1));
-      foldedMs_ = share > 0 ? scale_ * deviceWeight.cwiseProduct(stats_.col(1)).dot(stats_.col(2)) / share : 0;
+    double prior = kFoldUnseen;
+    if (folding == m) prior = 1 - kFoldUnseen;
+    else if (folding > 0) {
+      const double share = graphShare(w_);
+      prior = std::abs(share - foldShare) < std::abs(share - keepShare) ? kFoldKind : 1 - kFoldKind;
     }
+    if (folding == 0) rate = 0.5;
+    double logFold = std::log(prior), logKeep = std::log(1 - prior);
+    std::vector<double> foldedMs;
+    for (auto i : folded) {
+      const double t = std::exp(y(i));
+      const bool low = t < kCollapseRatio * std::max(shots.features.row(i).dot(w_), kFloor * scale_);
+      logFold += std::log(low ? rate : 1 - rate);
+      logKeep += low ? std::log(kFalseFold) : 0.0;
+      if (low) foldedMs.push_back(t);
+    }
+    folds_ = logFold > logKeep;
+    foldedMs_ = foldedMs.empty() ? scale_ * ratio : median(foldedMs);
+  }
+
+  // Share of an architecture's operation cost that sits on the graph counts (at the pool's mean
+  // architecture): about 0 for an eager runtime, 1 for a graph-compiled one.
+  double graphShare(const Eigen::VectorXd& w) const {
+    const double ops = meanRow_.tail(kP - 1).dot(w.tail(kP - 1));
+    return ops != 0 ? meanRow_.tail(4).dot(w.tail(4)) / ops : 0;
   }
 
   Eigen::VectorXd predictLog(std::span<const nb201::Cell> cells, const Eigen::MatrixXd&, Eigen::VectorXd* spread) const override {
@@ -241,6 +273,7 @@ protected:
     putMatrix(s, "opcost.shapes", shapes_);
     putMatrix(s, "opcost.device_stats", stats_);
     putMatrix(s, "opcost.prior_cov", priorCov_);
+    putMatrix(s, "opcost.mean_features", meanRow_);
     if (targetDevice().empty()) return;
     putMatrix(s, "opcost.weights", w_);
     putMatrix(s, "opcost.covariance", cov_);
@@ -251,9 +284,10 @@ protected:
     shapes_ = getMatrix(s, "opcost.shapes");
     stats_ = getMatrix(s, "opcost.device_stats");
     priorCov_ = getMatrix(s, "opcost.prior_cov");
+    meanRow_ = getMatrix(s, "opcost.mean_features");
     const auto m = pool().logLat.cols();
-    if (shapes_.rows() != m || shapes_.cols() != kP || stats_.rows() != m || stats_.cols() != 3 || priorCov_.rows() != kP ||
-        priorCov_.cols() != kP)
+    if (shapes_.rows() != m || shapes_.cols() != kP || stats_.rows() != m || stats_.cols() != 4 || priorCov_.rows() != kP ||
+        priorCov_.cols() != kP || meanRow_.size() != kP)
       badInput("predictor state's operation-cost arrays do not match its " + std::to_string(m) + " training devices");
     if (targetDevice().empty()) return;
     w_ = getMatrix(s, "opcost.weights");
@@ -274,7 +308,8 @@ protected:
 
 private:
   Eigen::MatrixXd shapes_;   // devices x kP: w_j / median latency
-  Eigen::MatrixXd stats_;    // devices x 3: ln median ms, folds degenerate cells (0/1), folded / median
+  Eigen::MatrixXd stats_;    // devices x 4: ln median ms, folds degenerate cells (0/1), folded / median, graph share
+  Eigen::VectorXd meanRow_;  // mean features of the pool's non-degenerate architectures
   Eigen::MatrixXd priorCov_; // kP x kP
   Eigen::VectorXd w_;
   Eigen::MatrixXd cov_;
