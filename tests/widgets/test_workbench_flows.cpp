@@ -1,5 +1,6 @@
 // Workbench flows driven through the pages as a user would, offscreen: open a project, select
-// samples, fill the scatter, capture, merge, and survive a bad file.
+// samples, fill the scatter, capture (stopped: kept partial; cancelled: nothing), merge, and
+// survive a bad file.
 #include "architecture_model.hpp"
 #include "capture_models.hpp"
 #include "capture_page.hpp"
@@ -17,8 +18,10 @@
 #include "workspace.hpp"
 
 #include "common/error.hpp"
+#include "counters/capture_store.hpp"
 #include "predict/pool.hpp"
 #include "predictfile/predictor_file.hpp"
+#include "store/captures.hpp"
 #include "store/latencies.hpp"
 #include "store/predictors.hpp"
 
@@ -47,6 +50,17 @@ std::int64_t storeEvaluation(store::Project& p) {
       .run();
   tx.commit();
   return id;
+}
+
+// Starts a capture of nb201-ops and waits until its second step began (the first was counted).
+bool startPastFirstStep(CapturePage* page) {
+  double fraction = 0;
+  const auto watch = QObject::connect(page->job(), &Job::progress, page, [&](double f, const QString&) { fraction = f; });
+  page->start();
+  // Step i of 5 starts at progress 0.1 + 0.9 * i / 5.
+  const bool past = QTest::qWaitFor([&] { return fraction >= 0.1 + 0.9 / 5; }, 120000);
+  QObject::disconnect(watch);
+  return past && page->job()->isRunning();
 }
 
 } // namespace
@@ -196,6 +210,46 @@ private slots:
     QVERIFY(page->summary()->rowCount() > 0);
     QVERIFY(page->descriptors()->rowCount() > 0);
     QVERIFY(page->framesDrawn() > 0);
+  }
+
+  void stopKeepsAPartialCaptureAndCancelKeepsNothing() {
+    MainWindow w;
+    w.openProject(project_);
+    QVERIFY(settle(w));
+    auto* page = w.capturePage();
+    if (page->events()->checkedEvents().empty()) QSKIP("no event can be counted here (perf_event_paranoid 3 or no perf_event)");
+    page->setWorkload(QStringLiteral("nb201-ops"));
+    page->setRepeats(100); // seconds per step: the run is still going when it is stopped
+    auto captures = [&] {
+      auto p = store::Project::open(project_.toStdString());
+      return store::listCaptures(p);
+    };
+    const auto before = captures().size();
+
+    QVERIFY(startPastFirstStep(page));
+    page->stop();
+    QVERIFY(settle(w, 300000));
+    QVERIFY2(page->jobBar()->message().startsWith(QStringLiteral("Partial capture")), qPrintable(page->jobBar()->message()));
+    const auto after = captures();
+    QCOMPARE(after.size(), before + 1);
+    QVERIFY(after[0].partial);
+    auto p = store::Project::open(project_.toStdString());
+    const auto kept = counters::loadCapture(p, after[0].id);
+    QVERIFY(!kept.steps.empty());
+    QVERIFY(static_cast<int>(kept.steps.size()) < kept.plannedSteps);
+    QVERIFY(page->descriptors()->rowCount() > 0);
+    auto st = p.db().prepare("SELECT count(*) FROM descriptors WHERE capture_id = ?1");
+    st.bind(1, after[0].id);
+    QVERIFY(st.step());
+    QVERIFY(st.int64(0) >= 1); // stored with the capture
+    QVERIFY(page->plot()->graphCount() > 0); // the series stays on screen
+
+    QVERIFY(startPastFirstStep(page));
+    page->cancel();
+    QVERIFY(settle(w, 300000));
+    QVERIFY2(page->jobBar()->message().contains(QStringLiteral("cancelled")), qPrintable(page->jobBar()->message()));
+    QCOMPARE(captures().size(), before + 1);
+    QCOMPARE(page->plot()->graphCount(), 0);
   }
 
   void mergeBringsDevices() {
