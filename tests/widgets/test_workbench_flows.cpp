@@ -1,6 +1,7 @@
 // Workbench flows driven through the pages as a user would, offscreen: open a project, select
-// samples, fill the scatter, capture (stopped: kept partial; cancelled: nothing), merge, and
-// survive a bad file.
+// samples, fill the scatter and store the run, capture (stopped: kept partial; cancelled: nothing),
+// merge, and survive a bad file.
+#include "../core/points_support.hpp"
 #include "architecture_model.hpp"
 #include "capture_models.hpp"
 #include "capture_page.hpp"
@@ -22,9 +23,11 @@
 #include "predict/pool.hpp"
 #include "predictfile/predictor_file.hpp"
 #include "store/captures.hpp"
+#include "store/evaluations.hpp"
 #include "store/latencies.hpp"
 #include "store/predictors.hpp"
 
+#include <QComboBox>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -182,16 +185,32 @@ private slots:
       QVERIFY2(QFileInfo(dir_.filePath(QString::fromLatin1(f))).size() > 500, f);
   }
 
-  void trainAndAdaptFillsScatter() {
+  void trainAndAdaptFillsScatterAndIsStored() {
     MainWindow w;
     w.openProject(project_);
     QVERIFY(settle(w));
     auto* page = w.predictionsPage();
+    const int before = page->storedList(0)->count();
     page->setRunOptions({}, QStringLiteral("reference-latency"), 10, 3);
     page->run();
     QVERIFY(settle(w, 300000));
     QVERIFY2(page->left()->points(), qPrintable(page->jobBar()->message()));
     QCOMPARE(page->left()->scatter()->plottedPoints(), static_cast<long>(page->left()->points()->size()));
+    // Stored: both lists grew by one, and the left one shows the new evaluation.
+    QCOMPARE(page->storedList(0)->count(), before + 1);
+    QCOMPARE(page->storedList(1)->count(), before + 1);
+    const auto id = page->storedList(0)->currentData().toLongLong();
+    QCOMPARE(page->storedList(1)->currentIndex(), -1);
+    {
+      auto p = store::Project::open(project_.toStdString());
+      QCOMPARE(store::listEvaluations(p).at(0).id, id); // the newest
+    }
+    // Opened from the list in the other view, it is the same points.
+    page->showStored(1, id);
+    QVERIFY(settle(w));
+    QVERIFY(page->right()->points());
+    QCOMPARE(page->right()->points()->size(), page->left()->points()->size());
+    QVERIFY(testing::pointSet(*page->right()->points()) == testing::pointSet(*page->left()->points()));
   }
 
   void captureShowsProbeAndStreams() {
