@@ -94,127 +94,135 @@
 <context>
     <name>maple::widgets::CapturePage</name>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="55"/>
+        <location filename="../widgets/capture_page.cpp" line="56"/>
         <source>perf_event_paranoid = %1%2, counting scope %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="57"/>
+        <location filename="../widgets/capture_page.cpp" line="58"/>
         <source> (privileged)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="62"/>
+        <location filename="../widgets/capture_page.cpp" line="63"/>
         <source>Software events still count: a capture then yields the software-timing descriptor, never passed off as counters. </source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="66"/>
+        <location filename="../widgets/capture_page.cpp" line="67"/>
         <source> Unprivileged counting is off: run &lt;tt&gt;sudo sysctl kernel.perf_event_paranoid=2&lt;/tt&gt; or grant CAP_PERFMON.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="75"/>
+        <location filename="../widgets/capture_page.cpp" line="76"/>
         <source>Probing what this machine can count...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="81"/>
+        <location filename="../widgets/capture_page.cpp" line="82"/>
         <source>The device the capture is stored under; a new name is created from this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="87"/>
+        <location filename="../widgets/capture_page.cpp" line="88"/>
         <source>Allow software-only capture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="89"/>
+        <location filename="../widgets/capture_page.cpp" line="90"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="90"/>
+        <location filename="../widgets/capture_page.cpp" line="91"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="91"/>
-        <source>End now, keep the series on screen; nothing is stored (a capture is stored once every step ran)</source>
+        <location filename="../widgets/capture_page.cpp" line="92"/>
+        <source>End now and store the steps counted so far as a partial capture (the step in progress is dropped); Cancel stores nothing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="92"/>
+        <location filename="../widgets/capture_page.cpp" line="94"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="95"/>
+        <location filename="../widgets/capture_page.cpp" line="97"/>
         <source>Export plot...</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="98"/>
+        <location filename="../widgets/capture_page.cpp" line="100"/>
         <source>Device:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="99"/>
+        <location filename="../widgets/capture_page.cpp" line="101"/>
         <source>Workload:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="100"/>
+        <location filename="../widgets/capture_page.cpp" line="102"/>
         <source>Timed repeats:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="104"/>
+        <location filename="../widgets/capture_page.cpp" line="106"/>
         <source>Capture</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="116"/>
+        <location filename="../widgets/capture_page.cpp" line="118"/>
         <source>Time since counting started (s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="117"/>
+        <location filename="../widgets/capture_page.cpp" line="119"/>
         <source>Events per ms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="172"/>
+        <location filename="../widgets/capture_page.cpp" line="174"/>
         <source>Probe failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="177"/>
+        <location filename="../widgets/capture_page.cpp" line="179"/>
         <source>Listing devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="197"/>
+        <location filename="../widgets/capture_page.cpp" line="199"/>
         <source>Probing counters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="215"/>
+        <location filename="../widgets/capture_page.cpp" line="217"/>
         <source>Open or create a project first (File &gt; Open).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="220"/>
+        <location filename="../widgets/capture_page.cpp" line="222"/>
         <source>Tick at least one available event to count.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="235"/>
+        <location filename="../widgets/capture_page.cpp" line="238"/>
         <source>Capturing %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/capture_page.cpp" line="263"/>
+        <location filename="../widgets/capture_page.cpp" line="269"/>
+        <source>Partial capture %1 stored (stopped after %2 of %3 steps) with %n descriptor(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../widgets/capture_page.cpp" line="273"/>
         <source>Capture %1 stored with %n descriptor(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -222,7 +230,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/capture_page.cpp" line="264"/>
+        <location filename="../widgets/capture_page.cpp" line="274"/>
         <source> (software events only: no hardware counter could be read)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -993,17 +1001,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/predictions_page.cpp" line="107"/>
+        <location filename="../widgets/predictions_page.cpp" line="116"/>
         <source>#%1 %2 on %3, %4 shots, %5 points (%6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/predictions_page.cpp" line="116"/>
+        <location filename="../widgets/predictions_page.cpp" line="160"/>
+        <source>%1: %2 predictions, stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../widgets/predictions_page.cpp" line="105"/>
         <source>No stored evaluations; press Train and adapt to make one</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../widgets/predictions_page.cpp" line="117"/>
+        <location filename="../widgets/predictions_page.cpp" line="106"/>
         <source>%n stored evaluation(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -1011,23 +1024,18 @@
         </translation>
     </message>
     <message>
-        <location filename="../widgets/predictions_page.cpp" line="124"/>
+        <location filename="../widgets/predictions_page.cpp" line="129"/>
         <source>Loading evaluation %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/predictions_page.cpp" line="133"/>
+        <location filename="../widgets/predictions_page.cpp" line="138"/>
         <source>Open a project first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../widgets/predictions_page.cpp" line="144"/>
+        <location filename="../widgets/predictions_page.cpp" line="149"/>
         <source>Training %1 and adapting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../widgets/predictions_page.cpp" line="150"/>
-        <source>%1: %2 predictions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1161,7 +1169,7 @@
     </message>
     <message>
         <location filename="../widgets/samples_page.cpp" line="195"/>
-        <source>Adapting lowrank to %1 for its uncertainty</source>
+        <source>Adapting %1 to %2 for its uncertainty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

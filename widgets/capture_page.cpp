@@ -89,7 +89,8 @@ CapturePage::CapturePage(Workspace* workspace, QWidget* parent)
   fallback_->setChecked(true);
   start_ = new QPushButton(tr("Start"), this);
   stop_ = new QPushButton(tr("Stop"), this);
-  stop_->setToolTip(tr("End now, keep the series on screen; nothing is stored (a capture is stored once every step ran)"));
+  stop_->setToolTip(tr("End now and store the steps counted so far as a partial capture (the step in progress is "
+                        "dropped); Cancel stores nothing"));
   cancel_ = new QPushButton(tr("Cancel"), this);
   stop_->setEnabled(false);
   cancel_->setEnabled(false);
@@ -226,6 +227,7 @@ void CapturePage::start() {
   descriptors_->setDescriptors({});
   notes_->clear();
   buffer_ = std::make_shared<LiveBuffer>();
+  stopRequested_ = std::make_shared<std::atomic<bool>>(false);
   const auto path = workspace_->projectPath().toStdString();
   const auto device = device_->currentText().trimmed().toStdString();
   const auto workload = workload_->currentText().toStdString();
@@ -234,7 +236,7 @@ void CapturePage::start() {
   options.repeats = repeats_->value();
   options.allowSoftwareFallback = fallback_->isChecked();
   job_->start(tr("Capturing %1").arg(QString::fromStdString(workload)),
-              [this, path, device, workload, options, buffer = buffer_](JobControl& control) -> Job::Continuation {
+              [this, path, device, workload, options, buffer = buffer_, stop = stopRequested_](JobControl& control) -> Job::Continuation {
                 if (device.empty()) fail(ErrorKind::Usage, "name the device the capture belongs to");
                 engine::cpu::CpuEngine engine;
                 engine::RunConfig config;
@@ -244,6 +246,7 @@ void CapturePage::start() {
                   return !control.cancelled();
                 };
                 callbacks.onProgress = [&](double f, const std::string& step) { return control.report(f, step); };
+                callbacks.stopRequested = [stop] { return stop->load(); };
                 auto capture = counters::runCapture(engine, workload, config, options, callbacks);
                 auto project = openWorkspaceProject(path);
                 // As `maple capture` stores it: the device (when new), the capture and its
@@ -254,20 +257,29 @@ void CapturePage::start() {
                 counters::saveCapture(project, deviceId, capture);
                 auto reduction = descriptor::reduceAndSave(project, deviceId, capture, device);
                 tx.commit();
-                return [this, reduction, id = capture.id, soft = capture.softwareOnly] {
+                return [this, reduction, id = capture.id, soft = capture.softwareOnly, partial = capture.partial,
+                        counted = static_cast<int>(capture.steps.size()), planned = capture.plannedSteps] {
                   descriptors_->setDescriptors(reduction.descriptors);
                   descriptorTable_->resizeColumnsToContents();
                   QStringList notes;
                   for (const auto& n : reduction.notes) notes << QString::fromStdString(n);
                   notes_->setText(notes.join(QStringLiteral("\n")));
-                  bar_->showMessage(tr("Capture %1 stored with %n descriptor(s)", nullptr, static_cast<int>(reduction.descriptors.size())).arg(id) +
-                                    (soft ? tr(" (software events only: no hardware counter could be read)") : QString()));
+                  const int made = static_cast<int>(reduction.descriptors.size());
+                  const QString stored =
+                      partial ? tr("Partial capture %1 stored (stopped after %2 of %3 steps) with %n descriptor(s)", nullptr, made)
+                                    .arg(id)
+                                    .arg(counted)
+                                    .arg(planned)
+                              : tr("Capture %1 stored with %n descriptor(s)", nullptr, made).arg(id);
+                  bar_->showMessage(stored + (soft ? tr(" (software events only: no hardware counter could be read)") : QString()));
                   workspace_->notifyDataChanged();
                 };
               });
 }
 
-void CapturePage::stop() { job_->cancel(); }
+void CapturePage::stop() {
+  if (stopRequested_) *stopRequested_ = true;
+}
 
 void CapturePage::cancel() {
   clearOnEnd_ = true;

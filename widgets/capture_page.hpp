@@ -1,11 +1,13 @@
 #pragma once
-// Live counter capture: the events this machine can count (and why not), start / stop / cancel,
-// a time series of every event's rate redrawn at 10 frames/s from the capture's streaming
-// callback, a per-event summary, and the descriptors reduced from the finished capture.
+// Live counter capture: the events this machine can count (and why not), start / stop (keep the
+// steps counted so far as a partial capture) / cancel (keep nothing), a time series of every
+// event's rate redrawn at 10 frames/s from the capture's streaming callback, a per-event summary,
+// and the descriptors reduced from the stored capture.
 #include "counters/capture.hpp"
 
 #include <QWidget>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -54,8 +56,8 @@ public:
 public slots:
   void probe();
   void start();
-  void stop();   // ends the run; the streamed series stays on screen, nothing is stored
-  void cancel(); // ends the run and clears the series
+  void stop();   // ends the run; stores the steps completed so far, marked partial
+  void cancel(); // ends the run, stores nothing and clears the series
 
 private:
   void drawFrame();
@@ -77,6 +79,7 @@ private:
   Job* job_;
   JobBar* bar_;
   std::shared_ptr<LiveBuffer> buffer_;
+  std::shared_ptr<std::atomic<bool>> stopRequested_; // set on the GUI thread, polled by the capture
   std::map<std::string, std::pair<double, double>> lastReading_; // event -> (t ms, cumulative value)
   int frames_ = 0;
   bool clearOnEnd_ = false;

@@ -101,22 +101,27 @@ void PredictionsPage::refreshStored() {
     auto project = openWorkspaceProject(path);
     auto list = evaluation::listEvaluations(project);
     return [this, list] {
-      for (auto* combo : stored_) {
-        combo->clear();
-        for (const auto& e : list)
-          combo->addItem(tr("#%1 %2 on %3, %4 shots, %5 points (%6)")
-                             .arg(e.id)
-                             .arg(QString::fromStdString(e.method), QString::fromStdString(e.descriptorKind))
-                             .arg(e.shots)
-                             .arg(e.points)
-                             .arg(QString::fromStdString(e.createdAt)),
-                         QVariant::fromValue<qlonglong>(e.id));
-        combo->setCurrentIndex(-1);
-      }
+      fillStored(list, false);
       bar_->showMessage(list.empty() ? tr("No stored evaluations; press Train and adapt to make one")
                                      : tr("%n stored evaluation(s)", nullptr, static_cast<int>(list.size())));
     };
   });
+}
+
+void PredictionsPage::fillStored(const std::vector<evaluation::StoredEvaluation>& list, bool keepSelection) {
+  for (auto* combo : stored_) {
+    const QVariant shown = keepSelection ? combo->currentData() : QVariant();
+    combo->clear();
+    for (const auto& e : list)
+      combo->addItem(tr("#%1 %2 on %3, %4 shots, %5 points (%6)")
+                         .arg(e.id)
+                         .arg(QString::fromStdString(e.method), QString::fromStdString(e.descriptorKind))
+                         .arg(e.shots)
+                         .arg(e.points)
+                         .arg(QString::fromStdString(e.createdAt)),
+                     QVariant::fromValue<qlonglong>(e.id));
+    combo->setCurrentIndex(shown.isValid() ? combo->findData(shown) : -1);
+  }
 }
 
 void PredictionsPage::showStored(int side, std::int64_t evaluationId) {
@@ -143,11 +148,16 @@ void PredictionsPage::run() {
   const auto path = workspace_->projectPath().toStdString();
   job_->start(tr("Training %1 and adapting").arg(method_->currentText()), [this, path, o, side](JobControl& control) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
-    auto points = std::make_shared<const evaluation::Points>(evaluation::crossDeviceEvaluation(
-        project, o, [&](double f, const std::string& stage) { return control.report(f, stage); }));
-    return [this, side, points] {
+    auto run = evaluation::crossDeviceEvaluation(project, o, [&](double f, const std::string& stage) {
+      return control.report(f, stage);
+    });
+    auto points = std::make_shared<const evaluation::Points>(std::move(run.points));
+    auto list = evaluation::listEvaluations(project);
+    return [this, side, points, list, id = run.evaluationId] {
+      fillStored(list, true);
+      stored_[side]->setCurrentIndex(stored_[side]->findData(QVariant::fromValue<qlonglong>(id)));
       views_[side]->setPoints(points);
-      bar_->showMessage(tr("%1: %2 predictions").arg(QString::fromStdString(points->label)).arg(points->size()));
+      bar_->showMessage(tr("%1: %2 predictions, stored").arg(QString::fromStdString(points->label)).arg(points->size()));
     };
   });
 }

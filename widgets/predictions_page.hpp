@@ -1,7 +1,7 @@
 #pragma once
 // Predictions: train a predictor on some devices and adapt it to the others with k shots, then look
-// at predicted against measured latency for every device and architecture; or open an evaluation
-// stored in the project. Two evaluations can be shown side by side.
+// at predicted against measured latency for every device and architecture (each run is stored as an
+// evaluation); or open an evaluation stored in the project. Two evaluations can be shown side by side.
 #include "evaluation/points.hpp"
 
 #include <QWidget>
@@ -26,6 +26,7 @@ public:
   explicit PredictionsPage(Workspace* workspace, QWidget* parent = nullptr);
   EvaluationView* left() const { return views_[0]; }
   EvaluationView* right() const { return views_[1]; }
+  QComboBox* storedList(int side) const { return stored_[side]; } // item data: the evaluation id
   Job* job() const { return job_; }
   JobBar* jobBar() const { return bar_; }
   void setCompare(bool on);
@@ -34,11 +35,13 @@ public:
 
 public slots:
   void refreshStored();
-  void run();                       // evaluate into the view chosen by "Show in"
+  void run();                       // evaluate into the view chosen by "Show in" and store the evaluation
   void showStored(int side, std::int64_t evaluationId);
   bool exportAll(const QString& stem); // every plot as PNG, PDF and SVG
 
 private:
+  // keepSelection: the lists still describe this project, so each keeps the evaluation it shows.
+  void fillStored(const std::vector<evaluation::StoredEvaluation>& list, bool keepSelection);
   Workspace* workspace_;
   EvaluationView* views_[2];
   QComboBox *stored_[2], *method_, *kind_, *target_;

@@ -42,6 +42,9 @@ struct Capture {
   int repeats = 0;
   std::string scope;         // "user" or "user+kernel"
   bool softwareOnly = false; // no hardware event was counted: reduces to software-timing only
+  // Stopped early: steps (and totals) cover only the first steps of the workload.
+  bool partial = false;
+  int plannedSteps = 0;      // steps the workload has (0 for an imported perf stat file)
   std::vector<EventStatus> events;
   std::vector<Sample> samples;
   std::vector<StepResult> steps;

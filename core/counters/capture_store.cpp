@@ -27,10 +27,11 @@ std::int64_t saveCapture(store::Project& project, std::int64_t deviceId, Capture
                             {"engine", c.engine},
                             {"scope", c.scope},
                             {"software_only", c.softwareOnly},
+                            {"planned_steps", c.plannedSteps},
                             {"steps", stepsJson(c.steps)},
                             {"totals", c.totals}};
   store::CaptureRow row{0, deviceId, c.workload, c.repeats, events.dump(), conditions.dump(), c.source,
-                        c.startedAt, c.durationMs};
+                        c.startedAt, c.durationMs, c.partial};
   std::vector<store::CaptureSampleRow> samples;
   samples.reserve(c.samples.size());
   for (const auto& s : c.samples)
@@ -50,6 +51,7 @@ Capture loadCapture(store::Project& project, std::int64_t captureId) {
   c.repeats = row->repeats.value_or(0);
   c.startedAt = row->startedAt;
   c.durationMs = row->durationMs.value_or(0);
+  c.partial = row->partial;
   try {
     for (const auto& e : nlohmann::json::parse(row->eventsJson))
       c.events.push_back({e.at("event"), e.at("hardware"), e.at("counted"), e.value("encoding", ""),
@@ -60,6 +62,7 @@ Capture loadCapture(store::Project& project, std::int64_t captureId) {
       c.engine = j.value("engine", "");
       c.scope = j.value("scope", "");
       c.softwareOnly = j.value("software_only", false);
+      c.plannedSteps = j.value("planned_steps", 0);
       c.totals = j.value("totals", std::map<std::string, double>{});
       for (const auto& s : j.value("steps", nlohmann::json::array()))
         c.steps.push_back({s.at("name"), s.at("kind"), s.at("runs"), s.at("median_ms"), s.at("mean_ms"),

@@ -1,7 +1,8 @@
 #pragma once
 // Captures in the project file: the Capture value type mapped onto store/captures.hpp. The event
-// statuses go to events_json; host conditions, engine, scope, per-step results and totals to
-// conditions_json; the streamed readings to capture_samples.
+// statuses go to events_json; host conditions, engine, scope, planned and completed steps and
+// totals to conditions_json; whether it stopped early to the partial column; the streamed readings
+// to capture_samples.
 #include "counters/capture.hpp"
 #include "store/project.hpp"
 

@@ -16,6 +16,7 @@
 #include <cmath>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 namespace maple::counters {
@@ -107,6 +108,39 @@ private:
 
 // A timed repeat lasts at least this long, so that multiplexed groups each get PMU time in it.
 constexpr double kMinRepeatMs = 10;
+
+// Times `repeats` repeats of one step (`passes` runs each) while counting; nullopt when a stop
+// came mid-step.
+std::optional<StepResult> measureStep(const WorkloadStep& step, int passes, int repeats, const CounterSet& set,
+                                      const std::function<void()>& checkCancel, const std::function<bool()>& stopping) {
+  StepResult r{step.name, step.kind, repeats * passes, 0, 0, 0, {}, {}};
+  std::vector<double> ms;
+  const auto before = set.read();
+  for (int rep = 0; rep < repeats; ++rep) {
+    const auto s0 = Clock::now();
+    for (int p = 0; p < passes; ++p) step.run();
+    ms.push_back(msSince(s0) / passes);
+    checkCancel();
+    if (stopping()) return std::nullopt;
+  }
+  const auto after = set.read();
+  r.medianMs = median(ms);
+  r.minMs = *std::min_element(ms.begin(), ms.end());
+  double sum = 0;
+  for (double v : ms) sum += v;
+  r.meanMs = sum / ms.size();
+  for (size_t e = 0; e < set.events().size(); ++e) {
+    const auto& name = set.events()[e].name;
+    const auto d = difference(after[e], before[e]);
+    if (!d.counted())
+      fail(ErrorKind::Io, "counter " + text::quote(name) + " never ran during step " + text::quote(step.name) +
+                              " (the PMU had no free counter for its group): count fewer events or stop other "
+                              "profilers and the NMI watchdog");
+    r.perRun[name] = d.value / r.runs;
+    r.scale[name] = d.scale;
+  }
+  return r;
+}
 
 } // namespace
 
@@ -207,6 +241,7 @@ Capture runCapture(engine::Engine& engine, const std::string& workloadName, cons
   c.scope = plan.scope;
   c.softwareOnly = plan.softwareOnly;
   c.events = plan.statuses;
+  c.plannedSteps = static_cast<int>(workload.steps.size());
   c.startedAt = text::nowIso8601();
   c.hostJson = hostConditionsJson(plan.scope);
 
@@ -228,44 +263,30 @@ Capture runCapture(engine::Engine& engine, const std::string& workloadName, cons
   const auto t0 = Clock::now();
   set.enable();
   Sampler sampler(set, t0, options.sampleIntervalMs, c, mu, callbacks.onSamples, cancelled);
+  const auto stopping = [&] { return callbacks.stopRequested && callbacks.stopRequested(); };
   const size_t n = workload.steps.size();
   for (size_t i = 0; i < n; ++i) {
     const auto& step = workload.steps[i];
     if (callbacks.onProgress && !callbacks.onProgress(0.1 + 0.9 * i / n, step.name)) cancelled = true;
     checkCancel();
-    StepResult r{step.name, step.kind, options.repeats * passes[i], 0, 0, 0, {}, {}};
-    std::vector<double> ms;
-    const auto before = set.read();
-    for (int rep = 0; rep < options.repeats; ++rep) {
-      const auto s0 = Clock::now();
-      for (int p = 0; p < passes[i]; ++p) step.run();
-      ms.push_back(msSince(s0) / passes[i]);
-      checkCancel();
+    auto r = stopping() ? std::nullopt : measureStep(step, passes[i], options.repeats, set, checkCancel, stopping);
+    if (!r) {
+      c.partial = true;
+      break;
     }
-    const auto after = set.read();
-    r.medianMs = median(ms);
-    r.minMs = *std::min_element(ms.begin(), ms.end());
-    double sum = 0;
-    for (double v : ms) sum += v;
-    r.meanMs = sum / ms.size();
-    for (size_t e = 0; e < encoded.size(); ++e) {
-      const auto d = difference(after[e], before[e]);
-      if (!d.counted())
-        fail(ErrorKind::Io, "counter " + text::quote(encoded[e].name) + " never ran during step " +
-                                text::quote(step.name) + " (the PMU had no free counter for its group): count "
-                                "fewer events or stop other profilers and the NMI watchdog");
-      r.perRun[encoded[e].name] = d.value / r.runs;
-      r.scale[encoded[e].name] = d.scale;
-      c.totals[encoded[e].name] += d.value / r.runs;
-    }
-    c.steps.push_back(std::move(r));
+    for (const auto& [event, count] : r->perRun) c.totals[event] += count;
+    c.steps.push_back(std::move(*r));
   }
   set.disable();
   sampler.stop();
   checkCancel();
   sampler.sampleOnce(); // the final cumulative values, after the last step
   c.durationMs = msSince(t0);
-  if (callbacks.onProgress) callbacks.onProgress(1.0, "done");
+  if (c.steps.empty()) fail(ErrorKind::Cancelled, "capture stopped before its first step was counted: nothing to keep");
+  if (callbacks.onProgress)
+    callbacks.onProgress(1.0, c.partial ? "stopped after " + std::to_string(c.steps.size()) + " of " +
+                                              std::to_string(n) + " steps"
+                                        : "done");
   return c;
 }
 

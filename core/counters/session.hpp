@@ -23,6 +23,9 @@ struct CaptureCallbacks {
   std::function<bool(const std::vector<Sample>&)> onSamples;
   // Called on the capturing thread before each step; false cancels.
   std::function<bool(double fraction, const std::string& step)> onProgress;
+  // Polled on the capturing thread before each step and after each timed repeat; true stops early
+  // and keeps what was counted (a partial capture), where cancelling keeps nothing.
+  std::function<bool()> stopRequested;
 };
 
 // Resolves which events to count: throws Io with each refused event's reason and fix when the
@@ -38,7 +41,9 @@ EventPlan planEvents(const CaptureOptions& options);
 // Opens the counters, then prepares the named workload on the engine (so that worker threads the
 // engine starts are counted through inherit), runs every step once uncounted as a warm-up, then
 // `repeats` timed repeats of each step while counting. Throws Cancelled when a callback returns
-// false, Io when counting fails, BadInput for an unknown workload.
+// false, Io when counting fails, BadInput for an unknown workload. A stop returns the steps
+// completed so far with `partial` set (the step it interrupted is dropped: its counts would cover
+// only some repeats); a stop before the first step completed throws Cancelled: nothing was counted.
 Capture runCapture(engine::Engine& engine, const std::string& workload, const engine::RunConfig& config,
                    const CaptureOptions& options, const CaptureCallbacks& callbacks = {});
 

@@ -11,10 +11,21 @@ bool isHardware(const counters::Capture& c, const std::string& event) {
   return false;
 }
 
+std::string stepsCounted(const counters::Capture& c) {
+  return std::to_string(c.steps.size()) + " of " + std::to_string(c.plannedSteps) + " workload steps";
+}
+
 std::string provenance(const counters::Capture& c, const std::string& device) {
   return "capture " + std::to_string(c.id) + " of " + device + ": workload " + c.workload + " x" +
          std::to_string(c.repeats) + " on " + (c.engine.empty() ? "?" : c.engine) + ", scope " +
-         (c.scope.empty() ? "unknown" : c.scope) + ", source " + c.source;
+         (c.scope.empty() ? "unknown" : c.scope) + ", source " + c.source +
+         (c.partial ? ", partial: " + stepsCounted(c) : "");
+}
+
+// Per-step kinds keep their meaning when steps are missing: the absent entries are simply absent.
+void notePartial(const counters::Capture& c, const std::string& kind, std::vector<std::string>& notes) {
+  if (c.partial)
+    notes.push_back(kind + ": from the " + stepsCounted(c) + " counted before the stop; the others are absent");
 }
 
 void add(Descriptor& d, const std::string& name, double v) {
@@ -27,6 +38,11 @@ std::optional<Descriptor> counterDescriptor(const counters::Capture& c, const st
                                             std::vector<std::string>& notes) {
   if (c.softwareOnly) {
     notes.push_back("counters, counters-edge: no hardware event was counted in this capture");
+    return std::nullopt;
+  }
+  if (c.partial) {
+    notes.push_back("counters: the capture stopped after " + stepsCounted(c) +
+                    "; rates over part of the workload would not compare with a complete capture's");
     return std::nullopt;
   }
   auto total = [&](const std::string& e) -> std::optional<double> {
@@ -81,6 +97,7 @@ std::optional<Descriptor> edgeDescriptor(const counters::Capture& c, const std::
     notes.push_back("counters-edge: no hardware event was counted per step");
     return std::nullopt;
   }
+  notePartial(c, d.kind, notes);
   return d;
 }
 
@@ -103,6 +120,7 @@ std::optional<Descriptor> softwareDescriptor(const counters::Capture& c, const s
     if (auto v = per("context-switches"); v && s.meanMs > 0)
       add(d, s.name + "/context-switches_per_ms", *v / s.meanMs);
   }
+  notePartial(c, d.kind, notes);
   return d;
 }
 

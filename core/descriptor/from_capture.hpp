@@ -17,6 +17,8 @@
 //   wall time), "<step>/page-faults_per_ms" and "<step>/context-switches_per_ms".
 // Value order follows the capture's event and step order, which is fixed for a named workload and
 // event set; predictors match descriptors by name.
+// A partial capture (stopped early) makes the per-step kinds from the steps it completed and no
+// counters descriptor: its totals cover a different mix of steps than a complete capture's.
 #include "counters/capture.hpp"
 #include "descriptor/descriptor.hpp"
 
@@ -24,7 +26,7 @@ namespace maple::descriptor {
 
 struct Reduction {
   std::vector<Descriptor> descriptors;
-  std::vector<std::string> notes; // kinds that could not be made and why
+  std::vector<std::string> notes; // kinds that could not be made and why; what a partial capture left out
 };
 
 Reduction reduceCapture(const counters::Capture& capture, const std::string& deviceName);

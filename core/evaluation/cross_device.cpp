@@ -4,9 +4,11 @@
 #include "predict/harness.hpp"
 #include "predict/pool.hpp"
 #include "store/devices.hpp"
+#include "store/evaluations.hpp"
 #include "store/latencies.hpp"
 
 #include <cmath>
+#include <map>
 
 namespace maple::evaluation {
 namespace {
@@ -21,11 +23,30 @@ std::vector<std::string> devicesWithLatencies(store::Project& project, long minS
   return out;
 }
 
+// The stored shape of store/evaluations.hpp. Every device is trained on in some folds and tested
+// in one: "folds" says which.
+std::string metricsJson(const std::vector<std::string>& devices, const std::map<std::string, predict::Metrics>& metrics,
+                        const nlohmann::json& folds) {
+  nlohmann::json perDevice = nlohmann::json::object();
+  std::vector<predict::Metrics> all;
+  for (const auto& [name, m] : metrics) {
+    perDevice[name] = predict::toJson(m);
+    all.push_back(m);
+  }
+  return nlohmann::json{{"devices", perDevice},
+                        {"mean", predict::toJson(predict::meanMetrics(all))},
+                        {"train_devices", devices},
+                        {"test_devices", devices},
+                        {"folds", folds}}
+      .dump();
+}
+
 } // namespace
 
 const std::vector<std::string>& crossDeviceKinds() { return predict::descriptorKinds(); }
 
-Points crossDeviceEvaluation(store::Project& project, const CrossDeviceOptions& o, const predict::ProgressFn& progress) {
+CrossDeviceRun crossDeviceEvaluation(store::Project& project, const CrossDeviceOptions& o,
+                                     const predict::ProgressFn& progress) {
   // A test device needs its k shots and at least one more latency to score.
   std::vector<std::string> leftOut;
   const auto devices = devicesWithLatencies(project, o.shots, &leftOut);
@@ -55,6 +76,9 @@ Points crossDeviceEvaluation(store::Project& project, const CrossDeviceOptions& 
     for (const auto& d : leftOut) p.label += " " + d;
     p.label += ")";
   }
+  store::EvaluationToSave stored;
+  std::map<std::string, predict::Metrics> metrics;
+  nlohmann::json folds = nlohmann::json::array();
   for (int fold = 0; fold < o.folds; ++fold) {
     e.trainDevices.clear();
     e.testDevices.clear();
@@ -63,18 +87,30 @@ Points crossDeviceEvaluation(store::Project& project, const CrossDeviceOptions& 
     const auto result = predict::evaluate(data, e, [&](double f, const std::string& stage) {
       return !progress || progress((fold + f) / o.folds, "fold " + std::to_string(fold + 1) + "/" + std::to_string(o.folds) + ": " + stage);
     });
-    for (const auto& [name, preds] : result.results.at(0).runs.at(0).predictions) {
-      const auto dev = static_cast<std::uint16_t>(std::find(data.devices.begin(), data.devices.end(), name) - data.devices.begin());
+    const auto& run = result.results.at(0).runs.at(0);
+    metrics.insert(run.devices.begin(), run.devices.end());
+    folds.push_back({{"train", e.trainDevices}, {"test", e.testDevices}});
+    for (const auto& [name, preds] : run.predictions) {
+      const auto dev = static_cast<size_t>(std::find(data.devices.begin(), data.devices.end(), name) - data.devices.begin());
       for (const auto& s : preds) {
-        p.device.push_back(dev);
+        p.device.push_back(static_cast<std::uint16_t>(dev));
         p.arch.push_back(static_cast<std::uint32_t>(s.cell));
         p.measuredMs.push_back(static_cast<float>(s.measuredMs));
         p.predictedMs.push_back(static_cast<float>(s.predictedMs));
         p.isShot.push_back(s.isShot);
+        stored.predictions.push_back({data.deviceIds[dev], data.architectureIds[s.cell], s.predictedMs, s.measuredMs, s.isShot});
       }
     }
   }
-  return p;
+  stored.row.method = e.method;
+  stored.row.descriptorKind = e.descriptorKind;
+  stored.row.protocol = predict::protocolName(e.protocol);
+  stored.row.shots = o.shots;
+  stored.row.seed = static_cast<std::int64_t>(o.seed);
+  stored.row.metricsJson = metricsJson(devices, metrics, folds);
+  const auto id = store::saveEvaluations(project, {stored}).at(0);
+  p.label += " (evaluation " + std::to_string(id) + ")";
+  return {id, std::move(p)};
 }
 
 std::vector<double> predictiveSpread(store::Project& project, const std::string& target, const std::string& method,

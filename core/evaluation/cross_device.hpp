@@ -22,9 +22,17 @@ struct CrossDeviceOptions {
 
 const std::vector<std::string>& crossDeviceKinds();
 
-// Usage for folds < 2 or more folds than devices; the harness's errors otherwise.
-Points crossDeviceEvaluation(store::Project& project, const CrossDeviceOptions& options,
-                             const predict::ProgressFn& progress = {});
+struct CrossDeviceRun {
+  std::int64_t evaluationId = 0;
+  Points points;
+};
+
+// Runs the evaluation and stores it like `maple eval` does (store/evaluations.hpp, protocol full,
+// every point as a prediction, per-device metrics and the folds in metrics_json) in one
+// transaction, so it can be reopened and compared. Usage for folds < 2 or more folds than devices;
+// the harness's errors otherwise; nothing is stored when it fails or is cancelled.
+CrossDeviceRun crossDeviceEvaluation(store::Project& project, const CrossDeviceOptions& options,
+                                     const predict::ProgressFn& progress = {});
 
 // Trains `method` on every other device with latencies and adapts it to `target` from the target's
 // own descriptor of `kind` (for reference-latency: its measured reference architectures) and every

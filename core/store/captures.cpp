@@ -4,7 +4,7 @@ namespace maple::store {
 namespace {
 
 constexpr const char* kColumns =
-    "id, device_id, workload, repeats, events_json, conditions_json, source, started_at, duration_ms";
+    "id, device_id, workload, repeats, events_json, conditions_json, source, started_at, duration_ms, partial";
 
 CaptureRow readCapture(const Statement& st) {
   CaptureRow c;
@@ -17,6 +17,7 @@ CaptureRow readCapture(const Statement& st) {
   c.source = st.text(6);
   c.startedAt = st.text(7);
   c.durationMs = st.optReal(8);
+  c.partial = st.int64(9) != 0;
   return c;
 }
 
@@ -27,10 +28,10 @@ std::int64_t saveCapture(Project& project, const CaptureRow& c, const std::vecto
   Transaction tx(db);
   auto ins = db.prepare(
       "INSERT INTO captures (device_id, workload, repeats, events_json, conditions_json, source, started_at, "
-      "duration_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+      "duration_ms, partial) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   ins.bind(1, c.deviceId).bind(2, c.workload).bind(3, c.repeats).bind(4, c.eventsJson);
   ins.bind(5, c.conditionsJson.empty() ? std::optional<std::string>() : c.conditionsJson);
-  ins.bind(6, c.source).bind(7, c.startedAt).bind(8, c.durationMs);
+  ins.bind(6, c.source).bind(7, c.startedAt).bind(8, c.durationMs).bind(9, c.partial ? 1 : 0);
   ins.run();
   const auto id = db.lastInsertId();
   auto row = db.prepare(

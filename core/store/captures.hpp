@@ -19,6 +19,7 @@ struct CaptureRow {
   std::string source;         // "perf_event", "perf-stat-csv:<file>", ...
   std::string startedAt;
   std::optional<double> durationMs;
+  bool partial = false;       // stopped before every workload step ran
 };
 
 struct CaptureSampleRow {

@@ -2,7 +2,8 @@
 // Evaluations of predictors (one row per method, descriptor, protocol, shot count and seed) and the
 // predictions they scored, for the workbench's scatter view. metrics_json is written by the
 // harness's owner (predict/): {"devices": {NAME: {acc1, ...}}, "mean": {...}, "train_devices": [...],
-// "test_devices": [...]}.
+// "test_devices": [...]}; a cross-device run (evaluation/cross_device.hpp) adds "folds":
+// [{"train": [...], "test": [...]}, ...].
 #include "store/project.hpp"
 
 #include <optional>

@@ -88,9 +88,9 @@ std::map<std::int64_t, std::int64_t> mergeCaptures(Database& db, std::int64_t fr
     while (st.step()) old.push_back(st.int64(0));
   }
   auto insert = db.prepare("INSERT INTO captures (device_id, workload, repeats, events_json, conditions_json, source, "
-                           "  started_at, duration_ms) "
-                           "SELECT ?2, workload, repeats, events_json, conditions_json, source, started_at, duration_ms "
-                           "FROM other.captures WHERE id = ?1");
+                           "  started_at, duration_ms, partial) "
+                           "SELECT ?2, workload, repeats, events_json, conditions_json, source, started_at, duration_ms, "
+                           "  partial FROM other.captures WHERE id = ?1");
   auto samples = db.prepare("INSERT INTO capture_samples (capture_id, t_ms, event, value, scale, time_enabled_ns, "
                             "  time_running_ns) "
                             "SELECT ?2, t_ms, event, value, scale, time_enabled_ns, time_running_ns "

@@ -133,10 +133,15 @@ CREATE TABLE evaluation_predictions (
 CREATE INDEX evaluation_predictions_by_eval ON evaluation_predictions(evaluation_id, device_id);
 )SQL";
 
+// Migration 2: a capture stopped early keeps the steps it completed and says so (counters/session.hpp).
+constexpr std::string_view kV2 = R"SQL(
+ALTER TABLE captures ADD COLUMN partial INTEGER NOT NULL DEFAULT 0 CHECK (partial IN (0, 1));
+)SQL";
+
 } // namespace
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> list{kV1};
+  static const std::vector<std::string_view> list{kV1, kV2};
   return list;
 }
 

@@ -1,6 +1,6 @@
 // Capture sessions end to end on this machine: a workload counted with software events, streamed,
-// cancelled, stored in a project, loaded back and reduced to descriptors; the normalisation of each
-// descriptor kind on known numbers; hardware captures where a PMU exists.
+// cancelled or stopped early, stored in a project, loaded back and reduced to descriptors; the
+// normalisation of each descriptor kind on known numbers; hardware captures where a PMU exists.
 #include "common/error.hpp"
 #include "counters/capture_store.hpp"
 #include "counters/probe.hpp"
@@ -84,7 +84,9 @@ private slots:
     };
     auto c = runCapture(engine_, "nb201-ops", {}, o, cb);
     QVERIFY(c.softwareOnly);
+    QVERIFY(!c.partial);
     QCOMPARE(c.steps.size(), size_t(5));
+    QCOMPARE(c.plannedSteps, 5);
     QVERIFY(std::find(stepsSeen.begin(), stepsSeen.end(), "op/none") != stepsSeen.end());
     QCOMPARE(stepsSeen.back(), std::string("done"));
     QVERIFY2(streamed.size() >= 3, "no samples streamed at a 5 ms interval");
@@ -117,6 +119,7 @@ private slots:
     QCOMPARE(back.totals, c.totals);
     QCOMPARE(back.events.size(), c.events.size());
     QVERIFY(back.softwareOnly);
+    QVERIFY(!back.partial);
     QCOMPARE(back.repeats, 3);
 
     const auto r = descriptor::reduceAndSave(project, dev, back, "laptop");
@@ -198,6 +201,66 @@ private slots:
     }
   }
 
+  void stopKeepsTheCompletedStepsAsAPartialCapture() {
+    CaptureOptions o;
+    o.events = {"task-clock", "page-faults"};
+    o.repeats = 3;
+    std::string lastStage;
+    int polls = 0;
+    CaptureCallbacks cb;
+    cb.onProgress = [&](double, const std::string& step) {
+      lastStage = step;
+      return true;
+    };
+    // Polls: before step 1, after its 3 repeats, before step 2, after step 2's first repeat: stop
+    // there, so step 2 is dropped half done.
+    cb.stopRequested = [&] { return ++polls > 5; };
+    auto c = runCapture(engine_, "nb201-ops", {}, o, cb);
+    QVERIFY(c.partial);
+    QCOMPARE(c.plannedSteps, 5);
+    QCOMPARE(c.steps.size(), size_t(1));
+    QCOMPARE(QString::fromStdString(c.steps[0].name), QString("op/none"));
+    QCOMPARE(c.totals, c.steps[0].perRun);
+    QCOMPARE(lastStage, std::string("stopped after 1 of 5 steps"));
+    QVERIFY(!c.samples.empty());
+
+    auto project = store::Project::create(path("partial.maple"));
+    const auto dev = device(project, "laptop");
+    const auto id = saveCapture(project, dev, c);
+    QVERIFY(store::findCapture(project, id)->partial);
+    const auto back = loadCapture(project, id);
+    QVERIFY(back.partial);
+    QCOMPARE(back.plannedSteps, 5);
+    QCOMPARE(back.steps.size(), size_t(1));
+    QCOMPARE(back.steps[0].perRun, c.steps[0].perRun);
+    QCOMPARE(back.samples.size(), c.samples.size());
+
+    const auto r = descriptor::reduceAndSave(project, dev, back, "laptop");
+    QCOMPARE(r.descriptors.size(), size_t(1));
+    const auto& timing = r.descriptors[0];
+    QCOMPARE(QString::fromStdString(timing.kind), QString("software-timing"));
+    for (const auto& name : timing.names) QVERIFY2(name.rfind("op/none/", 0) == 0, name.c_str());
+    QVERIFY(QString::fromStdString(timing.provenance).contains("partial: 1 of 5 workload steps"));
+    bool noted = false;
+    for (const auto& n : r.notes) noted |= n.rfind("software-timing: from the 1 of 5 workload steps", 0) == 0;
+    QVERIFY(noted);
+  }
+
+  void stopBeforeTheFirstStepKeepsNothing() {
+    CaptureOptions o;
+    o.events = {"task-clock"};
+    o.repeats = 1;
+    CaptureCallbacks cb;
+    cb.stopRequested = [] { return true; };
+    try {
+      runCapture(engine_, "nb201-ops", {}, o, cb);
+      QFAIL("returned a capture with no step");
+    } catch (const Error& e) {
+      QCOMPARE(e.kind(), ErrorKind::Cancelled);
+      QVERIFY2(QString(e.what()).contains("nothing to keep"), e.what());
+    }
+  }
+
   void hardwareCaptureReducesToCounterDescriptors() {
     if (!hardwarePmu()) QSKIP("this machine exposes no hardware PMU: hardware counters cannot be read here");
     CaptureOptions o;
@@ -238,6 +301,16 @@ private slots:
     QCOMPARE(value(*edge, "op/nor_conv_3x3/cycles_per_us"), 2.0); // 1000 cycles in 500 us
     QCOMPARE(value(*edge, "op/nor_conv_3x3/instructions_per_us"), 6.0);
     QVERIFY(QString::fromStdString(counters->provenance).startsWith("capture 7 of dev"));
+
+    // Stopped early: the per-step kind is still made from the steps it has, counters is not.
+    c.partial = true;
+    c.plannedSteps = 5;
+    const auto partial = descriptor::reduceCapture(c, "dev");
+    QVERIFY(!find(partial, "counters"));
+    QVERIFY(find(partial, "counters-edge"));
+    QCOMPARE(value(*find(partial, "counters-edge"), "op/nor_conv_3x3/cycles_per_us"), 2.0);
+    QVERIFY(QString::fromStdString(partial.notes.at(0)).startsWith("counters: the capture stopped after 1 of 5 workload steps"));
+    c.partial = false;
 
     c.totals.erase("instructions");
     c.events[1].counted = false;

@@ -15,7 +15,8 @@ using namespace maple;
 
 namespace {
 
-// A project with one device per name, each with `archs` latencies, a capture and a descriptor.
+// A project with one device per name, each with `archs` latencies, a capture (board-b's stopped
+// early) and a descriptor.
 std::string makeProject(const QTemporaryDir& dir, const char* file, const std::vector<std::string>& devices, int archs) {
   const auto path = dir.filePath(file).toStdString();
   auto p = store::Project::create(path);
@@ -46,6 +47,7 @@ std::string makeProject(const QTemporaryDir& dir, const char* file, const std::v
     c.eventsJson = "[]";
     c.source = "test";
     c.startedAt = "2026-01-01T00:00:00Z";
+    c.partial = name == "board-b";
     const auto captureId = store::saveCapture(p, c, {{1.0, "task-clock", 5.0, 1.0, {}, {}}, {2.0, "task-clock", 9.0, 1.0, {}, {}}});
     descriptor::saveDescriptor(p, id, {"software-timing", 1, {"op/none/ms"}, {1.5}, "test", 0}, captureId);
   }
@@ -88,6 +90,8 @@ private slots:
     const auto captures = store::listCaptures(p, boardA);
     QCOMPARE(captures.size(), size_t{1});
     QCOMPARE(store::loadCaptureSamples(p, captures[0].id).size(), size_t{2});
+    QVERIFY(!captures[0].partial);
+    QVERIFY(store::listCaptures(p, store::requireDevice(p, "board-b").id).at(0).partial); // stays marked
     auto st = p.db().prepare("SELECT capture_id FROM descriptors WHERE device_id = ?1");
     st.bind(1, boardA);
     QVERIFY(st.step());

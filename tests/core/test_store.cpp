@@ -1,4 +1,5 @@
 #include "common/error.hpp"
+#include "store/captures.hpp"
 #include "store/devices.hpp"
 #include "store/latencies.hpp"
 #include "store/project.hpp"
@@ -163,6 +164,29 @@ private slots:
     auto proj = Project::open(p);
     QCOMPARE(proj.schemaVersion(), currentSchemaVersion());
     QCOMPARE(count(proj, "devices"), std::int64_t(0));
+  }
+
+  void schemaOneCapturesMigrateAsComplete() {
+    const auto p = path("v1.maple");
+    {
+      Database db(p, Database::Mode::Create);
+      db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+      db.exec(migrations().at(0));
+      db.exec("PRAGMA user_version = 1");
+      db.exec("INSERT INTO devices (name, provenance, created_at) VALUES ('old', 'test', '2025-01-01T00:00:00Z')");
+      db.exec("INSERT INTO captures (device_id, workload, events_json, source, started_at) "
+              "VALUES (1, 'nb201-ops', '[]', 'perf_event', '2025-01-01T00:00:00Z')");
+    }
+    auto proj = Project::open(p);
+    QCOMPARE(proj.schemaVersion(), currentSchemaVersion());
+    const auto captures = listCaptures(proj);
+    QCOMPARE(captures.size(), size_t{1});
+    QVERIFY(!captures[0].partial); // written before captures could stop early: complete
+    try {
+      proj.db().exec("UPDATE captures SET partial = 2");
+      QFAIL("stored a partial flag that is neither 0 nor 1");
+    } catch (const Error&) {
+    }
   }
 
   void upsertFillsOnlyEmptyFields() {

@@ -1,5 +1,7 @@
 // Workbench flows driven through the pages as a user would, offscreen: open a project, select
-// samples, fill the scatter, capture, merge, and survive a bad file.
+// samples, fill the scatter and store the run, capture (stopped: kept partial; cancelled: nothing),
+// merge, and survive a bad file.
+#include "../core/points_support.hpp"
 #include "architecture_model.hpp"
 #include "capture_models.hpp"
 #include "capture_page.hpp"
@@ -17,11 +19,15 @@
 #include "workspace.hpp"
 
 #include "common/error.hpp"
+#include "counters/capture_store.hpp"
 #include "predict/pool.hpp"
 #include "predictfile/predictor_file.hpp"
+#include "store/captures.hpp"
+#include "store/evaluations.hpp"
 #include "store/latencies.hpp"
 #include "store/predictors.hpp"
 
+#include <QComboBox>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,6 +53,17 @@ std::int64_t storeEvaluation(store::Project& p) {
       .run();
   tx.commit();
   return id;
+}
+
+// Starts a capture of nb201-ops and waits until its second step began (the first was counted).
+bool startPastFirstStep(CapturePage* page) {
+  double fraction = 0;
+  const auto watch = QObject::connect(page->job(), &Job::progress, page, [&](double f, const QString&) { fraction = f; });
+  page->start();
+  // Step i of 5 starts at progress 0.1 + 0.9 * i / 5.
+  const bool past = QTest::qWaitFor([&] { return fraction >= 0.1 + 0.9 / 5; }, 120000);
+  QObject::disconnect(watch);
+  return past && page->job()->isRunning();
 }
 
 } // namespace
@@ -168,16 +185,32 @@ private slots:
       QVERIFY2(QFileInfo(dir_.filePath(QString::fromLatin1(f))).size() > 500, f);
   }
 
-  void trainAndAdaptFillsScatter() {
+  void trainAndAdaptFillsScatterAndIsStored() {
     MainWindow w;
     w.openProject(project_);
     QVERIFY(settle(w));
     auto* page = w.predictionsPage();
+    const int before = page->storedList(0)->count();
     page->setRunOptions({}, QStringLiteral("reference-latency"), 10, 3);
     page->run();
     QVERIFY(settle(w, 300000));
     QVERIFY2(page->left()->points(), qPrintable(page->jobBar()->message()));
     QCOMPARE(page->left()->scatter()->plottedPoints(), static_cast<long>(page->left()->points()->size()));
+    // Stored: both lists grew by one, and the left one shows the new evaluation.
+    QCOMPARE(page->storedList(0)->count(), before + 1);
+    QCOMPARE(page->storedList(1)->count(), before + 1);
+    const auto id = page->storedList(0)->currentData().toLongLong();
+    QCOMPARE(page->storedList(1)->currentIndex(), -1);
+    {
+      auto p = store::Project::open(project_.toStdString());
+      QCOMPARE(store::listEvaluations(p).at(0).id, id); // the newest
+    }
+    // Opened from the list in the other view, it is the same points.
+    page->showStored(1, id);
+    QVERIFY(settle(w));
+    QVERIFY(page->right()->points());
+    QCOMPARE(page->right()->points()->size(), page->left()->points()->size());
+    QVERIFY(testing::pointSet(*page->right()->points()) == testing::pointSet(*page->left()->points()));
   }
 
   void captureShowsProbeAndStreams() {
@@ -196,6 +229,46 @@ private slots:
     QVERIFY(page->summary()->rowCount() > 0);
     QVERIFY(page->descriptors()->rowCount() > 0);
     QVERIFY(page->framesDrawn() > 0);
+  }
+
+  void stopKeepsAPartialCaptureAndCancelKeepsNothing() {
+    MainWindow w;
+    w.openProject(project_);
+    QVERIFY(settle(w));
+    auto* page = w.capturePage();
+    if (page->events()->checkedEvents().empty()) QSKIP("no event can be counted here (perf_event_paranoid 3 or no perf_event)");
+    page->setWorkload(QStringLiteral("nb201-ops"));
+    page->setRepeats(100); // seconds per step: the run is still going when it is stopped
+    auto captures = [&] {
+      auto p = store::Project::open(project_.toStdString());
+      return store::listCaptures(p);
+    };
+    const auto before = captures().size();
+
+    QVERIFY(startPastFirstStep(page));
+    page->stop();
+    QVERIFY(settle(w, 300000));
+    QVERIFY2(page->jobBar()->message().startsWith(QStringLiteral("Partial capture")), qPrintable(page->jobBar()->message()));
+    const auto after = captures();
+    QCOMPARE(after.size(), before + 1);
+    QVERIFY(after[0].partial);
+    auto p = store::Project::open(project_.toStdString());
+    const auto kept = counters::loadCapture(p, after[0].id);
+    QVERIFY(!kept.steps.empty());
+    QVERIFY(static_cast<int>(kept.steps.size()) < kept.plannedSteps);
+    QVERIFY(page->descriptors()->rowCount() > 0);
+    auto st = p.db().prepare("SELECT count(*) FROM descriptors WHERE capture_id = ?1");
+    st.bind(1, after[0].id);
+    QVERIFY(st.step());
+    QVERIFY(st.int64(0) >= 1); // stored with the capture
+    QVERIFY(page->plot()->graphCount() > 0); // the series stays on screen
+
+    QVERIFY(startPastFirstStep(page));
+    page->cancel();
+    QVERIFY(settle(w, 300000));
+    QVERIFY2(page->jobBar()->message().contains(QStringLiteral("cancelled")), qPrintable(page->jobBar()->message()));
+    QCOMPARE(captures().size(), before + 1);
+    QCOMPARE(page->plot()->graphCount(), 0);
   }
 
   void mergeBringsDevices() {

@@ -1,0 +1,80 @@
+// Cross-device evaluation stores each run as an evaluation: the row, every point and the folds in
+// one transaction, reloading as the same points; a failed or cancelled run stores nothing.
+#include "../widgets/small_project.hpp"
+#include "common/error.hpp"
+#include "evaluation/cross_device.hpp"
+#include "points_support.hpp"
+#include "store/evaluations.hpp"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <nlohmann/json.hpp>
+
+using namespace maple;
+
+class TestCrossDevice : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+  QString project_;
+
+  static evaluation::CrossDeviceOptions options() {
+    evaluation::CrossDeviceOptions o;
+    o.shots = 5;
+    o.folds = 2;
+    return o;
+  }
+
+private slots:
+  void initTestCase() { project_ = testing::makeSmallProject(QDir(dir_.path()), QStringLiteral("cross"), 4, 60); }
+
+  void runIsStoredAndReloadsAsTheSamePoints() {
+    auto p = store::Project::open(project_.toStdString());
+    const auto run = evaluation::crossDeviceEvaluation(p, options());
+    QVERIFY(run.points.size() > 0);
+    QVERIFY2(run.points.label.ends_with("(evaluation " + std::to_string(run.evaluationId) + ")"), run.points.label.c_str());
+
+    const auto rows = store::listEvaluations(p);
+    QCOMPARE(rows.size(), size_t{1});
+    QCOMPARE(rows[0].id, run.evaluationId);
+    QCOMPARE(rows[0].method, predict::defaultMethod());
+    QCOMPARE(rows[0].descriptorKind, std::string("reference-latency"));
+    QCOMPARE(rows[0].shots, 5);
+    const auto metrics = nlohmann::json::parse(rows[0].metricsJson);
+    QCOMPARE(metrics.at("devices").size(), size_t{4}); // every device was a test device once
+    QCOMPARE(metrics.at("folds").size(), size_t{2});
+    for (const auto& fold : metrics.at("folds"))
+      for (const auto& test : fold.at("test"))
+        for (const auto& train : fold.at("train")) QVERIFY(test != train);
+    QVERIFY(metrics.at("mean").at("acc10").get<double>() >= 0);
+
+    const auto back = evaluation::loadEvaluation(p, run.evaluationId);
+    QCOMPARE(back.size(), run.points.size());
+    QVERIFY(testing::pointSet(back) == testing::pointSet(run.points));
+  }
+
+  void failedOrCancelledRunsStoreNothing() {
+    auto p = store::Project::open(project_.toStdString());
+    const auto before = store::listEvaluations(p).size();
+    auto o = options();
+    o.folds = 9;
+    try {
+      evaluation::crossDeviceEvaluation(p, o);
+      QFAIL("dealt 4 devices into 9 folds");
+    } catch (const Error& e) {
+      QCOMPARE(e.kind(), ErrorKind::Usage);
+      QVERIFY2(QString(e.what()).contains("use at most 4"), e.what());
+    }
+    // Cancelled in the second fold, after the first fold's predictions were made.
+    try {
+      evaluation::crossDeviceEvaluation(p, options(), [](double f, const std::string&) { return f < 0.75; });
+      QFAIL("not cancelled");
+    } catch (const Error& e) {
+      QCOMPARE(e.kind(), ErrorKind::Cancelled);
+    }
+    QCOMPARE(store::listEvaluations(p).size(), before);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestCrossDevice)
+#include "test_cross_device.moc"
