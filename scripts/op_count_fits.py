@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""How additive each device of the data set is in its operations (docs/predictors.md).
+
+For every device column, fits latency = base + op counts x costs (ms, relative-error least squares,
+degenerate cells aside) with the eager counts, the graph counts, and both (opcost's features), on
+all of the device's latencies, and prints the share of architectures within +-10 % of the fit, and
+how many of the degenerate cells the device folds (runs below a tenth of the fit).
+
+Usage: scripts/op_count_fits.py [DATA_DIR]   (default ../shared/data/help-nb201); needs numpy.
+"""
+import csv
+import os
+import sys
+
+import numpy as np
+
+OPS = ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"]
+EDGES = [(1, 0), (2, 0), (2, 1), (3, 0), (3, 1), (3, 2)]  # (to, from), the string's order
+
+
+def parse(arch):
+    return [OPS.index(t.split("~")[0]) for node in arch.strip("|").split("|+|") for t in node.strip("|").split("|")]
+
+
+def counts(ops):
+    """Eager counts, graph counts (edges whose result reaches the output), degenerate flag."""
+    has_data, reaches = [True, False, False, False], [False, False, False, True]
+    for e, (to, frm) in enumerate(EDGES):
+        if ops[e] and has_data[frm]:
+            has_data[to] = True
+    for e in reversed(range(6)):
+        to, frm = EDGES[e]
+        if ops[e] and reaches[to]:
+            reaches[frm] = True
+    eager = [sum(1 for o in ops if o == k) for k in range(1, 5)]
+    graph = [sum(1 for e, o in enumerate(ops) if o == k and reaches[EDGES[e][0]]) for k in range(1, 5)]
+    return eager, graph, not has_data[3]
+
+
+def fit(x, t):
+    w = np.linalg.lstsq(x / t[:, None], np.ones(len(t)), rcond=None)[0]
+    return x @ w
+
+
+def main():
+    data = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "help-nb201")
+    with open(os.path.join(data, "nb201_latency_ms.csv")) as f:
+        rows = list(csv.reader(f))
+    devices = rows[0][2:]
+    ms = np.array([[float(v) for v in r[2:]] for r in rows[1:]])
+    c = [counts(parse(r[1])) for r in rows[1:]]
+    ones = np.ones((len(c), 1))
+    eager = np.hstack([ones, np.array([e for e, _, _ in c])])
+    graph = np.hstack([ones, np.array([g for _, g, _ in c])])
+    both = np.hstack([eager, np.array([g for _, g, _ in c])])
+    degenerate = np.array([d for _, _, d in c])
+    live = ~degenerate
+    print(f"{len(c)} architectures, {degenerate.sum()} degenerate (no path from input to output)")
+    print(f"{'device':16} {'eager':>6} {'graph':>6} {'both':>6}  folded degenerate")
+    for j, name in enumerate(devices):
+        t = ms[live, j]
+        acc = [np.mean(np.abs(fit(x[live], t) - t) / t <= 0.1) for x in (eager, graph, both)]
+        w = np.linalg.lstsq(both[live] / t[:, None], np.ones(len(t)), rcond=None)[0]
+        folded = np.sum(ms[degenerate, j] < 0.1 * np.maximum(both[degenerate] @ w, 1e-12))
+        print(f"{name:16} {acc[0]:6.3f} {acc[1]:6.3f} {acc[2]:6.3f}  {folded} of {degenerate.sum()}")
+
+
+if __name__ == "__main__":
+    main()
