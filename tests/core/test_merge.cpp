@@ -41,12 +41,14 @@ std::string makeProject(const QTemporaryDir& dir, const char* file, const std::v
   tx.commit();
   for (const auto& name : devices) {
     const auto id = store::requireDevice(p, name).id;
+    // Strings moved in: GCC 12 at -O3 takes assigning short literals to a default-built row's
+    // strings for reads of uninitialised memory (-Wmaybe-uninitialized).
     store::CaptureRow c;
     c.deviceId = id;
-    c.workload = "nb201-ops";
-    c.eventsJson = "[]";
-    c.source = "test";
-    c.startedAt = "2026-01-01T00:00:00Z";
+    c.workload = std::string("nb201-ops");
+    c.eventsJson = std::string("[]");
+    c.source = std::string("test");
+    c.startedAt = std::string("2026-01-01T00:00:00Z");
     c.partial = name == "board-b";
     const auto captureId = store::saveCapture(p, c, {{1.0, "task-clock", 5.0, 1.0, {}, {}}, {2.0, "task-clock", 9.0, 1.0, {}, {}}});
     descriptor::saveDescriptor(p, id, {"software-timing", 1, {"op/none/ms"}, {1.5}, "test", 0}, captureId);
