@@ -67,7 +67,6 @@ struct Component {
   Eigen::VectorXd shape;
   double logPrior;
   double tau;
-  int device; // -1: the broad component
 };
 
 struct Fit {
@@ -75,7 +74,6 @@ struct Fit {
   Eigen::MatrixXd covariance;
   double logEvidence;
   double scale, noise;
-  int device;
 };
 
 // Posterior of w for one component and noise level, given non-degenerate shots (x, t in ms).
@@ -108,7 +106,6 @@ Fit fitComponent(const Component& c, const Eigen::MatrixXd& cov, const Eigen::Ma
                   static_cast<double>(t.size()) * std::log(noise) + c.logPrior;
   f.scale = s;
   f.noise = noise;
-  f.device = c.device;
   return f;
 }
 
@@ -180,9 +177,8 @@ protected:
       std::vector<Component> comps;
       for (Eigen::Index j = 0; j < m; ++j)
         for (double tau : kTaus)
-          comps.push_back({shapes_.row(j).transpose(), std::log((1 - kBroadShare) * prior(j) / std::size(kTaus)), tau,
-                           static_cast<int>(j)});
-      comps.push_back({meanShape, std::log(kBroadShare), 1.0, -1});
+          comps.push_back({shapes_.row(j).transpose(), std::log((1 - kBroadShare) * prior(j) / std::size(kTaus)), tau});
+      comps.push_back({meanShape, std::log(kBroadShare), 1.0});
       std::vector<Fit> fits;
       for (const auto& c : comps)
         for (double noise : kNoises) fits.push_back(fitComponent(c, priorCov_, x, t, noise));
