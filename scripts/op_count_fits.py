@@ -3,8 +3,10 @@
 
 For every device column, fits latency = base + op counts x costs (ms, relative-error least squares,
 degenerate cells aside) with the eager counts, the graph counts, and both (opcost's features), on
-all of the device's latencies, and prints the share of architectures within +-10 % of the fit, and
-how many of the degenerate cells the device folds (runs below a tenth of the fit).
+all of the device's latencies, and prints the share of architectures within +-10 % of the fit, how
+many of the degenerate cells the device folds (runs below a tenth of the fit), and the device whose
+log residual to its own fit correlates most with this one's (shared effects a richer model could
+learn; none means measurement noise).
 
 Usage: scripts/op_count_fits.py [DATA_DIR]   (default ../shared/data/help-nb201); needs numpy.
 """
@@ -56,13 +58,21 @@ def main():
     degenerate = np.array([d for _, _, d in c])
     live = ~degenerate
     print(f"{len(c)} architectures, {degenerate.sum()} degenerate (no path from input to output)")
-    print(f"{'device':16} {'eager':>6} {'graph':>6} {'both':>6}  folded degenerate")
+    rows, residuals = [], []
     for j, name in enumerate(devices):
         t = ms[live, j]
         acc = [np.mean(np.abs(fit(x[live], t) - t) / t <= 0.1) for x in (eager, graph, both)]
         w = np.linalg.lstsq(both[live] / t[:, None], np.ones(len(t)), rcond=None)[0]
         folded = np.sum(ms[degenerate, j] < 0.1 * np.maximum(both[degenerate] @ w, 1e-12))
-        print(f"{name:16} {acc[0]:6.3f} {acc[1]:6.3f} {acc[2]:6.3f}  {folded} of {degenerate.sum()}")
+        residuals.append(np.log(t / np.maximum(both[live] @ w, 1e-9)))
+        rows.append((name, acc, folded))
+    corr = np.corrcoef(np.array(residuals))
+    np.fill_diagonal(corr, -1)
+    print(f"{'device':16} {'eager':>6} {'graph':>6} {'both':>6}  {'folded':>10}  residual most like")
+    for j, (name, acc, folded) in enumerate(rows):
+        k = int(np.argmax(corr[j]))
+        print(f"{name:16} {acc[0]:6.3f} {acc[1]:6.3f} {acc[2]:6.3f}  {folded:>4} of {degenerate.sum()}  "
+              f"{devices[k]} ({corr[j, k]:.2f})")
 
 
 if __name__ == "__main__":
