@@ -192,7 +192,9 @@ bool SamplesPage::selectSamples() {
     return false;
   }
   const auto path = workspace_->projectPath().toStdString();
-  return job_->start(tr("Adapting %1 to %2 for its uncertainty").arg(QString::fromStdString(predict::defaultMethod()), QString::fromStdString(target)),
+  const auto title = tr("Adapting %1 to %2 for its uncertainty")
+                         .arg(QString::fromStdString(predict::defaultMethod()), QString::fromStdString(target));
+  return job_->start(title,
                      [this, path, target, candidates, apply](JobControl& control) mutable -> Job::Continuation {
                        auto project = openWorkspaceProject(path);
                        candidates.spread = evaluation::predictiveSpread(
