@@ -54,22 +54,11 @@ std::vector<store::EvaluationToSave> toRows(const predict::EvalResult& r, const 
       e.row.protocol = predict::protocolName(r.options.protocol);
       e.row.shots = s.shots;
       e.row.seed = static_cast<std::int64_t>(run.seed);
-      nlohmann::json devices = nlohmann::json::object();
-      for (const auto& [name, m] : run.devices) devices[name] = predict::toJson(m);
-      e.row.metricsJson = nlohmann::json{{"devices", devices},
-                                         {"mean", predict::toJson(run.mean)},
-                                         {"train_devices", r.options.trainDevices},
-                                         {"test_devices", r.options.testDevices}}
-                              .dump();
+      e.row.metricsJson =
+          predict::storedMetrics(run.devices, run.mean, r.options.trainDevices, r.options.testDevices).dump();
       // Predictions of the first seed only: enough for the scatter view, and a 10-seed run of
       // six devices would otherwise add a million rows.
-      if (i == 0)
-        for (const auto& [name, preds] : run.predictions) {
-          const auto dev = static_cast<size_t>(
-              std::find(data.devices.begin(), data.devices.end(), name) - data.devices.begin());
-          for (const auto& p : preds)
-            e.predictions.push_back({data.deviceIds[dev], data.architectureIds[p.cell], p.predictedMs, p.measuredMs, p.isShot});
-        }
+      if (i == 0) predict::appendPredictionRows(run, data, e.predictions);
       out.push_back(std::move(e));
     }
   return out;

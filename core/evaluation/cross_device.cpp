@@ -27,18 +27,11 @@ std::vector<std::string> devicesWithLatencies(store::Project& project, long minS
 // in one: "folds" says which.
 std::string metricsJson(const std::vector<std::string>& devices, const std::map<std::string, predict::Metrics>& metrics,
                         const nlohmann::json& folds) {
-  nlohmann::json perDevice = nlohmann::json::object();
   std::vector<predict::Metrics> all;
-  for (const auto& [name, m] : metrics) {
-    perDevice[name] = predict::toJson(m);
-    all.push_back(m);
-  }
-  return nlohmann::json{{"devices", perDevice},
-                        {"mean", predict::toJson(predict::meanMetrics(all))},
-                        {"train_devices", devices},
-                        {"test_devices", devices},
-                        {"folds", folds}}
-      .dump();
+  for (const auto& [name, m] : metrics) all.push_back(m);
+  auto j = predict::storedMetrics(metrics, predict::meanMetrics(all), devices, devices);
+  j["folds"] = folds;
+  return j.dump();
 }
 
 } // namespace
@@ -91,16 +84,16 @@ CrossDeviceRun crossDeviceEvaluation(store::Project& project, const CrossDeviceO
     metrics.insert(run.devices.begin(), run.devices.end());
     folds.push_back({{"train", e.trainDevices}, {"test", e.testDevices}});
     for (const auto& [name, preds] : run.predictions) {
-      const auto dev = static_cast<size_t>(std::find(data.devices.begin(), data.devices.end(), name) - data.devices.begin());
+      const auto dev = static_cast<std::uint16_t>(std::find(data.devices.begin(), data.devices.end(), name) - data.devices.begin());
       for (const auto& s : preds) {
-        p.device.push_back(static_cast<std::uint16_t>(dev));
+        p.device.push_back(dev);
         p.arch.push_back(static_cast<std::uint32_t>(s.cell));
         p.measuredMs.push_back(static_cast<float>(s.measuredMs));
         p.predictedMs.push_back(static_cast<float>(s.predictedMs));
         p.isShot.push_back(s.isShot);
-        stored.predictions.push_back({data.deviceIds[dev], data.architectureIds[s.cell], s.predictedMs, s.measuredMs, s.isShot});
       }
     }
+    predict::appendPredictionRows(run, data, stored.predictions);
   }
   stored.row.method = e.method;
   stored.row.descriptorKind = e.descriptorKind;

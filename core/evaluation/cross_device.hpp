@@ -36,8 +36,8 @@ CrossDeviceRun crossDeviceEvaluation(store::Project& project, const CrossDeviceO
 
 // Trains `method` on every other device with latencies and adapts it to `target` from the target's
 // own descriptor of `kind` (for reference-latency: its measured reference architectures) and every
-// latency measured on it, then returns the spread per cell. BadInput naming the fix when the target lacks that descriptor or the
-// method reports no spread.
+// latency measured on it, then returns the spread per cell. BadInput naming the fix when the target
+// lacks that descriptor or the method reports no spread.
 std::vector<double> predictiveSpread(store::Project& project, const std::string& target, const std::string& method,
                                      const std::string& kind, const std::vector<nb201::Cell>& cells,
                                      const predict::ProgressFn& progress = {});

@@ -330,4 +330,19 @@ nlohmann::json toJson(const EvalResult& r) {
           {"results", results}};
 }
 
+nlohmann::json storedMetrics(const std::map<std::string, Metrics>& devices, const Metrics& mean,
+                             const std::vector<std::string>& trainDevices, const std::vector<std::string>& testDevices) {
+  nlohmann::json perDevice = nlohmann::json::object();
+  for (const auto& [name, m] : devices) perDevice[name] = toJson(m);
+  return {{"devices", perDevice}, {"mean", toJson(mean)}, {"train_devices", trainDevices}, {"test_devices", testDevices}};
+}
+
+void appendPredictionRows(const SeedRun& run, const EvalData& data, std::vector<store::EvaluationPrediction>& out) {
+  for (const auto& [name, preds] : run.predictions) {
+    const size_t dev = deviceIndex(data, name);
+    for (const auto& p : preds)
+      out.push_back({data.deviceIds[dev], data.architectureIds[p.cell], p.predictedMs, p.measuredMs, p.isShot});
+  }
+}
+
 } // namespace maple::predict

@@ -18,6 +18,7 @@
 #include "dataset/help_nb201.hpp"
 #include "predict/metrics.hpp"
 #include "predict/predictor.hpp"
+#include "store/evaluations.hpp"
 #include "store/project.hpp"
 
 #include <map>
@@ -90,5 +91,11 @@ EvalResult evaluate(const EvalData& data, const EvalOptions& options, const Prog
 
 // The JSON shape: {"method","descriptor","protocol","results":[{"shots","devices":{..},"mean":{..}}]}.
 nlohmann::json toJson(const EvalResult& r);
+
+// For callers that store evaluations (store/evaluations.hpp): the metrics_json object (callers may
+// add keys) and a seed run's scored predictions as rows, appended to `out`.
+nlohmann::json storedMetrics(const std::map<std::string, Metrics>& devices, const Metrics& mean,
+                             const std::vector<std::string>& trainDevices, const std::vector<std::string>& testDevices);
+void appendPredictionRows(const SeedRun& run, const EvalData& data, std::vector<store::EvaluationPrediction>& out);
 
 } // namespace maple::predict
