@@ -8,15 +8,13 @@
 #include "table_view.hpp"
 #include "workspace.hpp"
 
-#include "campaign/host_device.hpp"
 #include "common/error.hpp"
-#include "counters/capture_store.hpp"
 #include "counters/encoding.hpp"
 #include "counters/probe.hpp"
 #include "counters/session.hpp"
-#include "descriptor/from_capture.hpp"
-#include "engine/cpu/cpu_engine.hpp"
 #include "measure/host.hpp"
+#include "services/capture.hpp"
+#include "services/devices.hpp"
 #include "store/devices.hpp"
 
 #include <QCheckBox>
@@ -237,9 +235,13 @@ void CapturePage::start() {
   options.allowSoftwareFallback = fallback_->isChecked();
   job_->start(tr("Capturing %1").arg(QString::fromStdString(workload)),
               [this, path, device, workload, options, buffer = buffer_, stop = stopRequested_](JobControl& control) -> Job::Continuation {
-                if (device.empty()) fail(ErrorKind::Usage, "name the device the capture belongs to");
-                engine::cpu::CpuEngine engine;
-                engine::RunConfig config;
+                services::CaptureRequest request;
+                request.workload = workload;
+                request.options = options;
+                {
+                  auto project = openWorkspaceProject(path);
+                  services::checkCaptureTarget(project, device); // refuse before counting, not after
+                }
                 counters::CaptureCallbacks callbacks;
                 callbacks.onSamples = [&, buffer](const std::vector<counters::Sample>& s) {
                   buffer->push(s);
@@ -247,16 +249,14 @@ void CapturePage::start() {
                 };
                 callbacks.onProgress = [&](double f, const std::string& step) { return control.report(f, step); };
                 callbacks.stopRequested = [stop] { return stop->load(); };
-                auto capture = counters::runCapture(engine, workload, config, options, callbacks);
+                auto live = services::captureOnThisHost(request, callbacks);
+                auto& capture = live.capture;
                 auto project = openWorkspaceProject(path);
-                // As `maple capture` stores it: the device (when new), the capture and its
-                // descriptors in one transaction.
-                campaign::HostDevice host(project, device, engine.name(), 1);
-                store::Transaction tx(project.db());
-                const auto deviceId = host.id(engine.name() + " " + engine.version());
-                counters::saveCapture(project, deviceId, capture);
-                auto reduction = descriptor::reduceAndSave(project, deviceId, capture, device);
-                tx.commit();
+                services::CaptureOrigin origin;
+                origin.host = services::detectThisHost().host;
+                origin.engine = live.engine;
+                origin.runtime = live.runtime;
+                auto reduction = services::storeCapture(project, device, capture, origin).reduction;
                 return [this, reduction, id = capture.id, soft = capture.softwareOnly, partial = capture.partial,
                         counted = static_cast<int>(capture.steps.size()), planned = capture.plannedSteps] {
                   descriptors_->setDescriptors(reduction.descriptors);

@@ -6,8 +6,7 @@
 #include "table_view.hpp"
 #include "workspace.hpp"
 
-#include "engine/cuda/cuda_engine.hpp"
-#include "store/merge.hpp"
+#include "services/devices.hpp"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -130,10 +129,8 @@ void DevicesPage::showDetails() {
 
 void DevicesPage::detectHost() {
   job_->start(tr("Detecting this machine"), [this](JobControl&) -> Job::Continuation {
-    auto host = measure::detectHost();
-    std::string whyNone;
-    host.gpus = engine::cudaDevices(&whyNone);
-    return [this, host, note = QString::fromStdString(whyNone)] {
+    auto detected = services::detectThisHost();
+    return [this, host = detected.host, note = QString::fromStdString(detected.gpuNote)] {
       detected_ = host;
       detectedGpuNote_ = note;
       details_->setHtml(hostHtml(host, note));
@@ -148,11 +145,7 @@ void DevicesPage::addDetectedHost(const QString& name) {
   const auto path = workspace_->projectPath().toStdString();
   job_->start(tr("Adding %1").arg(name), [this, path, host = detected_, name = name.toStdString()](JobControl&) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
-    store::Transaction tx(project.db());
-    store::upsertDevice(project, measure::deviceFromHost(name, host, "", 1));
-    for (const auto& g : host.gpus)
-      store::upsertDevice(project, measure::deviceFromHost(name + "-gpu" + std::to_string(g.index), host, "", 1, &g));
-    tx.commit();
+    services::addHostDevice(project, name, host);
     return [this] { workspace_->notifyDataChanged(); };
   });
 }
@@ -162,7 +155,7 @@ void DevicesPage::mergeFrom(const QString& otherPath) {
   const auto path = workspace_->projectPath().toStdString();
   job_->start(tr("Merging %1").arg(otherPath), [this, path, other = otherPath.toStdString()](JobControl& control) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
-    auto result = store::mergeDevices(project, other, {}, [&](int done, int total) {
+    auto result = services::mergeProject(project, other, {}, [&](int done, int total) {
       return control.report(total ? double(done) / total : 1.0, "device " + std::to_string(done) + " of " + std::to_string(total));
     });
     return [this, result] {

@@ -6,7 +6,8 @@
 #include "workspace.hpp"
 
 #include "common/error.hpp"
-#include "evaluation/cross_device.hpp"
+#include "predict/pool.hpp"
+#include "services/evaluations.hpp"
 #include "predict/predictor.hpp"
 
 #include <QCheckBox>
@@ -26,7 +27,7 @@ PredictionsPage::PredictionsPage(Workspace* workspace, QWidget* parent)
   method_ = new QComboBox(this);
   kind_ = new QComboBox(this);
   for (const auto& m : predict::methodNames()) method_->addItem(QString::fromStdString(m));
-  for (const auto& k : evaluation::crossDeviceKinds()) kind_->addItem(QString::fromStdString(k));
+  for (const auto& k : predict::descriptorKinds()) kind_->addItem(QString::fromStdString(k));
   kind_->setCurrentText(QStringLiteral("reference-latency"));
   shots_ = new QSpinBox(this);
   shots_->setRange(1, 1000);
@@ -138,7 +139,7 @@ void PredictionsPage::run() {
     bar_->showMessage(tr("Open a project first."), true);
     return;
   }
-  evaluation::CrossDeviceOptions o;
+  services::CrossDeviceRequest o;
   o.method = method_->currentText().toStdString();
   o.descriptorKind = kind_->currentText().toStdString();
   o.shots = shots_->value();
@@ -148,7 +149,7 @@ void PredictionsPage::run() {
   const auto path = workspace_->projectPath().toStdString();
   job_->start(tr("Training %1 and adapting").arg(method_->currentText()), [this, path, o, side](JobControl& control) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
-    auto run = evaluation::crossDeviceEvaluation(project, o, [&](double f, const std::string& stage) {
+    auto run = services::crossDeviceEvaluation(project, o, [&](double f, const std::string& stage) {
       return control.report(f, stage);
     });
     auto points = std::make_shared<const evaluation::Points>(std::move(run.points));

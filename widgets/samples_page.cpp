@@ -6,7 +6,7 @@
 #include "table_view.hpp"
 #include "workspace.hpp"
 
-#include "campaign/campaign.hpp"
+#include "services/measure.hpp"
 #include "common/error.hpp"
 #include "evaluation/cross_device.hpp"
 #include "sampling/selection.hpp"
@@ -214,22 +214,22 @@ void SamplesPage::measureSelected() {
     bar_->showMessage(tr("Name the device the latencies are stored under."), true);
     return;
   }
-  std::vector<campaign::Target> targets;
+  std::vector<services::Target> targets;
   for (int r : rows) {
     const auto& a = model_->rows()[static_cast<size_t>(r)];
     targets.push_back({a.cell, a.spaceIndex >= 0 ? std::optional<int>(a.spaceIndex) : std::nullopt});
   }
-  campaign::EngineChoice choice;
+  services::EngineChoice choice;
   choice.engine = engine_->currentText().trimmed().toStdString();
   const auto path = workspace_->projectPath().toStdString();
   const auto device = device_->text().trimmed().toStdString();
   const int repeats = repeats_->value();
   job_->start(tr("Measuring %n architecture(s)", nullptr, static_cast<int>(targets.size())),
               [this, path, device, choice, targets, repeats](JobControl& control) -> Job::Continuation {
-                const auto protocol = campaign::protocolFor(repeats, std::min(5, repeats));
-                auto measurer = campaign::openMeasurer(choice);
+                const auto protocol = services::protocolFor(repeats, std::min(5, repeats));
+                auto measurer = services::openMeasurer(choice);
                 auto project = openWorkspaceProject(path);
-                campaign::Recorder recorder(project, device, choice, *measurer);
+                services::Recorder recorder(project, device, choice, *measurer);
                 const double n = static_cast<double>(targets.size());
                 for (size_t i = 0; i < targets.size(); ++i) {
                   const std::string label = "architecture " + std::to_string(i + 1) + " of " + std::to_string(targets.size());

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QString>
+#include <QStringList>
 
 #include <cmath>
 
@@ -15,14 +16,16 @@ namespace maple::testing {
 
 inline constexpr int kReferenceIndices[10] = {11982, 431, 55, 9, 14451, 8636, 9881, 13479, 6196, 1462};
 
-inline QString makeSmallProject(const QDir& dir, const QString& name, int devices, int archs) {
+// `names`, when given, names the devices (as many as `devices`); otherwise dev0, dev1, ...
+inline QString makeSmallProject(const QDir& dir, const QString& name, int devices, int archs,
+                                const QStringList& names = {}) {
   // Its own folder: the importer reads a devices.csv beside the table as the spec sheet.
   dir.mkpath(name + QStringLiteral("-data"));
   const QString csv = dir.filePath(name + QStringLiteral("-data/nb201_latency_ms.csv"));
   QFile f(csv);
   if (!f.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(csv));
   QByteArray text = "idx,arch_str";
-  for (int d = 0; d < devices; ++d) text += ",dev" + QByteArray::number(d);
+  for (int d = 0; d < devices; ++d) text += "," + (names.isEmpty() ? "dev" + QByteArray::number(d) : names[d].toUtf8());
   text += "\n";
   for (int a = 0; a < archs; ++a) {
     const auto cell = nb201::cellFromCode((a * 7919) % nb201::kSpaceSize);

@@ -42,17 +42,20 @@ bool settle(MainWindow& w, int timeoutMs = 60000) { return w.waitUntilIdle(timeo
 // A stored evaluation over every measured latency of the project, predicted as 1.05 x measured
 // for even architectures and 0.8 x for odd ones: known errors the views must show.
 std::int64_t storeEvaluation(store::Project& p) {
-  store::Transaction tx(p.db());
-  p.db().exec("INSERT INTO evaluations (method, descriptor_kind, protocol, shots, seed, metrics_json, created_at) "
-              "VALUES ('test', 'specs', 'full', 0, 1, '{}', '2026-01-01T00:00:00Z')");
-  const auto id = p.db().lastInsertId();
-  p.db().prepare("INSERT INTO evaluation_predictions (evaluation_id, device_id, architecture_id, predicted_ms, measured_ms) "
-                 "SELECT ?1, device_id, architecture_id, "
-                 "  latency_ms * CASE WHEN architecture_id % 2 = 0 THEN 1.05 ELSE 0.8 END, latency_ms FROM latency_samples")
-      .bind(1, id)
-      .run();
-  tx.commit();
-  return id;
+  store::EvaluationToSave e;
+  e.row.method = "test";
+  e.row.descriptorKind = "specs";
+  e.row.protocol = "full";
+  e.row.seed = 1;
+  e.row.metricsJson = "{}";
+  e.row.createdAt = "2026-01-01T00:00:00Z";
+  auto st = p.db().prepare("SELECT device_id, architecture_id, latency_ms FROM latency_samples");
+  while (st.step()) {
+    const auto arch = st.int64(1);
+    const double ms = st.real(2);
+    e.predictions.push_back({st.int64(0), arch, ms * (arch % 2 == 0 ? 1.05 : 0.8), ms, false});
+  }
+  return store::saveEvaluations(p, {e}).at(0);
 }
 
 // Starts a capture of nb201-ops and waits until its second step began (the first was counted).
