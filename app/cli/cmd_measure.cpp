@@ -146,11 +146,11 @@ void run(const Opts& o) {
     request.pinnedCpus = measure::parseCpuList(o.pin);
     pin.emplace(request.pinnedCpus);
   }
+  // Ctrl-C, SIGTERM or SIGHUP (cli/interrupt.hpp): an in-process engine finishes the current sample,
+  // then stops; a runner is ended at once with its whole process tree (the samples before are kept).
+  InterruptGuard interrupt; // before the runner starts: a signal meanwhile still stops it
   const int threads = o.threads > 0 ? o.threads : static_cast<int>(measure::allowedCpus().size());
-  request.engine = {o.engine, o.batch, threads, o.seed, o.timeout};
-
-  // Ctrl-C (cli/interrupt.hpp): finish the current sample, then stop; a second Ctrl-C ends at once.
-  InterruptGuard interrupt;
+  request.engine = {o.engine, o.batch, threads, o.seed, o.timeout, &InterruptGuard::interrupted};
   const auto n = request.targets.size();
   auto label = [&](size_t i) {
     return "[" + std::to_string(i + 1) + "/" + std::to_string(n) + "] " + archLabel(request.targets[i]);
