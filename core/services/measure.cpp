@@ -123,6 +123,12 @@ void Recorder::record(const Target& t, const measure::Measurement& m) {
   conditions.engineVersion = measurer_.version();
   if (device_.gpu()) conditions.gpu = *device_.gpu();
   measure::recordMeasurement(conditions, m);
+  return conditions;
+}
+
+void Recorder::record(const Target& t, const measure::Measurement& m) {
+  const auto& host = device_.host();
+  auto conditions = measurer_.lastConditions().value_or(localConditions(m));
 
   store::Transaction tx(project_.db());
   const auto deviceId = device_.id(measurer_.name() + " " + measurer_.version());
