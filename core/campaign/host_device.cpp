@@ -8,7 +8,7 @@ namespace maple::campaign {
 HostDevice::HostDevice(store::Project& project, std::string name, std::string engine, int batch)
     : project_(project), name_(std::move(name)), engine_(std::move(engine)), batch_(batch) {
   host_ = measure::detectHost();
-  host_.gpus = engine::cudaDevices();
+  if (engine_ == "cuda") host_.gpus = engine::cudaDevices(); // loads the plugin only when asked to
   const auto existing = store::findDevice(project_, name_);
   if (existing) {
     id_ = existing->id;
