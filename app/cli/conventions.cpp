@@ -79,7 +79,7 @@ void addHelpCommand(CLI::App& root) {
       return;
     }
     auto* c = findCommand(root, *sub);
-    std::cout << (*summary ? c->get_description() + "\n" : c->help());
+    std::cout << (*summary ? c->get_description() + "\n" : c->help(root.get_name()));
   });
 }
 
