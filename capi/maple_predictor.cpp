@@ -228,7 +228,8 @@ maple_predictor* maple_predictor_adapt(const maple_predictor* p, const char* dev
         maple::predictfile::Creation created;
         created.provenance = "C API: maple_predictor_adapt to " + t.device + " with " + std::to_string(count) + " shots";
         created.parent = maple::predictfile::toJson(p->file.created);
-        return wrap(maple::predictfile::fileFromPredictor(*adapted, created), std::move(adapted));
+        auto file = maple::predictfile::fileFromPredictor(*adapted, created); // before adapted is moved from
+        return wrap(std::move(file), std::move(adapted));
       },
       nullptr);
 }

@@ -37,7 +37,7 @@ install_root() {
 arch=$(dpkg-architecture -qDEB_HOST_MULTIARCH)
 run_in() { # run_in ROOT CMD...: the root's libraries first, nothing of CUDA's
   local root=$1; shift
-  env -u DISPLAY -u WAYLAND_DISPLAY LD_LIBRARY_PATH="$root/usr/lib/$arch" \
+  env -u DISPLAY -u WAYLAND_DISPLAY -u MAPLE_PLUGIN_DIR LD_LIBRARY_PATH="$root/usr/lib/$arch" \
       PYTHONPATH="$root/usr/lib/python3/dist-packages" QT_QPA_PLATFORM=offscreen "$@"
 }
 
@@ -65,16 +65,19 @@ run_in "$root" "$root/usr/bin/maple-workbench" --version
 step "--engine cuda without the plugin"
 run_in "$root" "$root/usr/bin/maple" new "$work/p.maple" >/dev/null
 echo "|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|" >"$work/arch.txt"
-set +e
-msg=$(run_in "$root" "$root/usr/bin/maple" measure --project "$work/p.maple" --device here --engine cuda \
-      --archs-file "$work/arch.txt" --repeats 1 2>&1)
-rc=$?
-set -e
-echo "   exit $rc: $msg"
+measure_cuda() { # sets rc and msg
+  set +e
+  msg=$(run_in "$root" "$root/usr/bin/maple" measure --project "$work/p.maple" --device here --engine cuda \
+        --archs-file "$work/arch.txt" --repeats 1 2>&1)
+  rc=$?
+  set -e
+  echo "   exit $rc: $msg"
+}
+measure_cuda
 [[ $rc -ne 0 && $msg == *"CUDA engine is not installed"* ]] || fail "maple measure --engine cuda without the plugin"
 
 step "the Python module"
-run_in "$root" python3 - "$fixture" <<'PY'
+run_in "$root" /usr/bin/python3 - "$fixture" <<'PY'
 import os
 import sys
 import numpy as np
@@ -104,12 +107,7 @@ run_in "$root" "$work/downstream/downstream_pc" | grep -q "^api "
 if ls "$work"/out/maple-engine-cuda_*.deb >/dev/null 2>&1; then
   step "--engine cuda with the plugin installed (this machine: $(command -v nvidia-smi >/dev/null && echo has || echo no) nvidia-smi)"
   install_root "$root" "$work"/out/maple-engine-cuda_*.deb
-  set +e
-  msg=$(run_in "$root" "$root/usr/bin/maple" measure --project "$work/p.maple" --device here --engine cuda \
-        --archs-file "$work/arch.txt" --repeats 1 2>&1)
-  rc=$?
-  set -e
-  echo "   exit $rc: $msg"
+  measure_cuda
   [[ $msg == *"no CUDA device"* || $rc -eq 0 ]] || fail "maple measure --engine cuda with the plugin"
   [[ $msg != *"not installed"* ]] || fail "the installed plugin was not found"
 fi
