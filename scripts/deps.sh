@@ -11,6 +11,7 @@ packages=(
   python3-dev python3-pybind11
   help2man lintian appstream desktop-file-utils dpkg-dev file
   python3 python3-numpy python3-torch
+  openssh-server openssh-client
   clang libclang-rt-14-dev
 )
 

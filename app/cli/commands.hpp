@@ -19,5 +19,6 @@ void addPredictCommand(CLI::App& root);
 void addPredictorsCommand(CLI::App& root);
 void addSelectCommand(CLI::App& root);
 void addDescriptorCommand(CLI::App& root);
+void addAgentCommand(CLI::App& root);
 
 } // namespace maple::cli

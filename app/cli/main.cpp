@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
   maple::cli::addPredictorsCommand(app);
   maple::cli::addSelectCommand(app);
   maple::cli::addDescriptorCommand(app);
+  maple::cli::addAgentCommand(app);
   maple::cli::addHelpCommand(app);
   try {
     maple::cli::checkSubcommandName(app, argc, argv);
