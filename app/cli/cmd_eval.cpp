@@ -106,7 +106,7 @@ void addEvalCommand(CLI::App& root) {
   cmd->add_flag("--json", o->json, "Print the results as JSON");
   cmd->footer("Exit codes: 0 done, 1 usage, 2 bad project or data, 130 interrupted (nothing stored).\n"
               "Shots are counted honestly: with --descriptor reference-latency the descriptor is built from the shots "
-              "(HELP's reference architectures first); see core/predict/harness.hpp.");
+              "(HELP's reference architectures first); see the accuracy notes in /usr/share/doc/maple.");
   cmd->callback([o] {
     predict::EvalOptions e;
     e.method = o->method.empty() ? predict::defaultMethod() : o->method;

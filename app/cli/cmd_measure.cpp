@@ -215,7 +215,7 @@ void addMeasureCommand(CLI::App& root) {
   cmd->add_option("--device", o->device, "Device to store the samples under (created from this machine if new)")->required();
   cmd->add_option("--engine", o->engine,
                   "cpu, cuda, or command:'PROGRAM ARGS' (an external runner speaking JSON lines, "
-                  "e.g. command:'/usr/bin/python3 runners/pytorch_runner.py')")
+                  "e.g. command:'/usr/bin/python3 /usr/share/doc/maple/examples/pytorch_runner.py')")
       ->required();
   auto* archs = cmd->add_option("--archs", o->archs, "NAS-Bench-201 indices, e.g. 0,17,100-120 (needs the imported table)");
   auto* file = cmd->add_option("--archs-file", o->archsFile, "File with one index or architecture string per line");

@@ -65,7 +65,7 @@ void addPredictCommand(CLI::App& root) {
   cmd->add_option("--predictor", o->predictor, "Predictor file (.maplepred)")->required();
   auto* project = cmd->add_option("--project", o->project, "Project holding the device");
   auto* device = cmd->add_option("--device", o->device, "Device of the project to predict for");
-  auto* descr = cmd->add_option("--descriptor", o->descriptorFile, "Descriptor file (JSON, see docs/predictor-file.md)");
+  auto* descr = cmd->add_option("--descriptor", o->descriptorFile, "Descriptor file (JSON, as maple descriptor writes it; see /usr/share/doc/maple/predictor-file.md)");
   auto* arch = cmd->add_option("--arch", o->arch, "One architecture: string, or NAS-Bench-201 index with --project");
   auto* archs = cmd->add_option("--archs-file", o->archsFile, "Architectures, one string or index per line");
   auto* all = cmd->add_flag("--all", o->all, "Every architecture of the space (15,625)");

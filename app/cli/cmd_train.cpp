@@ -41,10 +41,11 @@ void addTrainCommand(CLI::App& root) {
     std::string project, devices, method, kind = "reference-latency", out, save;
     std::uint64_t seed = 1;
     int threads = 0;
-    bool force = false;
+    bool force = false, json = false;
   };
   auto o = std::make_shared<Opts>();
   cmd->add_option("--project", o->project, "Project file")->required();
+  cmd->add_flag("--json", o->json, "Print the result as JSON");
   cmd->add_option("--train-devices", o->devices, "Devices to train on, comma-separated")->required();
   cmd->add_option("--method", o->method, "Method (default: the best on the harness)");
   cmd->add_option("--descriptor", o->kind, "Descriptor kind the predictor uses")->capture_default_str();
@@ -66,6 +67,10 @@ void addTrainCommand(CLI::App& root) {
     created.provenance = "maple train --method " + method + " --descriptor " + o->kind + " --train-devices " +
                          o->devices + " --seed " + std::to_string(o->seed);
     writeAndMaybeSave(predictfile::fileFromPredictor(*predictor, created), o->out, project, o->save);
+    if (o->json) {
+      printJson({{"out", o->out}, {"method", method}, {"descriptor", o->kind}, {"train_devices", devices}});
+      return;
+    }
     std::cout << "wrote " << o->out << ": " << method << " on " << devices.size() << " devices ("
               << o->kind << " descriptors)\n";
   });

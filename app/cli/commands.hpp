@@ -18,6 +18,7 @@ void addAdaptCommand(CLI::App& root);
 void addPredictCommand(CLI::App& root);
 void addPredictorsCommand(CLI::App& root);
 void addSelectCommand(CLI::App& root);
+void addDescriptorCommand(CLI::App& root);
 void addAgentCommand(CLI::App& root);
 
 } // namespace maple::cli

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <set>
 
@@ -45,6 +46,26 @@ DescriptorFile readDescriptorFile(const std::string& path) {
   }
   if (d.names.empty()) bad("the descriptor has no values");
   return f;
+}
+
+void writeDescriptorFile(const std::string& path, const DescriptorFile& file) {
+  const auto& d = file.descriptor;
+  const nlohmann::json j{{"maple_descriptor", 1}, {"device", file.device}, {"kind", d.kind}, {"version", d.version},
+                         {"names", d.names},      {"values", d.values},    {"provenance", d.provenance}};
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out << j.dump(2) << "\n";
+    out.flush();
+    if (!out) {
+      std::remove(tmp.c_str());
+      fail(ErrorKind::Io, "cannot write " + text::quote(path) + ": check the folder exists, is writable and has space");
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    fail(ErrorKind::Io, "cannot write " + text::quote(path) + ": the file could not be put in place");
+  }
 }
 
 } // namespace maple::cli

@@ -5,18 +5,18 @@
 #include "devices_page.hpp"
 #include "predictions_page.hpp"
 #include "samples_page.hpp"
+#include "translators.hpp"
 #include "widgets_version.hpp"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QTimer>
-#include <QTranslator>
 
 #include <cstdio>
 #include <cstring>
+#include <memory>
 
 using maple::widgets::MainWindow;
 
@@ -37,6 +37,57 @@ void runMainAction(MainWindow& w, MainWindow::View view) {
     break;
   case MainWindow::Predictions: w.predictionsPage()->run(); break;
   }
+}
+
+struct Options {
+  QCommandLineOption project{QStringLiteral("project"), QCoreApplication::translate("main", "Open this project file."),
+                             QStringLiteral("FILE")};
+  QCommandLineOption view{QStringLiteral("view"),
+                          QCoreApplication::translate("main", "Start on this view: devices, capture, samples or predictions."),
+                          QStringLiteral("VIEW")};
+  QCommandLineOption shot{QStringLiteral("screenshot"),
+                          QCoreApplication::translate("main", "Render the view offscreen into this PNG and exit (needs --project)."),
+                          QStringLiteral("OUT.png")};
+  QCommandLineOption size{QStringLiteral("size"), QCoreApplication::translate("main", "Window size for --screenshot (default 1280x800)."),
+                          QStringLiteral("WxH"), QStringLiteral("1280x800")};
+  QCommandLineOption run{QStringLiteral("run"),
+                         QCoreApplication::translate("main", "With --screenshot: first do the view's main action (detect this machine, "
+                                                             "a short capture, select samples, train and adapt). "
+                                                             "A capture or training is stored in the project.")};
+};
+
+// The one parser of both start-ups (with and without a display).
+void describe(QCommandLineParser& parser, const Options& o) {
+  parser.setApplicationDescription(QCoreApplication::translate(
+      "main", "MAPLE Workbench: predict DNN latency on unseen hardware.\nDocumentation: man maple-workbench, /usr/share/doc/maple"));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  parser.addOptions({o.project, o.view, o.shot, o.size, o.run});
+  parser.addPositionalArgument(QStringLiteral("FILE"), QCoreApplication::translate("main", "A project file (.maple) to open."),
+                               QStringLiteral("[FILE]"));
+}
+
+// --help and --version print and exit before any window system is needed (like hotspot).
+bool onlyPrints(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i)
+    for (const char* flag : {"-h", "--help", "--help-all", "-?", "-v", "--version"})
+      if (std::strcmp(argv[i], flag) == 0) return true;
+  return false;
+}
+
+void nameApplication() {
+  QCoreApplication::setOrganizationName(QStringLiteral("MAPLE"));
+  QCoreApplication::setApplicationName(QStringLiteral("maple-workbench"));
+  QCoreApplication::setApplicationVersion(QStringLiteral(MAPLE_VERSION));
+}
+
+// The project to open: --project, else the first positional file (the desktop file's %F).
+QString projectToOpen(const QCommandLineParser& parser, const Options& o) {
+  if (parser.isSet(o.project)) return parser.value(o.project);
+  const auto files = parser.positionalArguments();
+  if (files.size() > 1)
+    std::fprintf(stderr, "maple-workbench: opens one project at a time; opening %s\n", qPrintable(files.first()));
+  return files.value(0);
 }
 
 int screenshot(MainWindow& w, const QString& project, MainWindow::View view, const QString& out, QSize size, bool run) {
@@ -68,65 +119,61 @@ int screenshot(MainWindow& w, const QString& project, MainWindow::View view, con
 } // namespace
 
 int main(int argc, char** argv) {
+  if (onlyPrints(argc, argv)) {
+    QCoreApplication app(argc, argv);
+    nameApplication();
+    maple::workbench::installTranslators(app);
+    Options o;
+    QCommandLineParser parser;
+    describe(parser, o);
+    parser.process(app); // prints and exits
+    return 0;
+  }
   // Screenshots render without a display: choose the offscreen platform before Qt starts.
   for (int i = 1; i < argc; ++i)
     if (std::strcmp(argv[i], "--screenshot") == 0 && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
       qputenv("QT_QPA_PLATFORM", "offscreen");
   QApplication app(argc, argv);
-  QApplication::setOrganizationName(QStringLiteral("MAPLE"));
-  QApplication::setApplicationName(QStringLiteral("maple-workbench"));
-  QApplication::setApplicationVersion(QStringLiteral(MAPLE_VERSION));
+  nameApplication();
+  QGuiApplication::setDesktopFileName(QStringLiteral("org.maple.workbench"));
+  maple::workbench::installTranslators(app);
 
-  QTranslator translator;
-  if (translator.load(QLocale(), QStringLiteral("maple"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-    QApplication::installTranslator(&translator);
-
+  Options o;
   QCommandLineParser parser;
-  parser.setApplicationDescription(QApplication::translate("main", "MAPLE Workbench: predict DNN latency on unseen hardware"));
-  parser.addHelpOption();
-  parser.addVersionOption();
-  QCommandLineOption projectOpt(QStringLiteral("project"), QApplication::translate("main", "Open this project file."),
-                                QStringLiteral("FILE"));
-  QCommandLineOption viewOpt(QStringLiteral("view"), QApplication::translate("main", "Start on this view: devices, capture, samples or predictions."),
-                             QStringLiteral("VIEW"));
-  QCommandLineOption shotOpt(QStringLiteral("screenshot"),
-                             QApplication::translate("main", "Render the view offscreen into this PNG and exit (needs --project)."),
-                             QStringLiteral("OUT.png"));
-  QCommandLineOption sizeOpt(QStringLiteral("size"), QApplication::translate("main", "Window size for --screenshot (default 1280x800)."),
-                             QStringLiteral("WxH"), QStringLiteral("1280x800"));
-  QCommandLineOption runOpt(QStringLiteral("run"),
-                            QApplication::translate("main", "With --screenshot: first do the view's main action (detect this machine, "
-                                                            "a short capture, select samples, train and adapt). "
-                                                            "A capture or training is stored in the project."));
-  parser.addOptions({projectOpt, viewOpt, shotOpt, sizeOpt, runOpt});
+  describe(parser, o);
   parser.process(app);
+  const QString project = projectToOpen(parser, o);
+  if (!project.isEmpty() && project.endsWith(QStringLiteral(".maplepred"))) {
+    std::fprintf(stderr, "maple-workbench: %s is a predictor file; the workbench opens projects (.maple): add it to one "
+                         "with 'maple predictors import'\n", qPrintable(project));
+    return 1;
+  }
 
   std::optional<MainWindow::View> view;
-  if (parser.isSet(viewOpt)) {
-    view = MainWindow::viewFromName(parser.value(viewOpt));
+  if (parser.isSet(o.view)) {
+    view = MainWindow::viewFromName(parser.value(o.view));
     if (!view) {
       std::fprintf(stderr, "maple-workbench: unknown view '%s': use devices, capture, samples or predictions\n",
-                   qPrintable(parser.value(viewOpt)));
+                   qPrintable(parser.value(o.view)));
       return 1;
     }
   }
   MainWindow window;
-  if (parser.isSet(shotOpt)) {
-    if (!parser.isSet(projectOpt)) {
+  if (parser.isSet(o.shot)) {
+    if (project.isEmpty()) {
       std::fprintf(stderr, "maple-workbench: --screenshot needs --project FILE\n");
       return 1;
     }
-    const auto parts = parser.value(sizeOpt).split(QLatin1Char('x'));
+    const auto parts = parser.value(o.size).split(QLatin1Char('x'));
     const QSize size = parts.size() == 2 ? QSize(parts[0].toInt(), parts[1].toInt()) : QSize();
     if (!size.isValid() || size.width() < 320 || size.height() < 240) {
       std::fprintf(stderr, "maple-workbench: --size wants WIDTHxHEIGHT, at least 320x240, e.g. 1280x800\n");
       return 1;
     }
-    return screenshot(window, parser.value(projectOpt), view.value_or(MainWindow::Devices), parser.value(shotOpt), size,
-                      parser.isSet(runOpt));
+    return screenshot(window, project, view.value_or(MainWindow::Devices), parser.value(o.shot), size, parser.isSet(o.run));
   }
   if (view) window.setView(*view);
   window.show();
-  if (parser.isSet(projectOpt)) window.openProject(parser.value(projectOpt));
+  if (!project.isEmpty()) window.openProject(project);
   return QApplication::exec();
 }

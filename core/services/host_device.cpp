@@ -14,7 +14,7 @@ HostDevice::HostDevice(store::Project& project, std::string name, std::string en
     host_ = std::move(*host);
   } else {
     host_ = measure::detectHost();
-    host_.gpus = engine::cudaDevices();
+    if (engine_ == "cuda") host_.gpus = engine::cudaDevices(); // loads the CUDA plugin only when asked to
   }
   const auto existing = store::findDevice(project_, name_);
   if (existing) {
