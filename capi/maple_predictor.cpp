@@ -7,6 +7,7 @@
 #include "predictfile/predictor_file.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <string>
 #include <vector>
@@ -122,6 +123,9 @@ int maple_predictor_bind(maple_predictor* p, const char* device, const char* con
             throw maple::Error(maple::ErrorKind::Usage, std::string("descriptor value '") + names[i] +
                                                             "' is not one the predictor was trained with (see "
                                                             "maple_predictor_descriptor_name)");
+          if (!std::isfinite(values[i]))
+            throw maple::Error(maple::ErrorKind::BadInput, std::string("descriptor value '") + names[i] +
+                                                               "' is not a finite number");
           t.descriptor.names.emplace_back(names[i]);
           t.descriptor.values.push_back(values[i]);
         }

@@ -71,7 +71,7 @@ void addPmuCommand(CLI::App& root) {
       for (const auto& e : cap.events)
         evArr.push_back({{"event", e.event}, {"hardware", e.hardware}, {"available", e.available},
                          {"encoding", e.encoding}, {"errno", e.errorName}, {"reason", e.reason}, {"fix", e.fix}});
-      printJson({{"perf_event_paranoid", cap.paranoid},
+      printJson({{"perf_event_paranoid", cap.paranoidReadable ? nlohmann::json(cap.paranoid) : nlohmann::json()},
                  {"privileged", cap.privileged},
                  {"scope", counters::scopeName(cap.scope)},
                  {"hardware_pmu", cap.hardwarePmu},
@@ -84,8 +84,12 @@ void addPmuCommand(CLI::App& root) {
     }
     std::string sources;
     for (const auto& s : cap.kernelSources) sources += (sources.empty() ? "" : ", ") + s;
-    std::cout << "perf_event_paranoid: " << cap.paranoid << " (" << paranoidMeaning(cap.paranoid, cap.privileged)
-              << ")\ncounting scope:      " << counters::scopeName(cap.scope)
+    if (cap.paranoidReadable)
+      std::cout << "perf_event_paranoid: " << cap.paranoid << " (" << paranoidMeaning(cap.paranoid, cap.privileged) << ")";
+    else
+      std::cout << "perf_event_paranoid: unreadable (/proc/sys/kernel/perf_event_paranoid is missing: a kernel without "
+                   "perf_event, or no /proc; counting is treated as not allowed)";
+    std::cout << "\ncounting scope:      " << counters::scopeName(cap.scope)
               << "\nhardware PMU:        " << (cap.hardwarePmu ? "yes" : "no") << " (" << cap.hardwarePmuNote << ")\n";
     if (!cap.hardwarePmu) std::cout << "                     " << counters::kNoHardwarePmu << "\n";
     std::cout << "kernel event sources: " << sources << "\n\nlibpfm4 (API " << counters::libpfmVersion()

@@ -2,8 +2,32 @@
 // 130 cancelled.
 #include "cli/commands.hpp"
 #include "common/error.hpp"
+#include "common/text.hpp"
+#include "store/sqlite.hpp"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
+#include <new>
+
+namespace {
+
+// Messages quote what users gave (file contents, architecture strings): never raw bytes to a terminal.
+int report(const char* what, int code) {
+  std::cerr << "maple: " << maple::text::printable(what) << "\n";
+  return code;
+}
+
+// Output that did not reach its file (a full disk, /dev/full, a closed pipe) is a failure.
+int checkedOutput(int code) {
+  std::cout.flush();
+  if (std::cout.fail() || std::fflush(stdout) != 0 || std::ferror(stdout))
+    return report((std::string("cannot write the output: ") + std::strerror(errno ? errno : EIO)).c_str(), 2);
+  return code;
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"maple: predict DNN latency on unseen hardware (MAPLE Workbench command line)", "maple"};
@@ -22,20 +46,24 @@ int main(int argc, char** argv) {
   maple::cli::addPredictCommand(app);
   maple::cli::addPredictorsCommand(app);
   maple::cli::addSelectCommand(app);
+  maple::store::setBusyNotice([](const std::string& path) {
+    std::cerr << "maple: waiting for " << maple::text::printable(path)
+              << ": another process is writing to it (up to " << maple::store::kBusyWaitSeconds << " s)...\n";
+  });
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 1;
+    return checkedOutput(app.exit(e) == 0 ? 0 : 1);
   } catch (const maple::Error& e) {
-    std::cerr << "maple: " << e.what() << "\n";
     switch (e.kind()) {
-    case maple::ErrorKind::Usage: return 1;
-    case maple::ErrorKind::Cancelled: return 130;
-    default: return 2;
+    case maple::ErrorKind::Usage: return report(e.what(), 1);
+    case maple::ErrorKind::Cancelled: return report(e.what(), 130);
+    default: return report(e.what(), 2);
     }
+  } catch (const std::bad_alloc&) {
+    return report("out of memory: the input is larger than this machine can hold (check that it is the file you meant)", 2);
   } catch (const std::exception& e) {
-    std::cerr << "maple: " << e.what() << "\n";
-    return 2;
+    return report(e.what(), 2);
   }
-  return 0;
+  return checkedOutput(0);
 }

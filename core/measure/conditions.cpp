@@ -1,4 +1,5 @@
 #include "measure/conditions.hpp"
+#include "common/json_parse.hpp"
 
 #include "common/error.hpp"
 #include "common/text.hpp"
@@ -79,7 +80,7 @@ std::string toJson(const Conditions& c) {
 
 Conditions conditionsFromJson(const std::string& text) {
   try {
-    const auto j = json::parse(text);
+    const auto j = parseJson(text, "measurement conditions");
     Conditions c;
     c.host = j.at("host").get<std::string>();
     c.time = j.at("time").get<std::string>();

@@ -390,7 +390,8 @@ private:
 std::unique_ptr<Engine> makeCudaEngine(int deviceIndex) {
   std::string why;
   const auto devices = cudaDevices(&why);
-  if (devices.empty()) fail(ErrorKind::Usage, why + " (measure on this machine with --engine cpu)");
+  // A missing device is the machine's lack, like a missing PMU (exit 2), not a usage mistake.
+  if (devices.empty()) fail(ErrorKind::Io, why + " (measure on this machine with --engine cpu)");
   if (deviceIndex < 0 || deviceIndex >= static_cast<int>(devices.size()))
     fail(ErrorKind::Usage, "CUDA device " + std::to_string(deviceIndex) + " does not exist (this machine has " +
                                std::to_string(devices.size()) + ")");

@@ -17,6 +17,6 @@ std::vector<measure::GpuInfo> cudaDevices(std::string* whyNone) {
   return {};
 }
 
-std::unique_ptr<Engine> makeCudaEngine(int) { fail(ErrorKind::Usage, kNotBuilt); }
+std::unique_ptr<Engine> makeCudaEngine(int) { fail(ErrorKind::Io, kNotBuilt); }
 
 } // namespace maple::engine
