@@ -67,6 +67,9 @@ maple_predictor* maple_predictor_open(const char* path) {
         p->file = maple::predictfile::readPredictorFile(path);
         try {
           p->base = maple::predict::restore(p->file.state);
+          // An adapted predictor is tried once: weights that restore but cannot predict (forged
+          // to overflow) fail here, at open, not in the caller's first prediction.
+          if (!p->base->targetDevice().empty()) p->base->predictMs(std::vector<maple::nb201::Cell>{maple::nb201::cellFromCode(0)});
         } catch (const std::exception& e) {
           throw maple::Error(maple::ErrorKind::BadInput, std::string(path) + ": the predictor inside cannot be rebuilt: " + e.what());
         }

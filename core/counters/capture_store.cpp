@@ -1,7 +1,7 @@
 #include "counters/capture_store.hpp"
-#include "common/json_parse.hpp"
 
 #include "common/error.hpp"
+#include "common/json_parse.hpp"
 #include "store/captures.hpp"
 
 #include <nlohmann/json.hpp>

@@ -39,11 +39,14 @@ void rejoinPmuEvents(std::vector<std::string>& f) {
   }
 }
 
-// A metric-only line (perf 6.5's "TopdownL1" group and its "tma_*" rows) has no value field: it
-// holds perf's derived arithmetic, not a count.
+// A metric-only line (perf 6.5's "TopdownL1" group and its "tma_*" rows) holds perf's derived
+// arithmetic, not a count: no value, and numbers or nothing where the unit and the event stand.
 bool metricOnly(const std::vector<std::string>& f, bool interval) {
   const size_t o = interval ? 1 : 0;
-  return f.size() > o && f[o].empty();
+  if (f.size() <= o || !f[o].empty()) return false;
+  for (size_t i = o + 1; i <= o + 2 && i < f.size(); ++i)
+    if (!f[i].empty() && !isNumber(f[i])) return false;
+  return true;
 }
 
 bool printableName(const std::string& s) {

@@ -1,7 +1,7 @@
 #include "descriptor/descriptor.hpp"
-#include "common/json_parse.hpp"
 
 #include "common/error.hpp"
+#include "common/json_parse.hpp"
 #include "common/text.hpp"
 
 #include <nlohmann/json.hpp>

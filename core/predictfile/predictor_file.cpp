@@ -1,7 +1,7 @@
 #include "predictfile/predictor_file.hpp"
-#include "common/json_parse.hpp"
 
 #include "common/error.hpp"
+#include "common/json_parse.hpp"
 #include "predictfile/checksum.hpp"
 #include "searchspace/nb201.hpp"
 

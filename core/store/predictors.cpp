@@ -1,7 +1,7 @@
 #include "store/predictors.hpp"
-#include "common/json_parse.hpp"
 
 #include "common/error.hpp"
+#include "common/json_parse.hpp"
 #include "common/text.hpp"
 
 #include <filesystem>

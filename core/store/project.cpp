@@ -1,10 +1,9 @@
 #include "store/project.hpp"
 
 #include "common/error.hpp"
+#include "common/text.hpp"
 #include "store/open_checks.hpp"
 #include "store/schema.hpp"
-
-#include "common/text.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -118,9 +117,9 @@ Project Project::create(const std::string& path) {
     configure(db);
     migrate(db, 0);
     db.exec("PRAGMA journal_mode = DELETE"); // checkpoint everything into the file before renaming it
-  } catch (...) {
+  } catch (const Error& e) {
     removeDatabaseFiles(temp);
-    throw;
+    fail(e.kind(), path + ": cannot be created, nothing was left behind (" + e.what() + ")");
   }
   if (::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE) != 0) {
     const int err = errno;
@@ -135,8 +134,8 @@ Project Project::create(const std::string& path) {
 
 Project Project::open(const std::string& path, Integrity integrity) {
   const bool writable = canWriteProject(path);
-  // Without a -wal no connection is writing; in a read-only place nobody can.
-  const bool immutable = !hasWalFile(path) || !writable;
+  // Without a -wal no connection is writing: the checks may read an immutable snapshot.
+  const bool immutable = !hasWalFile(path);
   validateReadOnly(path, integrity, immutable);
   if (!writable) {
     Database db(path, immutable ? Database::Mode::Immutable : Database::Mode::ReadOnly);

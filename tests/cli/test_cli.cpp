@@ -1,6 +1,7 @@
 // The `maple` command as users run it: exit codes, messages, JSON, and an import killed mid-way.
 #include "../core/test_support.hpp"
 #include "cli_runner.hpp"
+#include "small_table.hpp"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,14 +9,8 @@
 #include <QtTest>
 
 using maple::testing::CliResult;
+using maple::testing::kSmallTable;
 using maple::testing::runCli;
-
-namespace {
-const QByteArray kSmallTable =
-    "idx,arch_str,devA,devB\n"
-    "0,|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|,1.5,2.5\n"
-    "1,|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|,3.0,4.0\n";
-}
 
 class TestCli : public QObject {
   Q_OBJECT

@@ -233,10 +233,12 @@ private slots:
       auto proj = Project::create(p);
       LatencyWriter w(proj);
       for (int c = 0; c < 50; ++c) w.architecture(nb201::cellFromCode(c), c);
-      auto st = proj.db().prepare("SELECT rootpage, sql FROM sqlite_master WHERE name = 'architectures_by_index'");
-      QVERIFY(st.step());
-      root = st.int64(0);
-      sql = st.text(1);
+      {
+        auto st = proj.db().prepare("SELECT rootpage, sql FROM sqlite_master WHERE name = 'architectures_by_index'");
+        QVERIFY(st.step());
+        root = st.int64(0);
+        sql = st.text(1);
+      }
       proj.db().exec("PRAGMA journal_mode = DELETE");
     }
     // Hide the index from SQLite, change a row behind its back, then put the index back.

@@ -4,6 +4,7 @@
 // starting point of each forgery.
 #include "common/error.hpp"
 #include "maple/maple_predictor.h"
+#include "predictfile/checksum.hpp"
 #include "predictfile/from_predictor.hpp"
 
 #include <QTemporaryDir>
@@ -140,11 +141,17 @@ private slots:
     QVERIFY(maple_predictor_open(bad.c_str()) == nullptr);
     QVERIFY2(QString(maple_last_error()).contains("cannot be rebuilt"), maple_last_error());
 
+    auto forged = predictfile::fileFromPredictor(*predict::train("ridge", pool_, {1, 1})->adapt(target(pool_)), {});
+    for (auto& v : forged.state.arrays["ridge.beta"]) v = 1e308;
+    const auto overflow = writeFile(dir_, "overflow.maplepred", forged);
+    QVERIFY(maple_predictor_open(overflow.c_str()) == nullptr);
+    QVERIFY2(QString(maple_last_error()).contains("non-finite latency"), maple_last_error());
+
     const auto good = writeFile(dir_, "pool.maplepred", predictfile::fileFromPredictor(*predict::train("lowrank", pool_, {1, 1}), {}));
     maple_predictor* p = maple_predictor_open(good.c_str());
     QVERIFY2(p, maple_last_error());
     const char* names[] = {"ln_speed"};
-    for (double v : {std::nan(""), INFINITY, -INFINITY}) {
+    for (double v : {std::nan(""), HUGE_VAL, -HUGE_VAL}) {
       QCOMPARE(maple_predictor_bind(p, "x", names, &v, 1), -1);
       QVERIFY2(QString(maple_last_error()).contains("not a finite number"), maple_last_error());
     }

@@ -1,8 +1,8 @@
 #include "engine/command/command_runner.hpp"
-#include "common/json_parse.hpp"
-#include "common/latency_bounds.hpp"
 
 #include "common/error.hpp"
+#include "common/json_parse.hpp"
+#include "common/latency_bounds.hpp"
 #include "common/text.hpp"
 
 #include <nlohmann/json.hpp>
