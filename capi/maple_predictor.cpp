@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <cmath>
 #include <memory>
 #include <string>
 #include <vector>
@@ -89,6 +90,9 @@ maple_predictor* maple_predictor_open(const char* path) {
         std::unique_ptr<maple::predict::Predictor> model;
         try {
           model = maple::predict::restore(file.state);
+          // An adapted predictor is tried once: weights that restore but cannot predict (forged
+          // to overflow) fail here, at open, not in the caller's first prediction.
+          if (!model->targetDevice().empty()) model->predictMs(std::vector<maple::nb201::Cell>{maple::nb201::cellFromCode(0)});
         } catch (const std::exception& e) {
           throw maple::Error(maple::ErrorKind::BadInput, std::string(path) + ": the predictor inside cannot be rebuilt: " + e.what());
         }
@@ -141,6 +145,9 @@ int maple_predictor_bind(maple_predictor* p, const char* device, const char* con
             throw maple::Error(maple::ErrorKind::Usage, std::string("descriptor value '") + names[i] +
                                                             "' is not one the predictor was trained with (see "
                                                             "maple_predictor_descriptor_name)");
+          if (!std::isfinite(values[i]))
+            throw maple::Error(maple::ErrorKind::BadInput, std::string("descriptor value '") + names[i] +
+                                                               "' is not a finite number");
           t.descriptor.names.emplace_back(names[i]);
           t.descriptor.values.push_back(values[i]);
         }

@@ -209,7 +209,7 @@ void addCaptureCommand(CLI::App& root) {
   auto* repeats = cmd->add_option("--repeats", o->repeats, "Timed repeats of each workload step (default 5)");
   auto* engine = cmd->add_option("--engine", o->engine,
                                  "cpu (default) or cuda (counts the CPU thread that drives the GPU)");
-  auto* threads = cmd->add_option("--threads", o->threads, "Engine threads (default 1; 0: every CPU)");
+  auto* threads = cmd->add_option("--threads", o->threads, "Engine threads (default 1; 0: every CPU)")->check(threadRange());
   auto* allow = cmd->add_flag("--allow-software", o->allowSoftware,
                               "Without hardware counters, make a labelled software-timing descriptor instead of "
                               "failing");

@@ -27,6 +27,8 @@ std::vector<std::string> deviceList(const std::string& text, const char* option)
   for (auto part : text::split(text, ',')) {
     const auto name = std::string(text::trim(part));
     if (name.empty()) fail(ErrorKind::Usage, std::string(option) + ": empty device name (write it like A,B,C)");
+    if (std::find(out.begin(), out.end(), name) != out.end())
+      fail(ErrorKind::Usage, std::string(option) + " lists " + text::quote(name) + " twice");
     out.push_back(name);
   }
   return out;
@@ -102,7 +104,7 @@ void addEvalCommand(CLI::App& root) {
   cmd->add_option("--protocol", o->protocol,
                   "full: all architectures; help: HELP's query set, indices 900..1899 without each device's "
                   "fastest and slowest 10 % (default full)");
-  cmd->add_option("--threads", o->threads, "Threads (default 0: all)");
+  cmd->add_option("--threads", o->threads, "Threads (default 0: all)")->check(threadRange());
   cmd->add_flag("--json", o->json, "Print the results as JSON");
   cmd->footer("Exit codes: 0 done, 1 usage, 2 bad project or data, 130 interrupted (nothing stored).\n"
               "Shots are counted honestly: with --descriptor reference-latency the descriptor is built from the shots "

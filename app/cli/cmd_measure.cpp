@@ -54,9 +54,9 @@ std::vector<Target> resolveTargets(store::Project& project, const Opts& o) {
   if (!o.archs.empty()) {
     std::vector<long long> indices;
     try {
-      indices = text::parseIndexList(o.archs);
+      indices = text::parseIndexList(o.archs, nb201::kSpaceSize - 1);
     } catch (const Error& e) {
-      fail(ErrorKind::Usage, std::string("--archs: ") + e.what() + " (write it like 0,17,100-120)");
+      badInput(std::string("--archs: ") + e.what() + " (write it like 0,17,100-120)");
     }
     for (auto i : indices) out.push_back(byIndex(project, i, "--archs: "));
   } else {
@@ -222,11 +222,13 @@ void addMeasureCommand(CLI::App& root) {
   archs->excludes(file);
   file->excludes(archs);
   cmd->add_option("--batch", o->batch, "Batch size (default 1)");
-  cmd->add_option("--threads", o->threads, "Threads (default 1; 0: every CPU this process may use)");
+  cmd->add_option("--threads", o->threads, "Threads (default 1; 0: every CPU this process may use)")->check(threadRange());
   cmd->add_option("--repeats", o->repeats, "Most timed runs per architecture (default 100; stops earlier once the median is stable)");
   cmd->add_option("--warmup", o->warmup, "Untimed runs before timing (default 5)");
   cmd->add_option("--pin", o->pin, "Pin to these CPUs, e.g. 0-3 (the engine's threads and a runner inherit it)");
-  cmd->add_option("--timeout", o->timeout, "Seconds a runner may take to answer one request (default 300)");
+  // A day at most: a larger value (1e18, inf) overflows the deadline's clock arithmetic.
+  cmd->add_option("--timeout", o->timeout, "Seconds a runner may take to answer one request (default 300, at most 86400)")
+      ->check(CLI::Range(0.001, 86400.0));
   cmd->add_option("--remote", o->remote,
                   "Measure on a remote device through this launcher, e.g. 'ssh pi@board maple agent' (run without a "
                   "shell; kept with the device, so later runs can name the device alone; docs/remote.md)");

@@ -52,7 +52,7 @@ void addTrainCommand(CLI::App& root) {
   cmd->add_option("--out", o->out, "Predictor file to write (.maplepred)")->required();
   cmd->add_option("--save", o->save, "Also store it in the project under this name");
   cmd->add_option("--seed", o->seed, "Random seed")->capture_default_str();
-  cmd->add_option("--threads", o->threads, "Threads (0: all)")->capture_default_str();
+  cmd->add_option("--threads", o->threads, "Threads (0: all)")->capture_default_str()->check(threadRange());
   cmd->add_flag("--force", o->force, "Replace --out if it exists");
   cmd->callback([o] {
     checkOutput(o->out, o->force);

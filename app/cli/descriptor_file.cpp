@@ -1,6 +1,8 @@
 #include "cli/descriptor_file.hpp"
+#include "common/json_parse.hpp"
 
 #include "common/error.hpp"
+#include "common/file_read.hpp"
 #include "common/text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -11,15 +13,16 @@
 #include <set>
 
 namespace maple::cli {
+namespace {
+constexpr std::size_t kMaxDescriptorFileBytes = 16u << 20; // thousands of counters fit in far less
+}
 
 DescriptorFile readDescriptorFile(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) fail(ErrorKind::Io, "cannot read descriptor file " + text::quote(path) + ": check the path and permissions");
-  const auto j = nlohmann::json::parse(in, nullptr, false);
+  const auto j = parseJson(readRegularFile(path, kMaxDescriptorFileBytes, "descriptor file"), path);
   auto bad = [&](const std::string& why) {
     badInput(path + ": " + why + " (expected {\"maple_descriptor\": 1, \"kind\": ..., \"names\": [...], \"values\": [...]})");
   };
-  if (j.is_discarded() || !j.is_object()) bad("not a JSON object");
+  if (!j.is_object()) bad("not a JSON object");
   if (!j.contains("maple_descriptor") || !j["maple_descriptor"].is_number_integer()) bad("no 'maple_descriptor' format number");
   if (j["maple_descriptor"].get<long long>() != 1)
     bad("descriptor file format " + j["maple_descriptor"].dump() + " is not known to this build (it reads 1)");

@@ -3,12 +3,24 @@
 #include "cli/commands.hpp"
 #include "cli/conventions.hpp"
 #include "common/error.hpp"
+#include "common/text.hpp"
 #include "common/version.hpp"
+#include "store/sqlite.hpp"
 
+#include <cerrno>
 #include <csignal>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
+#include <new>
 
 namespace {
+
+// Messages quote what users gave (file contents, architecture strings): never raw bytes to a terminal.
+int report(const char* what, int code) {
+  std::cerr << "maple: " << maple::text::printable(what) << "\n";
+  return code;
+}
 
 int exitCode(const maple::Error& e) {
   switch (e.kind()) {
@@ -44,18 +56,28 @@ int main(int argc, char** argv) {
   maple::cli::addDescriptorCommand(app);
   maple::cli::addAgentCommand(app);
   maple::cli::addHelpCommand(app);
+  maple::store::setBusyNotice([](const std::string& path) {
+    std::cerr << "maple: waiting for " << maple::text::printable(path)
+              << ": another process is writing to it (up to " << maple::store::kBusyWaitSeconds << " s)...\n";
+  });
   try {
     maple::cli::checkSubcommandName(app, argc, argv);
     app.parse(argc, argv);
     maple::cli::flushStdout();
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 1;
+    const int code = app.exit(e) == 0 ? 0 : 1;
+    try {
+      maple::cli::flushStdout();
+    } catch (const maple::Error& w) {
+      return report(w.what(), 2);
+    }
+    return code;
   } catch (const maple::Error& e) {
-    std::cerr << "maple: " << e.what() << "\n";
-    return exitCode(e);
+    return report(e.what(), exitCode(e));
+  } catch (const std::bad_alloc&) {
+    return report("out of memory: the input is larger than this machine can hold (check that it is the file you meant)", 2);
   } catch (const std::exception& e) {
-    std::cerr << "maple: " << e.what() << "\n";
-    return 2;
+    return report(e.what(), 2);
   }
   return 0;
 }

@@ -1,16 +1,13 @@
 #include "dataset/help_nb201.hpp"
 
 #include "common/error.hpp"
+#include "common/file_read.hpp"
+#include "common/latency_bounds.hpp"
 #include "common/text.hpp"
 #include "store/latencies.hpp"
 
-#include <chrono>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
-#include <thread>
 
 namespace maple::dataset {
 namespace fs = std::filesystem;
@@ -19,12 +16,16 @@ namespace {
 constexpr const char* kTableName = "nb201_latency_ms.csv";
 constexpr const char* kSpecsName = "devices.csv";
 
+constexpr std::size_t kMaxTableBytes = 512u << 20; // the full NAS-Bench-201 table is 8 MB
+
+// The whole file, refused before reading when it is a FIFO, a device or larger than any table.
+// A UTF-8 byte-order mark is skipped; CR-only line endings are refused with the fix.
 std::string readWhole(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail(ErrorKind::Io, path + ": cannot be read (does it exist, and may you read it?)");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  auto data = readRegularFile(path, kMaxTableBytes, "CSV table");
+  if (data.rfind("\xEF\xBB\xBF", 0) == 0) data.erase(0, 3);
+  if (data.find('\r') != std::string::npos && data.find('\n') == std::string::npos)
+    badLine(path, 1, "lines end in CR only (old Mac style); convert the file to LF or CRLF line endings");
+  return data;
 }
 
 std::vector<std::string_view> lines(const std::string& data) {
@@ -67,12 +68,15 @@ LatencyTable readLatencyTable(const std::string& path) {
   for (size_t c = 2; c < header.size(); ++c) {
     auto name = std::string(text::trim(header[c]));
     if (name.empty()) badLine(path, 1, "device column " + std::to_string(c + 1) + " has no name");
+    if (auto why = store::deviceNameProblem(name); !why.empty())
+      badLine(path, 1, "device column " + std::to_string(c + 1) + ": " + why);
     for (const auto& d : t.devices)
       if (d == name) badLine(path, 1, "device column '" + name + "' appears twice");
     t.devices.push_back(name);
   }
   const size_t nd = t.devices.size();
   std::vector<bool> seen(nb201::kSpaceSize, false);
+  std::vector<int> lineOfCell(nb201::kSpaceSize, 0); // one architecture, one row: a second idx is refused
   t.index.reserve(rows.size());
   t.cells.reserve(rows.size());
   t.ms.reserve(rows.size() * nd);
@@ -91,6 +95,11 @@ LatencyTable readLatencyTable(const std::string& path) {
     } catch (const Error& e) {
       badLine(path, line, e.what());
     }
+    auto& first = lineOfCell[static_cast<size_t>(nb201::cellCode(t.cells.back()))];
+    if (first != 0)
+      badLine(path, line, "architecture " + text::quote(text::printable(fields[1], 200)) + " already appears on line " +
+                              std::to_string(first) + " under another idx; each architecture needs one row");
+    first = static_cast<int>(line);
     t.index.push_back(static_cast<int>(*idx));
     for (size_t d = 0; d < nd; ++d) {
       auto field = text::trim(fields[d + 2]);
@@ -99,6 +108,9 @@ LatencyTable readLatencyTable(const std::string& path) {
       if (!v) badLine(path, line, "latency '" + std::string(field) + "' for '" + t.devices[d] + "' is not a number");
       if (*v <= 0)
         badLine(path, line, "latency " + std::string(field) + " ms for '" + t.devices[d] + "' is not positive");
+      if (!plausibleLatencyMs(*v))
+        badLine(path, line, "latency " + std::string(field) + " ms for '" + t.devices[d] +
+                                "' is outside 1e-6 .. 1e7 ms (a unit mistake?)");
       t.ms.push_back(*v);
     }
   }
@@ -183,10 +195,6 @@ ImportResult importHelpNb201(store::Project& project, const std::string& path,
     result.specsFound = true;
   }
 
-  // A test hook: pause after this many rows so a test can kill the process mid-transaction.
-  const char* pauseEnv = std::getenv("MAPLE_TEST_IMPORT_PAUSE_AFTER_ROWS");
-  const long pauseAfter = pauseEnv ? std::atol(pauseEnv) : -1;
-
   const std::string when = text::nowIso8601();
   store::Transaction tx(project.db());
   const auto sourceId = store::ensureSource(
@@ -226,7 +234,7 @@ ImportResult importHelpNb201(store::Project& project, const std::string& path,
       s.latencyMs = table.ms[r * nd + d];
       if (writer.sample(sourceId, s)) ++result.samplesAdded;
       else ++result.samplesExisting;
-      if (++prog.rowsWritten == pauseAfter) std::this_thread::sleep_for(std::chrono::seconds(60));
+      ++prog.rowsWritten;
     }
     if (progress && !progress(prog)) fail(ErrorKind::Cancelled, "import cancelled; the project is unchanged");
   }

@@ -1,6 +1,7 @@
 #include "evaluation/cross_device.hpp"
 
 #include "common/error.hpp"
+#include "common/text.hpp"
 #include "predict/pool.hpp"
 #include "store/devices.hpp"
 #include "store/latencies.hpp"
@@ -23,8 +24,20 @@ std::vector<double> predictiveSpread(store::Project& project, const std::string&
                                      const std::string& kind, const std::vector<nb201::Cell>& cells,
                                      const predict::ProgressFn& progress) {
   store::requireDevice(project, target);
-  auto pool = devicesWithLatencies(project);
-  pool.erase(std::remove(pool.begin(), pool.end(), target), pool.end());
+  // Only devices that have a descriptor of this kind can train: one measured only on
+  // non-reference architectures has no reference-latency descriptor and is left out.
+  std::vector<std::string> pool;
+  for (const auto& d : devicesWithLatencies(project)) {
+    if (d == target) continue;
+    try {
+      predict::deviceDescriptor(project, d, kind);
+      pool.push_back(d);
+    } catch (const Error&) {
+    }
+  }
+  if (pool.empty())
+    badInput("no device in " + project.path() + " besides " + text::quote(target) + " has a '" + kind +
+             "' descriptor to train on: import a data set or measure the reference architectures on another device");
   predict::Target t;
   t.device = target;
   t.descriptor = predict::deviceDescriptor(project, target, kind);

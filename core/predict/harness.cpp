@@ -12,6 +12,7 @@
 #include <mutex>
 #include <random>
 #include <set>
+#include <system_error>
 #include <thread>
 
 namespace maple::predict {
@@ -288,9 +289,18 @@ EvalResult evaluate(const EvalData& data, const EvalOptions& o, const ProgressFn
       }
     }
   };
-  const int threads = std::max(1, o.threads > 0 ? o.threads : static_cast<int>(std::thread::hardware_concurrency()));
+  // No more threads than jobs; when the system refuses one more thread, the ones started share
+  // the jobs (each pulls the next), so the evaluation still completes.
+  const auto wanted = o.threads > 0 ? static_cast<size_t>(o.threads) : static_cast<size_t>(std::thread::hardware_concurrency());
+  const size_t threads = std::clamp<size_t>(wanted, 1, std::max<size_t>(1, jobs.size()));
   std::vector<std::thread> pool_;
-  for (int i = 1; i < threads; ++i) pool_.emplace_back(worker);
+  for (size_t i = 1; i < threads; ++i) {
+    try {
+      pool_.emplace_back(worker);
+    } catch (const std::system_error&) {
+      break;
+    }
+  }
   worker();
   for (auto& t : pool_) t.join();
   if (error) std::rethrow_exception(error);

@@ -37,7 +37,9 @@ Eigen::MatrixXd getMatrix(const ModelState& s, const std::string& name) {
   } catch (const nlohmann::json::exception&) {
     badInput("predictor state lacks the shape of array '" + name + "'");
   }
-  if (rows < 0 || cols < 0 || static_cast<size_t>(rows * cols) != it->second.size())
+  // Each side is checked against the value count before they are multiplied: 2^32 x 2^32 would wrap.
+  const auto values = static_cast<Eigen::Index>(it->second.size());
+  if (rows < 0 || cols < 0 || (rows > 0 && cols > values / rows) || rows * cols != values)
     badInput("predictor state array '" + name + "' holds " + std::to_string(it->second.size()) +
              " values, not the " + std::to_string(rows) + " x " + std::to_string(cols) + " its shape says");
   return Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(it->second.data(), rows,
@@ -152,6 +154,10 @@ PoolData PoolData::load(const ModelState& s) {
     const auto scale = s.meta.at("descriptor_normalisation").at("scale").get<std::vector<double>>();
     if (centre.size() != p.descNames.size() || scale.size() != p.descNames.size())
       badInput("predictor state's descriptor normalisation does not match its descriptor names");
+    for (size_t j = 0; j < scale.size(); ++j)
+      if (!(scale[j] > 0) || !std::isfinite(scale[j]) || !std::isfinite(centre[j]))
+        badInput("predictor state's descriptor scale of '" + p.descNames[j] + "' is " + std::to_string(scale[j]) +
+                 ": a scale must be positive and finite");
     p.descCentre = Eigen::Map<const Eigen::VectorXd>(centre.data(), static_cast<Eigen::Index>(centre.size()));
     p.descScale = Eigen::Map<const Eigen::VectorXd>(scale.data(), static_cast<Eigen::Index>(scale.size()));
     const auto codes = getMatrix(s, "pool.cell_codes");
@@ -161,6 +167,8 @@ PoolData PoolData::load(const ModelState& s) {
     const auto present = s.meta.at("descriptor_present");
     const auto m = static_cast<Eigen::Index>(p.devices.size());
     const auto k = static_cast<Eigen::Index>(p.descNames.size());
+    // Every shape against what prediction indexes: a [15625, 0] code column holds no codes at all.
+    if (m < 1 || codes.cols() != 1 || codes.rows() < 1) badInput("predictor state's pool has no devices or no cell codes");
     if (p.logLat.cols() != m || p.desc.rows() != m || p.desc.cols() != k || codes.rows() != p.logLat.rows() ||
         p.featureMap.rows() != kArchFeatures + 1 || p.featureMap.cols() != m || present.size() != p.devices.size())
       badInput("predictor state's pool arrays do not match its " + std::to_string(m) + " training devices");
@@ -269,7 +277,13 @@ std::vector<double> PoolPredictor::predictMs(std::span<const nb201::Cell> cells,
   Eigen::VectorXd sd;
   const Eigen::VectorXd y = predictLog(cells, pool_->rowsFor(cells), spread ? &sd : nullptr);
   std::vector<double> out(static_cast<size_t>(y.size()));
-  for (Eigen::Index i = 0; i < y.size(); ++i) out[static_cast<size_t>(i)] = std::exp(y(i));
+  for (Eigen::Index i = 0; i < y.size(); ++i) {
+    out[static_cast<size_t>(i)] = std::exp(y(i));
+    // Forged weights (1e308) overflow to inf or NaN: refuse rather than print nonsense.
+    if (!std::isfinite(out[static_cast<size_t>(i)]) || out[static_cast<size_t>(i)] <= 0)
+      badInput("the " + method_ + " predictor computed a non-finite latency (its weights are corrupt or forged); "
+               "export it again from its project");
+  }
   if (spread) spread->assign(sd.data(), sd.data() + sd.size());
   return out;
 }

@@ -103,7 +103,18 @@ Device requireDevice(Project& project, const std::string& name) {
            (known.empty() ? " (the project has no devices yet)" : " (known: " + known + ")"));
 }
 
+std::string deviceNameProblem(const std::string& name) {
+  if (name.empty()) return "the device name is empty";
+  if (name.size() > 200) return "the device name is longer than 200 bytes";
+  if (!text::validUtf8(name)) return "the device name " + text::quote(text::printable(name)) + " is not valid UTF-8";
+  for (unsigned char c : name)
+    if (c < 0x20 || c == 0x7F)
+      return "the device name " + text::quote(text::printable(name)) + " holds a control character";
+  return {};
+}
+
 std::int64_t upsertDevice(Project& project, const Device& d) {
+  if (auto why = deviceNameProblem(d.name); !why.empty()) badInput(why + "; name devices with printable text");
   auto& db = project.db();
   auto st = db.prepare(
       "INSERT INTO devices (name, family, hardware, vendor, microarchitecture, memory_type, runtime, "

@@ -38,6 +38,11 @@ bool isImported(Project& project, const Device& device);
 
 // Inserts a new device; if one with this name exists, only its empty fields are filled, so a
 // repeated import changes nothing. Returns the id. Call inside the caller's transaction.
+// BadInput when the name has a problem (see deviceNameProblem).
 std::int64_t upsertDevice(Project& project, const Device& device);
+
+// Why `name` cannot name a device (empty, over 200 bytes, invalid UTF-8, control characters), or
+// "" when it can. Names end up in JSON output and terminals, which need well-formed text.
+std::string deviceNameProblem(const std::string& name);
 
 } // namespace maple::store

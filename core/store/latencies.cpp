@@ -1,5 +1,7 @@
 #include "store/latencies.hpp"
 
+#include "common/error.hpp"
+#include "common/latency_bounds.hpp"
 #include "common/text.hpp"
 #include "store/devices.hpp"
 
@@ -34,6 +36,8 @@ std::int64_t LatencyWriter::architecture(const nb201::Cell& cell, std::optional<
 }
 
 bool LatencyWriter::sample(std::int64_t sourceId, const LatencySample& s) {
+  if (!plausibleLatencyMs(s.latencyMs))
+    badInput(db_.path() + ": latency " + std::to_string(s.latencyMs) + " ms is outside 1e-6 .. 1e7 ms; not stored");
   auto& st = insertSample_;
   st.bind(1, s.deviceId).bind(2, s.architectureId).bind(3, sourceId).bind(4, s.latencyMs);
   st.bind(5, s.repetitions).bind(6, s.iqrMs).bind(7, s.batchSize).bind(8, s.threads);

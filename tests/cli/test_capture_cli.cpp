@@ -218,7 +218,7 @@ private slots:
     if (!maple::engine::cudaDevices().empty()) QSKIP("this machine has a CUDA device: the no-device message cannot be seen");
     const auto p = project("cuda.maple");
     auto r = runCli({"capture", "--project", p, "--device", "gpu", "--engine", "cuda", "--events", "task-clock"});
-    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.exitCode, 2); // the machine lacks it, as with a missing PMU
     QVERIFY2(r.err.contains("no CUDA device"), qPrintable(r.err));
   }
 

@@ -1,4 +1,5 @@
 // `maple select` as users run it: the real binary on a small imported project.
+#include "../widgets/small_project.hpp"
 #include "cli_runner.hpp"
 #include "searchspace/nb201.hpp"
 
@@ -59,6 +60,29 @@ private slots:
     r = runCli({"select", "--project", project_, "--count", "41"});
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains("cannot select 41"), qPrintable(r.err));
+  }
+
+  // A device measured only on non-reference architectures has no reference-latency descriptor:
+  // it is left out of the uncertainty model's pool instead of failing it for every target.
+  void mostUncertainIgnoresDevicesWithoutReferences() {
+    QDir dir(dir_.path());
+    const auto p = maple::testing::makeSmallProject(dir, "uncertain", 4, 60);
+    dir.mkpath("partial");
+    QFile f(dir_.filePath("partial/nb201_latency_ms.csv"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    QByteArray text = "idx,arch_str,partial\n";
+    for (int a = 20; a < 30; ++a)
+      text += QByteArray::number(100 + a) + "," +
+              QByteArray::fromStdString(maple::nb201::toString(maple::nb201::cellFromCode((a * 7919) % maple::nb201::kSpaceSize))) +
+              ",2.5\n";
+    f.write(text);
+    f.close();
+    QCOMPARE(runCli({"import", "--project", p, dir_.filePath("partial")}).exitCode, 0);
+    for (const char* device : {"dev0", "dev3"}) {
+      const auto r = runCli({"select", "--project", p, "--strategy", "most-uncertain", "--device", device, "--count", "3", "--json"});
+      QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+      QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object()["selected"].toArray().size(), 3);
+    }
   }
 };
 

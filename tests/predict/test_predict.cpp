@@ -74,10 +74,6 @@ class TestPredict : public QObject {
   Q_OBJECT
 
 private slots:
-  void initTestCase() {
-    if (!testing::haveDataSet()) QSKIP("the data set is not at ../shared/data/help-nb201");
-  }
-
   // Hand-computed: errors 8 %, 0 %, 200 %, 2 %; ranks of pred (1,2,4,3) vs meas (1,2,3,4).
   void metricsByHand() {
     const std::vector<double> meas{1, 2, 4, 10}, pred{1.08, 2, 12, 9.8};
@@ -98,6 +94,7 @@ private slots:
   }
 
   void everyMethodBeatsAConstantGuess() {
+    MAPLE_REQUIRE_DATA_SET();
     const auto& f = fixture();
     // The trivial bound: every architecture predicted at the shots' geometric mean.
     double logMean = 0;
@@ -114,16 +111,19 @@ private slots:
       qInfo("%s: acc10 %.3f spearman %.3f mape %.1f (constant: acc10 %.3f mape %.1f)", method.c_str(), m.acc10,
             m.spearman, m.mape, constant.acc10, constant.mape);
       QVERIFY2(m.spearman > 0.6, method.c_str()); // the constant ranks nothing
-      // Known weakness, kept visible: FLOPs-proportional (a slope-1 line in log space) and the
-      // MLPs (trained on six devices, one a CPU) rank well but miss this CPU's scale by more than
-      // a constant guess does; only their ranking is held to the bound here.
-      if (method == "flops" || method == "maple" || method == "maple-x") continue;
+      // Known weakness, kept visible (XFAIL; XPASS when fixed): FLOPs-proportional (a slope-1 line
+      // in log space) and the MLPs (trained on six devices, one a CPU) rank well but miss this
+      // CPU's scale by more than a constant guess does.
+      const bool weak = method == "flops" || method == "maple" || method == "maple-x";
+      if (weak) QEXPECT_FAIL("", "known weakness: this method misses the target CPU's scale", Continue);
       QVERIFY2(m.mape < constant.mape, method.c_str());
+      if (weak) QEXPECT_FAIL("", "known weakness: this method misses the target CPU's scale", Continue);
       QVERIFY2(m.acc10 > constant.acc10, method.c_str());
     }
   }
 
   void deterministicAndRoundTrips() {
+    MAPLE_REQUIRE_DATA_SET();
     const auto& f = fixture();
     for (const auto& method : methodNames()) {
       auto a = train(method, f.pool, {11, 2})->adapt(f.target);
@@ -144,6 +144,7 @@ private slots:
   }
 
   void zeroShotsAndUncertainty() {
+    MAPLE_REQUIRE_DATA_SET();
     const auto& f = fixture();
     Target t = f.target;
     t.shots.clear();
@@ -157,6 +158,7 @@ private slots:
   }
 
   void cellsOutsideThePool() {
+    MAPLE_REQUIRE_DATA_SET();
     const auto& f = fixture();
     auto p = train(defaultMethod(), f.pool, {1, 2})->adapt(f.target);
     // Row 1 of the table is not in the every-8th pool: predicted through the feature map.
@@ -165,6 +167,8 @@ private slots:
   }
 
   void badInputs() {
+    QCOMPARE(errorOf([] { restore(ModelState{}); }), ErrorKind::BadInput);
+    MAPLE_REQUIRE_DATA_SET(); // the rest trains on the data set's pool
     const auto& f = fixture();
     QCOMPARE(errorOf([&] { train("nope", f.pool, {}); }), ErrorKind::Usage);
     TrainingPool broken = f.pool;
@@ -176,13 +180,13 @@ private slots:
     Target badShot = f.target;
     badShot.shots[0].latencyMs = -1;
     QCOMPARE(errorOf([&] { train("ridge", f.pool, {})->adapt(badShot); }), ErrorKind::BadInput);
-    QCOMPARE(errorOf([] { restore(ModelState{}); }), ErrorKind::BadInput);
     auto s = train("lowrank", f.pool, {})->state();
     s.arrays.erase("lowrank.thetas");
     QCOMPARE(errorOf([&] { restore(s); }), ErrorKind::BadInput);
   }
 
   void harnessProtocolsAndShots() {
+    MAPLE_REQUIRE_DATA_SET();
     const auto& f = fixture();
     const auto data = evalDataFromTable(f.table, f.specs, descriptor::kReferenceLatency);
     EvalOptions o;

@@ -168,6 +168,14 @@ private slots:
     }
     // Per-device metrics: every error is +5 % or -20 %, so within-10 % is the share of even ids.
     QCOMPARE(view->metrics()->rowCount(), static_cast<int>(view->points()->devices.size()) + 1);
+    for (int row = 0; row < view->metrics()->rowCount() - 1; ++row) {
+      const auto name = view->metrics()->index(row, MetricsModel::Device).data().toString().toStdString();
+      auto share = p.db().prepare("SELECT avg(CASE WHEN s.architecture_id % 2 = 0 THEN 100.0 ELSE 0.0 END) "
+                                  "FROM latency_samples s JOIN devices d ON d.id = s.device_id WHERE d.name = ?1");
+      share.bind(1, name);
+      QVERIFY(share.step());
+      QCOMPARE(view->metrics()->index(row, MetricsModel::Within10).data().toString(), QLocale().toString(share.real(0), 'f', 1));
+    }
     QCOMPARE(view->worst()->index(0, WorstModel::Error).data().toString(), QLocale().toString(-20.0, 'f', 1));
 
     // Hovering finds the point under the cursor; clicking selects its architecture.

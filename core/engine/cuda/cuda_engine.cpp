@@ -390,7 +390,7 @@ private:
 std::unique_ptr<Engine> cuda::makeEngine(int deviceIndex) {
   std::string why;
   const auto gpus = cuda::devices(&why);
-  if (gpus.empty()) fail(ErrorKind::Usage, why + " (measure on this machine with --engine cpu)");
+  if (gpus.empty()) fail(ErrorKind::Io, why + " (measure on this machine with --engine cpu)");
   if (deviceIndex < 0 || deviceIndex >= static_cast<int>(gpus.size()))
     fail(ErrorKind::Usage, "CUDA device " + std::to_string(deviceIndex) + " does not exist (this machine has " +
                                std::to_string(gpus.size()) + ")");

@@ -70,7 +70,7 @@ std::vector<measure::GpuInfo> cudaDevices(std::string* whyNone) {
 
 std::unique_ptr<Engine> makeCudaEngine(int deviceIndex) {
   const auto& l = loaded();
-  if (!l.plugin) fail(ErrorKind::Usage, l.why + " (measure on this machine with --engine cpu)");
+  if (!l.plugin) fail(ErrorKind::Io, l.why + " (measure on this machine with --engine cpu)");
   return l.plugin->makeEngine(deviceIndex);
 }
 
