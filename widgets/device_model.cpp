@@ -1,5 +1,6 @@
 #include "device_model.hpp"
 
+#include <QColor>
 #include <QLocale>
 
 namespace maple::widgets {
@@ -26,6 +27,8 @@ QString kinds(const store::DeviceSummary& s) {
 }
 
 } // namespace
+
+bool isImportedDevice(const store::Device& d) { return d.provenance.rfind("imported from ", 0) == 0; }
 
 void DeviceModel::setDevices(std::vector<store::DeviceSummary> devices) {
   beginResetModel();
@@ -59,6 +62,9 @@ QVariant DeviceModel::data(const QModelIndex& index, int role) const {
     role = Qt::DisplayRole;
   }
   if (role == Qt::ToolTipRole && index.column() == Name) return deviceDetailsHtml(s);
+  if (role == Qt::ToolTipRole && index.column() == Runtime) return QString::fromStdString(d.runtime);
+  if (role == Qt::ToolTipRole && index.column() == Hardware) return QString::fromStdString(d.hardware);
+  if (role == Qt::ForegroundRole && isImportedDevice(d)) return QColor(Qt::darkGray); // read-only reference data
   if (role != Qt::DisplayRole) return {};
   switch (index.column()) {
   case Name: return QString::fromStdString(d.name);

@@ -16,12 +16,17 @@ class JobBar : public QWidget {
 public:
   explicit JobBar(Job* job, QWidget* parent = nullptr);
   QString message() const;
+  bool isError() const { return error_; }
   void showMessage(const QString& text, bool error = false);
+  // Empties the line (a new project: old outcomes and errors no longer apply).
+  void clear() { showMessage(QString()); }
 
 private:
   QLabel* label_;
   QProgressBar* bar_;
   QPushButton* cancel_;
+  QString progressShown_;
+  bool error_ = false; // the last progress text, replaced by the outcome
 };
 
 } // namespace maple::widgets

@@ -1,5 +1,5 @@
 #pragma once
-// The workbench window: File menu (New, Open, Open Recent, Import data, Export predictor, Quit), one tab per view,
+// The workbench window: the target device at the top, File menu (New, Open, Open Recent, Import data, Export predictor, Quit), one tab per view,
 // the project in the title, and geometry, recent files and the last view kept in QSettings.
 #include <QMainWindow>
 
@@ -14,6 +14,7 @@ class Job;
 class JobBar;
 class PredictionsPage;
 class SamplesPage;
+class TargetBar;
 class Workspace;
 
 class MainWindow : public QMainWindow {
@@ -28,6 +29,8 @@ public:
   CapturePage* capturePage() const { return capture_; }
   SamplesPage* samplesPage() const { return samples_; }
   PredictionsPage* predictionsPage() const { return predictions_; }
+  TargetBar* targetBar() const { return target_; }
+  JobBar* fileBar() const { return fileBar_; }
   void setView(View view);
   View view() const;
   static std::optional<View> viewFromName(const QString& name);
@@ -65,6 +68,7 @@ private:
   CapturePage* capture_;
   SamplesPage* samples_;
   PredictionsPage* predictions_;
+  TargetBar* target_;
   QMenu* recentMenu_ = nullptr;
   Job* fileJob_;
   JobBar* fileBar_;

@@ -1,6 +1,7 @@
 #include "predictions_page.hpp"
 
 #include "evaluation_view.hpp"
+#include "scatter_plot.hpp"
 #include "job.hpp"
 #include "job_bar.hpp"
 #include "workspace.hpp"
@@ -17,6 +18,8 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+
+#include <algorithm>
 #include <QVBoxLayout>
 
 namespace maple::widgets {
@@ -64,8 +67,13 @@ PredictionsPage::PredictionsPage(Workspace* workspace, QWidget* parent)
       showStored(side, stored_[side]->itemData(i).toLongLong());
     });
     connect(views_[side], &EvaluationView::architectureChosen, workspace_, &Workspace::architectureChosen);
+    connect(views_[side], &EvaluationView::showInSamples, workspace_, &Workspace::showInSamples);
   }
   split->widget(1)->setVisible(false);
+  split->setChildrenCollapsible(false);
+  split_ = split;
+  views_[1]->setBaseline(views_[0]);
+  linkAxes();
 
   auto* top = new QHBoxLayout;
   top->addWidget(runBox, 1);
@@ -76,13 +84,36 @@ PredictionsPage::PredictionsPage(Workspace* workspace, QWidget* parent)
   layout->addWidget(split, 1);
   layout->addWidget(bar_);
 
-  connect(compare_, &QCheckBox::toggled, split->widget(1), &QWidget::setVisible);
+  connect(compare_, &QCheckBox::toggled, this, [this](bool on) {
+    split_->widget(1)->setVisible(on);
+    // Two equal panes, however wide the window.
+    const int half = std::max(1, split_->width() / 2);
+    split_->setSizes({half, half});
+  });
   connect(run_, &QPushButton::clicked, this, &PredictionsPage::run);
   connect(job_, &Job::runningChanged, this, [this](bool running) { run_->setEnabled(!running); });
   connect(workspace_, &Workspace::projectChanged, this, [this] {
     for (auto* v : views_) v->setPoints(nullptr);
+    for (auto* c : stored_) c->clear();
+    bar_->clear();
     refreshStored();
   });
+}
+
+void PredictionsPage::linkAxes() {
+  // Zooming or panning one scatter moves the other, so the two compare point for point.
+  for (int side = 0; side < 2; ++side) {
+    auto* from = views_[side]->scatter();
+    auto* to = views_[1 - side]->scatter();
+    for (auto [a, b] : {std::pair{from->xAxis, to->xAxis}, std::pair{from->yAxis, to->yAxis}})
+      connect(a, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), to, [this, b = b, to](const QCPRange& r) {
+        if (!compare_->isChecked() || linking_ || b->range() == r) return;
+        linking_ = true;
+        b->setRange(r);
+        to->replot(QCustomPlot::rpQueuedReplot);
+        linking_ = false;
+      });
+  }
 }
 
 void PredictionsPage::setCompare(bool on) { compare_->setChecked(on); }
@@ -129,7 +160,11 @@ void PredictionsPage::showStored(int side, std::int64_t evaluationId) {
   job_->start(tr("Loading evaluation %1").arg(evaluationId), [this, path, side, evaluationId](JobControl&) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
     auto points = std::make_shared<const evaluation::Points>(evaluation::loadEvaluation(project, evaluationId));
-    return [this, side, points] { views_[side]->setPoints(points); };
+    return [this, side, points, evaluationId] {
+      views_[side]->setPoints(points);
+      views_[1]->setBaseline(views_[0]); // the differences follow whichever side changed
+      bar_->showMessage(tr("Showing evaluation #%1 (%2)").arg(evaluationId).arg(QString::fromStdString(points->label)));
+    };
   });
 }
 
@@ -157,6 +192,7 @@ void PredictionsPage::run() {
       fillStored(list, true);
       stored_[side]->setCurrentIndex(stored_[side]->findData(QVariant::fromValue<qlonglong>(id)));
       views_[side]->setPoints(points);
+      views_[1]->setBaseline(views_[0]);
       bar_->showMessage(tr("%1: %2 predictions, stored").arg(QString::fromStdString(points->label)).arg(points->size()));
     };
   });

@@ -12,6 +12,7 @@ class QCheckBox;
 class QComboBox;
 class QPushButton;
 class QSpinBox;
+class QSplitter;
 
 namespace maple::widgets {
 
@@ -42,6 +43,9 @@ public slots:
 private:
   // keepSelection: the lists still describe this project, so each keeps the evaluation it shows.
   void fillStored(const std::vector<evaluation::StoredEvaluation>& list, bool keepSelection);
+  void linkAxes();
+  QSplitter* split_;
+  bool linking_ = false;
   Workspace* workspace_;
   EvaluationView* views_[2];
   QComboBox *stored_[2], *method_, *kind_, *target_;

@@ -106,11 +106,12 @@ private slots:
       QCOMPARE(page->model()->selectedRows().size(), size_t{7});
     }
     // Most uncertain without a target device: a clear message, no crash.
+    w.workspace()->setTargetDevice(QString(), false);
     page->setStrategy(QStringLiteral("most-uncertain"));
     QVERIFY(!page->selectSamples());
     QVERIFY2(page->jobBar()->message().contains(QStringLiteral("reference architectures")), qPrintable(page->jobBar()->message()));
     // With one (its reference latencies are in the project) lowrank is adapted to it on a worker.
-    page->setMeasureOptions(QStringLiteral("dev1"), QStringLiteral("cpu"), 2);
+    w.workspace()->setTargetDevice(QStringLiteral("dev1"), true);
     page->setSampleCount(3);
     QVERIFY(page->selectSamples());
     QVERIFY(settle(w));
@@ -126,7 +127,8 @@ private slots:
     page->setStrategy(QStringLiteral("random"));
     page->setSampleCount(2);
     QVERIFY(page->selectSamples());
-    page->setMeasureOptions(QStringLiteral("this-host"), QStringLiteral("cpu"), 2);
+    w.workspace()->setTargetDevice(QStringLiteral("this-host"), false);
+    page->setMeasureOptions(QStringLiteral("cpu"), 2);
     page->measureSelected();
     QVERIFY(settle(w, 120000));
     QVERIFY2(!page->jobBar()->message().contains(QStringLiteral("failed")), qPrintable(page->jobBar()->message()));
@@ -157,7 +159,7 @@ private slots:
     // The points are drawn: every device's colour shows up in the rendered plot.
     const QImage image = view->scatter()->toPixmap(800, 600).toImage().convertToFormat(QImage::Format_RGB32);
     for (int d = 0; d < static_cast<int>(view->points()->devices.size()); ++d) {
-      const QRgb c = ScatterPlot::deviceColor(d, 1).rgb();
+      const QRgb c = ScatterPlot::deviceColor(d).rgb();
       long found = 0;
       for (int y = 0; y < image.height(); ++y)
         for (int x = 0; x < image.width(); ++x) found += image.pixel(x, y) == c;
