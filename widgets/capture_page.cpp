@@ -8,17 +8,13 @@
 #include "table_view.hpp"
 #include "workspace.hpp"
 
-#include "campaign/host_device.hpp"
 #include "common/error.hpp"
-#include "counters/capture_store.hpp"
 #include "counters/encoding.hpp"
 #include "counters/probe.hpp"
 #include "counters/session.hpp"
-#include "descriptor/from_capture.hpp"
-#include "engine/cpu/cpu_engine.hpp"
 #include "measure/host.hpp"
-#include "store/captures.hpp"
-#include "store/devices.hpp"
+#include "services/capture.hpp"
+#include "services/devices.hpp"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -84,7 +80,11 @@ CapturePage::CapturePage(Workspace* workspace, QWidget* parent)
   past_->setPlaceholderText(tr("Past captures on the target"));
   past_->setToolTip(tr("Open a capture stored in the project: its series, per-event totals and descriptors"));
   workload_ = new QComboBox(this);
-  workload_->setToolTip(tr("The reference workload counted: its operators and networks run on the CPU engine"));
+  workload_->setToolTip(tr("The reference workload counted while its operators and networks run"));
+  engine_ = new QComboBox(this);
+  engine_->addItems({QStringLiteral("cpu"), QStringLiteral("cuda")});
+  engine_->setToolTip(tr("cpu runs the workload on this CPU; cuda on the first GPU (the counters then describe the CPU "
+                         "thread that drives it)"));
   for (const auto& w : counters::workloadNames()) workload_->addItem(QString::fromStdString(w));
   repeats_ = new QSpinBox(this);
   repeats_->setRange(1, 100);
@@ -108,6 +108,7 @@ CapturePage::CapturePage(Workspace* workspace, QWidget* parent)
   auto* form = new QFormLayout;
   form->addRow(tr("Target:"), targetLabel_);
   form->addRow(tr("Workload:"), workload_);
+  form->addRow(tr("Engine:"), engine_);
   form->addRow(tr("Timed repeats:"), repeats_);
   form->addRow(fallback_);
   auto* buttons = new QHBoxLayout;
@@ -215,8 +216,7 @@ void CapturePage::listPast() {
   const auto device = workspace_->targetDevice().toStdString();
   probeJob_->start(tr("Listing captures"), [this, path, device](JobControl&) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
-    std::vector<store::CaptureRow> rows;
-    if (const auto d = store::findDevice(project, device)) rows = store::listCaptures(project, d->id);
+    const auto rows = services::listCaptures(project, device);
     return [this, rows] {
       past_->clear();
       for (const auto& r : rows)
@@ -235,7 +235,7 @@ void CapturePage::showPast(std::int64_t captureId) {
   const auto device = workspace_->targetDevice().toStdString();
   job_->start(tr("Opening capture %1").arg(captureId), [this, path, device, captureId](JobControl&) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
-    auto capture = counters::loadCapture(project, captureId);
+    auto capture = services::loadCapture(project, captureId);
     auto reduction = descriptor::reduceCapture(capture, device);
     return [this, capture, reduction] {
       clearShown();
@@ -308,15 +308,21 @@ void CapturePage::start() {
   const auto path = workspace_->projectPath().toStdString();
   const auto device = workspace_->targetDevice().toStdString();
   const auto workload = workload_->currentText().toStdString();
+  const auto engine = engine_->currentText().toStdString();
   counters::CaptureOptions options;
   options.events = events;
   options.repeats = repeats_->value();
   options.allowSoftwareFallback = fallback_->isChecked();
   job_->start(tr("Capturing %1").arg(QString::fromStdString(workload)),
-              [this, path, device, workload, options, buffer = buffer_, stop = stopRequested_](JobControl& control) -> Job::Continuation {
-                if (device.empty()) fail(ErrorKind::Usage, "name the device the capture belongs to");
-                engine::cpu::CpuEngine engine;
-                engine::RunConfig config;
+              [this, path, device, engine, workload, options, buffer = buffer_, stop = stopRequested_](JobControl& control) -> Job::Continuation {
+                services::CaptureRequest request;
+                request.engine = engine;
+                request.workload = workload;
+                request.options = options;
+                {
+                  auto project = openWorkspaceProject(path);
+                  services::checkCaptureTarget(project, device); // refuse before counting, not after
+                }
                 counters::CaptureCallbacks callbacks;
                 callbacks.onSamples = [&, buffer](const std::vector<counters::Sample>& s) {
                   buffer->push(s);
@@ -324,16 +330,15 @@ void CapturePage::start() {
                 };
                 callbacks.onProgress = [&](double f, const std::string& step) { return control.report(f, step); };
                 callbacks.stopRequested = [stop] { return stop->load(); };
-                auto capture = counters::runCapture(engine, workload, config, options, callbacks);
+                auto live = services::captureOnThisHost(request, callbacks);
+                if (control.cancelled()) fail(ErrorKind::Cancelled, "nothing was stored");
+                auto& capture = live.capture;
                 auto project = openWorkspaceProject(path);
-                // As `maple capture` stores it: the device (when new), the capture and its
-                // descriptors in one transaction.
-                campaign::HostDevice host(project, device, engine.name(), 1);
-                store::Transaction tx(project.db());
-                const auto deviceId = host.id(engine.name() + " " + engine.version());
-                counters::saveCapture(project, deviceId, capture);
-                auto reduction = descriptor::reduceAndSave(project, deviceId, capture, device);
-                tx.commit();
+                services::CaptureOrigin origin;
+                origin.host = services::detectThisHost().host;
+                origin.engine = live.engine;
+                origin.runtime = live.runtime;
+                auto reduction = services::storeCapture(project, device, capture, origin).reduction;
                 return [this, reduction, id = capture.id, soft = capture.softwareOnly, partial = capture.partial,
                         counted = static_cast<int>(capture.steps.size()), planned = capture.plannedSteps] {
                   showReduction(reduction);

@@ -76,7 +76,7 @@ private:
   DescriptorModel* descriptors_;
   QLabel* probeLabel_;
   QLabel* targetLabel_;
-  QComboBox *past_, *workload_;
+  QComboBox *past_, *workload_, *engine_;
   QSpinBox* repeats_;
   QCheckBox* fallback_;
   QPushButton *start_, *stop_, *cancel_;

@@ -28,8 +28,6 @@ QString kinds(const store::DeviceSummary& s) {
 
 } // namespace
 
-bool isImportedDevice(const store::Device& d) { return d.provenance.rfind("imported from ", 0) == 0; }
-
 void DeviceModel::setDevices(std::vector<store::DeviceSummary> devices) {
   beginResetModel();
   devices_ = std::move(devices);
@@ -64,7 +62,7 @@ QVariant DeviceModel::data(const QModelIndex& index, int role) const {
   if (role == Qt::ToolTipRole && index.column() == Name) return deviceDetailsHtml(s);
   if (role == Qt::ToolTipRole && index.column() == Runtime) return QString::fromStdString(d.runtime);
   if (role == Qt::ToolTipRole && index.column() == Hardware) return QString::fromStdString(d.hardware);
-  if (role == Qt::ForegroundRole && isImportedDevice(d)) return QColor(Qt::darkGray); // read-only reference data
+  if (role == Qt::ForegroundRole && s.imported) return QColor(Qt::darkGray); // read-only reference data
   if (role != Qt::DisplayRole) return {};
   switch (index.column()) {
   case Name: return QString::fromStdString(d.name);

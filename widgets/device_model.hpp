@@ -27,9 +27,6 @@ private:
   std::vector<store::DeviceSummary> devices_;
 };
 
-// A device that came from a data set: reference data, never written into by local actions.
-bool isImportedDevice(const store::Device& d);
-
 // Human text for every known field of a device, for the details pane.
 QString deviceDetailsHtml(const store::DeviceSummary& s);
 

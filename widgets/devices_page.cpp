@@ -6,8 +6,7 @@
 #include "table_view.hpp"
 #include "workspace.hpp"
 
-#include "engine/cuda/cuda_engine.hpp"
-#include "store/merge.hpp"
+#include "services/devices.hpp"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -145,10 +144,8 @@ void DevicesPage::showDetails() {
 
 void DevicesPage::detectHost() {
   job_->start(tr("Detecting this machine"), [this](JobControl&) -> Job::Continuation {
-    auto host = measure::detectHost();
-    std::string whyNone;
-    host.gpus = engine::cudaDevices(&whyNone);
-    return [this, host, note = QString::fromStdString(whyNone)] {
+    auto detected = services::detectThisHost();
+    return [this, host = detected.host, note = QString::fromStdString(detected.gpuNote)] {
       detected_ = host;
       detectedGpuNote_ = note;
       details_->setHtml(hostHtml(host, note));
@@ -163,12 +160,14 @@ void DevicesPage::addDetectedHost(const QString& name) {
   const auto path = workspace_->projectPath().toStdString();
   job_->start(tr("Adding %1").arg(name), [this, path, host = detected_, name = name.toStdString()](JobControl&) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
-    store::Transaction tx(project.db());
-    store::upsertDevice(project, measure::deviceFromHost(name, host, "", 1));
-    for (const auto& g : host.gpus)
-      store::upsertDevice(project, measure::deviceFromHost(name + "-gpu" + std::to_string(g.index), host, "", 1, &g));
-    tx.commit();
-    return [this] { workspace_->notifyDataChanged(); };
+    // Refused, with nothing written, when a name is taken: adding never mixes two machines.
+    const auto added = services::addHostDevice(project, name, host);
+    QStringList names;
+    for (const auto& n : added) names << QString::fromStdString(n);
+    return [this, names] {
+      pendingNote_ = tr("Added %1").arg(names.join(QStringLiteral(", ")));
+      workspace_->notifyDataChanged();
+    };
   });
 }
 
@@ -177,7 +176,7 @@ void DevicesPage::mergeFrom(const QString& otherPath) {
   const auto path = workspace_->projectPath().toStdString();
   job_->start(tr("Merging %1").arg(otherPath), [this, path, other = otherPath.toStdString()](JobControl& control) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
-    auto result = store::mergeDevices(project, other, {}, [&](int done, int total) {
+    auto result = services::mergeProject(project, other, {}, [&](int done, int total) {
       return control.report(total ? double(done) / total : 1.0, "device " + std::to_string(done) + " of " + std::to_string(total));
     });
     return [this, result] {

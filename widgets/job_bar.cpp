@@ -33,6 +33,7 @@ JobBar::JobBar(Job* job, QWidget* parent) : QWidget(parent) {
     showMessage(tr("%1: cancelling...").arg(job->title()));
   });
   connect(job, &Job::started, this, [this](const QString& title) {
+    before_ = {message(), error_};
     showMessage(title + QStringLiteral("..."));
     progressShown_ = message();
     bar_->setValue(0);
@@ -45,9 +46,10 @@ JobBar::JobBar(Job* job, QWidget* parent) : QWidget(parent) {
     bar_->setVisible(running);
     cancel_->setVisible(running);
   });
-  // A continuation that shows nothing of its own must not leave "Loading ..." behind.
+  // A continuation that shows nothing of its own (a reload) must not leave "Loading ..." behind,
+  // nor hide the outcome that was shown before it.
   connect(job, &Job::succeeded, this, [this, job] {
-    if (message() == progressShown_) showMessage(tr("%1: done").arg(job->title()));
+    if (message() == progressShown_) showMessage(before_.first, before_.second);
     if (job->finishedDespiteCancel()) showMessage(message() + tr(" (it had finished before Cancel reached it)"));
   });
   connect(job, &Job::progress, this, [this, job](double fraction, const QString& stage) {

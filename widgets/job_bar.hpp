@@ -3,6 +3,8 @@
 // (errors in red, so a failed job is visible in the window and never only on a console).
 #include <QWidget>
 
+#include <utility>
+
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -26,7 +28,8 @@ private:
   QProgressBar* bar_;
   QPushButton* cancel_;
   QString progressShown_;
-  bool error_ = false; // the last progress text, replaced by the outcome
+  bool error_ = false;
+  std::pair<QString, bool> before_; // the line before the job started, restored after a silent one // the last progress text, replaced by the outcome
 };
 
 } // namespace maple::widgets

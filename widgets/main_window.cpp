@@ -10,7 +10,7 @@
 #include "workspace.hpp"
 
 #include "dataset/help_nb201.hpp"
-#include "store/predictors.hpp"
+#include "services/predictors.hpp"
 #include "store/project.hpp"
 
 #include <QApplication>
@@ -191,11 +191,21 @@ void MainWindow::chooseAndExportPredictor() {
     return;
   }
   const auto project = workspace_->projectPath().toStdString();
-  fileJob_->start(tr("Listing predictors"), [this, project](JobControl&) -> Job::Continuation {
+  const auto target = workspace_->targetDevice().toStdString();
+  fileJob_->start(tr("Listing predictors"), [this, project, target](JobControl&) -> Job::Continuation {
     auto p = openWorkspaceProject(project);
     QStringList names;
-    for (const auto& s : store::listPredictors(p)) names << QString::fromStdString(s.name);
-    return [this, names] {
+    int preferred = 0;
+    std::string newest;
+    // The newest predictor adapted to the target device is the one offered.
+    for (const auto& s : services::listPredictors(p)) {
+      if (!target.empty() && s.targetDevice == target && s.createdAt >= newest) {
+        preferred = static_cast<int>(names.size());
+        newest = s.createdAt;
+      }
+      names << QString::fromStdString(s.name);
+    }
+    return [this, names, preferred] {
       if (names.isEmpty()) {
         showError(tr("Export predictor"), tr("This project holds no predictor yet: on the Predictions page choose "
                                              "\"Adapt to the target device\" and press Adapt; the adapted predictor is stored "
@@ -203,20 +213,20 @@ void MainWindow::chooseAndExportPredictor() {
         return;
       }
       bool ok = false;
-      const QString name = QInputDialog::getItem(this, tr("Export predictor"), tr("Predictor:"), names, 0, false, &ok);
+      const QString name = QInputDialog::getItem(this, tr("Export predictor"), tr("Predictor:"), names, preferred, false, &ok);
       if (!ok) return;
       const QString path = QFileDialog::getSaveFileName(this, tr("Export predictor"), name + QStringLiteral(".maplepred"),
                                                         tr("MAPLE predictors (*.maplepred)"));
-      if (!path.isEmpty()) exportPredictor(name, path);
+      if (!path.isEmpty()) exportPredictor(name, path, true); // the file dialog asked before replacing
     };
   });
 }
 
-void MainWindow::exportPredictor(const QString& name, const QString& path) {
+void MainWindow::exportPredictor(const QString& name, const QString& path, bool overwrite) {
   const auto project = workspace_->projectPath().toStdString();
-  fileJob_->start(tr("Exporting %1").arg(name), [this, project, name, path](JobControl&) -> Job::Continuation {
+  fileJob_->start(tr("Exporting %1").arg(name), [this, project, name, path, overwrite](JobControl&) -> Job::Continuation {
     auto p = openWorkspaceProject(project);
-    store::exportPredictorFile(p, name.toStdString(), path.toStdString()); // written to a temporary, then renamed
+    services::exportPredictor(p, name.toStdString(), path.toStdString(), overwrite); // written to a temporary, then renamed
     return [this, name, path] { fileBar_->showMessage(tr("Exported %1 to %2").arg(name, path)); };
   });
 }

@@ -46,8 +46,9 @@ public slots:
   void openProject(const QString& path);
   void newProject(const QString& path);
   void importData(const QString& path);
-  // Writes the project's predictor of this name as a .maplepred file (atomically).
-  void exportPredictor(const QString& name, const QString& path);
+  // Writes the project's predictor of this name as a .maplepred file (atomically); an existing
+  // file is replaced only when `overwrite` (the file dialog asked).
+  void exportPredictor(const QString& name, const QString& path, bool overwrite = false);
   void chooseAndExportPredictor();
 
 signals:

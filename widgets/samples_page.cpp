@@ -6,7 +6,8 @@
 #include "table_view.hpp"
 #include "workspace.hpp"
 
-#include "campaign/campaign.hpp"
+#include "services/measure.hpp"
+#include "store/devices.hpp"
 #include "common/error.hpp"
 #include "descriptor/from_data.hpp"
 #include "evaluation/cross_device.hpp"
@@ -113,6 +114,8 @@ SamplesPage::SamplesPage(Workspace* workspace, QWidget* parent)
   measureForm->addRow(tr("Engine:"), engine_);
   measureForm->addRow(tr("Most timed runs:"), repeats_);
   measureForm->addRow(measure_);
+  measuredLabel_ = new QLabel(this);
+  measureForm->addRow(measuredLabel_);
 
   selectBox->setMaximumWidth(340);
   measureBox->setMaximumWidth(340);
@@ -149,7 +152,11 @@ SamplesPage::SamplesPage(Workspace* workspace, QWidget* parent)
     updateTarget();
     reload();
   });
-  connect(workspace_, &Workspace::targetChanged, this, &SamplesPage::updateTarget);
+  connect(workspace_, &Workspace::targetChanged, this, [this] {
+    updateTarget();
+    loadMeasured();
+  });
+  connect(workspace_, &Workspace::dataChanged, this, &SamplesPage::loadMeasured);
   connect(workspace_, &Workspace::showInSamplesRequested, this, &SamplesPage::showArchitecture);
   updateTarget();
 }
@@ -208,6 +215,7 @@ void SamplesPage::reload() {
       table_->setColumnWidth(ArchitectureModel::Index, std::max(table_->columnWidth(ArchitectureModel::Index), indexWidth));
       updateShown();
       bar_->showMessage(tr("%n architecture(s)", nullptr, model_->rowCount()));
+      loadMeasured();
     };
   });
 }
@@ -272,39 +280,60 @@ void SamplesPage::measureSelected() {
     bar_->showMessage(tr("Measuring needs a local target device: choose this machine or a local device at the top of the window."), true);
     return;
   }
-  std::vector<campaign::Target> targets;
+  services::MeasureRequest request;
   for (int r : rows) {
     const auto& a = model_->rows()[static_cast<size_t>(r)];
-    targets.push_back({a.cell, a.spaceIndex >= 0 ? std::optional<int>(a.spaceIndex) : std::nullopt});
+    request.targets.push_back({a.cell, a.spaceIndex >= 0 ? std::optional<int>(a.spaceIndex) : std::nullopt});
   }
-  campaign::EngineChoice choice;
-  choice.engine = engine_->currentText().trimmed().toStdString();
+  request.engine.engine = engine_->currentText().trimmed().toStdString();
+  request.device = workspace_->targetDevice().toStdString();
+  request.protocol = services::protocolFor(repeats_->value(), std::min(5, repeats_->value()));
   const auto path = workspace_->projectPath().toStdString();
-  const auto device = workspace_->targetDevice().toStdString();
-  const int repeats = repeats_->value();
-  job_->start(tr("Measuring %n architecture(s)", nullptr, static_cast<int>(targets.size())),
-              [this, path, device, choice, targets, repeats](JobControl& control) -> Job::Continuation {
-                const auto protocol = campaign::protocolFor(repeats, std::min(5, repeats));
-                auto measurer = campaign::openMeasurer(choice);
+  job_->start(tr("Measuring %n architecture(s)", nullptr, static_cast<int>(request.targets.size())),
+              [this, path, request](JobControl& control) -> Job::Continuation {
                 auto project = openWorkspaceProject(path);
-                campaign::Recorder recorder(project, device, choice, *measurer);
-                const double n = static_cast<double>(targets.size());
-                for (size_t i = 0; i < targets.size(); ++i) {
-                  const std::string label = "architecture " + std::to_string(i + 1) + " of " + std::to_string(targets.size());
-                  auto m = measurer->measure(targets[i].cell, protocol, [&](const measure::MeasureProgress& p) {
-                    return control.report((static_cast<double>(i) + double(p.runsDone) / std::max(1, p.maxRuns)) / n, label);
-                  });
-                  recorder.record(targets[i], m);
-                  // Samples stored so far stay; the rest is not measured.
-                  if (control.cancelled())
-                    fail(ErrorKind::Cancelled, std::to_string(i + 1) + " of " + std::to_string(targets.size()) +
-                                                   " measured and stored");
-                }
-                return [this, n] {
-                  bar_->showMessage(tr("Stored %1 latency samples").arg(n));
-                  workspace_->notifyDataChanged();
+                const double n = static_cast<double>(request.targets.size());
+                services::MeasureEvents events;
+                events.onProgress = [&](size_t i, const measure::MeasureProgress& p) {
+                  const auto label = tr("architecture %1 of %2").arg(i + 1).arg(request.targets.size()).toStdString();
+                  return control.report((static_cast<double>(i) + double(p.runsDone) / std::max(1, p.maxRuns)) / n, label);
+                };
+                events.stopRequested = [&] { return control.cancelled(); };
+                const auto outcome = services::measureAndStore(project, request, events);
+                QStringList warnings;
+                for (const auto& m : outcome.stored)
+                  if (!m.summary.spreadWarning.empty()) warnings << QString::fromStdString(m.summary.spreadWarning);
+                return [this, outcome, warnings] {
+                  QString text = QString::fromStdString(outcome.message);
+                  if (!warnings.isEmpty())
+                    text += QStringLiteral("\n") + tr("%n with high spread: ", nullptr, static_cast<int>(warnings.size())) + warnings.join(QStringLiteral("; "));
+                  bar_->showMessage(text, !warnings.isEmpty());
+                  workspace_->notifyDataChanged(); // the devices, the target list and the measured columns
                 };
               });
+}
+
+void SamplesPage::loadMeasured() {
+  if (!workspace_->hasProject()) return;
+  if (!workspace_->hasTarget()) {
+    model_->setMeasured({});
+    return;
+  }
+  const auto path = workspace_->projectPath().toStdString();
+  const auto device = workspace_->targetDevice().toStdString();
+  job_->start(tr("Reading what was measured on %1").arg(workspace_->targetDevice()), [this, path, device](JobControl&) -> Job::Continuation {
+    auto project = openWorkspaceProject(path);
+    std::map<int, MeasuredOnTarget> byCode;
+    if (store::findDevice(project, device))
+      for (const auto& m : services::measuredArchitectures(project, device))
+        byCode[nb201::cellCode(m.cell)] = {m.medianMs, m.iqrMs, m.repetitions, m.samples, QString::fromStdString(m.spreadWarning)};
+    return [this, byCode] {
+      model_->setMeasured(byCode);
+      table_->resizeColumnToContents(ArchitectureModel::Iqr);
+      measuredLabel_->setText(tr("%n measured on the target", nullptr, model_->measuredCount()) +
+                              (model_->highSpreadCount() ? tr(", %n with high spread", nullptr, model_->highSpreadCount()) : QString()));
+    };
+  });
 }
 
 void SamplesPage::showArchitecture(const QString& arch) {

@@ -47,6 +47,7 @@ private:
   void applyFilter();
   void updateTarget();
   void updateShown();
+  void loadMeasured();
   Workspace* workspace_;
   ArchitectureModel* model_;
   ArchitectureFilter* filter_;
@@ -56,7 +57,7 @@ private:
   QDoubleSpinBox *minFlops_, *maxFlops_;
   QSpinBox *count_, *seed_, *repeats_;
   QPushButton *select_, *references_, *measure_;
-  QLabel *selectedLabel_, *shownLabel_, *targetLabel_;
+  QLabel *selectedLabel_, *shownLabel_, *targetLabel_, *measuredLabel_;
   Job* job_;
   JobBar* bar_;
 };

@@ -55,18 +55,19 @@ void PointCloud::draw(QCPPainter* painter) {
   const float sy = static_cast<float>(r.height() / (y1 - std::log10(yr.lower)));
   QImage image(r.size(), QImage::Format_ARGB32_Premultiplied);
   image.fill(Qt::transparent);
-  const int w = image.width() - 1, h = image.height() - 1;
+  const int w = image.width(), h = image.height();
   auto* bits = reinterpret_cast<QRgb*>(image.bits());
   const qsizetype stride = image.bytesPerLine() / 4;
+  // A few points (one adapted device) get 5x5 blocks, so each stays visible; many get 2x2.
+  const int dot = logX_.size() < 2000 ? 5 : 2;
   // With a highlight, two passes: the greyed points first, the highlighted colour on top.
   for (int pass = highlight_ < 0 ? 1 : 0; pass < 2; ++pass)
     for (size_t i = 0; i < logX_.size(); ++i) {
       if (highlight_ >= 0 && (color_[i] == highlight_) != (pass == 1)) continue;
-      const int px = static_cast<int>((logX_[i] - x0) * sx), py = static_cast<int>((y1 - logY_[i]) * sy);
-      if (px < 0 || py < 0 || px >= w || py >= h) continue;
+      const int px = static_cast<int>((logX_[i] - x0) * sx) - dot / 2, py = static_cast<int>((y1 - logY_[i]) * sy) - dot / 2;
+      if (px < 0 || py < 0 || px > w - dot || py > h - dot) continue;
       const QRgb c = colorOf(i);
-      QRgb* row = bits + py * stride + px;
-      row[0] = row[1] = row[stride] = row[stride + 1] = c;
+      for (int dy = 0; dy < dot; ++dy) std::fill_n(bits + (py + dy) * stride + px, dot, c);
     }
   painter->drawImage(r.topLeft(), image);
 }
@@ -77,7 +78,7 @@ void PointCloud::drawVector(QCPPainter* painter, const QRect& r) const {
   painter->save();
   painter->setClipRect(r);
   painter->setPen(Qt::NoPen);
-  const double size = 2.4;
+  const double size = logX_.size() < 2000 ? 5.0 : 2.4;
   for (int pass = highlight_ < 0 ? 1 : 0; pass < 2; ++pass)
     for (size_t i = 0; i < logX_.size(); ++i) {
       if (highlight_ >= 0 && (color_[i] == highlight_) != (pass == 1)) continue;

@@ -1,9 +1,10 @@
 #include "target_bar.hpp"
 
-#include "device_model.hpp"
+#include "store/devices.hpp"
 #include "job.hpp"
 #include "workspace.hpp"
 
+#include "common/text.hpp"
 #include "measure/host.hpp"
 
 #include <QComboBox>
@@ -48,22 +49,33 @@ void TargetBar::reload() {
   const auto path = workspace_->projectPath().toStdString();
   job_->start(tr("Listing target devices"), [this, path](JobControl&) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
-    const auto devices = store::listDevices(project);
-    const QString host = QString::fromStdString(measure::detectHost().hostname);
+    const auto devices = store::listDeviceSummaries(project);
+    const auto hostname = measure::detectHost().hostname;
+    const QString host = QString::fromStdString(hostname);
     std::vector<Entry> local, imported;
-    bool hostListed = false;
-    for (const auto& d : devices) {
-      const QString name = QString::fromStdString(d.name);
-      if (isImportedDevice(d)) {
+    // "This machine" is the local device detected on this host (the busiest, when several are),
+    // or the host's name before any capture or measurement made it a device.
+    QString here;
+    long hereMeasured = -1;
+    for (const auto& s : devices) {
+      const QString name = QString::fromStdString(s.device.name);
+      if (s.imported) {
         imported.push_back(Entry{name, tr("%1 (imported, read-only)").arg(name), true});
         continue;
       }
-      hostListed = hostListed || name == host;
-      local.push_back(Entry{name, name == host ? tr("%1 (this machine)").arg(name) : name, false});
+      const bool onThisHost = s.device.name == hostname || s.device.provenance.find("on host " + text::quote(hostname)) != std::string::npos;
+      if (onThisHost && s.measuredArchitectures > hereMeasured) {
+        here = name;
+        hereMeasured = static_cast<long>(s.measuredArchitectures);
+      }
+      local.push_back(Entry{name, onThisHost ? tr("%1 (this machine)").arg(name) : name, false});
     }
-    if (!hostListed) local.insert(local.begin(), Entry{host, tr("%1 (this machine, not in the project yet)").arg(host), false});
-    return [this, local, imported, host] {
-      const QString keep = workspace_->hasTarget() ? workspace_->targetDevice() : host;
+    if (here.isEmpty()) {
+      here = host;
+      local.insert(local.begin(), Entry{host, tr("%1 (this machine, not in the project yet)").arg(host), false});
+    }
+    return [this, local, imported, here] {
+      const QString keep = workspace_->hasTarget() ? workspace_->targetDevice() : here;
       combo_->clear();
       for (const auto* list : {&local, &imported}) {
         if (list == &imported && !imported.empty()) combo_->insertSeparator(combo_->count());
@@ -74,7 +86,7 @@ void TargetBar::reload() {
         }
       }
       if (!preferred_.isEmpty() && choose(preferred_)) preferred_.clear();
-      else if (!choose(keep)) choose(host);
+      else if (!choose(keep)) choose(here);
     };
   });
 }

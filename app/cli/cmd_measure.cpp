@@ -7,8 +7,9 @@
 #include "cli/output.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
-#include "campaign/campaign.hpp"
 #include "measure/pinning.hpp"
+#include "services/devices.hpp"
+#include "services/measure.hpp"
 #include "store/latencies.hpp"
 
 #include <iostream>
@@ -24,9 +25,7 @@ struct Opts {
   bool json = false;
 };
 
-using campaign::Target;
-
-// Ctrl-C (cli/interrupt.hpp): finish the current sample, then stop; a second Ctrl-C ends at once.
+using services::Target;
 
 // ---- architectures ------------------------------------------------------------------------------
 long long indexedArchitectures(store::Project& project) {
@@ -85,13 +84,8 @@ std::vector<Target> resolveTargets(store::Project& project, const Opts& o) {
 }
 
 // ---- output -------------------------------------------------------------------------------------
-struct Done {
-  Target target;
-  measure::Measurement m;
-};
-
-nlohmann::json sampleJson(const Done& d, const Opts& o, int threads, const campaign::Measurer& engine) {
-  const auto& s = d.m.summary;
+nlohmann::json sampleJson(const services::MeasuredTarget& d, const Opts& o, const services::MeasureOutcome& out) {
+  const auto& s = d.measurement.summary;
   return {{"arch_index", d.target.index ? nlohmann::json(*d.target.index) : nlohmann::json(nullptr)},
           {"arch", nb201::toString(d.target.cell)},
           {"latency_ms", s.medianMs},
@@ -101,100 +95,98 @@ nlohmann::json sampleJson(const Done& d, const Opts& o, int threads, const campa
           {"min_ms", s.minMs},
           {"max_ms", s.maxMs},
           {"repetitions", s.count},
-          {"warmup", d.m.warmup},
-          {"stable", d.m.stable},
-          {"warnings", d.m.warnings},
+          {"warmup", d.measurement.warmup},
+          {"stable", d.measurement.stable},
+          {"high_spread", !d.summary.spreadWarning.empty()},
+          {"warnings", d.measurement.warnings},
           {"batch", o.batch},
-          {"threads", threads},
-          {"engine", engine.name()},
-          {"engine_version", engine.version()}};
+          {"threads", out.threads},
+          {"engine", out.engine},
+          {"engine_version", out.engineVersion}};
 }
 
 std::string archLabel(const Target& t) {
   return t.index ? "#" + std::to_string(*t.index) : nb201::toString(t.cell);
 }
 
+void report(const Opts& o, const services::MeasureOutcome& out) {
+  if (o.json) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& d : out.stored) arr.push_back(sampleJson(d, o, out));
+    printJson({{"device", o.device},
+               {"engine", out.engine},
+               {"engine_version", out.engineVersion},
+               {"source_id", out.sourceId},
+               {"interrupted", out.stopped},
+               {"samples", arr}});
+    return;
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& d : out.stored)
+    rows.push_back({archLabel(d.target), fmt(d.summary.medianMs, 4), fmt(d.summary.iqrMs, 3),
+                    std::to_string(d.summary.repetitions), d.summary.stable ? "yes" : "no"});
+  if (!rows.empty()) printTable({"ARCH", "MEDIAN_MS", "IQR_MS", "RUNS", "STABLE"}, rows);
+  std::cout << out.message << "\n";
+}
+
 void run(const Opts& o) {
-  const auto protocol = campaign::protocolFor(o.repeats, o.warmup);
+  services::MeasureRequest request;
+  request.protocol = services::protocolFor(o.repeats, o.warmup);
   if (o.batch < 1 || o.batch > 4096) fail(ErrorKind::Usage, "--batch must lie in 1..4096");
   if (o.threads < 0) fail(ErrorKind::Usage, "--threads must be 0 (all CPUs) or more");
   if (o.engine.empty()) fail(ErrorKind::Usage, "--engine is empty: use cpu, cuda or command:'PROGRAM ARGS'");
 
   auto project = store::Project::open(o.project);
-  const auto targets = resolveTargets(project, o);
+  services::requireWritableDevice(project, o.device, "measuring into");
+  request.device = o.device;
+  request.targets = resolveTargets(project, o);
 
   std::optional<measure::ScopedCpuPin> pin;
-  std::vector<int> pinned;
   if (!o.pin.empty()) {
-    pinned = measure::parseCpuList(o.pin);
-    pin.emplace(pinned);
+    request.pinnedCpus = measure::parseCpuList(o.pin);
+    pin.emplace(request.pinnedCpus);
   }
   const int threads = o.threads > 0 ? o.threads : static_cast<int>(measure::allowedCpus().size());
-  campaign::EngineChoice choice{o.engine, o.batch, threads, o.seed, o.timeout};
-  auto engine = campaign::openMeasurer(choice);
-  campaign::Recorder recorder(project, o.device, choice, *engine, pinned);
+  request.engine = {o.engine, o.batch, threads, o.seed, o.timeout};
 
-  if (!recorder.deviceNotice().empty()) std::cerr << recorder.deviceNotice() << "\n";
-
-  std::vector<Done> done;
+  // Ctrl-C (cli/interrupt.hpp): finish the current sample, then stop; a second Ctrl-C ends at once.
   InterruptGuard interrupt;
-
-  auto finish = [&](bool interrupted) {
-    if (o.json) {
-      nlohmann::json arr = nlohmann::json::array();
-      for (const auto& d : done) arr.push_back(sampleJson(d, o, threads, *engine));
-      printJson({{"device", o.device},
-                 {"engine", engine->name()},
-                 {"engine_version", done.empty() ? "" : engine->version()},
-                 {"source_id", recorder.sourceId()},
-                 {"interrupted", interrupted},
-                 {"samples", arr}});
-      return;
-    }
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& d : done)
-      rows.push_back({archLabel(d.target), fmt(d.m.summary.medianMs, 4), fmt(d.m.summary.iqrMs(), 3),
-                      std::to_string(d.m.summary.count), d.m.stable ? "yes" : "no"});
-    if (!rows.empty()) printTable({"ARCH", "MEDIAN_MS", "IQR_MS", "RUNS", "STABLE"}, rows);
-    std::cout << "stored " << done.size() << " latency sample" << (done.size() == 1 ? "" : "s") << " for device "
-              << text::quote(o.device) << " (engine " << engine->name() << ", batch " << o.batch << ", threads "
-              << threads << ")\n";
+  const auto n = request.targets.size();
+  auto label = [&](size_t i) {
+    return "[" + std::to_string(i + 1) + "/" + std::to_string(n) + "] " + archLabel(request.targets[i]);
   };
-
-  for (size_t i = 0; i < targets.size(); ++i) {
-    const auto& t = targets[i];
-    const std::string label = "[" + std::to_string(i + 1) + "/" + std::to_string(targets.size()) + "] " + archLabel(t);
-    measure::Measurement m;
-    try {
-      m = engine->measure(t.cell, protocol, [&](const measure::MeasureProgress& p) {
-        progressLine(label + ": " + std::to_string(p.runsDone) + "/" + std::to_string(p.maxRuns) + " runs, median " +
-                     fmt(p.medianMs, 4) + " ms");
-        return true;
-      });
-    } catch (const Error& e) {
-      progressLine(label + ": failed", true);
-      fail(e.kind(), std::string(e.what()) + " [while measuring " + nb201::toString(t.cell) + "; " +
-                         std::to_string(done.size()) + " sample(s) measured before were kept]");
-    }
-    progressLine(label + ": " + fmt(m.summary.medianMs, 4) + " ms (IQR " + fmt(m.summary.iqrMs(), 3) + " ms, " +
-                     std::to_string(m.summary.count) + " runs" +
-                     (m.stable                                  ? ""
-                      : m.summary.count <= protocol.blockSize ? ", one block: stability not checked"
-                                                              : ", not stable") +
+  services::MeasureEvents events;
+  events.onNotice = [](const std::string& notice) { std::cerr << notice << "\n"; };
+  events.onProgress = [&](size_t i, const measure::MeasureProgress& p) {
+    progressLine(label(i) + ": " + std::to_string(p.runsDone) + "/" + std::to_string(p.maxRuns) + " runs, median " +
+                 fmt(p.medianMs, 4) + " ms");
+    return true;
+  };
+  size_t current = 0;
+  events.onStored = [&](size_t i, const services::MeasuredTarget& d) {
+    current = i + 1;
+    const auto& s = d.summary;
+    progressLine(label(i) + ": " + fmt(s.medianMs, 4) + " ms (IQR " + fmt(s.iqrMs, 3) + " ms, " +
+                     std::to_string(s.repetitions) + " runs" +
+                     (s.stable                                             ? ""
+                      : s.repetitions <= request.protocol.blockSize ? ", one block: stability not checked"
+                                                                    : ", not stable") +
                      ")",
                  true);
-    for (const auto& w : m.warnings) std::cerr << "  warning: " << w << "\n";
-
-    recorder.record(t, m);
-    done.push_back({t, std::move(m)});
-
-    if (InterruptGuard::interrupted() && i + 1 < targets.size()) {
-      finish(true);
-      fail(ErrorKind::Cancelled, "interrupted: " + std::to_string(done.size()) + " of " + std::to_string(targets.size()) +
-                                     " samples measured and kept; run again with the remaining architectures");
-    }
+    for (const auto& w : s.warnings) std::cerr << "  warning: " << w << "\n";
+  };
+  events.stopRequested = [] { return InterruptGuard::interrupted(); };
+  services::MeasureOutcome out;
+  try {
+    out = services::measureAndStore(project, request, events);
+  } catch (const Error&) {
+    if (current < n) progressLine(label(current) + ": failed", true);
+    throw;
   }
-  finish(false);
+  report(o, out);
+  if (out.stopped)
+    fail(ErrorKind::Cancelled, "interrupted: " + std::to_string(out.stored.size()) + " of " + std::to_string(n) +
+                                   " samples measured and kept; run again with the remaining architectures");
 }
 
 } // namespace

@@ -79,10 +79,16 @@ void addPredictCommand(CLI::App& root) {
   cmd->callback([o] {
     if (o->arch.empty() && o->archsFile.empty() && !o->all)
       fail(ErrorKind::Usage, "say what to predict: --arch STR, --archs-file FILE or --all");
-    if (o->device.empty() == o->descriptorFile.empty())
-      fail(ErrorKind::Usage, "say for which device: --project P --device NAME, or --descriptor FILE");
     const auto file = predictfile::readPredictorFile(o->predictor);
     auto predictor = fromFile(file, o->predictor);
+    // An adapted predictor knows its device: it needs neither a project nor a descriptor.
+    const bool adapted = !predictor->targetDevice().empty();
+    if (!adapted && o->device.empty() == o->descriptorFile.empty())
+      fail(ErrorKind::Usage, "say for which device: --project P --device NAME, or --descriptor FILE "
+                             "(a predictor adapted to a device, e.g. by maple adapt, needs neither)");
+    if (adapted && !o->descriptorFile.empty())
+      fail(ErrorKind::Usage, o->predictor + " is adapted to " + text::quote(predictor->targetDevice()) +
+                                 " and predicts for it alone: drop --descriptor");
 
     IndexOf indexOf;
     std::optional<store::Project> proj;

@@ -59,12 +59,16 @@ std::vector<Device> listDevices(Project& project) {
 
 std::vector<DeviceSummary> listDeviceSummaries(Project& project) {
   std::vector<DeviceSummary> out;
-  auto counts = project.db().prepare("SELECT count(*) FROM latency_samples WHERE device_id = ?");
+  auto counts = project.db().prepare(
+      "SELECT count(*), count(DISTINCT architecture_id) FROM latency_samples WHERE device_id = ?");
   auto kinds = project.db().prepare("SELECT DISTINCT kind FROM descriptors WHERE device_id = ? ORDER BY kind");
   for (auto& d : listDevices(project)) {
-    DeviceSummary s{d, 0, {}};
+    DeviceSummary s{d, 0, 0, isImported(project, d), {}};
     counts.bind(1, d.id);
-    if (counts.step()) s.latencySamples = counts.int64(0);
+    if (counts.step()) {
+      s.latencySamples = counts.int64(0);
+      s.measuredArchitectures = counts.int64(1);
+    }
     counts.reset();
     kinds.bind(1, d.id);
     while (kinds.step()) s.descriptorKinds.push_back(kinds.text(0));
@@ -79,6 +83,16 @@ std::optional<Device> findDevice(Project& project, const std::string& name) {
   st.bind(1, name);
   if (!st.step()) return std::nullopt;
   return readDevice(st);
+}
+
+bool isImported(Project& project, const Device& device) {
+  if (device.provenance.rfind("imported from ", 0) == 0) return true;
+  auto st = project.db().prepare(
+      "SELECT EXISTS (SELECT 1 FROM latency_samples l JOIN sources s ON s.id = l.source_id "
+      "WHERE l.device_id = ?1 AND s.kind LIKE 'import:%')");
+  st.bind(1, device.id);
+  st.step();
+  return st.int64(0) != 0;
 }
 
 Device requireDevice(Project& project, const std::string& name) {

@@ -1,6 +1,7 @@
 #include "store/project.hpp"
 
 #include "common/error.hpp"
+#include "store/evaluations.hpp"
 #include "store/schema.hpp"
 
 #include <filesystem>
@@ -92,7 +93,9 @@ Project Project::open(const std::string& path, Integrity integrity) {
   Database db(path, Database::Mode::ReadWrite);
   configure(db);
   migrate(db, static_cast<int>(scalar(db, "PRAGMA user_version")));
-  return Project(std::move(db));
+  Project project(std::move(db));
+  compactLegacyEvaluations(project);
+  return project;
 }
 
 int Project::schemaVersion() { return static_cast<int>(scalar(db_, "PRAGMA user_version")); }

@@ -105,6 +105,20 @@ private slots:
     QCOMPARE(count(p, "SELECT count(*) FROM latency_samples s JOIN devices d ON d.id = s.device_id WHERE d.name = 'box'"), 4LL);
   }
 
+  // devA came from the imported table: measuring into it is refused before anything runs.
+  void importedDeviceIsRefusedAndNothingWritten() {
+    const auto p = project("imported.maple");
+    const auto samples = count(p, "SELECT count(*) FROM latency_samples");
+    const auto sources = count(p, "SELECT count(*) FROM sources");
+    auto r = runCli({"measure", "--project", p, "--device", "devA", "--engine", goodRunner(), "--archs", "0,1"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("imported reference data") && r.err.contains("name a new device"), qPrintable(r.err));
+    QVERIFY2(!r.err.contains("[1/2]"), qPrintable(r.err)); // refused before measuring
+    QCOMPARE(count(p, "SELECT count(*) FROM latency_samples"), samples);
+    QCOMPARE(count(p, "SELECT count(*) FROM sources"), sources);
+    QCOMPARE(count(p, "SELECT count(*) FROM devices"), 1LL);
+  }
+
   void archsFileTakesIndicesAndStrings() {
     const auto p = project("file.maple");
     maple::testing::writeFile(path("archs.txt"),

@@ -90,6 +90,27 @@ private slots:
     QCOMPARE(lines.size(), 15626);
     QCOMPARE(lines[0], QString("arch,code,index,predicted_ms,spread"));
     for (int i = 1; i < lines.size(); ++i) QVERIFY(lines[i].split(',')[3].toDouble() > 0);
+    // The adapted file alone predicts the same numbers, without the project it came from.
+    auto alone = ok({"predict", "--predictor", path("d.maplepred"), "--all", "--csv"});
+    QVERIFY2(alone.exitCode == 0, qPrintable(alone.err));
+    const auto aloneLines = alone.out.trimmed().split('\n');
+    QCOMPARE(aloneLines.size(), lines.size());
+    for (int i = 1; i < lines.size(); i += 997) {
+      const auto a = lines[i].split(','), b = aloneLines[i].split(',');
+      QCOMPARE(b[0], a[0]);
+      QCOMPARE(b[3], a[3]);
+    }
+    maple::testing::writeFile(path("two.txt"), lines[1].split(',')[0].toUtf8() + "\n" + lines[2].split(',')[0].toUtf8() + "\n");
+    auto file = ok({"predict", "--predictor", path("d.maplepred"), "--archs-file", path("two.txt"), "--csv"});
+    QVERIFY2(file.exitCode == 0, qPrintable(file.err));
+    QCOMPARE(file.out.trimmed().split('\n').size(), 3);
+    QCOMPARE(file.out.trimmed().split('\n')[1].split(',')[3], lines[1].split(',')[3]);
+    auto byIndex = runCli({"predict", "--predictor", path("d.maplepred"), "--arch", "5"});
+    QCOMPARE(byIndex.exitCode, 1);
+    QVERIFY2(byIndex.err.contains("needs --project"), qPrintable(byIndex.err));
+    auto pool = runCli({"predict", "--predictor", path("pool.maplepred"), "--all"});
+    QCOMPARE(pool.exitCode, 1);
+    QVERIFY2(pool.err.contains("say for which device"), qPrintable(pool.err));
     auto other = runCli({"predict", "--predictor", path("d.maplepred"), "--project", project(), "--device", "devA", "--all"});
     QCOMPARE(other.exitCode, 1);
     QVERIFY(other.err.contains("adapted to 'devD'"));

@@ -13,6 +13,7 @@
 #include "job_bar.hpp"
 #include "main_window.hpp"
 #include "plot_export.hpp"
+#include "cross_device_page.hpp"
 #include "predictions_page.hpp"
 #include "samples_page.hpp"
 #include "scatter_plot.hpp"
@@ -44,22 +45,6 @@ namespace {
 
 bool settle(MainWindow& w, int timeoutMs = 60000) { return w.waitUntilIdle(timeoutMs); }
 
-// Every measured latency predicted as 1.05 x (even architecture ids) or 0.8 x (odd): known errors.
-std::int64_t storeEvaluation(const QString& path) {
-  auto p = store::Project::open(path.toStdString());
-  store::Transaction tx(p.db());
-  p.db().exec("INSERT INTO evaluations (method, descriptor_kind, protocol, shots, seed, metrics_json, created_at) "
-              "VALUES ('test', 'specs', 'full', 0, 1, '{}', '2026-01-01T00:00:00Z')");
-  const auto id = p.db().lastInsertId();
-  p.db().prepare("INSERT INTO evaluation_predictions (evaluation_id, device_id, architecture_id, predicted_ms, measured_ms) "
-                 "SELECT ?1, device_id, architecture_id, "
-                 "  latency_ms * CASE WHEN architecture_id % 2 = 0 THEN 1.05 ELSE 0.8 END, latency_ms FROM latency_samples")
-      .bind(1, id)
-      .run();
-  tx.commit();
-  return id;
-}
-
 long pixelsOf(const QImage& image, QRgb c) {
   long n = 0;
   for (int y = 0; y < image.height(); ++y)
@@ -81,7 +66,8 @@ private slots:
     QSettings::setDefaultFormat(QSettings::IniFormat);
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.filePath(QStringLiteral("settings")));
     project_ = testing::makeSmallProject(QDir(dir_.path()), QStringLiteral("defects"), 3, 60);
-    evaluation_ = storeEvaluation(project_);
+    auto p = store::Project::open(project_.toStdString());
+    evaluation_ = testing::storeKnownEvaluation(p);
   }
 
   void newProjectLeavesNothingOfTheOld() {
@@ -90,10 +76,10 @@ private slots:
     w.show();
     w.openProject(project_);
     QVERIFY(settle(w));
-    w.predictionsPage()->showStored(0, evaluation_);
+    w.predictionsPage()->crossDevice()->showStored(0, evaluation_);
     w.devicesPage()->refresh();
     QVERIFY(settle(w));
-    QVERIFY(w.predictionsPage()->left()->points());
+    QVERIFY(w.predictionsPage()->crossDevice()->left()->points());
     QCOMPARE(w.devicesPage()->model()->rowCount(), 3);
     w.capturePage()->jobBar()->showMessage(QStringLiteral("an old error"), true);
     const QString fresh = dir_.filePath(QStringLiteral("fresh.maple"));
@@ -101,8 +87,8 @@ private slots:
     QVERIFY(settle(w));
     QCOMPARE(w.workspace()->projectPath(), QFileInfo(fresh).absoluteFilePath());
     QCOMPARE(w.devicesPage()->model()->rowCount(), 0);
-    QVERIFY(!w.predictionsPage()->left()->points());
-    QCOMPARE(w.predictionsPage()->storedList(0)->count(), 0);
+    QVERIFY(!w.predictionsPage()->crossDevice()->left()->points());
+    QCOMPARE(w.predictionsPage()->crossDevice()->storedList(0)->count(), 0);
     QCOMPARE(w.samplesPage()->model()->rowCount(), 0);
     QVERIFY(!w.capturePage()->jobBar()->message().contains(QStringLiteral("old error")));
     QCOMPARE(w.capturePage()->summary()->rowCount(), 0);
@@ -131,9 +117,9 @@ private slots:
     MainWindow w;
     w.openProject(project_);
     QVERIFY(settle(w));
-    w.predictionsPage()->showStored(0, evaluation_);
+    w.predictionsPage()->crossDevice()->showStored(0, evaluation_);
     QVERIFY(settle(w));
-    const QString m = w.predictionsPage()->jobBar()->message();
+    const QString m = w.predictionsPage()->crossDevice()->jobBar()->message();
     QVERIFY2(!m.contains(QStringLiteral("...")), qPrintable(m));
     QVERIFY2(m.startsWith(QStringLiteral("Showing evaluation")), qPrintable(m));
   }
@@ -199,8 +185,9 @@ private slots:
     w.openProject(project_);
     QVERIFY(settle(w));
     w.setView(MainWindow::Predictions);
-    auto* view = w.predictionsPage()->left();
-    w.predictionsPage()->showStored(0, evaluation_);
+    w.predictionsPage()->setMode(PredictionsPage::CrossDevice);
+    auto* view = w.predictionsPage()->crossDevice()->left();
+    w.predictionsPage()->crossDevice()->showStored(0, evaluation_);
     QVERIFY(settle(w));
     auto* scatter = view->scatter();
     // A legend names each device (3 here) beside the guides.
@@ -231,9 +218,10 @@ private slots:
     w.openProject(project_);
     QVERIFY(settle(w));
     w.setView(MainWindow::Predictions);
-    w.predictionsPage()->showStored(0, evaluation_);
+    w.predictionsPage()->setMode(PredictionsPage::CrossDevice);
+    w.predictionsPage()->crossDevice()->showStored(0, evaluation_);
     QVERIFY(settle(w));
-    auto* scatter = w.predictionsPage()->left()->scatter();
+    auto* scatter = w.predictionsPage()->crossDevice()->left()->scatter();
     scatter->replot();
     // The point furthest right: its label would run off a right-aligned tooltip.
     const auto& p = *scatter->points();
@@ -262,11 +250,12 @@ private slots:
     w.openProject(project_);
     QVERIFY(settle(w));
     w.setView(MainWindow::Predictions);
-    w.predictionsPage()->showStored(0, evaluation_);
+    w.predictionsPage()->setMode(PredictionsPage::CrossDevice);
+    w.predictionsPage()->crossDevice()->showStored(0, evaluation_);
     QVERIFY(settle(w));
     auto* search = w.samplesPage()->findChild<QLineEdit*>();
     search->setText(QStringLiteral("nor_conv"));
-    auto* view = w.predictionsPage()->left();
+    auto* view = w.predictionsPage()->crossDevice()->left();
     view->tabs()->setCurrentIndex(2);
     view->worstTable()->selectRow(0);
     QTest::mouseClick(view->scatter(), Qt::LeftButton, {}, QPoint(5, 5));
@@ -285,9 +274,9 @@ private slots:
     w.show();
     w.openProject(project_);
     QVERIFY(settle(w));
-    w.predictionsPage()->showStored(0, evaluation_);
+    w.predictionsPage()->crossDevice()->showStored(0, evaluation_);
     QVERIFY(settle(w));
-    auto* scatter = w.predictionsPage()->left()->scatter();
+    auto* scatter = w.predictionsPage()->crossDevice()->left()->scatter();
     const QString png = dir_.filePath(QStringLiteral("big.png")), svg = dir_.filePath(QStringLiteral("vec.svg"));
     QVERIFY(savePlot(*scatter, png, {900, 700, 2.0, QStringLiteral("My title"), true}).isEmpty());
     QCOMPARE(QImage(png).size(), QSize(1800, 1400)); // the chosen size at the chosen resolution
@@ -309,7 +298,8 @@ private slots:
     w.openProject(project_);
     QVERIFY(settle(w));
     w.setView(MainWindow::Predictions);
-    auto* page = w.predictionsPage();
+    w.predictionsPage()->setMode(PredictionsPage::CrossDevice);
+    auto* page = w.predictionsPage()->crossDevice();
     page->setCompare(true);
     page->showStored(0, evaluation_);
     page->showStored(1, evaluation_);

@@ -12,6 +12,7 @@
 #include "job.hpp"
 #include "job_bar.hpp"
 #include "main_window.hpp"
+#include "cross_device_page.hpp"
 #include "predictions_page.hpp"
 #include "samples_page.hpp"
 #include "scatter_plot.hpp"
@@ -38,22 +39,6 @@ using namespace maple::widgets;
 namespace {
 
 bool settle(MainWindow& w, int timeoutMs = 60000) { return w.waitUntilIdle(timeoutMs); }
-
-// A stored evaluation over every measured latency of the project, predicted as 1.05 x measured
-// for even architectures and 0.8 x for odd ones: known errors the views must show.
-std::int64_t storeEvaluation(store::Project& p) {
-  store::Transaction tx(p.db());
-  p.db().exec("INSERT INTO evaluations (method, descriptor_kind, protocol, shots, seed, metrics_json, created_at) "
-              "VALUES ('test', 'specs', 'full', 0, 1, '{}', '2026-01-01T00:00:00Z')");
-  const auto id = p.db().lastInsertId();
-  p.db().prepare("INSERT INTO evaluation_predictions (evaluation_id, device_id, architecture_id, predicted_ms, measured_ms) "
-                 "SELECT ?1, device_id, architecture_id, "
-                 "  latency_ms * CASE WHEN architecture_id % 2 = 0 THEN 1.05 ELSE 0.8 END, latency_ms FROM latency_samples")
-      .bind(1, id)
-      .run();
-  tx.commit();
-  return id;
-}
 
 // Starts a capture of nb201-ops and waits until its second step began (the first was counted).
 bool startPastFirstStep(CapturePage* page) {
@@ -142,13 +127,15 @@ private slots:
 
   void scatterFillsFromStoredEvaluation() {
     auto p = store::Project::open(project_.toStdString());
-    const auto id = storeEvaluation(p);
+    const auto id = testing::storeKnownEvaluation(p);
     MainWindow w;
     w.resize(1200, 800);
     w.show();
     w.openProject(project_);
     QVERIFY(settle(w));
-    auto* page = w.predictionsPage();
+    w.setView(MainWindow::Predictions);
+    w.predictionsPage()->setMode(PredictionsPage::CrossDevice);
+    auto* page = w.predictionsPage()->crossDevice();
     page->showStored(0, id);
     QVERIFY(settle(w));
     auto* view = page->left();
@@ -191,7 +178,7 @@ private slots:
     MainWindow w;
     w.openProject(project_);
     QVERIFY(settle(w));
-    auto* page = w.predictionsPage();
+    auto* page = w.predictionsPage()->crossDevice();
     const int before = page->storedList(0)->count();
     page->setRunOptions({}, QStringLiteral("reference-latency"), 10, 3);
     page->run();

@@ -1,14 +1,21 @@
-#include "campaign/host_device.hpp"
+#include "services/host_device.hpp"
 
 #include "common/text.hpp"
 #include "engine/cuda/cuda_engine.hpp"
+#include "services/devices.hpp"
 
-namespace maple::campaign {
+namespace maple::services {
 
-HostDevice::HostDevice(store::Project& project, std::string name, std::string engine, int batch)
+HostDevice::HostDevice(store::Project& project, std::string name, std::string engine, int batch,
+                       std::optional<measure::HostInfo> host, const std::string& action)
     : project_(project), name_(std::move(name)), engine_(std::move(engine)), batch_(batch) {
-  host_ = measure::detectHost();
-  host_.gpus = engine::cudaDevices();
+  requireWritableDevice(project_, name_, action);
+  if (host) {
+    host_ = std::move(*host);
+  } else {
+    host_ = measure::detectHost();
+    host_.gpus = engine::cudaDevices();
+  }
   const auto existing = store::findDevice(project_, name_);
   if (existing) {
     id_ = existing->id;
@@ -19,7 +26,8 @@ HostDevice::HostDevice(store::Project& project, std::string name, std::string en
                 std::to_string(batch_) + ")";
     return;
   }
-  notice_ = "device " + text::quote(name_) + " is new: it will be created from this machine (" +
+  notice_ = "device " + text::quote(name_) + " is new: it will be created from " +
+            (host ? "host " + host_.hostname : std::string("this machine")) + " (" +
             (gpu() ? gpu()->name : host_.cpuModel) + ")";
 }
 
@@ -32,4 +40,4 @@ std::int64_t HostDevice::id(const std::string& runtime) {
   return id_;
 }
 
-} // namespace maple::campaign
+} // namespace maple::services

@@ -1,4 +1,4 @@
-#include "campaign/campaign.hpp"
+#include "services/measure.hpp"
 
 #include "common/error.hpp"
 #include "common/text.hpp"
@@ -8,13 +8,15 @@
 #include "measure/conditions.hpp"
 #include "measure/pinning.hpp"
 #include "measure/samplers.hpp"
+#include "services/devices.hpp"
 #include "store/devices.hpp"
 #include "store/latencies.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 #include <unistd.h>
 
-namespace maple::campaign {
+namespace maple::services {
 namespace {
 
 class InProcessMeasurer final : public Measurer {
@@ -95,8 +97,9 @@ measure::Protocol protocolFor(int repeats, int warmup) {
 }
 
 Recorder::Recorder(store::Project& project, std::string device, const EngineChoice& choice, const Measurer& measurer,
-                   std::vector<int> pinnedCpus)
-    : project_(project), device_(project, device, choice.engine, choice.batch), deviceName_(std::move(device)),
+                   std::vector<int> pinnedCpus, std::optional<measure::HostInfo> host)
+    : project_(project), device_(project, device, choice.engine, choice.batch, std::move(host)),
+      deviceName_(std::move(device)),
       choice_(choice), measurer_(measurer), cpus_(measure::allowedCpus()), pinned_(std::move(pinnedCpus)),
       startedAt_(text::nowIso8601()) {
   threads_ = choice.threads > 0 ? choice.threads : static_cast<int>(cpus_.size());
@@ -136,4 +139,80 @@ void Recorder::record(const Target& t, const measure::Measurement& m) {
   tx.commit();
 }
 
-} // namespace maple::campaign
+SampleSummary summarize(const measure::Measurement& m) {
+  SampleSummary s;
+  s.medianMs = m.summary.medianMs;
+  s.iqrMs = m.summary.iqrMs();
+  s.repetitions = m.summary.count;
+  s.stable = m.stable;
+  s.warnings = m.warnings;
+  for (const auto& w : m.warnings)
+    if (w.rfind("high spread", 0) == 0) s.spreadWarning = w;
+  return s;
+}
+
+namespace {
+std::string storedMessage(size_t stored, size_t total, const std::string& device, const Measurer& m, const EngineChoice& c,
+                          int threads) {
+  return "stored " + std::to_string(stored) + (stored == total ? "" : " of " + std::to_string(total)) + " latency sample" +
+         (total == 1 ? "" : "s") + " for device " + text::quote(device) + " (engine " + m.name() + ", batch " +
+         std::to_string(c.batch) + ", threads " + std::to_string(threads) + ")";
+}
+} // namespace
+
+MeasureOutcome measureAndStore(store::Project& project, const MeasureRequest& r, const MeasureEvents& ev) {
+  if (r.targets.empty()) fail(ErrorKind::Usage, "no architectures to measure");
+  requireWritableDevice(project, r.device, "measuring into");
+  r.protocol.validate();
+  auto measurer = openMeasurer(r.engine);
+  Recorder recorder(project, r.device, r.engine, *measurer, r.pinnedCpus, r.host);
+  if (ev.onNotice && !recorder.deviceNotice().empty()) ev.onNotice(recorder.deviceNotice());
+  MeasureOutcome out;
+  out.threads = recorder.threads();
+  auto finish = [&](bool stopped) {
+    out.stopped = stopped;
+    out.engine = measurer->name();
+    out.engineVersion = out.stored.empty() ? "" : measurer->version();
+    out.sourceId = recorder.sourceId();
+    out.message = storedMessage(out.stored.size(), r.targets.size(), r.device, *measurer, r.engine, out.threads);
+    return out;
+  };
+  for (size_t i = 0; i < r.targets.size(); ++i) {
+    const auto& t = r.targets[i];
+    measure::Measurement m;
+    try {
+      m = measurer->measure(t.cell, r.protocol, [&](const measure::MeasureProgress& p) {
+        return !ev.onProgress || ev.onProgress(i, p);
+      });
+    } catch (const Error& e) {
+      if (e.kind() == ErrorKind::Cancelled) return finish(true);
+      fail(e.kind(), std::string(e.what()) + " [while measuring " + nb201::toString(t.cell) + "; " +
+                         std::to_string(out.stored.size()) + " sample(s) measured before were kept]");
+    }
+    recorder.record(t, m);
+    out.stored.push_back({t, summarize(m), m});
+    if (ev.onStored) ev.onStored(i, out.stored.back());
+    if (ev.stopRequested && ev.stopRequested() && i + 1 < r.targets.size()) return finish(true);
+  }
+  return finish(false);
+}
+
+std::vector<MeasuredArchitecture> measuredArchitectures(store::Project& project, const std::string& device) {
+  const auto dev = store::requireDevice(project, device);
+  std::unordered_map<std::int64_t, store::ArchitectureLatency> byId;
+  for (auto& a : store::deviceLatencies(project, dev.id)) byId.emplace(a.architectureId, a);
+  const double threshold = measure::Protocol{}.highSpread;
+  std::vector<MeasuredArchitecture> out;
+  for (const auto& a : store::listArchitectures(project)) {
+    auto it = byId.find(a.id);
+    if (it == byId.end()) continue;
+    const auto& l = it->second;
+    MeasuredArchitecture m{a.id, a.cell, a.spaceIndex, l.medianMs, l.iqrMs, l.repetitions, l.samples, false, {}};
+    if (l.iqrMs && l.medianMs > 0) m.spreadWarning = measure::spreadWarning(*l.iqrMs / l.medianMs, threshold);
+    m.highSpread = !m.spreadWarning.empty();
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+} // namespace maple::services
