@@ -299,7 +299,9 @@ void SamplesPage::measureSelected() {
                   return control.report((static_cast<double>(i) + double(p.runsDone) / std::max(1, p.maxRuns)) / n, label);
                 };
                 events.stopRequested = [&] { return control.cancelled(); };
-                const auto outcome = services::measureAndStore(project, request, events);
+                auto running = request; // Cancel (or closing the window) ends a runner at once
+                running.engine.cancelled = [&control] { return control.cancelled(); };
+                const auto outcome = services::measureAndStore(project, running, events);
                 QStringList warnings;
                 for (const auto& m : outcome.stored)
                   if (!m.summary.spreadWarning.empty()) warnings << QString::fromStdString(m.summary.spreadWarning);

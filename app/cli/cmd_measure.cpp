@@ -27,6 +27,9 @@ struct Opts {
 
 using services::Target;
 
+// Ctrl-C, SIGTERM or SIGHUP (cli/interrupt.hpp): an in-process engine finishes the current sample,
+// then stops; a runner is ended at once with its whole process tree (the samples before are kept).
+
 // ---- architectures ------------------------------------------------------------------------------
 long long indexedArchitectures(store::Project& project) {
   auto st = project.db().prepare("SELECT count(*) FROM architectures WHERE search_space = ?1 AND space_index IS NOT NULL");
@@ -147,10 +150,8 @@ void run(const Opts& o) {
     pin.emplace(request.pinnedCpus);
   }
   const int threads = o.threads > 0 ? o.threads : static_cast<int>(measure::allowedCpus().size());
-  request.engine = {o.engine, o.batch, threads, o.seed, o.timeout};
-
-  // Ctrl-C (cli/interrupt.hpp): finish the current sample, then stop; a second Ctrl-C ends at once.
-  InterruptGuard interrupt;
+  InterruptGuard interrupt; // before the runner starts: a signal meanwhile still stops it
+  request.engine = {o.engine, o.batch, threads, o.seed, o.timeout, &InterruptGuard::interrupted};
   const auto n = request.targets.size();
   auto label = [&](size_t i) {
     return "[" + std::to_string(i + 1) + "/" + std::to_string(n) + "] " + archLabel(request.targets[i]);
