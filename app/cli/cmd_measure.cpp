@@ -27,9 +27,6 @@ struct Opts {
 
 using services::Target;
 
-// Ctrl-C, SIGTERM or SIGHUP (cli/interrupt.hpp): an in-process engine finishes the current sample,
-// then stops; a runner is ended at once with its whole process tree (the samples before are kept).
-
 // ---- architectures ------------------------------------------------------------------------------
 long long indexedArchitectures(store::Project& project) {
   auto st = project.db().prepare("SELECT count(*) FROM architectures WHERE search_space = ?1 AND space_index IS NOT NULL");
@@ -149,8 +146,10 @@ void run(const Opts& o) {
     request.pinnedCpus = measure::parseCpuList(o.pin);
     pin.emplace(request.pinnedCpus);
   }
-  const int threads = o.threads > 0 ? o.threads : static_cast<int>(measure::allowedCpus().size());
+  // Ctrl-C, SIGTERM or SIGHUP (cli/interrupt.hpp): an in-process engine finishes the current sample,
+  // then stops; a runner is ended at once with its whole process tree (the samples before are kept).
   InterruptGuard interrupt; // before the runner starts: a signal meanwhile still stops it
+  const int threads = o.threads > 0 ? o.threads : static_cast<int>(measure::allowedCpus().size());
   request.engine = {o.engine, o.batch, threads, o.seed, o.timeout, &InterruptGuard::interrupted};
   const auto n = request.targets.size();
   auto label = [&](size_t i) {

@@ -104,6 +104,9 @@ AdaptResult adaptToDevice(store::Project& project, const AdaptRequest& r, const 
                      : r.trainDevices.empty() ? defaultTrainingDevices(project, r.target)
                                               : r.trainDevices;
   checkRequest(project, r, out.trainDevices);
+  if (r.store && !r.predictorName.empty() && uniquePredictorName(project, r.predictorName) != r.predictorName)
+    fail(ErrorKind::Usage, "a predictor named " + text::quote(r.predictorName) + " is stored in " + project.path() +
+                               " already: choose another name");
   const auto measured = measuredArchitectures(project, r.target);
   if (measured.empty())
     badInput("device " + text::quote(r.target) + " has no measured architectures: measure some first (Samples, or maple measure)");

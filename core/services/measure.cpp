@@ -13,6 +13,7 @@
 #include "store/latencies.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <unordered_map>
 #include <unistd.h>
 
@@ -105,12 +106,16 @@ Recorder::Recorder(store::Project& project, std::string device, const EngineChoi
       deviceName_(std::move(device)),
       choice_(choice), measurer_(measurer), cpus_(measure::allowedCpus()), pinned_(std::move(pinnedCpus)),
       startedAt_(text::nowIso8601()) {
+  // Two runs in one process within a second are two sources: neither's samples may be dropped.
+  static std::atomic<long> runs{0};
+  run_ = std::to_string(++runs);
   threads_ = choice.threads > 0 ? choice.threads : static_cast<int>(cpus_.size());
 }
 
 void Recorder::record(const Target& t, const measure::Measurement& m) {
   const auto& host = device_.host();
-  auto conditions = measure::currentConditions(host, pinned_.empty() ? cpus_ : pinned_);
+  const auto reported = measurer_.lastConditions();
+  auto conditions = reported ? *reported : measure::currentConditions(host, pinned_.empty() ? cpus_ : pinned_);
   conditions.pinnedCpus = pinned_;
   conditions.threads = threads_;
   conditions.batch = choice_.batch;
@@ -123,9 +128,10 @@ void Recorder::record(const Target& t, const measure::Measurement& m) {
   const auto deviceId = device_.id(measurer_.name() + " " + measurer_.version());
   if (sourceId_ == 0)
     sourceId_ = store::ensureSource(
-        project_, "measurement", "maple-measure:" + deviceName_ + ":" + startedAt_ + ":" + std::to_string(getpid()),
+        project_, "measurement", "maple-measure:" + deviceName_ + ":" + startedAt_ + ":" + std::to_string(getpid()) + ":" + run_,
         "maple measure on host " + host.hostname + ": engine " + measurer_.name() + " (" + measurer_.version() +
-            "), batch " + std::to_string(choice_.batch) + ", threads " + std::to_string(threads_) + ", started " + startedAt_);
+            "), batch " + std::to_string(choice_.batch) + ", threads " + std::to_string(threads_) + ", started " + startedAt_ +
+            (via_.empty() ? "" : ", via " + via_));
   store::LatencyWriter writer(project_);
   store::LatencySample s;
   s.deviceId = deviceId;
@@ -167,8 +173,10 @@ MeasureOutcome measureAndStore(store::Project& project, const MeasureRequest& r,
   if (r.targets.empty()) fail(ErrorKind::Usage, "no architectures to measure");
   requireWritableDevice(project, r.device, "measuring into");
   r.protocol.validate();
-  auto measurer = openMeasurer(r.engine);
+  std::shared_ptr<Measurer> measurer = r.measurer;
+  if (!measurer) measurer = openMeasurer(r.engine);
   Recorder recorder(project, r.device, r.engine, *measurer, r.pinnedCpus, r.host);
+  recorder.setVia(r.via);
   if (ev.onNotice && !recorder.deviceNotice().empty()) ev.onNotice(recorder.deviceNotice());
   MeasureOutcome out;
   out.threads = recorder.threads();

@@ -8,6 +8,7 @@
 // evaluation uses the median of an architecture's samples (store/latencies.hpp).
 #include "services/host_device.hpp"
 #include "engine/engine.hpp"
+#include "measure/conditions.hpp"
 #include "measure/protocol.hpp"
 #include "searchspace/nb201.hpp"
 #include "store/project.hpp"
@@ -28,6 +29,9 @@ public:
                                        const measure::MeasureCallback& cb) = 0;
   virtual std::string name() const = 0;    // latency_samples.engine
   virtual std::string version() const = 0; // known after the first sample for a runner
+  // The conditions of the last measurement where the measurer knows them better than this process
+  // (a remote agent reports the board's governor and frequencies); absent: read them here.
+  virtual std::optional<measure::Conditions> lastConditions() const { return std::nullopt; }
 };
 
 struct EngineChoice {
@@ -64,6 +68,8 @@ public:
   void record(const Target& target, const measure::Measurement& m);
   const measure::HostInfo& host() const { return device_.host(); }
   const std::string& deviceNotice() const { return device_.notice(); } // see HostDevice::notice
+  // How the host was reached (e.g. "launcher 'ssh pi@board maple agent'"), for the source's description.
+  void setVia(std::string via) { via_ = std::move(via); }
   std::int64_t sourceId() const { return sourceId_; }
   int threads() const { return threads_; }
 
@@ -76,7 +82,7 @@ private:
   std::vector<int> cpus_, pinned_;
   int threads_ = 1;
   std::int64_t sourceId_ = 0;
-  std::string startedAt_;
+  std::string startedAt_, run_, via_;
 };
 
 // The protocol `maple measure` uses for a maximum number of timed runs and warm-up runs.
@@ -101,6 +107,8 @@ struct MeasureRequest {
   measure::Protocol protocol = protocolFor(100, 5);
   std::vector<int> pinnedCpus;            // recorded in the conditions (the caller pins)
   std::optional<measure::HostInfo> host;  // the machine measured on; absent: this one
+  std::shared_ptr<Measurer> measurer;     // made by the caller (e.g. a remote agent); absent: openMeasurer(engine)
+  std::string via;                        // see Recorder::setVia
 };
 
 struct MeasuredTarget {

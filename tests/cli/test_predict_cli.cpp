@@ -116,6 +116,29 @@ private slots:
     QVERIFY(other.err.contains("adapted to 'devD'"));
   }
 
+  // Without --predictor, maple adapt trains on the project (services::adaptToDevice), stores the
+  // adapted predictor under the device and writes the file that predicts on its own.
+  void adaptTrainsOnTheProjectAndStores() {
+    auto r = ok({"adapt", "--project", project(), "--device", "devD", "--train-devices", "devA,devB", "--shots", "10",
+                 "--save", "d-local", "--out", path("trained-d.maplepred"), "--json"});
+    QCOMPARE(r.exitCode, 0);
+    const auto j = json(r);
+    QCOMPARE(j["predictor"].toString(), QString("d-local"));
+    QCOMPARE(j["train_devices"].toArray().size(), 2);
+    QCOMPARE(j["evaluation"].toObject()["shots"].toInt(), 10);
+    QCOMPARE(j["evaluation"].toObject()["scored"].toInt(), 300);
+    auto listed = ok({"predictors", "--project", project(), "--json"});
+    QVERIFY2(listed.out.contains("d-local"), qPrintable(listed.out));
+    auto taken = runCli({"adapt", "--project", project(), "--device", "devD", "--save", "d-local"});
+    QCOMPARE(taken.exitCode, 1); // never two predictors under one name
+    auto alone = ok({"predict", "--predictor", path("trained-d.maplepred"), "--all", "--csv"});
+    QCOMPARE(alone.exitCode, 0);
+    QCOMPARE(alone.out.trimmed().split('\n').size(), 15626);
+    auto many = runCli({"adapt", "--project", project(), "--device", "devD", "--shots", "400"});
+    QCOMPARE(many.exitCode, 2);
+    QVERIFY2(many.err.contains("which has 310 measured architectures"), qPrintable(many.err));
+  }
+
   // A pool-trained predictor bound through a descriptor file predicts what it predicts for the
   // project's device with the same descriptor.
   void descriptorFileMatchesProjectDevice() {

@@ -16,6 +16,8 @@
 #include <set>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace maple;
 
 namespace {
@@ -34,20 +36,31 @@ measure::HostInfo fakeHost() {
   return h;
 }
 
-// A local device "box" with latencies of the small project's first `n` architectures, written as
-// a measurement would (its own source), each 1.5x those of `like`.
+// A local device "box" with latencies of `n` of the small project's architectures (HELP's
+// references first), written as a measurement would (its own source), each 1.5x those of `like`.
 void addLocalLatencies(store::Project& p, int n, const std::string& like = "dev0") {
   services::addHostDevice(p, "box", fakeHost());
   const auto box = store::requireDevice(p, "box").id;
   const auto m = store::loadLatencyMatrix(p, {like});
+  std::vector<size_t> order;
+  auto isReference = [&](size_t a) {
+    const auto i = m.architectures[a].spaceIndex.value_or(-1);
+    return std::find(std::begin(testing::kReferenceIndices), std::end(testing::kReferenceIndices), i) !=
+           std::end(testing::kReferenceIndices);
+  };
+  for (size_t a = 0; a < m.architectures.size(); ++a)
+    if (isReference(a)) order.push_back(a);
+  for (size_t a = 0; a < m.architectures.size(); ++a)
+    if (!isReference(a)) order.push_back(a);
   store::Transaction tx(p.db());
   const auto source = store::ensureSource(p, "measurement", "test:box", "test latencies of box");
   store::LatencyWriter w(p);
-  for (int a = 0; a < n; ++a) {
+  for (int i = 0; i < n; ++i) {
+    const size_t a = order[static_cast<size_t>(i)];
     store::LatencySample s;
     s.deviceId = box;
-    s.architectureId = m.architectures[static_cast<size_t>(a)].id;
-    s.latencyMs = 1.5 * m.at(static_cast<size_t>(a), 0);
+    s.architectureId = m.architectures[a].id;
+    s.latencyMs = 1.5 * m.at(a, 0);
     s.iqrMs = 0.01 * s.latencyMs;
     s.repetitions = 10;
     w.sample(source, s);

@@ -246,7 +246,8 @@ private slots:
     QVERIFY(!architectureByIndex(p, 8));
   }
 
-  void matrixTakesNewestAndMarksMissing() {
+  // One value per architecture: the median of its samples (an even count averages the middle two).
+  void matrixTakesTheMedianAndMarksMissing() {
     auto p = Project::create(path("matrix.maple"));
     // Names moved in: GCC 12 at -O3 takes assigning a short literal to a default-built Device's
     // name for a read of uninitialised memory (-Wmaybe-uninitialized).
@@ -262,6 +263,9 @@ private slots:
     w.sample(ensureSource(p, "m", "m:1", "first"), s);
     s.latencyMs = 3.0;
     w.sample(ensureSource(p, "m", "m:2", "second"), s);
+    QCOMPARE(loadLatencyMatrix(p, {"d1"}).at(0, 0), 2.5);
+    s.latencyMs = 10.0;
+    w.sample(ensureSource(p, "m", "m:3", "third, an outlier"), s);
     auto m = loadLatencyMatrix(p, {"d1", "d2"});
     QCOMPARE(m.architectures.size(), size_t(2));
     QCOMPARE(m.at(0, 0), 3.0);
