@@ -268,9 +268,9 @@ void AdaptPage::fillDistribution() {
     dots->setName(tr("measured on the target"));
     distribution_->rescaleAxes();
     // The range of the predictions and measurements; a wide band must not squash them flat.
-    double lo = y.front(), hi = y.back();
-    for (double m : my) lo = std::min(lo, m), hi = std::max(hi, m);
-    distribution_->yAxis->setRange(lo / 2, hi * 2);
+    double low = y.front(), high = y.back();
+    for (double m : my) low = std::min(low, m), high = std::max(high, m);
+    distribution_->yAxis->setRange(low / 2, high * 2);
   }
   distribution_->replot();
 }

@@ -60,6 +60,18 @@ class TestWorkbenchDefects : public QObject {
   QString project_;
   std::int64_t evaluation_ = 0;
 
+  // The window on the project, Predictions > Cross-device showing the known evaluation.
+  bool showEvaluation(MainWindow& w) {
+    w.resize(1200, 800);
+    w.show();
+    w.openProject(project_);
+    if (!settle(w)) return false;
+    w.setView(MainWindow::Predictions);
+    w.predictionsPage()->setMode(PredictionsPage::CrossDevice);
+    w.predictionsPage()->crossDevice()->showStored(0, evaluation_);
+    return settle(w) && w.predictionsPage()->crossDevice()->left()->points();
+  }
+
 private slots:
   void initTestCase() {
     QCoreApplication::setOrganizationName(QStringLiteral("maple-tests"));
@@ -213,14 +225,7 @@ private slots:
 
   void hoverLabelStaysInsideThePlot() {
     MainWindow w;
-    w.resize(1200, 800);
-    w.show();
-    w.openProject(project_);
-    QVERIFY(settle(w));
-    w.setView(MainWindow::Predictions);
-    w.predictionsPage()->setMode(PredictionsPage::CrossDevice);
-    w.predictionsPage()->crossDevice()->showStored(0, evaluation_);
-    QVERIFY(settle(w));
+    QVERIFY(showEvaluation(w));
     auto* scatter = w.predictionsPage()->crossDevice()->left()->scatter();
     scatter->replot();
     // The point furthest right: its label would run off a right-aligned tooltip.
@@ -245,14 +250,7 @@ private slots:
 
   void worstPredictionsStayOnTheirPage() {
     MainWindow w;
-    w.resize(1200, 800);
-    w.show();
-    w.openProject(project_);
-    QVERIFY(settle(w));
-    w.setView(MainWindow::Predictions);
-    w.predictionsPage()->setMode(PredictionsPage::CrossDevice);
-    w.predictionsPage()->crossDevice()->showStored(0, evaluation_);
-    QVERIFY(settle(w));
+    QVERIFY(showEvaluation(w));
     auto* search = w.samplesPage()->findChild<QLineEdit*>();
     search->setText(QStringLiteral("nor_conv"));
     auto* view = w.predictionsPage()->crossDevice()->left();
