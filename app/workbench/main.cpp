@@ -1,22 +1,27 @@
 // maple-workbench: the Qt face of the core. With --screenshot it renders one view offscreen from
 // the given project, saves it and exits, so documentation and CI need no display.
 #include "main_window.hpp"
+#include "adapt_page.hpp"
 #include "capture_page.hpp"
+#include "cross_device_page.hpp"
 #include "devices_page.hpp"
+#include "job_bar.hpp"
 #include "predictions_page.hpp"
 #include "samples_page.hpp"
+#include "target_bar.hpp"
 #include "translators.hpp"
 #include "widgets_version.hpp"
 
 #include <QApplication>
-#include <QCoreApplication>
 #include <QCommandLineParser>
+#include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QTimer>
 
 #include <cstdio>
 #include <cstring>
-#include <memory>
+#include <optional>
 
 using maple::widgets::MainWindow;
 
@@ -35,7 +40,10 @@ void runMainAction(MainWindow& w, MainWindow::View view) {
     w.samplesPage()->setStrategy(QStringLiteral("flops-stratified"));
     w.samplesPage()->selectSamples();
     break;
-  case MainWindow::Predictions: w.predictionsPage()->run(); break;
+  case MainWindow::Predictions:
+    if (w.predictionsPage()->mode() == maple::widgets::PredictionsPage::CrossDevice) w.predictionsPage()->crossDevice()->run();
+    else w.predictionsPage()->adapt()->adapt();
+    break;
   }
 }
 
@@ -43,7 +51,7 @@ struct Options {
   QCommandLineOption project{QStringLiteral("project"), QCoreApplication::translate("main", "Open this project file."),
                              QStringLiteral("FILE")};
   QCommandLineOption view{QStringLiteral("view"),
-                          QCoreApplication::translate("main", "Start on this view: devices, capture, samples or predictions."),
+                          QCoreApplication::translate("main", "Start on this view: devices, capture, samples, predictions (adapt to the target) or cross-device."),
                           QStringLiteral("VIEW")};
   QCommandLineOption shot{QStringLiteral("screenshot"),
                           QCoreApplication::translate("main", "Render the view offscreen into this PNG and exit (needs --project)."),
@@ -52,8 +60,15 @@ struct Options {
                           QStringLiteral("WxH"), QStringLiteral("1280x800")};
   QCommandLineOption run{QStringLiteral("run"),
                          QCoreApplication::translate("main", "With --screenshot: first do the view's main action (detect this machine, "
-                                                             "a short capture, select samples, train and adapt). "
-                                                             "A capture or training is stored in the project.")};
+                                                             "a short capture, select samples, adapt to the target device). "
+                                                             "A capture or adapted predictor is stored in the project.")};
+  QCommandLineOption device{QStringLiteral("device"),
+                            QCoreApplication::translate("main", "Make this device of the project the target device."),
+                            QStringLiteral("NAME")};
+  QCommandLineOption exportPredictor{QStringLiteral("export-predictor"),
+                                     QCoreApplication::translate("main", "With --view predictions --run: write the adapted predictor to this "
+                                                                         ".maplepred file (an existing file is not replaced)."),
+                                     QStringLiteral("FILE")};
 };
 
 // The one parser of both start-ups (with and without a display).
@@ -62,7 +77,7 @@ void describe(QCommandLineParser& parser, const Options& o) {
       "main", "MAPLE Workbench: predict DNN latency on unseen hardware.\nDocumentation: man maple-workbench, /usr/share/doc/maple"));
   parser.addHelpOption();
   parser.addVersionOption();
-  parser.addOptions({o.project, o.view, o.shot, o.size, o.run});
+  parser.addOptions({o.project, o.view, o.shot, o.size, o.run, o.device, o.exportPredictor});
   parser.addPositionalArgument(QStringLiteral("FILE"), QCoreApplication::translate("main", "A project file (.maple) to open."),
                                QStringLiteral("[FILE]"));
 }
@@ -90,29 +105,56 @@ QString projectToOpen(const QCommandLineParser& parser, const Options& o) {
   return files.value(0);
 }
 
-int screenshot(MainWindow& w, const QString& project, MainWindow::View view, const QString& out, QSize size, bool run) {
-  w.resize(size);
-  w.setView(view);
+struct Script {
+  QString project, device, exportPredictor, out;
+  MainWindow::View view = MainWindow::Devices;
+  QSize size;
+  bool run = false;
+};
+
+int scriptFailed(const QString& message) {
+  std::fprintf(stderr, "maple-workbench: %s\n", qPrintable(message));
+  return 2;
+}
+
+// The first error any page's job line shows (red), for a script to report.
+QString pageError(MainWindow& w) {
+  for (auto* bar : w.findChildren<maple::widgets::JobBar*>())
+    if (bar->isError()) return bar->message();
+  return {};
+}
+
+int screenshot(MainWindow& w, const Script& s) {
+  // Refused before anything is adapted and stored.
+  if (!s.exportPredictor.isEmpty() && QFileInfo::exists(s.exportPredictor))
+    return scriptFailed(QStringLiteral("%1 exists: remove it or name another file for --export-predictor").arg(s.exportPredictor));
+  w.resize(s.size);
+  w.setView(s.view);
   w.show();
-  w.openProject(project);
-  if (!w.waitUntilIdle(600000, 400)) {
-    std::fprintf(stderr, "maple-workbench: the view did not finish loading in 10 minutes\n");
-    return 2;
+  w.openProject(s.project);
+  if (!w.waitUntilIdle(600000, 400)) return scriptFailed(QStringLiteral("the view did not finish loading in 10 minutes"));
+  if (!w.lastError().isEmpty()) return scriptFailed(w.lastError());
+  if (!s.device.isEmpty()) {
+    if (!w.targetBar()->choose(s.device))
+      return scriptFailed(QStringLiteral("no device '%1' in %2: name one of its devices (see the Devices view)").arg(s.device, s.project));
+    if (!w.waitUntilIdle(600000, 400)) return scriptFailed(QStringLiteral("the view did not finish loading in 10 minutes"));
   }
-  if (!w.lastError().isEmpty()) {
-    std::fprintf(stderr, "maple-workbench: %s\n", qPrintable(w.lastError()));
-    return 2;
-  }
-  if (run) {
-    runMainAction(w, view);
+  if (s.run) {
+    runMainAction(w, s.view);
     w.waitUntilIdle(600000, 400);
+    if (const QString e = pageError(w); !e.isEmpty()) return scriptFailed(e);
+  }
+  if (!s.exportPredictor.isEmpty()) {
+    const QString name = w.predictionsPage()->adapt()->lastPredictor();
+    if (name.isEmpty()) return scriptFailed(QStringLiteral("--export-predictor needs --view predictions --run: nothing was adapted"));
+    w.exportPredictor(name, s.exportPredictor);
+    w.waitUntilIdle(600000, 400);
+    if (!w.lastError().isEmpty()) return scriptFailed(w.lastError());
+    std::printf("%s\n", qPrintable(s.exportPredictor));
   }
   QCoreApplication::processEvents();
-  if (!w.grab().save(out)) {
-    std::fprintf(stderr, "maple-workbench: cannot write %s: check the folder exists and is writable\n", qPrintable(out));
-    return 2;
-  }
-  std::printf("%s\n", qPrintable(out));
+  if (!w.grab().save(s.out)) return scriptFailed(QStringLiteral("cannot write %1: check the folder exists and is writable").arg(s.out));
+  std::printf("%s\n", qPrintable(s.out));
   return 0;
 }
 
@@ -150,15 +192,18 @@ int main(int argc, char** argv) {
   }
 
   std::optional<MainWindow::View> view;
+  bool crossDevice = false; // the Predictions view in its cross-device mode
   if (parser.isSet(o.view)) {
-    view = MainWindow::viewFromName(parser.value(o.view));
+    crossDevice = parser.value(o.view) == QLatin1String("cross-device");
+    view = crossDevice ? MainWindow::Predictions : MainWindow::viewFromName(parser.value(o.view));
     if (!view) {
-      std::fprintf(stderr, "maple-workbench: unknown view '%s': use devices, capture, samples or predictions\n",
+      std::fprintf(stderr, "maple-workbench: unknown view '%s': use devices, capture, samples, predictions or cross-device\n",
                    qPrintable(parser.value(o.view)));
       return 1;
     }
   }
   MainWindow window;
+  if (crossDevice) window.predictionsPage()->setMode(maple::widgets::PredictionsPage::CrossDevice);
   if (parser.isSet(o.shot)) {
     if (project.isEmpty()) {
       std::fprintf(stderr, "maple-workbench: --screenshot needs --project FILE\n");
@@ -170,10 +215,12 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "maple-workbench: --size wants WIDTHxHEIGHT, at least 320x240, e.g. 1280x800\n");
       return 1;
     }
-    return screenshot(window, project, view.value_or(MainWindow::Devices), parser.value(o.shot), size, parser.isSet(o.run));
+    return screenshot(window, {project, parser.value(o.device), parser.value(o.exportPredictor), parser.value(o.shot),
+                               view.value_or(MainWindow::Devices), size, parser.isSet(o.run)});
   }
   if (view) window.setView(*view);
   window.show();
   if (!project.isEmpty()) window.openProject(project);
+  if (parser.isSet(o.device)) window.targetBar()->prefer(parser.value(o.device));
   return QApplication::exec();
 }
