@@ -1,5 +1,6 @@
 #include "remote/agent.hpp"
 
+#include "common/child_process.hpp"
 #include "services/measure.hpp"
 #include "common/error.hpp"
 #include "counters/pmu.hpp"
@@ -11,6 +12,7 @@
 #include "remote/wire_fields.hpp"
 
 #include <cerrno>
+#include <csignal>
 #include <map>
 #include <memory>
 #include <poll.h>
@@ -62,14 +64,24 @@ bool Agent::readLine(std::string& line) {
   }
 }
 
-// A failed write means the client is gone: nothing is kept, so the agent just ends.
+// The launcher ended the agent (SIGTERM, SIGHUP): a runner it started ends with it.
+extern "C" void onEndSignal(int sig) {
+  killChildGroupsNow();
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
+// A failed write means the client is gone: nothing is kept, so the agent ends, and a runner with it.
 void Agent::send(const json& j) {
   const auto line = j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
   std::size_t done = 0;
   while (done < line.size()) {
     const ssize_t n = write(out_, line.data() + done, line.size() - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) _exit(2);
+    if (n <= 0) {
+      killChildGroupsNow();
+      _exit(2);
+    }
     done += static_cast<std::size_t>(n);
   }
 }
@@ -181,6 +193,11 @@ int Agent::serve() {
 
 } // namespace
 
-int serveAgent(int inFd, int outFd) { return Agent(inFd, outFd).serve(); }
+int serveAgent(int inFd, int outFd) {
+  std::signal(SIGPIPE, SIG_IGN); // a vanished client shows as a failed write (children get the default back)
+  std::signal(SIGTERM, onEndSignal);
+  std::signal(SIGHUP, onEndSignal);
+  return Agent(inFd, outFd).serve();
+}
 
 } // namespace maple::remote
