@@ -6,7 +6,9 @@
 #include "cli/predictor_support.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
+#include "descriptor/from_data.hpp"
 #include "predict/pool.hpp"
+#include "predict/shot_policy.hpp"
 #include "store/devices.hpp"
 #include "store/latencies.hpp"
 
@@ -96,8 +98,8 @@ void addPredictCommand(CLI::App& root) {
     }
     const auto cells = selectArchs(*o, indexOf);
 
-    // An adapted predictor predicts for its own device; a pool-trained one is adapted with zero
-    // shots from the device's descriptor.
+    // An adapted predictor predicts for its own device; a pool-trained one is adapted from the
+    // device's descriptor (with the reference-latency kind, its reference latencies as shots).
     std::string forDevice = predictor->targetDevice();
     if (!forDevice.empty()) {
       if (!o->device.empty() && o->device != forDevice)
@@ -109,6 +111,11 @@ void addPredictCommand(CLI::App& root) {
         store::requireDevice(*proj, o->device);
         target.device = o->device;
         target.descriptor = predict::deviceDescriptor(*proj, o->device, predictor->descriptorKind());
+        // A reference-latency descriptor is made of measured latencies: they are this prediction's
+        // shots, used and counted as such.
+        if (predictor->descriptorKind() == descriptor::kReferenceLatency)
+          for (const auto& [index, shot] : predict::referenceShots(*proj, o->device)) target.shots.push_back(shot);
+        target.shotPolicy = target.shots.empty() ? "" : predict::shotPolicyName(predict::ShotPolicy::Reference);
       } else {
         auto d = readDescriptorFile(o->descriptorFile);
         target.device = d.device.empty() ? o->descriptorFile : d.device;
@@ -134,7 +141,10 @@ void addPredictCommand(CLI::App& root) {
         if (!spread.empty()) r["spread"] = spread[i];
         rows.push_back(std::move(r));
       }
-      printJson({{"device", forDevice}, {"method", predictor->method()}, {"predictions", rows}});
+      printJson({{"device", forDevice},
+                 {"method", predictor->method()},
+                 {"shots", predictor->adaptedOn().size()},
+                 {"predictions", rows}});
       return;
     }
     if (o->csv) {
@@ -152,6 +162,8 @@ void addPredictCommand(CLI::App& root) {
                       spread.empty() ? "-" : fmt(spread[i], 3)});
     }
     printTable({"ARCH", "INDEX", "PREDICTED_MS", "SPREAD"}, rows);
+    std::cout << "adapted to " << forDevice << " with " << predictor->adaptedOn().size()
+              << " measured latencies (shots)\n";
   });
 }
 

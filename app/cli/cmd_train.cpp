@@ -7,6 +7,8 @@
 #include "common/text.hpp"
 #include "predict/metrics.hpp"
 #include "predict/pool.hpp"
+#include "predict/shot_policy.hpp"
+#include "descriptor/from_data.hpp"
 #include "store/devices.hpp"
 #include "store/latencies.hpp"
 #include "store/predictors.hpp"
@@ -96,7 +98,7 @@ void addTrainCommand(CLI::App& root) {
 void addAdaptCommand(CLI::App& root) {
   auto* cmd = root.add_subcommand("adapt", "Adapt a predictor file to a device from its measured latencies in a project");
   struct Opts {
-    std::string predictor, project, device, out, save;
+    std::string predictor, project, device, out, save, shotPolicy = predict::shotPolicyName(predict::kNewDeviceShotPolicy);
     int shots = -1;
     std::uint64_t seed = 1;
     bool force = false, json = false;
@@ -107,13 +109,19 @@ void addAdaptCommand(CLI::App& root) {
   cmd->add_option("--device", o->device, "Device to adapt to")->required();
   cmd->add_option("--out", o->out, "Adapted predictor file to write")->required();
   cmd->add_option("--shots", o->shots,
-                  "Use at most this many measured latencies (seeded draw); the rest score the result (default: all)");
-  cmd->add_option("--seed", o->seed, "Seed of the shot draw")->capture_default_str();
+                  "Use this many of the measured latencies in total, the descriptor's included; the rest score the "
+                  "result (default: all)");
+  cmd->add_option("--shot-policy", o->shotPolicy,
+                  "Which of them with --shots: design (default, an optimal design under the predictor's pool prior), "
+                  "reference (HELP's reference architectures first) or random (seeded)")
+      ->capture_default_str();
+  cmd->add_option("--seed", o->seed, "Seed of the random shot policy")->capture_default_str();
   cmd->add_option("--save", o->save, "Also store it in the project under this name");
   cmd->add_flag("--force", o->force, "Replace --out if it exists");
   cmd->add_flag("--json", o->json, "Print the result as JSON");
   cmd->callback([o] {
     checkOutput(o->out, o->force);
+    const auto policy = predict::parseShotPolicy(o->shotPolicy);
     const auto parentFile = predictfile::readPredictorFile(o->predictor);
     const auto parent = fromFile(parentFile, o->predictor);
     if (!parent->targetDevice().empty())
@@ -125,34 +133,46 @@ void addAdaptCommand(CLI::App& root) {
     if (measured.shots.empty())
       badInput("device " + text::quote(o->device) + " has no measured latencies in " + project.path() +
                ": measure some first (maple measure) or import them");
-    // Shots: a seeded draw when capped; the others are held out to score the adaptation.
-    std::vector<size_t> order(measured.shots.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    const size_t k = o->shots < 0 ? order.size() : std::min(order.size(), static_cast<size_t>(o->shots));
-    std::mt19937_64 rng(o->seed);
-    std::shuffle(order.begin(), order.end(), rng);
-    predict::Target target;
-    target.device = o->device;
-    target.descriptor = predict::deviceDescriptor(project, o->device, parent->descriptorKind());
-    for (size_t i = 0; i < k; ++i) target.shots.push_back(measured.shots[order[i]]);
+    // Shots: N of the measured latencies chosen by the policy (all when no N); the others are
+    // held out to score the adaptation. Every latency the adaptation uses is one of the N: a
+    // reference-latency descriptor is built from the shots alone.
+    const size_t k = o->shots < 0 ? measured.shots.size() : std::min(measured.shots.size(), static_cast<size_t>(o->shots));
+    if (k == 0) fail(ErrorKind::Usage, "--shots must be 1 or more");
+    std::vector<nb201::Cell> cells;
+    for (const auto& s : measured.shots) cells.push_back(s.cell);
+    auto order = k == measured.shots.size() ? std::vector<size_t>{}
+                                            : predict::chooseShots(policy, parent.get(), {cells, measured.spaceIndex}, k, o->seed);
+    if (order.empty())
+      for (size_t i = 0; i < k; ++i) order.push_back(i);
+    std::vector<bool> used(measured.shots.size(), false);
+    std::vector<predict::Shot> shots;
+    std::vector<std::optional<int>> shotIndex;
+    for (size_t i : order) used[i] = true, shots.push_back(measured.shots[i]), shotIndex.push_back(measured.spaceIndex[i]);
+    for (size_t i = 0; i < used.size(); ++i)
+      if (!used[i]) order.push_back(i);
+    std::optional<descriptor::Descriptor> stored;
+    if (parent->descriptorKind() != descriptor::kReferenceLatency)
+      stored = predict::deviceDescriptor(project, o->device, parent->descriptorKind());
+    const auto target = predict::targetFromShots(o->device, parent->descriptorKind(), std::move(shots), shotIndex,
+                                                 stored ? &*stored : nullptr, policy);
     InterruptGuard interrupt;
     auto adapted = parent->adapt(target, progressOnStderr("adapting to " + o->device));
 
-    nlohmann::json evaluation{{"device", o->device}, {"shots", k}, {"scored", order.size() - k}};
+    nlohmann::json evaluation{{"device", o->device}, {"shots", k}, {"shot_policy", target.shotPolicy}, {"scored", order.size() - k}};
     if (k < order.size()) {
-      std::vector<nb201::Cell> cells;
+      std::vector<nb201::Cell> heldOut;
       std::vector<double> truth;
       for (size_t i = k; i < order.size(); ++i) {
-        cells.push_back(measured.shots[order[i]].cell);
+        heldOut.push_back(measured.shots[order[i]].cell);
         truth.push_back(measured.shots[order[i]].latencyMs);
       }
-      evaluation["metrics"] = predict::toJson(predict::computeMetrics(adapted->predictMs(cells), truth));
+      evaluation["metrics"] = predict::toJson(predict::computeMetrics(adapted->predictMs(heldOut), truth));
       evaluation["scored_on"] = "the device's measured architectures not used as shots";
     }
     predictfile::Creation created;
     created.project = project.path();
-    created.provenance = "maple adapt --device " + o->device + " --shots " + std::to_string(k) + " --seed " +
-                         std::to_string(o->seed) + " from " + o->predictor;
+    created.provenance = "maple adapt --device " + o->device + " --shots " + std::to_string(k) + " --shot-policy " +
+                         o->shotPolicy + " --seed " + std::to_string(o->seed) + " from " + o->predictor;
     created.parent = predictfile::toJson(parentFile.created);
     writeAndMaybeSave(predictfile::fileFromPredictor(*adapted, created, evaluation), o->out, project, o->save);
     if (o->json) {
@@ -160,7 +180,7 @@ void addAdaptCommand(CLI::App& root) {
       return;
     }
     std::cout << "wrote " << o->out << ": " << adapted->method() << " adapted to " << o->device << " with " << k
-              << " shots";
+              << " shots (" << (k == measured.shots.size() ? std::string("all measured") : target.shotPolicy) << ")";
     if (evaluation.contains("metrics"))
       std::cout << "; on the other " << order.size() - k << " measured: MAPE " << fmt(evaluation["metrics"]["mape"].get<double>(), 3)
                 << " %, Spearman " << fmt(evaluation["metrics"]["spearman"].get<double>(), 4);
