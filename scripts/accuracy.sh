@@ -5,15 +5,20 @@
 # without the target's batch size, a pool of four devices, one runtime kind to another), every
 # device left out in turn, and the default method's ceiling.
 # Usage: scripts/accuracy.sh [DATA_DIR] [SEEDS]   (defaults: ../shared/data/help-nb201, 10)
-# MAPLE_PRESET=dev reuses a dev build (the predictors are optimised there too).
+# MAPLE_PRESET=dev reuses a dev build (the predictors are optimised there too); MAPLE=PATH runs that
+# maple binary without building.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${1:-$(pwd)/../shared/data/help-nb201}"
 seeds="${2:-10}"
 preset="${MAPLE_PRESET:-release}"
-cmake --preset "$preset" >/dev/null
-cmake --build --preset "$preset" --target maple >/dev/null
-maple=build/$preset/app/cli/maple
+if [ -n "${MAPLE:-}" ]; then
+  maple=$MAPLE
+else
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" --target maple >/dev/null
+  maple=build/$preset/app/cli/maple
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$maple" new "$work/acc.maple" >/dev/null

@@ -6,9 +6,7 @@
 #include "cli/predictor_support.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
-#include "descriptor/from_data.hpp"
 #include "predict/pool.hpp"
-#include "predict/shot_policy.hpp"
 #include "store/devices.hpp"
 #include "store/latencies.hpp"
 
@@ -98,9 +96,12 @@ void addPredictCommand(CLI::App& root) {
     }
     const auto cells = selectArchs(*o, indexOf);
 
-    // An adapted predictor predicts for its own device; a pool-trained one is adapted from the
-    // device's descriptor (with the reference-latency kind, its reference latencies as shots).
+    // An adapted predictor predicts for its own device; a pool-trained one is adapted with no shot
+    // from the device's descriptor (whose latencies, for reference-latency, count as shots).
     std::string forDevice = predictor->targetDevice();
+    // Every latency measured on the device that this prediction uses: an adapted predictor's shots,
+    // or the latencies a reference-latency descriptor is made of.
+    size_t latenciesUsed = predictor->adaptedOn().size();
     if (!forDevice.empty()) {
       if (!o->device.empty() && o->device != forDevice)
         fail(ErrorKind::Usage, o->predictor + " is adapted to " + text::quote(forDevice) + ", not " +
@@ -111,11 +112,6 @@ void addPredictCommand(CLI::App& root) {
         store::requireDevice(*proj, o->device);
         target.device = o->device;
         target.descriptor = predict::deviceDescriptor(*proj, o->device, predictor->descriptorKind());
-        // A reference-latency descriptor is made of measured latencies: they are this prediction's
-        // shots, used and counted as such.
-        if (predictor->descriptorKind() == descriptor::kReferenceLatency)
-          for (const auto& [index, shot] : predict::referenceShots(*proj, o->device)) target.shots.push_back(shot);
-        target.shotPolicy = target.shots.empty() ? "" : predict::shotPolicyName(predict::ShotPolicy::Reference);
       } else {
         auto d = readDescriptorFile(o->descriptorFile);
         target.device = d.device.empty() ? o->descriptorFile : d.device;
@@ -125,6 +121,8 @@ void addPredictCommand(CLI::App& root) {
                       o->device.empty() ? o->descriptorFile : "device " + text::quote(o->device));
       predictor = predictor->adapt(target);
       forDevice = target.device;
+      latenciesUsed = target.descriptor.kind == "reference-latency" ? target.descriptor.values.size()
+                                                                     : static_cast<size_t>(target.descriptor.shotsUsed);
     }
     std::vector<double> spread;
     const auto ms = predictor->predictMs(cells, &spread);
@@ -143,7 +141,7 @@ void addPredictCommand(CLI::App& root) {
       }
       printJson({{"device", forDevice},
                  {"method", predictor->method()},
-                 {"shots", predictor->adaptedOn().size()},
+                 {"shots", latenciesUsed},
                  {"predictions", rows}});
       return;
     }
@@ -162,8 +160,7 @@ void addPredictCommand(CLI::App& root) {
                       spread.empty() ? "-" : fmt(spread[i], 3)});
     }
     printTable({"ARCH", "INDEX", "PREDICTED_MS", "SPREAD"}, rows);
-    std::cout << "adapted to " << forDevice << " with " << predictor->adaptedOn().size()
-              << " measured latencies (shots)\n";
+    std::cout << "for " << forDevice << ", using " << latenciesUsed << " latencies measured on it (shots)\n";
   });
 }
 

@@ -138,7 +138,7 @@ protected:
             if (std::find(shots.begin(), shots.end(), static_cast<size_t>(i)) == shots.end()) z.push_back(err(i) / spread(i));
         };
         const auto design = opcost::designProblem(prior, sub);
-        for (int k : kCvShots) scoreShots(greedyDesign(design, static_cast<size_t>(k)));
+        for (int k : kCvShots) scoreShots(optimalDesign(design, static_cast<size_t>(k)));
         std::mt19937_64 rng(static_cast<std::uint64_t>(j) + 1);
         std::vector<size_t> order(sample.size());
         for (size_t i = 0; i < order.size(); ++i) order[i] = i;

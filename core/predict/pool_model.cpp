@@ -303,7 +303,7 @@ std::vector<size_t> PoolPredictor::designShots(std::span<const nb201::Cell> cand
     fail(ErrorKind::Usage, "a design is chosen before adaptation: use the pool-trained predictor, not one adapted to '" +
                                target_ + "'");
   if (candidates.empty()) fail(ErrorKind::Usage, "no candidate architectures to design shots from");
-  return greedyDesign(designProblem(candidates), k);
+  return optimalDesign(designProblem(candidates), k);
 }
 
 ModelState PoolPredictor::state() const {

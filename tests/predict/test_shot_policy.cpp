@@ -49,23 +49,23 @@ private slots:
 
   // Two parameters, prior I, noise 0.1. Average M = J'J / 3 = [[1.25, .25], [.25, 4.25]] / 3; the
   // first pick maximises x'Mx / (0.01 + x'x): (1,0) 0.413, (0,2) 1.413, (.5,.5) 0.980.
-  void greedyDesignByHand() {
+  void optimalDesignByHand() {
     DesignProblem p;
     p.jacobian = Eigen::MatrixXd{{1, 0}, {0, 2}, {0.5, 0.5}};
     p.priorCov = Eigen::MatrixXd::Identity(2, 2);
     p.noise = 0.1;
-    const auto picks = greedyDesign(p, 3);
+    const auto picks = optimalDesign(p, 3);
     QCOMPARE(picks.size(), size_t(3));
     QCOMPARE(picks[0], size_t(1));
     QCOMPARE(std::set<size_t>(picks.begin(), picks.end()).size(), size_t(3));
-    QCOMPARE(greedyDesign(p, 3), picks); // deterministic
+    QCOMPARE(optimalDesign(p, 3), picks); // deterministic
     // Ineligible candidates are picked only once the eligible ones run out.
     p.eligible = {true, false, true};
-    const auto some = greedyDesign(p, 3);
+    const auto some = optimalDesign(p, 3);
     QVERIFY(some[0] != 1 && some[1] != 1);
     QCOMPARE(some[2], size_t(1));
-    QVERIFY(usage([&] { greedyDesign(p, 0); }));
-    QVERIFY(usage([&] { greedyDesign(p, 4); }));
+    QVERIFY(usage([&] { optimalDesign(p, 0); }));
+    QVERIFY(usage([&] { optimalDesign(p, 4); }));
   }
 
   void chooseShotsPolicies() {
