@@ -3,10 +3,11 @@
 # policy (random as mean +- sd over SEEDS seeds; reference and design are deterministic, one run),
 # on HELP's split and on held-out splits of several kinds (each device family left out, a pool
 # without the target's batch size, a pool of four devices, one runtime kind to another), every
-# device left out in turn, and the default method's ceiling.
+# method on HELP's split, and the default method's ceiling. About 40 evaluations: 10 minutes on
+# an idle 2-core machine.
 # Usage: scripts/accuracy.sh [DATA_DIR] [SEEDS]   (defaults: ../shared/data/help-nb201, 10)
 # MAPLE_PRESET=dev reuses a dev build (the predictors are optimised there too); MAPLE=PATH runs that
-# maple binary without building.
+# maple binary without building; ACC_METHODS="opcost lowrank" limits HELP's all-method table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${1:-$(pwd)/../shared/data/help-nb201}"
@@ -25,7 +26,7 @@ trap 'rm -rf "$work"' EXIT
 "$maple" import --project "$work/acc.maple" "$data" >/dev/null 2>&1
 mkdir -p "$work/runs" "$work/lodo"
 
-methods=$("$maple" eval --help | sed -n 's/.*--method TEXT *Method: \(.*\) (default.*/\1/p' | tr -d ',')
+methods=${ACC_METHODS:-$("$maple" eval --help | sed -n 's/.*--method TEXT *Method: \(.*\) (default.*/\1/p' | tr -d ',')}
 default=$("$maple" eval --help | sed -n 's/.*--method TEXT .*(default \([a-z-]*\)).*/\1/p')
 all_devices=$("$maple" devices --project "$work/acc.maple" --json | python3 -c 'import json,sys; print(" ".join(d["name"] for d in json.load(sys.stdin)["devices"]))')
 family=$(python3 -c 'import csv,sys; [print(r["device"], r["family"]) for r in csv.DictReader(open(sys.argv[1]))]' "$data/devices.csv")
@@ -45,18 +46,13 @@ run() {
     --method "$3" --descriptor "$4" --protocol "$2" --shot-policy "$5" --json 2>/dev/null >"$work/runs/$1.$2.$3.$4.$5.json"
 }
 t0=$(date +%s)
-# HELP's split: every method with random and designed shots; the reference policy and HELP's
-# protocol for the default method and lowrank.
-for m in $methods; do
-  for d in reference-latency specs; do
-    for pol in random design; do run help full "$m" "$d" "$pol" "$help_train" "$help_test"; done
-  done
-done
-for m in "$default" lowrank; do
-  for d in reference-latency specs; do
-    run help full "$m" "$d" reference "$help_train" "$help_test"
-    for pol in random reference design; do run help help "$m" "$d" "$pol" "$help_train" "$help_test"; done
-  done
+# HELP's split: every method with designed shots; every policy for the default method, with both
+# descriptors (with random or designed shots the reference-latency descriptor is mostly empty).
+for m in $methods; do run help full "$m" specs design "$help_train" "$help_test"; done
+for pol in random reference; do run help full "$default" specs "$pol" "$help_train" "$help_test"; done
+for pol in random reference design; do
+  run help full "$default" reference-latency "$pol" "$help_train" "$help_test"
+  run help help "$default" specs "$pol" "$help_train" "$help_test"
 done
 # Held-out splits: NAME:TRAIN:TEST (a split of several parts is pooled over its test devices).
 splits=()
@@ -70,30 +66,13 @@ splits+=("few:$few:$(pick '! echo ",$few," | grep -q ",$d," && [ "${d#1080ti}" =
 splits+=("kind:$(pick 'case $(fam $d) in gpu|server_cpu) true;; *) false;; esac'):$(pick 'case $(fam $d) in gpu|server_cpu) false;; *) true;; esac')")
 for s in "${splits[@]}"; do
   IFS=: read -r name train test <<<"$s"
-  for m in "$default" lowrank; do
-    for d in reference-latency specs; do
-      for pol in random reference design; do run "$name" full "$m" "$d" "$pol" "$train" "$test"; done
-    done
-  done
+  for pol in random reference design; do run "$name" full "$default" specs "$pol" "$train" "$test"; done
 done
 # The default method's ceiling: every latency of the test device as a shot (in-sample).
 for p in full help; do
   echo "eval: ceiling, $p" >&2
   "$maple" eval --project "$work/acc.maple" --train-devices "$help_train" --test-devices "$help_test" --shots 10,15625 \
     --seeds 1 --method "$default" --protocol "$p" --shot-policy reference --json 2>/dev/null >"$work/ceiling.$p.json"
-done
-# Leave one device out: each device unseen in turn, trained on the others less its own chip at
-# other batch sizes (an unseen device rarely has a twin in the pool).
-chip() { case "$1" in essential_ph_1) echo "$1" ;; *_1|*_32|*_256) echo "${1%_*}" ;; *) echo "$1" ;; esac; }
-for t in $all_devices; do
-  train=$(for d in $all_devices; do [ "$(chip "$d")" = "$(chip "$t")" ] || printf '%s,' "$d"; done)
-  for pol in random design; do
-    n=$seeds; [ $pol = random ] || n=1
-    echo "eval: leave out $t, $pol" >&2
-    "$maple" eval --project "$work/acc.maple" --train-devices "${train%,}" --test-devices "$t" --shots 3,10 \
-      --seeds "$n" --method "$default" --descriptor specs --protocol full --shot-policy $pol --json 2>/dev/null \
-      >"$work/lodo/$pol.$t.json"
-  done
 done
 secs=$(( $(date +%s) - t0 ))
 

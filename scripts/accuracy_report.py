@@ -81,13 +81,15 @@ def goal(text, value, bar):
     p(f"| {text} | {value[0]:.3f}{'' if value[1] == 0 else f' +- {value[1]:.3f}'} | {'met' if value[0] >= bar else '**not met**'} |")
 for desc in ("reference-latency", "specs"):
     d = f"{default}, {desc}"
+    if ("help", "full", default, desc, "design") not in runs: continue
     goal(f"HELP split, full, 3 shots, design >= 0.70 ({d})", pooled(["help"], "full", default, desc, "design", 3, "acc10"), 0.70)
     goal(f"HELP split, full, 3 shots, random >= 0.65 ({d})", pooled(["help"], "full", default, desc, "random", 3, "acc10"), 0.65)
     goal(f"HELP split, full, 10 shots, design >= 0.86 ({d})", pooled(["help"], "full", default, desc, "design", 10, "acc10"), 0.86)
     goal(f"HELP split, full, 10 shots, random >= 0.84 ({d})", pooled(["help"], "full", default, desc, "random", 10, "acc10"), 0.84)
     for pol in POLICIES:
-        goal(f"HELP split, help protocol, 10 shots, Spearman >= 0.96, {pol} ({d})",
-             pooled(["help"], "help", default, desc, pol, 10, "spearman"), 0.96)
+        if ("help", "help", default, desc, pol) in runs:
+            goal(f"HELP split, help protocol, 10 shots, Spearman >= 0.96, {pol} ({d})",
+                 pooled(["help"], "help", default, desc, pol, 10, "spearman"), 0.96)
 for g, parts in groups.items():
     for pol in POLICIES:
         for shots, bar in ((10, 0.90 if g == "batch" else 0.80), (3, 0.65)):
@@ -109,12 +111,13 @@ for k in sorted({(k[2], k[3]) for k in runs if k[0] == "help" and k[1] == "full"
 p()
 
 # Per policy, the default method and lowrank, both protocols.
-p("## HELP split per shot policy (opcost and lowrank)\n")
+p("## HELP split per shot policy\n")
 p("| method | descriptor | policy | acc10 @3 (full) | acc10 @10 (full) | Spearman @10 (help) | coverage 68 / 95 @10 (full) |")
 p("|---|---|---|---|---|---|---|")
 for m in (default, "lowrank"):
     for d in ("reference-latency", "specs"):
         for pol in POLICIES:
+            if ("help", "full", m, d, pol) not in runs: continue
             c68, c95 = (pooled(["help"], "full", m, d, pol, 10, c) for c in ("coverage68", "coverage95"))
             cov = "-" if c68 is None else f"{c68[0]:.2f} / {c95[0]:.2f}"
             p(f"| {m} | {d} | {pol} | {fmt(pooled(['help'], 'full', m, d, pol, 3, 'acc10'), pol)} | "
@@ -147,6 +150,7 @@ for g, parts in groups.items():
     for m in (default, "lowrank"):
         for d in ("reference-latency", "specs"):
             for pol in POLICIES:
+                if (parts[0], "full", m, d, pol) not in runs: continue
                 c68, c95 = (pooled(parts, "full", m, d, pol, 10, c) for c in ("coverage68", "coverage95"))
                 cov = "-" if c68 is None else f"{c68[0]:.2f} / {c95[0]:.2f}"
                 p(f"| {g} | {m} | {d} | {pol} | {fmt(pooled(parts, 'full', m, d, pol, 3, 'acc10'), pol)} | "
