@@ -9,6 +9,7 @@
 #include "common/text.hpp"
 #include "services/adapt.hpp"
 #include "services/measure.hpp"
+#include "predict/shot_policy.hpp"
 
 #include <iostream>
 
@@ -16,7 +17,8 @@ namespace maple::cli {
 namespace {
 
 struct Opts {
-  std::string predictor, project, device, trainDevices, method, kind = "reference-latency", out, save;
+  std::string predictor, project, device, trainDevices, method, kind = "reference-latency", out, save,
+      shotPolicy = predict::shotPolicyName(predict::kNewDeviceShotPolicy);
   int shots = -1, threads = 0;
   std::uint64_t seed = 1;
   bool force = false, json = false;
@@ -51,6 +53,7 @@ void run(const Opts& o) {
   services::AdaptRequest r;
   r.target = o.device;
   r.seed = o.seed;
+  r.shotPolicy = predict::parseShotPolicy(o.shotPolicy);
   r.threads = o.threads;
   r.predictorName = o.save;
   if (!o.predictor.empty()) {
@@ -94,7 +97,11 @@ void addAdaptCommand(CLI::App& root) {
   cmd->add_option("--descriptor", o->kind, "Descriptor kind")->capture_default_str();
   cmd->add_option("--shots", o->shots,
                   "Measured architectures to adapt from; the rest score the result (default 10; with --predictor, all)");
-  cmd->add_option("--seed", o->seed, "Seed of the shot draw and the training")->capture_default_str();
+  cmd->add_option("--shot-policy", o->shotPolicy,
+                  "Which measured architectures are the shots: design (an optimal design under the pool's prior), "
+                  "reference (HELP's reference architectures first) or random (seeded); every latency used is one of them")
+      ->capture_default_str();
+  cmd->add_option("--seed", o->seed, "Seed of the random shot policy and the training")->capture_default_str();
   cmd->add_option("--threads", o->threads, "Threads (0: all)")->capture_default_str();
   cmd->add_option("--save", o->save,
                   "Store it in the project under this name (default: a generated name; with --predictor, not stored "

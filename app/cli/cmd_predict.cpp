@@ -102,9 +102,12 @@ void addPredictCommand(CLI::App& root) {
     }
     const auto cells = selectArchs(*o, indexOf);
 
-    // An adapted predictor predicts for its own device; a pool-trained one is adapted with zero
-    // shots from the device's descriptor.
+    // An adapted predictor predicts for its own device; a pool-trained one is adapted with no shot
+    // from the device's descriptor (whose latencies, for reference-latency, count as shots).
     std::string forDevice = predictor->targetDevice();
+    // Every latency measured on the device that this prediction uses: an adapted predictor's shots,
+    // or the latencies a reference-latency descriptor is made of.
+    size_t latenciesUsed = predictor->adaptedOn().size();
     if (!forDevice.empty()) {
       if (!o->device.empty() && o->device != forDevice)
         fail(ErrorKind::Usage, o->predictor + " is adapted to " + text::quote(forDevice) + ", not " +
@@ -124,6 +127,8 @@ void addPredictCommand(CLI::App& root) {
                       o->device.empty() ? o->descriptorFile : "device " + text::quote(o->device));
       predictor = predictor->adapt(target);
       forDevice = target.device;
+      latenciesUsed = target.descriptor.kind == "reference-latency" ? target.descriptor.values.size()
+                                                                     : static_cast<size_t>(target.descriptor.shotsUsed);
     }
     std::vector<double> spread;
     const auto ms = predictor->predictMs(cells, &spread);
@@ -140,7 +145,10 @@ void addPredictCommand(CLI::App& root) {
         if (!spread.empty()) r["spread"] = spread[i];
         rows.push_back(std::move(r));
       }
-      printJson({{"device", forDevice}, {"method", predictor->method()}, {"predictions", rows}});
+      printJson({{"device", forDevice},
+                 {"method", predictor->method()},
+                 {"shots", latenciesUsed},
+                 {"predictions", rows}});
       return;
     }
     if (o->csv) {
@@ -158,6 +166,7 @@ void addPredictCommand(CLI::App& root) {
                       spread.empty() ? "-" : fmt(spread[i], 3)});
     }
     printTable({"ARCH", "INDEX", "PREDICTED_MS", "SPREAD"}, rows);
+    std::cout << "for " << forDevice << ", using " << latenciesUsed << " latencies measured on it (shots)\n";
   });
 }
 

@@ -6,6 +6,7 @@
 #include "store/devices.hpp"
 #include "store/latencies.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace maple::evaluation {
@@ -52,6 +53,23 @@ std::vector<double> predictiveSpread(store::Project& project, const std::string&
   if (spread.size() != cells.size())
     badInput("method '" + method + "' reports no uncertainty: choose one that does (opcost, lowrank) for most-uncertain selection");
   return spread;
+}
+
+std::vector<size_t> proposeShots(store::Project& project, const std::string& target, predict::ShotPolicy policy,
+                                 const std::vector<nb201::Cell>& cells, const std::vector<std::optional<int>>& spaceIndex,
+                                 size_t k, std::uint64_t seed, const predict::ProgressFn& progress) {
+  const predict::ShotCandidates candidates{cells, spaceIndex};
+  if (policy != predict::ShotPolicy::Design || k == 0 || k > cells.size())
+    return predict::chooseShots(policy, nullptr, candidates, k, seed); // refuses a bad k before any training
+  // Devices with enough latencies to shape the prior (a device being characterised has few).
+  auto pool = devicesWithLatencies(project, 100);
+  pool.erase(std::remove(pool.begin(), pool.end(), target), pool.end());
+  if (pool.size() < 2)
+    badInput("the design shot policy needs a pool of at least 2 devices with latencies in " + project.path() +
+             ": import a data set (maple import) or choose --shot-policy reference or random");
+  const auto trained = predict::train(predict::defaultMethod(), predict::loadTrainingPool(project, pool, "reference-latency"),
+                                      {}, progress);
+  return predict::chooseShots(policy, trained.get(), candidates, k, seed);
 }
 
 } // namespace maple::evaluation

@@ -3,6 +3,7 @@
 // selection ranks by. (The cross-device evaluation is a core service: services/evaluations.hpp.)
 #include "evaluation/points.hpp"
 #include "predict/predictor.hpp"
+#include "predict/shot_policy.hpp"
 
 namespace maple::evaluation {
 
@@ -13,5 +14,14 @@ namespace maple::evaluation {
 std::vector<double> predictiveSpread(store::Project& project, const std::string& target, const std::string& method,
                                      const std::string& kind, const std::vector<nb201::Cell>& cells,
                                      const predict::ProgressFn& progress = {});
+
+// The k of `cells` (positions, pick order) that `policy` proposes to measure on `target` (may be
+// a device not yet in the project, or empty). design trains the default method on every device
+// with latencies other than `target` and reads no latency of `target`; reference needs the cells'
+// NAS-Bench-201 indices (`spaceIndex`, parallel to cells). Usage when k is 0 or exceeds the cells,
+// BadInput naming the fix when no pool can be trained for design.
+std::vector<size_t> proposeShots(store::Project& project, const std::string& target, predict::ShotPolicy policy,
+                                 const std::vector<nb201::Cell>& cells, const std::vector<std::optional<int>>& spaceIndex,
+                                 size_t k, std::uint64_t seed, const predict::ProgressFn& progress = {});
 
 } // namespace maple::evaluation

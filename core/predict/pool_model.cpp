@@ -267,6 +267,8 @@ std::unique_ptr<Predictor> PoolPredictor::adapt(const Target& target, const Prog
   }
   auto p = clone();
   p->target_ = target.device;
+  p->shotPolicy_ = target.shotPolicy;
+  p->adaptedOn_ = target.shots;
   p->fitTarget(target, pool_->rowsFor(cells), y, progress);
   return p;
 }
@@ -288,12 +290,47 @@ std::vector<double> PoolPredictor::predictMs(std::span<const nb201::Cell> cells,
   return out;
 }
 
+// The default prior: a device's ln latencies are the pool's mean profile plus a combination of
+// the pool's principal components, its coordinates distributed as the pool devices' are.
+DesignProblem PoolPredictor::designProblem(std::span<const nb201::Cell> candidates) const {
+  const Eigen::MatrixXd& l = pool_->logLat;
+  const Eigen::RowVectorXd centre = l.colwise().mean();
+  const Eigen::JacobiSVD<Eigen::MatrixXd> svd(l.rowwise() - centre, Eigen::ComputeThinU | Eigen::ComputeThinV);
+  const Eigen::Index r = std::min<Eigen::Index>(8, svd.singularValues().size());
+  const Eigen::VectorXd sv = svd.singularValues().head(r).cwiseMax(1e-12);
+  const Eigen::MatrixXd rows = pool_->rowsFor(candidates).rowwise() - centre;
+  DesignProblem d;
+  d.jacobian.resize(rows.rows(), r + 1);
+  d.jacobian.col(0).setOnes(); // the device's overall speed
+  d.jacobian.rightCols(r) = rows * svd.matrixV().leftCols(r) * sv.cwiseInverse().asDiagonal();
+  const Eigen::MatrixXd z = svd.matrixV().leftCols(r) * sv.asDiagonal(); // devices' coordinates
+  const Eigen::MatrixXd zc = z.rowwise() - z.colwise().mean();
+  d.priorCov = Eigen::MatrixXd::Zero(r + 1, r + 1);
+  d.priorCov(0, 0) = 1;
+  d.priorCov.bottomRightCorner(r, r) = zc.transpose() * zc / static_cast<double>(std::max<Eigen::Index>(z.rows() - 1, 1));
+  d.priorCov.diagonal().array() += 1e-6;
+  return d;
+}
+
+std::vector<size_t> PoolPredictor::designShots(std::span<const nb201::Cell> candidates, size_t k) const {
+  if (!target_.empty())
+    fail(ErrorKind::Usage, "a design is chosen before adaptation: use the pool-trained predictor, not one adapted to '" +
+                               target_ + "'");
+  if (candidates.empty()) fail(ErrorKind::Usage, "no candidate architectures to design shots from");
+  return optimalDesign(designProblem(candidates), k);
+}
+
 ModelState PoolPredictor::state() const {
   ModelState s;
   s.meta["method"] = method_;
   s.meta["target_device"] = target_;
   pool_->save(s);
   saveModel(s);
+  if (!target_.empty()) {
+    nlohmann::json shots = nlohmann::json::array();
+    for (const auto& shot : adaptedOn_) shots.push_back({{"arch", nb201::toString(shot.cell)}, {"latency_ms", shot.latencyMs}});
+    s.meta["adapted_on"] = {{"shot_policy", shotPolicy_}, {"shots", shots}};
+  }
   return s;
 }
 
@@ -306,6 +343,22 @@ void PoolPredictor::load(const ModelState& s) {
   pool_ = std::make_shared<const PoolData>(PoolData::load(s));
   target_ = s.meta.value("target_device", "");
   loadModel(s);
+  // Files from before the shots were recorded lack "adapted_on": they load with none listed.
+  if (!target_.empty() && s.meta.contains("adapted_on")) {
+    try {
+      const auto& a = s.meta.at("adapted_on");
+      shotPolicy_ = a.value("shot_policy", "");
+      for (const auto& shot : a.at("shots")) {
+        const double ms = shot.at("latency_ms").get<double>();
+        if (!(ms > 0) || !std::isfinite(ms)) badInput("predictor state's adapted_on lists a non-positive latency");
+        adaptedOn_.push_back({nb201::parseCell(shot.at("arch").get<std::string>()), ms});
+      }
+    } catch (const nlohmann::json::exception& e) {
+      badInput(std::string("predictor state's adapted_on is malformed (") + e.what() + ")");
+    } catch (const Error& e) {
+      badInput(std::string("predictor state's adapted_on: ") + e.what());
+    }
+  }
 }
 
 } // namespace maple::predict

@@ -4,6 +4,7 @@
 #include "common/text.hpp"
 #include "descriptor/from_data.hpp"
 #include "predict/pool.hpp"
+#include "predict/shot_policy.hpp"
 #include "predictfile/from_predictor.hpp"
 #include "services/devices.hpp"
 #include "services/measure.hpp"
@@ -11,7 +12,6 @@
 #include "store/devices.hpp"
 
 #include <algorithm>
-#include <random>
 
 namespace maple::services {
 namespace {
@@ -30,37 +30,6 @@ void checkRequest(store::Project& project, const AdaptRequest& r, const std::vec
   }
 }
 
-// Positions in `measured` of the shots: for reference-latency the measured HELP reference
-// architectures first (HELP's order), then a seeded draw from the others (partial Fisher-Yates on
-// the raw generator, so the draw is the same on every platform).
-std::vector<size_t> drawShots(const std::vector<MeasuredArchitecture>& measured, size_t k, bool referencesFirst,
-                              std::uint64_t seed) {
-  std::vector<size_t> shots, rest;
-  if (referencesFirst)
-    for (int idx : descriptor::referenceArchitectures())
-      for (size_t i = 0; i < measured.size() && shots.size() < k; ++i)
-        if (measured[i].spaceIndex == idx) shots.push_back(i);
-  for (size_t i = 0; i < measured.size(); ++i)
-    if (std::find(shots.begin(), shots.end(), i) == shots.end()) rest.push_back(i);
-  std::mt19937_64 rng(seed);
-  for (size_t i = 0; shots.size() < k; ++i) {
-    const size_t j = i + static_cast<size_t>(rng() % (rest.size() - i));
-    std::swap(rest[i], rest[j]);
-    shots.push_back(rest[i]);
-  }
-  return shots;
-}
-
-descriptor::Descriptor targetDescriptor(store::Project& project, const std::string& device, const std::string& kind,
-                                        const std::vector<MeasuredArchitecture>& measured, const std::vector<size_t>& shots) {
-  if (kind != descriptor::kReferenceLatency) return predict::deviceDescriptor(project, device, kind);
-  // Built from the shots alone, so the descriptor costs no latency beyond them.
-  std::map<int, double> byIndex;
-  for (size_t s : shots)
-    if (measured[s].spaceIndex) byIndex[*measured[s].spaceIndex] = measured[s].medianMs;
-  return predict::deviceDescriptor(project, device, kind, &byIndex);
-}
-
 std::vector<AdaptPoint> pointsOf(const std::vector<MeasuredArchitecture>& measured, const std::vector<size_t>& which,
                                  const predict::Predictor& p) {
   std::vector<nb201::Cell> cells;
@@ -73,7 +42,7 @@ std::vector<AdaptPoint> pointsOf(const std::vector<MeasuredArchitecture>& measur
 }
 
 nlohmann::json evaluationJson(const AdaptResult& r) {
-  nlohmann::json j{{"device", r.target}, {"shots", r.shots.size()}, {"scored", r.heldOut.size()}};
+  nlohmann::json j{{"device", r.target}, {"shots", r.shots.size()}, {"shot_policy", r.shotPolicy}, {"scored", r.heldOut.size()}};
   if (r.metrics) {
     j["metrics"] = predict::toJson(*r.metrics);
     j["scored_on"] = "the device's measured architectures not used as shots (median of each one's samples)";
@@ -115,22 +84,36 @@ AdaptResult adaptToDevice(store::Project& project, const AdaptRequest& r, const 
     badInput(std::to_string(r.shots) + " shots asked on " + text::quote(r.target) + ", which has " +
              std::to_string(measured.size()) + " measured architecture" + (measured.size() == 1 ? "" : "s") +
              ": use at most " + std::to_string(measured.size()) + " shots, or measure more");
-  const auto shots = drawShots(measured, k, out.descriptorKind == descriptor::kReferenceLatency, r.seed);
-  std::vector<size_t> heldOut;
-  for (size_t i = 0; i < measured.size(); ++i)
-    if (std::find(shots.begin(), shots.end(), i) == shots.end()) heldOut.push_back(i);
-
   auto scaled = [&](double lo, double hi) -> predict::ProgressFn {
     return [&progress, lo, hi](double f, const std::string& stage) { return !progress || progress(lo + (hi - lo) * f, stage); };
   };
-  predict::Target target;
-  target.device = r.target;
-  target.descriptor = targetDescriptor(project, r.target, out.descriptorKind, measured, shots);
-  for (size_t s : shots) target.shots.push_back({measured[s].cell, measured[s].medianMs});
   std::shared_ptr<const predict::Predictor> trained = r.parent;
   if (!trained)
     trained = predict::train(out.method, predict::loadTrainingPool(project, out.trainDevices, out.descriptorKind),
                              {r.seed, r.threads}, scaled(0, 0.8));
+
+  // The shots: k of the measured architectures chosen by the policy, which reads no latency of
+  // the target (design: an optimal design under the pool-trained predictor's prior). Every
+  // latency the adaptation uses is one of them, the reference-latency descriptor's included.
+  predict::ShotCandidates candidates;
+  for (const auto& m : measured) candidates.cells.push_back(m.cell), candidates.spaceIndex.push_back(m.spaceIndex);
+  std::vector<size_t> shots;
+  if (k == measured.size())
+    for (size_t i = 0; i < k; ++i) shots.push_back(i);
+  else
+    shots = predict::chooseShots(r.shotPolicy, trained.get(), candidates, k, r.seed);
+  std::vector<size_t> heldOut;
+  for (size_t i = 0; i < measured.size(); ++i)
+    if (std::find(shots.begin(), shots.end(), i) == shots.end()) heldOut.push_back(i);
+  std::vector<predict::Shot> shotValues;
+  std::vector<std::optional<int>> shotIndex;
+  for (size_t i : shots) shotValues.push_back({measured[i].cell, measured[i].medianMs}), shotIndex.push_back(measured[i].spaceIndex);
+  std::optional<descriptor::Descriptor> stored;
+  if (out.descriptorKind != descriptor::kReferenceLatency)
+    stored = predict::deviceDescriptor(project, r.target, out.descriptorKind);
+  const auto target = predict::targetFromShots(r.target, out.descriptorKind, std::move(shotValues), shotIndex,
+                                               stored ? &*stored : nullptr, r.shotPolicy);
+  out.shotPolicy = target.shotPolicy;
   const auto adapted = trained->adapt(target, scaled(0.8, 0.9));
 
   out.shots = pointsOf(measured, shots, *adapted);
@@ -150,7 +133,7 @@ AdaptResult adaptToDevice(store::Project& project, const AdaptRequest& r, const 
   std::string devices;
   for (const auto& d : out.trainDevices) devices += (devices.empty() ? "" : ",") + d;
   created.provenance = (r.provenance.empty() ? std::string() : r.provenance + ": ") + "adapted to " + r.target + " with " +
-                       std::to_string(shots.size()) + " shots (seed " + std::to_string(r.seed) + "): " + out.method +
+                       std::to_string(shots.size()) + " shots (" + out.shotPolicy + ", seed " + std::to_string(r.seed) + "): " + out.method +
                        " on " + out.descriptorKind + " descriptors, trained on " + devices;
   if (!r.parentCreated.is_null()) created.parent = r.parentCreated;
   out.file = predictfile::fileFromPredictor(*adapted, created, evaluationJson(out));

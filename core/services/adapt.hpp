@@ -9,6 +9,7 @@
 // architectures come first among the shots and build its descriptor.
 #include "predict/metrics.hpp"
 #include "predict/predictor.hpp"
+#include "predict/shot_policy.hpp"
 #include "predictfile/predictor_file.hpp"
 #include "store/project.hpp"
 
@@ -30,6 +31,7 @@ struct AdaptRequest {
   std::string method;                              // empty: predict::defaultMethod()
   std::string descriptorKind = "reference-latency";
   int shots = 10;                                  // of the target's measured architectures; 0: all of them
+  predict::ShotPolicy shotPolicy = predict::kNewDeviceShotPolicy; // which k of them (predict/shot_policy.hpp)
   std::uint64_t seed = 1;                          // shot draw and training
   int threads = 0;
   std::string predictorName;                       // empty: "<method>-<target>-<k>shots[-N]", unique
@@ -51,6 +53,7 @@ struct AdaptPoint {
 struct AdaptResult {
   std::string target, method, descriptorKind;
   std::vector<std::string> trainDevices;
+  std::string shotPolicy;          // as recorded in the adapted predictor ("all measured" when k = all)
   std::vector<AdaptPoint> shots;   // measured architectures used to adapt (predicted after adapting)
   std::vector<AdaptPoint> heldOut; // the other measured architectures, scored
   std::optional<predict::Metrics> metrics; // over heldOut; absent when none is held out

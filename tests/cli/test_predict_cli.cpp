@@ -4,7 +4,9 @@
 #include "cli_runner.hpp"
 #include "searchspace/nb201.hpp"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QtEndian>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
@@ -80,12 +82,22 @@ private slots:
     QCOMPARE(adapt.exitCode, 0);
     const auto eval = json(adapt)["evaluation"].toObject();
     QCOMPARE(eval["shots"].toInt(), 20);
+    QCOMPARE(eval["shot_policy"].toString(), QString("design"));
     QCOMPARE(eval["scored"].toInt(), 290);
     // The table is exactly additive in the operations and devD is devA at a third of the speed: a
     // predictor adapted from 20 shots ranks the held-out 290 almost perfectly.
     const auto metrics = eval["metrics"].toObject();
     QVERIFY2(metrics["spearman"].toDouble() > 0.95, qPrintable(QString::number(metrics["spearman"].toDouble())));
     QVERIFY2(metrics["acc10"].toDouble() > 0.8, qPrintable(QString::number(metrics["acc10"].toDouble())));
+    // The file records the 20 architectures it was adapted on, and nothing else was used.
+    QFile file(path("d.maplepred"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    const auto headerBytes = qFromLittleEndian<quint32>(bytes.constData() + 12); // docs/predictor-file.md
+    const auto header = QJsonDocument::fromJson(bytes.mid(16, static_cast<int>(headerBytes))).object();
+    const auto adaptedOn = header["model"].toObject()["adapted_on"].toObject();
+    QCOMPARE(adaptedOn["shot_policy"].toString(), QString("design"));
+    QCOMPARE(adaptedOn["shots"].toArray().size(), 20);
     auto twice = runCli({"adapt", "--predictor", path("d.maplepred"), "--project", project(), "--device", "devC", "--out",
                          path("e.maplepred")});
     QCOMPARE(twice.exitCode, 1);

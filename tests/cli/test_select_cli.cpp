@@ -42,7 +42,7 @@ private slots:
   }
 
   void jsonAndFlopsFilter() {
-    const auto r = runCli({"select", "--project", project_, "--count", "3", "--max-mflops", "100", "--json"});
+    const auto r = runCli({"select", "--project", project_, "--shot-policy", "random", "--count", "3", "--max-mflops", "100", "--json"});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const auto doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
     const auto picks = doc["selected"].toArray();
@@ -59,7 +59,32 @@ private slots:
     QVERIFY2(r.err.contains("--device"), qPrintable(r.err));
     r = runCli({"select", "--project", project_, "--count", "41"});
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.contains("cannot select 41"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("cannot choose 41"), qPrintable(r.err));
+    r = runCli({"select", "--project", project_, "--shot-policy", "best"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("unknown shot policy 'best'"), qPrintable(r.err));
+    r = runCli({"select", "--project", project_, "--shot-policy", "random", "--strategy", "max-min"});
+    QCOMPARE(r.exitCode, 1);
+  }
+
+  // The default policy designs from a pool of other devices; one device is no pool.
+  void designNeedsAPool() {
+    const auto r = runCli({"select", "--project", project_, "--count", "3"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("needs a pool of at least 2 devices"), qPrintable(r.err));
+  }
+
+  // reference picks HELP's reference architectures that are candidates, in HELP's order: of the 40
+  // imported (codes i * 389), index 9 is the only one of the ten, then seeded random picks.
+  void referencePolicyTakesTheReferencesFirst() {
+    const auto r = runCli({"select", "--project", project_, "--shot-policy", "reference", "--count", "4", "--json"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(doc["shot_policy"].toString(), QString("reference"));
+    QVERIFY(doc["deterministic"].toBool());
+    const auto picks = doc["selected"].toArray();
+    QCOMPARE(picks.size(), 4);
+    QCOMPARE(picks[0].toObject()["arch_index"].toInt(), 9);
   }
 
   // A device measured only on non-reference architectures has no reference-latency descriptor:

@@ -40,7 +40,7 @@ private slots:
     const auto r = runCli({"eval", "--help"});
     QCOMPARE(r.exitCode, 0);
     for (const char* opt : {"--train-devices", "--test-devices", "--shots", "--seeds", "--method", "--descriptor",
-                            "--protocol", "--json", "lowrank", "maple-x"})
+                            "--protocol", "--json", "lowrank", "maple-x", "--shot-policy", "design"})
       QVERIFY2(r.out.contains(opt), opt);
   }
 
@@ -52,6 +52,8 @@ private slots:
     QCOMPARE(j["method"].toString(), QString("ridge"));
     QCOMPARE(j["descriptor"].toString(), QString("reference-latency"));
     QCOMPARE(j["protocol"].toString(), QString("help"));
+    QCOMPARE(j["shot_policy"].toString(), QString("design")); // the default, deterministic
+    QVERIFY(j["deterministic"].toBool());
     const auto results = j["results"].toArray();
     QCOMPARE(results.size(), 2);
     QCOMPARE(results[0].toObject()["shots"].toInt(), 3);
@@ -122,6 +124,9 @@ private slots:
     auto unknownDevice = runCli({"eval", "--project", empty, "--train-devices", "nope", "--test-devices", "raspi4"});
     QCOMPARE(unknownDevice.exitCode, 2);
     QVERIFY(unknownDevice.err.contains("nope"));
+    const auto policy = runCli(evalArgs(empty, {"--shot-policy", "nope"}));
+    QCOMPARE(policy.exitCode, 1);
+    QVERIFY(policy.err.contains("random, reference or design"));
     QCOMPARE(runCli({"eval", "--project", dir_.filePath("missing.maple"), "--train-devices", "a", "--test-devices", "b"}).exitCode, 2);
   }
 

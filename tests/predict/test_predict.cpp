@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <set>
 
 using namespace maple;
 using namespace maple::predict;
@@ -197,6 +198,7 @@ private slots:
     o.shots = {3, 12};
     o.seeds = 2;
     o.protocol = Protocol::Help;
+    o.shotPolicy = ShotPolicy::Reference;
     const auto r = evaluate(data, o);
     QCOMPARE(r.results.size(), size_t(2));
     for (const auto& s : r.results) {
@@ -213,6 +215,17 @@ private slots:
     const auto again = evaluate(data, o);
     QCOMPARE(again.results[1].runs[0].devices.at(kTarget).rmseMs, r.results[1].runs[0].devices.at(kTarget).rmseMs);
     QVERIFY(r.results[1].runs[0].devices.at(kTarget).rmseMs != r.results[1].runs[1].devices.at(kTarget).rmseMs);
+    QVERIFY(r.results[1].sd.rmseMs > 0);
+    // Design is deterministic: both seeds measure the same shots, so the spread over seeds is 0.
+    auto d = o;
+    d.shotPolicy = ShotPolicy::Design;
+    const auto rd = evaluate(data, d);
+    QCOMPARE(rd.results[0].runs[0].devices.at(kTarget).rmseMs, rd.results[0].runs[1].devices.at(kTarget).rmseMs);
+    QCOMPARE(rd.results[0].sd.rmseMs, 0.0);
+    const auto j = toJson(rd);
+    QCOMPARE(j["shot_policy"].get<std::string>(), std::string("design"));
+    QVERIFY(j["deterministic"].get<bool>());
+    QVERIFY(j["results"][0].contains("sd"));
     // Bad options.
     auto bad = o;
     bad.testDevices = {"1080ti_1"};
@@ -227,6 +240,29 @@ private slots:
     bad.testDevices = {"nope"};
     QCOMPARE(errorOf([&] { evaluate(data, bad); }), ErrorKind::Usage);
     QCOMPARE(errorOf([&] { evalDataFromTable(f.table, f.specs, "counters"); }), ErrorKind::Usage);
+  }
+
+  // Every family the spec sheet uses sets exactly its own flag (version 1 set none for CPUs,
+  // phones and boards: it tested names the sheet never uses).
+  void specsFamilyFlags() {
+    const auto& f = fixture();
+    std::set<std::string> families;
+    for (const auto& dev : f.specs) {
+      families.insert(dev.family);
+      const auto d = descriptor::specsDescriptor(dev);
+      QCOMPARE(d.version, 2);
+      std::vector<std::string> set;
+      for (size_t i = 0; i < d.names.size(); ++i)
+        if (d.names[i].rfind("family_", 0) == 0 && d.values[i] == 1.0) set.push_back(d.names[i]);
+      QCOMPARE(set, std::vector<std::string>{"family_" + dev.family});
+    }
+    QCOMPARE(families, (std::set<std::string>{"gpu", "server_cpu", "mobile_soc", "sbc", "asic", "fpga"}));
+    QCOMPARE(families, std::set<std::string>(descriptor::specFamilies().begin(), descriptor::specFamilies().end()));
+    // Other spellings: a detected host ("cpu") and the importer's fallbacks.
+    QCOMPARE(descriptor::specFamilyFlag("cpu"), std::string("server_cpu"));
+    QCOMPARE(descriptor::specFamilyFlag("mobile"), std::string("mobile_soc"));
+    QCOMPARE(descriptor::specFamilyFlag("embedded"), std::string("sbc"));
+    QCOMPARE(descriptor::specFamilyFlag("unknown"), std::string());
   }
 
   void evaluationsStore() {
