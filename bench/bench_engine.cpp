@@ -58,17 +58,24 @@ double medianOf(std::vector<double> v) {
 }
 
 // Median ms of `repeats` forward passes after `warmup` untimed ones.
-double timeOurs(const nb201::Cell& cell, const engine::RunConfig& config, int warmup, int repeats) {
-  engine::cpu::CpuEngine engine;
-  auto net = engine.prepare(cell, config);
-  for (int i = 0; i < warmup; ++i) net->run();
+double medianRunMs(engine::PreparedNetwork& net, int warmup, int repeats) {
+  for (int i = 0; i < warmup; ++i) net.run();
   std::vector<double> ms;
   for (int i = 0; i < repeats; ++i) {
     const auto t0 = std::chrono::steady_clock::now();
-    net->run();
+    net.run();
     ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
   }
   return medianOf(ms);
+}
+
+double timeOurs(const nb201::Cell& cell, const engine::RunConfig& config, int warmup, int repeats) {
+  engine::cpu::CpuEngine engine;
+  return medianRunMs(*engine.prepare(cell, config), warmup, repeats);
+}
+
+double timeGraph(const searchspace::LayerGraph& graph, const engine::RunConfig& config, int warmup, int repeats) {
+  return medianRunMs(*engine::cpu::prepareGraph(graph, config), warmup, repeats);
 }
 
 // PyTorch medians per file, from bench/torch_timing.py; empty when torch is unavailable.
@@ -91,18 +98,6 @@ std::map<std::string, double> timeTorch(const Args& a, const std::vector<std::st
   const int status = pclose(p);
   if (status != 0) std::fprintf(stderr, "torch_timing.py exited with status %d (is python3-torch installed?)\n", status);
   return out;
-}
-
-double timeGraph(const searchspace::LayerGraph& graph, const engine::RunConfig& config, int warmup, int repeats) {
-  auto net = engine::cpu::prepareGraph(graph, config);
-  for (int i = 0; i < warmup; ++i) net->run();
-  std::vector<double> ms;
-  for (int i = 0; i < repeats; ++i) {
-    const auto t0 = std::chrono::steady_clock::now();
-    net->run();
-    ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
-  }
-  return medianOf(ms);
 }
 
 struct RatioLog {

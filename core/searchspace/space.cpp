@@ -1,22 +1,12 @@
 #include "searchspace/space.hpp"
 
 #include "common/error.hpp"
+#include "common/splitmix.hpp"
 
 #include <string>
 #include <unordered_set>
 
 namespace maple::searchspace {
-namespace {
-
-// SplitMix64: a tiny generator whose sequence is fixed by its definition (std distributions are not).
-std::uint64_t splitmix64(std::uint64_t& state) {
-  std::uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
-
-} // namespace
 
 void SearchSpace::check(const Genotype& g) const {
   const auto n = choiceNames().size();

@@ -5,6 +5,7 @@
 #include "engine/cpu/cpu_engine.hpp"
 #include "engine/cpu/graph_network.hpp"
 #include "engine/cpu/network_weights.hpp"
+#include "logits_compare.hpp"
 #include "searchspace/space.hpp"
 
 #include <QJsonArray>
@@ -47,15 +48,7 @@ std::vector<float> runGraph(const searchspace::LayerGraph& graph, int batch, int
   return net->output();
 }
 
-// max |a - b| over max |reference|, as test_engine_cpu compares logits.
-double relativeError(const std::vector<float>& ours, const std::vector<float>& reference) {
-  double diff = 0, scale = 1e-30;
-  for (std::size_t i = 0; i < ours.size(); ++i) {
-    diff = std::max(diff, std::abs(double(ours[i]) - double(reference[i])));
-    scale = std::max(scale, std::abs(double(reference[i])));
-  }
-  return diff / scale;
-}
+using maple::testing::relativeError;
 
 // Runs torch_reference.py on the files; QSKIP-style reasons come back as the error string.
 QList<QJsonObject> runReference(const QStringList& files, QString* skip) {

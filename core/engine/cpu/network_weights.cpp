@@ -1,6 +1,7 @@
 #include "engine/cpu/network_weights.hpp"
 
 #include "common/error.hpp"
+#include "common/splitmix.hpp"
 #include "common/text.hpp"
 
 #include <cmath>
@@ -9,13 +10,6 @@
 
 namespace maple::engine::cpu {
 namespace {
-
-std::uint64_t splitmix64(std::uint64_t& state) {
-  std::uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
 
 // A stream of uniform floats that depends only on (seed, name).
 class Stream {
