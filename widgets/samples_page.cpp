@@ -227,9 +227,11 @@ void SamplesPage::measureSelected() {
   job_->start(tr("Measuring %n architecture(s)", nullptr, static_cast<int>(targets.size())),
               [this, path, device, choice, targets, repeats](JobControl& control) -> Job::Continuation {
                 const auto protocol = campaign::protocolFor(repeats, std::min(5, repeats));
-                auto measurer = campaign::openMeasurer(choice);
+                auto running = choice; // Cancel (or closing the window) ends a runner at once
+                running.cancelled = [&control] { return control.cancelled(); };
+                auto measurer = campaign::openMeasurer(running);
                 auto project = openWorkspaceProject(path);
-                campaign::Recorder recorder(project, device, choice, *measurer);
+                campaign::Recorder recorder(project, device, running, *measurer);
                 const double n = static_cast<double>(targets.size());
                 for (size_t i = 0; i < targets.size(); ++i) {
                   const std::string label = "architecture " + std::to_string(i + 1) + " of " + std::to_string(targets.size());

@@ -26,7 +26,8 @@ struct Opts {
 
 using campaign::Target;
 
-// Ctrl-C (cli/interrupt.hpp): finish the current sample, then stop; a second Ctrl-C ends at once.
+// Ctrl-C, SIGTERM or SIGHUP (cli/interrupt.hpp): an in-process engine finishes the current sample,
+// then stops; a runner is ended at once with its whole process tree (the samples before are kept).
 
 // ---- architectures ------------------------------------------------------------------------------
 long long indexedArchitectures(store::Project& project) {
@@ -130,14 +131,14 @@ void run(const Opts& o) {
     pin.emplace(pinned);
   }
   const int threads = o.threads > 0 ? o.threads : static_cast<int>(measure::allowedCpus().size());
-  campaign::EngineChoice choice{o.engine, o.batch, threads, o.seed, o.timeout};
+  InterruptGuard interrupt; // before the runner starts: a signal meanwhile still stops it
+  campaign::EngineChoice choice{o.engine, o.batch, threads, o.seed, o.timeout, &InterruptGuard::interrupted};
   auto engine = campaign::openMeasurer(choice);
   campaign::Recorder recorder(project, o.device, choice, *engine, pinned);
 
   if (!recorder.deviceNotice().empty()) std::cerr << recorder.deviceNotice() << "\n";
 
   std::vector<Done> done;
-  InterruptGuard interrupt;
 
   auto finish = [&](bool interrupted) {
     if (o.json) {
@@ -172,6 +173,12 @@ void run(const Opts& o) {
         return true;
       });
     } catch (const Error& e) {
+      if (e.kind() == ErrorKind::Cancelled) { // a signal stopped the runner mid-sample
+        progressLine(label + ": cancelled", true);
+        finish(true);
+        fail(ErrorKind::Cancelled, "interrupted: the runner was stopped; " + std::to_string(done.size()) + " of " +
+                                       std::to_string(targets.size()) + " samples measured and kept");
+      }
       progressLine(label + ": failed", true);
       fail(e.kind(), std::string(e.what()) + " [while measuring " + nb201::toString(t.cell) + "; " +
                          std::to_string(done.size()) + " sample(s) measured before were kept]");

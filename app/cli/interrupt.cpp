@@ -1,29 +1,43 @@
 #include "cli/interrupt.hpp"
 
+#include "common/child_process.hpp"
+
 namespace maple::cli {
 namespace {
 
 volatile std::sig_atomic_t gInterrupted = 0;
 
-extern "C" void onInterrupt(int) {
+extern "C" void onInterrupt(int sig) {
   if (gInterrupted) {
-    std::signal(SIGINT, SIG_DFL);
-    std::raise(SIGINT);
+    killChildGroupsNow();
+    std::signal(sig, SIG_DFL);
+    std::raise(sig);
   }
   gInterrupted = 1;
+}
+
+// No SA_RESTART: a wait on a child returns at once to look at the flag.
+void install(int sig, struct sigaction& old) {
+  struct sigaction sa {};
+  sa.sa_handler = onInterrupt;
+  sigemptyset(&sa.sa_mask);
+  sigaction(sig, &sa, &old);
 }
 
 } // namespace
 
 InterruptGuard::InterruptGuard() {
   gInterrupted = 0;
-  struct sigaction sa {};
-  sa.sa_handler = onInterrupt;
-  sigemptyset(&sa.sa_mask);
-  sigaction(SIGINT, &sa, &old_);
+  install(SIGINT, oldInt_);
+  install(SIGTERM, oldTerm_);
+  install(SIGHUP, oldHup_);
 }
 
-InterruptGuard::~InterruptGuard() { sigaction(SIGINT, &old_, nullptr); }
+InterruptGuard::~InterruptGuard() {
+  sigaction(SIGINT, &oldInt_, nullptr);
+  sigaction(SIGTERM, &oldTerm_, nullptr);
+  sigaction(SIGHUP, &oldHup_, nullptr);
+}
 
 bool InterruptGuard::interrupted() { return gInterrupted != 0; }
 

@@ -35,8 +35,11 @@ private:
 
 class RunnerMeasurer final : public Measurer {
 public:
-  RunnerMeasurer(std::vector<std::string> argv, double timeout, engine::RunnerRequest base)
-      : runner_(std::move(argv), timeout), base_(std::move(base)) {}
+  RunnerMeasurer(std::vector<std::string> argv, double timeout, engine::RunnerRequest base,
+                 std::function<bool()> cancelled)
+      : runner_(std::move(argv), timeout), base_(std::move(base)) {
+    runner_.setCancelCheck(std::move(cancelled));
+  }
   measure::Measurement measure(const nb201::Cell& cell, const measure::Protocol& p, const measure::MeasureCallback& cb) override {
     auto req = base_;
     req.arch = nb201::toString(cell);
@@ -78,7 +81,7 @@ std::unique_ptr<Measurer> openMeasurer(const EngineChoice& o) {
     base.batch = o.batch;
     base.threads = o.threads;
     base.seed = o.seed;
-    return std::make_unique<RunnerMeasurer>(std::move(argv), o.runnerTimeoutS, base);
+    return std::make_unique<RunnerMeasurer>(std::move(argv), o.runnerTimeoutS, base, o.cancelled);
   }
   fail(ErrorKind::Usage, "unknown engine " + text::quote(o.engine) +
                              ": use cpu, cuda or command:'PROGRAM ARGS' (an external runner speaking JSON lines)");

@@ -8,6 +8,7 @@
 #include "searchspace/nb201.hpp"
 #include "store/project.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,6 +32,9 @@ struct EngineChoice {
   int threads = 1;
   std::uint64_t seed = 42;
   double runnerTimeoutS = 300;
+  // Asked while waiting on an external runner: true ends the runner's process tree at once and
+  // the sample throws Error(Cancelled) (in-process engines finish the current sample first).
+  std::function<bool()> cancelled;
 };
 
 // The in-process engine of that name ("cpu" or "cuda"); null for any other name, so each caller

@@ -1,5 +1,6 @@
 // `maple measure` as users run it: the real binary on a small project, with the fake runners of
 // tests/core/runners/ (fast and deterministic) and, where built, the in-process engines.
+#include "../core/process_support.hpp"
 #include "../core/test_support.hpp"
 #include "cli_runner.hpp"
 #include "engine/cuda/cuda_engine.hpp"
@@ -196,6 +197,38 @@ private slots:
     QVERIFY2(err.contains("interrupted"), err.constData());
     QCOMPARE(count(p, "SELECT count(*) FROM latency_samples s JOIN devices d ON d.id = s.device_id WHERE d.name = 'd'"),
              static_cast<long long>(kept));
+  }
+
+  // #15 item 5: a signal against a hung runner ends maple and the runner's whole tree (a setsid()
+  // child included) at once, keeping the samples measured before.
+  void signalsEndAHungRunnerAtOnce_data() {
+    QTest::addColumn<int>("sig");
+    QTest::newRow("SIGINT") << int(SIGINT);
+    QTest::newRow("SIGTERM") << int(SIGTERM);
+    QTest::newRow("SIGHUP") << int(SIGHUP);
+  }
+  void signalsEndAHungRunnerAtOnce() {
+    QFETCH(int, sig);
+    const auto p = project(QString("hung%1.maple").arg(sig));
+    const auto pidFile = path(QString("pids%1").arg(sig));
+    QProcess proc;
+    proc.start(QStringLiteral(MAPLE_CLI), {"measure", "--project", p, "--device", "d", "--engine",
+                                           "command:/bin/sh " + kRunners + "/setsid_runner.sh " + pidFile + " hang",
+                                           "--archs", "0", "--repeats", "3"});
+    QVERIFY(proc.waitForStarted());
+    const auto pids = maple::testing::waitForPids(pidFile);
+    QCOMPARE(pids.size(), size_t(2));
+    QElapsedTimer t;
+    t.start();
+    ::kill(static_cast<pid_t>(proc.processId()), sig);
+    QVERIFY(proc.waitForFinished(5000));
+    QVERIFY2(t.elapsed() < 2500, qPrintable(QString::number(t.elapsed())));
+    QCOMPARE(proc.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(proc.exitCode(), 130);
+    const auto err = proc.readAllStandardError();
+    QVERIFY2(err.contains("interrupted") && err.contains("0 of 1 samples"), err.constData());
+    QVERIFY(maple::testing::allGoneWithin(pids, 1000));
+    QCOMPARE(count(p, "SELECT count(*) FROM devices WHERE name = 'd'"), 0LL);
   }
 
   void cpuEngineInProcess() {

@@ -2,8 +2,11 @@
 // hang, exit early or answer nonsense, and against the shipped PyTorch runner.
 #include "common/error.hpp"
 #include "engine/command/command_runner.hpp"
+#include "process_support.hpp"
 
 #include <QtTest>
+
+#include <chrono>
 
 #include <unistd.h>
 
@@ -112,6 +115,69 @@ private slots:
     CommandRunner r({"/nonexistent/runner"}, 10);
     const auto msg = errorOf([&] { r.request(request()); });
     QVERIFY2(msg.contains("cannot start runner '/nonexistent/runner'") || msg.contains("status 127"), qPrintable(msg));
+  }
+
+  // #15 item 5: a cancel ends a hung runner and the child it started in its own session at once.
+  void cancelEndsAHungRunnersTree() {
+    QTemporaryDir dir;
+    const auto pidFile = dir.filePath("pids");
+    CommandRunner r({"/bin/sh", kRunners + "/setsid_runner.sh", pidFile.toStdString(), "hang"}, 300);
+    // Cancel once the runner and its child run (they wrote their pids).
+    std::chrono::steady_clock::time_point t0;
+    r.setCancelCheck([&] {
+      if (t0 == std::chrono::steady_clock::time_point{} && QFile::exists(pidFile)) t0 = std::chrono::steady_clock::now();
+      return t0 != std::chrono::steady_clock::time_point{};
+    });
+    ErrorKind kind = ErrorKind::Usage;
+    try {
+      r.request(request());
+    } catch (const Error& e) {
+      kind = e.kind();
+    }
+    const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    QVERIFY(t0 != std::chrono::steady_clock::time_point{});
+    QVERIFY(kind == ErrorKind::Cancelled);
+    QVERIFY2(took < 2.5, qPrintable(QString::number(took))); // from the cancel to the runner's tree ended
+    const auto pids = maple::testing::waitForPids(pidFile, 0);
+    QCOMPARE(pids.size(), size_t(2));
+    QVERIFY(maple::testing::allGoneWithin(pids, 0));
+  }
+
+  void timeoutEndsSetsidChildren() {
+    QTemporaryDir dir;
+    const auto pidFile = dir.filePath("pids");
+    CommandRunner r({"/bin/sh", kRunners + "/setsid_runner.sh", pidFile.toStdString(), "hang"}, 3);
+    QVERIFY(errorOf([&] { r.request(request()); }).contains("did not answer within 3 s"));
+    const auto pids = maple::testing::waitForPids(pidFile, 0);
+    QCOMPARE(pids.size(), size_t(2));
+    QVERIFY(maple::testing::allGoneWithin(pids, 0));
+  }
+
+  // The runner exits and its setsid() child is orphaned: re-parented to us, and still ended.
+  void orphanedSetsidChildIsEnded() {
+    QTemporaryDir dir;
+    const auto pidFile = dir.filePath("pids");
+    CommandRunner r({"/bin/sh", kRunners + "/setsid_runner.sh", pidFile.toStdString(), "exit"}, 10);
+    QVERIFY(errorOf([&] { r.request(request()); }).contains("exited with status 3"));
+    const auto pids = maple::testing::waitForPids(pidFile, 0);
+    QCOMPARE(pids.size(), size_t(2));
+    QVERIFY(maple::testing::allGoneWithin(pids, 0));
+  }
+
+  void destructorEndsTheTree() {
+    QTemporaryDir dir;
+    const auto pidFile = dir.filePath("pids");
+    std::vector<pid_t> pids;
+    const auto t0 = std::chrono::steady_clock::now();
+    {
+      CommandRunner r({"/bin/sh", kRunners + "/setsid_runner.sh", pidFile.toStdString(), "answer"}, 10);
+      QCOMPARE(r.request(request()).latenciesMs.size(), size_t(3));
+      pids = maple::testing::waitForPids(pidFile);
+      QVERIFY(!maple::testing::allGoneWithin(pids, 0));
+    }
+    QVERIFY(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(3));
+    QCOMPARE(pids.size(), size_t(2));
+    QVERIFY(maple::testing::allGoneWithin(pids, 0));
   }
 
   void pytorchRunner() {

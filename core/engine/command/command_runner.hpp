@@ -7,12 +7,15 @@
 //   stdout -> {"latencies_ms":[1.23,...],"runtime":"pytorch","runtime_version":"2.1.0"}
 //          or {"error":"what went wrong"}
 // The runner stays alive between requests (so it can cache models) and exits when stdin closes.
-// It runs from an argv list (no shell), in its own process group so a terminal's Ctrl-C reaches
-// only maple, which finishes the current sample before stopping.
+// It runs from an argv list (no shell) as a ChildProcess: its own process group, so a terminal's
+// Ctrl-C reaches only maple, and a timeout, a failure or a cancel ends its whole process tree.
+#include "common/child_process.hpp"
+
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
-#include <sys/types.h>
 #include <vector>
 
 namespace maple::engine {
@@ -41,23 +44,23 @@ public:
   // stopped after any failure; the next request starts it again.
   RunnerReply request(const RunnerRequest& request);
 
+  // Asked about every 100 ms while waiting for a reply: true stops the runner's whole tree at once
+  // and the request throws Error(Cancelled).
+  void setCancelCheck(std::function<bool()> cancelled) { cancelled_ = std::move(cancelled); }
+
   const std::vector<std::string>& argv() const { return argv_; }
   std::string describe() const; // the command as one quoted line, for messages
   double timeoutSeconds() const { return timeout_; }
 
 private:
   void start();
-  void stop(bool graceful);
   [[noreturn]] void failRunner(const std::string& what);
   std::string readLine(const RunnerRequest& request);
-  void drainStderr();
-  std::string exitDescription();
 
   std::vector<std::string> argv_;
   double timeout_;
-  pid_t pid_ = -1;
-  int toChild_ = -1, fromChild_ = -1, errFromChild_ = -1;
-  std::string outBuffer_, errTail_;
+  std::function<bool()> cancelled_;
+  std::unique_ptr<ChildProcess> child_;
 };
 
 // Splits "python3 'my runner.py' --fast" into words as a POSIX shell would for plain words,
