@@ -9,6 +9,7 @@ packages=(
   libeigen3-dev libsqlite3-dev libpfm4-dev libcli11-dev nlohmann-json3-dev
   xvfb xauth fonts-dejavu-core
   python3 python3-numpy python3-torch sqlite3
+  openssh-server openssh-client
   clang libclang-rt-14-dev
 )
 

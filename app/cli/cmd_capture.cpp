@@ -11,6 +11,8 @@
 #include "counters/perf_stat_import.hpp"
 #include "counters/session.hpp"
 #include "descriptor/from_capture.hpp"
+#include "remote/remote_measurer.hpp"
+#include "store/device_launcher.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -21,7 +23,8 @@ namespace maple::cli {
 namespace {
 
 struct Opts {
-  std::string project, device, events, workload, engine = "cpu", fromPerfStat;
+  std::string project, device, events, workload, engine = "cpu", fromPerfStat, remote;
+  double timeout = 300;
   int repeats = 5, threads = 1;
   bool allowSoftware = false, json = false;
 };
@@ -61,6 +64,29 @@ counters::Capture liveCapture(const Opts& o, engine::Engine& engine) {
     }
     throw;
   }
+}
+
+// Counts the workload on the device behind `launcher`; stores nothing (Ctrl-C ends the launcher).
+counters::Capture remoteCapture(const Opts& o, const std::string& launcher, std::string& runtime,
+                                measure::HostInfo& host) {
+  remote::RemoteDevice device(launcher, o.timeout, &InterruptGuard::interrupted);
+  host = device.host;
+  std::cerr << "capturing on " << host.hostname << " via " << text::quote(launcher) << "\n";
+  remote::CaptureAsk ask;
+  ask.engine = o.engine;
+  ask.workload = o.workload.empty() ? "nb201-reference" : o.workload;
+  for (auto n : text::split(o.events, ','))
+    if (!text::trim(n).empty()) ask.events.emplace_back(text::trim(n));
+  ask.repeats = o.repeats;
+  ask.threads = o.threads;
+  ask.allowSoftware = o.allowSoftware;
+  auto c = device.link.capture(ask, [](double fraction, const std::string& step) {
+    progressLine("capture: " + std::to_string(static_cast<int>(fraction * 100 + 0.5)) + "% " + step, step == "done");
+    return !InterruptGuard::interrupted();
+  });
+  runtime = c.runtime;
+  c.capture.source += " on " + host.hostname + " via launcher " + text::quote(launcher);
+  return std::move(c.capture);
 }
 
 // The largest multiplexing scale an event had in any step (1: counted all the time).
@@ -127,7 +153,7 @@ void printReport(const Opts& o, const counters::Capture& c, const descriptor::Re
     std::cout << (deviceCreated ? " (created without specs)" : "") << ": imported from " << o.fromPerfStat << ", "
               << c.samples.size() << " readings\n";
   else
-    std::cout << (deviceCreated ? " (created from this machine)" : "") << ": workload " << c.workload << ", "
+    std::cout << (deviceCreated ? " (created from the detected host)" : "") << ": workload " << c.workload << ", "
               << c.steps.size() << " steps x" << c.repeats << ", " << c.samples.size() << " readings, "
               << fmt(wallS, 3) << " s\n";
   for (const auto& d : r.descriptors) {
@@ -145,11 +171,17 @@ void run(const Opts& o) {
   auto project = store::Project::open(o.project);
   InterruptGuard interrupt; // Ctrl-C cancels the capture; nothing is stored
 
+  const auto launcher = o.fromPerfStat.empty() ? remote::launcherFor(project, o.device, o.remote) : "";
   counters::Capture capture;
   std::optional<campaign::HostDevice> host;
   std::string runtime;
   if (!o.fromPerfStat.empty()) {
     capture = counters::importPerfStatCsv(o.fromPerfStat, o.workload.empty() ? "external" : o.workload);
+  } else if (!launcher.empty()) {
+    measure::HostInfo remoteHost;
+    capture = remoteCapture(o, launcher, runtime, remoteHost);
+    host.emplace(project, o.device, o.engine, 1, std::move(remoteHost));
+    if (!host->notice().empty()) std::cerr << host->notice() << "\n";
   } else {
     if (!o.workload.empty()) counters::workloadCells(o.workload); // an unknown name fails before detection
     auto engine = openEngine(o.engine);
@@ -180,6 +212,7 @@ void run(const Opts& o) {
     std::cerr << "device " << text::quote(o.device) << " is new: created without specs (perf stat output does not "
               << "describe the machine it was recorded on)\n";
   }
+  if (!launcher.empty()) store::setDeviceLauncher(project, o.device, launcher);
   counters::saveCapture(project, deviceId, capture);
   const auto reduction = descriptor::reduceAndSave(project, deviceId, capture, o.device);
   tx.commit();
@@ -212,7 +245,11 @@ void addCaptureCommand(CLI::App& root) {
                               "failing");
   auto* perf = cmd->add_option("--from-perf-stat", o->fromPerfStat,
                                "Import this `perf stat -x,` output (recorded on another machine) as the capture");
-  for (auto* live : {events, repeats, engine, threads, allow}) perf->excludes(live);
+  auto* remote = cmd->add_option("--remote", o->remote,
+                                 "Capture on a remote device through this launcher, e.g. 'ssh pi@board maple agent' "
+                                 "(kept with the device; docs/remote.md)");
+  cmd->add_option("--timeout", o->timeout, "With --remote: seconds to wait for each reply of the device (default 300)");
+  for (auto* live : {events, repeats, engine, threads, allow, remote}) perf->excludes(live);
   cmd->add_flag("--json", o->json, "Print the capture summary as JSON");
   cmd->callback([o] { run(*o); });
 }

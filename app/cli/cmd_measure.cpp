@@ -9,6 +9,7 @@
 #include "common/text.hpp"
 #include "campaign/campaign.hpp"
 #include "measure/pinning.hpp"
+#include "remote/remote_measurer.hpp"
 #include "store/latencies.hpp"
 
 #include <iostream>
@@ -17,7 +18,7 @@ namespace maple::cli {
 namespace {
 
 struct Opts {
-  std::string project, device, engine, archs, archsFile, pin;
+  std::string project, device, engine, archs, archsFile, pin, remote;
   int batch = 1, threads = 1, repeats = 100, warmup = 5;
   double timeout = 300;
   std::uint64_t seed = 42;
@@ -124,17 +125,32 @@ void run(const Opts& o) {
   auto project = store::Project::open(o.project);
   const auto targets = resolveTargets(project, o);
 
+  const auto launcher = remote::launcherFor(project, o.device, o.remote);
+  if (!launcher.empty() && !o.pin.empty())
+    fail(ErrorKind::Usage, "--pin pins this machine's CPUs: it does not apply to a remote device");
   std::optional<measure::ScopedCpuPin> pin;
   std::vector<int> pinned;
   if (!o.pin.empty()) {
     pinned = measure::parseCpuList(o.pin);
     pin.emplace(pinned);
   }
-  const int threads = o.threads > 0 ? o.threads : static_cast<int>(measure::allowedCpus().size());
-  InterruptGuard interrupt; // before the runner starts: a signal meanwhile still stops it
+  InterruptGuard interrupt; // before a runner or launcher starts: a signal meanwhile still stops it
+  std::optional<remote::RemoteDevice> device;
+  if (!launcher.empty()) {
+    device.emplace(launcher, o.timeout + 60, &InterruptGuard::interrupted); // a block may take a runner's timeout
+    std::cerr << "measuring on " << device->host.hostname << " via " << text::quote(launcher) << "\n";
+  }
+  const int threads = o.threads > 0 ? o.threads
+                      : device      ? device->host.logicalCpus
+                                    : static_cast<int>(measure::allowedCpus().size());
   campaign::EngineChoice choice{o.engine, o.batch, threads, o.seed, o.timeout, &InterruptGuard::interrupted};
-  auto engine = campaign::openMeasurer(choice);
-  campaign::Recorder recorder(project, o.device, choice, *engine, pinned);
+  std::unique_ptr<campaign::Measurer> engine;
+  if (device)
+    engine = std::make_unique<remote::RemoteMeasurer>(device->link, remote::MeasureAsk{o.engine, o.batch, o.threads, o.seed, o.timeout});
+  else
+    engine = campaign::openMeasurer(choice);
+  campaign::Recorder recorder(project, o.device, choice, *engine, pinned,
+                              device ? std::optional(device->host) : std::nullopt, device ? device->via() : "");
 
   if (!recorder.deviceNotice().empty()) std::cerr << recorder.deviceNotice() << "\n";
 
@@ -176,7 +192,7 @@ void run(const Opts& o) {
       if (e.kind() == ErrorKind::Cancelled) { // a signal stopped the runner mid-sample
         progressLine(label + ": cancelled", true);
         finish(true);
-        fail(ErrorKind::Cancelled, "interrupted: the runner was stopped; " + std::to_string(done.size()) + " of " +
+        fail(ErrorKind::Cancelled, "interrupted: the runner or launcher was stopped; " + std::to_string(done.size()) + " of " +
                                        std::to_string(targets.size()) + " samples measured and kept");
       }
       progressLine(label + ": failed", true);
@@ -193,6 +209,7 @@ void run(const Opts& o) {
     for (const auto& w : m.warnings) std::cerr << "  warning: " << w << "\n";
 
     recorder.record(t, m);
+    if (device && done.empty()) device->remember(project, o.device);
     done.push_back({t, std::move(m)});
 
     if (InterruptGuard::interrupted() && i + 1 < targets.size()) {
@@ -225,6 +242,9 @@ void addMeasureCommand(CLI::App& root) {
   cmd->add_option("--warmup", o->warmup, "Untimed runs before timing (default 5)");
   cmd->add_option("--pin", o->pin, "Pin to these CPUs, e.g. 0-3 (the engine's threads and a runner inherit it)");
   cmd->add_option("--timeout", o->timeout, "Seconds a runner may take to answer one request (default 300)");
+  cmd->add_option("--remote", o->remote,
+                  "Measure on a remote device through this launcher, e.g. 'ssh pi@board maple agent' (run without a "
+                  "shell; kept with the device, so later runs can name the device alone; docs/remote.md)");
   cmd->add_option("--seed", o->seed, "Seed of the weights and input (default 42)");
   cmd->add_flag("--json", o->json, "Print the samples as JSON");
   cmd->callback([o] {

@@ -98,16 +98,15 @@ measure::Protocol protocolFor(int repeats, int warmup) {
 }
 
 Recorder::Recorder(store::Project& project, std::string device, const EngineChoice& choice, const Measurer& measurer,
-                   std::vector<int> pinnedCpus)
-    : project_(project), device_(project, device, choice.engine, choice.batch), deviceName_(std::move(device)),
-      choice_(choice), measurer_(measurer), cpus_(measure::allowedCpus()), pinned_(std::move(pinnedCpus)),
-      startedAt_(text::nowIso8601()) {
+                   std::vector<int> pinnedCpus, std::optional<measure::HostInfo> host, std::string via)
+    : project_(project), device_(project, device, choice.engine, choice.batch, std::move(host)),
+      deviceName_(std::move(device)), choice_(choice), measurer_(measurer), cpus_(measure::allowedCpus()),
+      pinned_(std::move(pinnedCpus)), startedAt_(text::nowIso8601()), via_(std::move(via)) {
   threads_ = choice.threads > 0 ? choice.threads : static_cast<int>(cpus_.size());
 }
 
-void Recorder::record(const Target& t, const measure::Measurement& m) {
-  const auto& host = device_.host();
-  auto conditions = measure::currentConditions(host, pinned_.empty() ? cpus_ : pinned_);
+measure::Conditions Recorder::localConditions(const measure::Measurement& m) const {
+  auto conditions = measure::currentConditions(device_.host(), pinned_.empty() ? cpus_ : pinned_);
   conditions.pinnedCpus = pinned_;
   conditions.threads = threads_;
   conditions.batch = choice_.batch;
@@ -115,13 +114,19 @@ void Recorder::record(const Target& t, const measure::Measurement& m) {
   conditions.engineVersion = measurer_.version();
   if (device_.gpu()) conditions.gpu = *device_.gpu();
   measure::recordMeasurement(conditions, m);
+  return conditions;
+}
+
+void Recorder::record(const Target& t, const measure::Measurement& m) {
+  const auto& host = device_.host();
+  auto conditions = measurer_.lastConditions().value_or(localConditions(m));
 
   store::Transaction tx(project_.db());
   const auto deviceId = device_.id(measurer_.name() + " " + measurer_.version());
   if (sourceId_ == 0)
     sourceId_ = store::ensureSource(
         project_, "measurement", "maple-measure:" + deviceName_ + ":" + startedAt_ + ":" + std::to_string(getpid()),
-        "maple measure on host " + host.hostname + ": engine " + measurer_.name() + " (" + measurer_.version() +
+        "maple measure on host " + host.hostname + (via_.empty() ? "" : " via " + via_) + ": engine " + measurer_.name() + " (" + measurer_.version() +
             "), batch " + std::to_string(choice_.batch) + ", threads " + std::to_string(threads_) + ", started " + startedAt_);
   store::LatencyWriter writer(project_);
   store::LatencySample s;

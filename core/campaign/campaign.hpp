@@ -4,6 +4,7 @@
 // workbench's "measure selected", so both write the same rows.
 #include "campaign/host_device.hpp"
 #include "engine/engine.hpp"
+#include "measure/conditions.hpp"
 #include "measure/protocol.hpp"
 #include "searchspace/nb201.hpp"
 #include "store/project.hpp"
@@ -24,6 +25,9 @@ public:
                                        const measure::MeasureCallback& cb) = 0;
   virtual std::string name() const = 0;    // latency_samples.engine
   virtual std::string version() const = 0; // known after the first sample for a runner
+  // The conditions of the last sample when the measurer knows them better than this machine does
+  // (a remote device reports its own governor and frequencies); nullopt: read them here.
+  virtual std::optional<measure::Conditions> lastConditions() const { return std::nullopt; }
 };
 
 struct EngineChoice {
@@ -54,8 +58,10 @@ struct Target {
 // run that fails at once leaves no empty device behind.
 class Recorder {
 public:
+  // `host`: the machine measured on (a remote device's detection; absent: this one); `via`: how it
+  // was reached, for the provenance (e.g. "launcher 'ssh pi@board maple agent'").
   Recorder(store::Project& project, std::string device, const EngineChoice& choice, const Measurer& measurer,
-           std::vector<int> pinnedCpus = {});
+           std::vector<int> pinnedCpus = {}, std::optional<measure::HostInfo> host = {}, std::string via = {});
   void record(const Target& target, const measure::Measurement& m);
   const measure::HostInfo& host() const { return device_.host(); }
   const std::string& deviceNotice() const { return device_.notice(); } // see HostDevice::notice
@@ -63,6 +69,8 @@ public:
   int threads() const { return threads_; }
 
 private:
+  measure::Conditions localConditions(const measure::Measurement& m) const;
+
   store::Project& project_;
   HostDevice device_;
   std::string deviceName_;
@@ -71,7 +79,7 @@ private:
   std::vector<int> cpus_, pinned_;
   int threads_ = 1;
   std::int64_t sourceId_ = 0;
-  std::string startedAt_;
+  std::string startedAt_, via_;
 };
 
 // The protocol `maple measure` uses for a maximum number of timed runs and warm-up runs.

@@ -5,10 +5,15 @@
 
 namespace maple::campaign {
 
-HostDevice::HostDevice(store::Project& project, std::string name, std::string engine, int batch)
+HostDevice::HostDevice(store::Project& project, std::string name, std::string engine, int batch,
+                       std::optional<measure::HostInfo> host)
     : project_(project), name_(std::move(name)), engine_(std::move(engine)), batch_(batch) {
-  host_ = measure::detectHost();
-  host_.gpus = engine::cudaDevices();
+  if (host) {
+    host_ = std::move(*host);
+  } else {
+    host_ = measure::detectHost();
+    host_.gpus = engine::cudaDevices();
+  }
   const auto existing = store::findDevice(project_, name_);
   if (existing) {
     id_ = existing->id;
@@ -19,7 +24,8 @@ HostDevice::HostDevice(store::Project& project, std::string name, std::string en
                 std::to_string(batch_) + ")";
     return;
   }
-  notice_ = "device " + text::quote(name_) + " is new: it will be created from this machine (" +
+  notice_ = "device " + text::quote(name_) + " is new: it will be created from " +
+            (host ? "host " + text::quote(host_.hostname) : std::string("this machine")) + " (" +
             (gpu() ? gpu()->name : host_.cpuModel) + ")";
 }
 

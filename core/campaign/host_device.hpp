@@ -5,6 +5,7 @@
 #include "measure/host.hpp"
 #include "store/devices.hpp"
 
+#include <optional>
 #include <string>
 
 namespace maple::campaign {
@@ -13,7 +14,9 @@ class HostDevice {
 public:
   // Looks the device up and detects this host. engine is the engine's name ("cpu", "cuda",
   // "command:..."): a CUDA engine describes the first GPU.
-  HostDevice(store::Project& project, std::string name, std::string engine, int batch);
+  // `host`: the machine the run happens on (a remote device's own detection); absent: this one.
+  HostDevice(store::Project& project, std::string name, std::string engine, int batch,
+             std::optional<measure::HostInfo> host = {});
 
   const measure::HostInfo& host() const { return host_; }
   const measure::GpuInfo* gpu() const; // the GPU measured on, or null

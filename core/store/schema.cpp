@@ -138,10 +138,16 @@ constexpr std::string_view kV2 = R"SQL(
 ALTER TABLE captures ADD COLUMN partial INTEGER NOT NULL DEFAULT 0 CHECK (partial IN (0, 1));
 )SQL";
 
+// Migration 3: a remote device keeps the launcher that reaches its `maple agent` (e.g. "ssh
+// pi@board maple agent"), so later runs can name the device alone (store/device_launcher.hpp).
+constexpr std::string_view kV3 = R"SQL(
+ALTER TABLE devices ADD COLUMN launcher TEXT;
+)SQL";
+
 } // namespace
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> list{kV1, kV2};
+  static const std::vector<std::string_view> list{kV1, kV2, kV3};
   return list;
 }
 
