@@ -4,6 +4,7 @@
 #include "common/file_read.hpp"
 #include "common/latency_bounds.hpp"
 #include "common/text.hpp"
+#include "dataset/table_file.hpp"
 #include "store/latencies.hpp"
 
 #include <filesystem>
@@ -15,24 +16,6 @@ namespace {
 
 constexpr const char* kTableName = "nb201_latency_ms.csv";
 constexpr const char* kSpecsName = "devices.csv";
-
-constexpr std::size_t kMaxTableBytes = 512u << 20; // the full NAS-Bench-201 table is 8 MB
-
-// The whole file, refused before reading when it is a FIFO, a device or larger than any table.
-// A UTF-8 byte-order mark is skipped; CR-only line endings are refused with the fix.
-std::string readWhole(const std::string& path) {
-  auto data = readRegularFile(path, kMaxTableBytes, "CSV table");
-  if (data.rfind("\xEF\xBB\xBF", 0) == 0) data.erase(0, 3);
-  if (data.find('\r') != std::string::npos && data.find('\n') == std::string::npos)
-    badLine(path, 1, "lines end in CR only (old Mac style); convert the file to LF or CRLF line endings");
-  return data;
-}
-
-std::vector<std::string_view> lines(const std::string& data) {
-  auto out = text::split(data, '\n');
-  if (!out.empty() && text::trim(out.back()).empty()) out.pop_back();
-  return out;
-}
 
 // Family of a data-set device column: HELP's names carry it.
 std::string familyOf(const std::string& name) {
@@ -196,6 +179,7 @@ ImportResult importHelpNb201(store::Project& project, const std::string& path,
   }
 
   const std::string when = text::nowIso8601();
+  const store::ForeignKeyLookupsSuspended bulk(project);
   store::Transaction tx(project.db());
   const auto sourceId = store::ensureSource(
       project, "import:help-nb201", "import:help-nb201",
@@ -222,20 +206,14 @@ ImportResult importHelpNb201(store::Project& project, const std::string& path,
   for (size_t r = 0; r < table.cells.size(); ++r) archIds.push_back(writer.architecture(table.cells[r], table.index[r]));
 
   // Device-major order appends to the (device, architecture, source) index instead of scattering.
+  store::ImportedColumnWriter columns(project);
   ImportProgress prog{0, static_cast<long>(table.ms.size())};
   const size_t nd = table.devices.size();
   for (size_t d = 0; d < nd; ++d) {
-    store::LatencySample s;
-    s.deviceId = deviceIds[d];
-    s.batchSize = batches[d];
-    s.measuredAt = when;
-    for (size_t r = 0; r < table.cells.size(); ++r) {
-      s.architectureId = archIds[r];
-      s.latencyMs = table.ms[r * nd + d];
-      if (writer.sample(sourceId, s)) ++result.samplesAdded;
-      else ++result.samplesExisting;
-      ++prog.rowsWritten;
-    }
+    const long added = columns.write(sourceId, deviceIds[d], batches[d], when, archIds, table.ms.data() + d, nd);
+    result.samplesAdded += added;
+    result.samplesExisting += static_cast<long>(archIds.size()) - added;
+    prog.rowsWritten += static_cast<long>(archIds.size());
     if (progress && !progress(prog)) fail(ErrorKind::Cancelled, "import cancelled; the project is unchanged");
   }
   result.architectures = static_cast<long>(table.cells.size());
