@@ -12,10 +12,11 @@
 namespace maple::evaluation {
 namespace {
 
-std::vector<std::string> devicesWithLatencies(store::Project& project) {
+// Devices with at least `minArchitectures` measured architectures.
+std::vector<std::string> devicesWithLatencies(store::Project& project, std::int64_t minArchitectures = 1) {
   std::vector<std::string> out;
   for (const auto& s : store::listDeviceSummaries(project))
-    if (s.measuredArchitectures > 0) out.push_back(s.device.name);
+    if (s.measuredArchitectures >= minArchitectures) out.push_back(s.device.name);
   return out;
 }
 
