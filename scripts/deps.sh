@@ -10,7 +10,7 @@ packages=(
   xvfb xauth fonts-dejavu-core qt6-translations-l10n
   python3-dev python3-pybind11
   help2man lintian appstream desktop-file-utils dpkg-dev file
-  python3 python3-numpy python3-torch
+  python3 python3-numpy python3-torch sqlite3
   openssh-server openssh-client
   clang libclang-rt-14-dev
 )
