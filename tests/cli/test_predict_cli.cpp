@@ -90,9 +90,9 @@ private slots:
     QVERIFY2(metrics["spearman"].toDouble() > 0.95, qPrintable(QString::number(metrics["spearman"].toDouble())));
     QVERIFY2(metrics["acc10"].toDouble() > 0.8, qPrintable(QString::number(metrics["acc10"].toDouble())));
     // The file records the 20 architectures it was adapted on, and nothing else was used.
-    QFile file(path("d.maplepred"));
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    const QByteArray bytes = file.readAll();
+    QFile predictorFile(path("d.maplepred"));
+    QVERIFY(predictorFile.open(QIODevice::ReadOnly));
+    const QByteArray bytes = predictorFile.readAll();
     const auto headerBytes = qFromLittleEndian<quint32>(bytes.constData() + 12); // docs/predictor-file.md
     const auto header = QJsonDocument::fromJson(bytes.mid(16, static_cast<int>(headerBytes))).object();
     const auto adaptedOn = header["model"].toObject()["adapted_on"].toObject();
