@@ -36,7 +36,7 @@ predict::TrainingPool smallPool() {
 }
 
 predict::Target target(const predict::TrainingPool& pool) {
-  return {"t", {"specs", 1, {"ln_speed"}, {std::log(3.0)}, "test", 0}, {{pool.cells[1], 1.0}, {pool.cells[2], 2.0}}};
+  return {"t", {"specs", 1, {"ln_speed"}, {std::log(3.0)}, "test", 0}, {{pool.cells[1], 1.0}, {pool.cells[2], 2.0}}, "random"};
 }
 
 QString restoreError(const predict::ModelState& s) {
