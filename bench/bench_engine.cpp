@@ -5,16 +5,21 @@
 // PyTorch below batch 16 runs small 3x3 and 1x1 convolutions on its native path, im2col + BLAS, so
 // its speed there depends on the BLAS libblas.so.3 resolves to (Debian's default is the reference
 // BLAS); to compare against OpenBLAS, run with LD_LIBRARY_PATH naming an OpenBLAS libblas.so.3.
-// Usage: bench_engine [--archs N] [--seed S] [--batch B] [--kernel K] [--quick] [--python PATH]
+// Then the same comparison on random FBNet architectures (the layer-graph runner; --fbnet-archs N,
+// default 10; --space nb201|fbnet runs one space only).
+// Usage: bench_engine [--archs N] [--fbnet-archs N] [--space S] [--seed S] [--batch B] [--kernel K] [--quick]
+//                     [--python PATH]
 //   --batch: only this batch size (default: 1 and 32)
 //   --kernel: our GEMM kernel for the comparison (avx512, avx2, eigen; default the best available)
 //   --quick: 4 architectures, fewer repeats (a smoke run, not a figure to report)
 #include "engine/cpu/cpu_engine.hpp"
 #include "engine/cpu/gemm.hpp"
+#include "engine/cpu/graph_network.hpp"
 #include "engine/cpu/network_weights.hpp"
 #include "engine/cpu/spmd_pool.hpp"
 #include "fma_peak.hpp"
 #include "searchspace/cost.hpp"
+#include "searchspace/space.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -37,6 +42,8 @@ namespace {
 
 struct Args {
   int archs = 20;
+  int fbnetArchs = 10;
+  std::string space; // empty: both
   std::uint64_t seed = 201;
   std::string kernel;
   std::vector<int> batches{1, 32};
@@ -51,17 +58,24 @@ double medianOf(std::vector<double> v) {
 }
 
 // Median ms of `repeats` forward passes after `warmup` untimed ones.
-double timeOurs(const nb201::Cell& cell, const engine::RunConfig& config, int warmup, int repeats) {
-  engine::cpu::CpuEngine engine;
-  auto net = engine.prepare(cell, config);
-  for (int i = 0; i < warmup; ++i) net->run();
+double medianRunMs(engine::PreparedNetwork& net, int warmup, int repeats) {
+  for (int i = 0; i < warmup; ++i) net.run();
   std::vector<double> ms;
   for (int i = 0; i < repeats; ++i) {
     const auto t0 = std::chrono::steady_clock::now();
-    net->run();
+    net.run();
     ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
   }
   return medianOf(ms);
+}
+
+double timeOurs(const nb201::Cell& cell, const engine::RunConfig& config, int warmup, int repeats) {
+  engine::cpu::CpuEngine engine;
+  return medianRunMs(*engine.prepare(cell, config), warmup, repeats);
+}
+
+double timeGraph(const searchspace::LayerGraph& graph, const engine::RunConfig& config, int warmup, int repeats) {
+  return medianRunMs(*engine::cpu::prepareGraph(graph, config), warmup, repeats);
 }
 
 // PyTorch medians per file, from bench/torch_timing.py; empty when torch is unavailable.
@@ -86,6 +100,55 @@ std::map<std::string, double> timeTorch(const Args& a, const std::vector<std::st
   return out;
 }
 
+struct RatioLog {
+  double sum = 0;
+  int count = 0;
+  void add(double ratio) {
+    if (std::isfinite(ratio)) sum += std::log(ratio), ++count;
+  }
+  double geomean() const { return std::exp(sum / count); }
+};
+
+// FBNet: seeded random architectures through the layer-graph runner, against PyTorch.
+void benchFbnet(const Args& a, const fs::path& dir, int allThreads, std::string& torchVersion, RatioLog& overall) {
+  const auto& space = searchspace::fbnetSpace();
+  const auto genotypes = space.sample(a.quick ? std::min(a.fbnetArchs, 3) : a.fbnetArchs, a.seed);
+  std::printf("\nFBNet (layer-graph runner), %zu random architectures (seed %llu)\n", genotypes.size(),
+              static_cast<unsigned long long>(a.seed));
+  RatioLog fb;
+  for (int batch : a.batches) {
+    std::vector<std::string> files;
+    for (size_t i = 0; i < genotypes.size(); ++i) {
+      files.push_back((dir / ("fbnet" + std::to_string(i) + "_b" + std::to_string(batch) + ".bin")).string());
+      engine::cpu::exportGraph("fbnet", space.format(genotypes[i]), space.network(genotypes[i]), {batch, 1, a.seed + i},
+                               files.back());
+    }
+    for (int threads : {1, allThreads}) {
+      const int repeats = a.quick ? 3 : batch == 1 ? 21 : 5, warmup = 2;
+      const auto torch = timeTorch(a, files, threads, warmup, repeats, torchVersion);
+      std::printf("\nfbnet batch %d, %d thread%s (median of %d runs)\n%-4s %-9s %10s %12s %9s  %s\n", batch, threads,
+                  threads == 1 ? "" : "s", repeats, "#", "MMAC/img", "ours_ms", "pytorch_ms", "ratio", "architecture");
+      RatioLog c;
+      for (size_t i = 0; i < genotypes.size(); ++i) {
+        const double ours = timeGraph(space.network(genotypes[i]), {batch, threads, a.seed + i}, warmup, repeats);
+        const auto t = torch.find(files[i]);
+        const double ratio = t == torch.end() ? NAN : ours / t->second;
+        std::printf("%-4zu %9.1f %10.3f %12.3f %9.3f  %s\n", i, space.features(genotypes[i]).macs / 1e6, ours,
+                    t == torch.end() ? NAN : t->second, ratio, space.format(genotypes[i]).c_str());
+        c.add(ratio);
+      }
+      if (c.count)
+        std::printf("fbnet geometric mean ratio, batch %d, %d thread%s: %.3f\n", batch, threads, threads == 1 ? "" : "s",
+                    c.geomean());
+      fb.sum += c.sum, fb.count += c.count;
+    }
+    for (const auto& f : files) fs::remove(f);
+  }
+  if (fb.count) std::printf("fbnet geometric mean ratio (ours / PyTorch): %.3f -> goal <= 1.0 %s\n", fb.geomean(),
+                            fb.geomean() <= 1.0 ? "met" : "NOT met");
+  overall.sum += fb.sum, overall.count += fb.count;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -94,13 +157,16 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string s = argv[i];
     if (s == "--archs" && i + 1 < argc) a.archs = std::stoi(argv[++i]);
+    else if (s == "--fbnet-archs" && i + 1 < argc) a.fbnetArchs = std::stoi(argv[++i]);
+    else if (s == "--space" && i + 1 < argc) a.space = argv[++i];
     else if (s == "--seed" && i + 1 < argc) a.seed = std::stoull(argv[++i]);
     else if (s == "--python" && i + 1 < argc) a.python = argv[++i];
     else if (s == "--kernel" && i + 1 < argc) a.kernel = argv[++i];
     else if (s == "--batch" && i + 1 < argc) a.batches = {std::stoi(argv[++i])};
     else if (s == "--quick") a.quick = true;
     else {
-      std::fprintf(stderr, "usage: bench_engine [--archs N] [--seed S] [--batch B] [--kernel K] [--quick] [--python PATH]\n");
+      std::fprintf(stderr, "usage: bench_engine [--archs N] [--fbnet-archs N] [--space nb201|fbnet] [--seed S] [--batch B] "
+                           "[--kernel K] [--quick] [--python PATH]\n");
       return 1;
     }
   }
@@ -128,7 +194,8 @@ int main(int argc, char** argv) {
   std::string torchVersion = "unavailable";
   double logSum = 0;
   int logCount = 0;
-  for (int batch : a.batches) {
+  const bool nb201Cases = a.space.empty() || a.space == "nb201";
+  for (int batch : nb201Cases ? a.batches : std::vector<int>{}) {
     std::vector<std::string> files;
     for (size_t i = 0; i < cells.size(); ++i) {
       files.push_back((dir / ("net" + std::to_string(i) + "_b" + std::to_string(batch) + ".bin")).string());
@@ -159,6 +226,11 @@ int main(int argc, char** argv) {
         logCount += caseCount;
       }
     }
+  }
+  if (a.space.empty() || a.space == "fbnet") {
+    RatioLog overall{logSum, logCount};
+    benchFbnet(a, dir, allThreads, torchVersion, overall);
+    logSum = overall.sum, logCount = overall.count;
   }
   fs::remove_all(dir);
   if (logCount) {

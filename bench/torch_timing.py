@@ -1,8 +1,9 @@
 #!/usr/bin/python3
-"""PyTorch side of bench_engine: times the NAS-Bench-201 network of each exported file (the same
-weights and input as our CPU engine, see tests/engine/torch_reference.py) in eager mode under
-torch.no_grad(), with `none` edges skipped rather than multiplied by zero (PyTorch gets the cheaper
-network; batch norm stays unfolded, as eager PyTorch runs it).
+"""PyTorch side of bench_engine: times the network of each exported file (the same weights and input
+as our CPU engine, see tests/engine/torch_reference.py) in eager mode under torch.no_grad():
+NAS-Bench-201 with `none` edges skipped rather than multiplied by zero (PyTorch gets the cheaper
+network), FBNet as tests/engine/fbnet_reference.py writes it; batch norm stays unfolded, as eager
+PyTorch runs it.
 
 Usage: torch_timing.py --threads T --warmup W --repeats R FILE...
 prints one JSON line per file: {"file", "arch", "batch", "median_ms", "runs", "torch", "blas"}. Exit 3 when
@@ -15,7 +16,8 @@ import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "engine"))
-from torch_reference import EDGES, Net, load, parse_arch  # noqa: E402  (exits 3 when torch is missing)
+from torch_reference import EDGES, Net, load_any, parse_arch  # noqa: E402  (exits 3 when torch is missing)
+from fbnet_reference import FbnetNet  # noqa: E402
 import torch  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 
@@ -62,8 +64,12 @@ def main():
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     for path in a.files:
-        arch, batch, tensors = load(path)
-        net, ops, x = PrunedNet(tensors), parse_arch(arch), tensors["input"]
+        space, arch, batch, tensors = load_any(path)
+        x = tensors["input"]
+        if space == "fbnet":
+            net, ops = FbnetNet(tensors), arch
+        else:
+            net, ops = PrunedNet(tensors), parse_arch(arch)
         times = []
         with torch.no_grad():
             for i in range(a.warmup + a.repeats):

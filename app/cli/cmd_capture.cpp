@@ -7,6 +7,7 @@
 #include "common/error.hpp"
 #include "common/text.hpp"
 #include "counters/perf_stat_import.hpp"
+#include "remote/remote_measurer.hpp"
 #include "services/capture.hpp"
 #include "services/devices.hpp"
 
@@ -19,7 +20,8 @@ namespace maple::cli {
 namespace {
 
 struct Opts {
-  std::string project, device, events, workload, engine = "cpu", fromPerfStat;
+  std::string project, device, events, workload, engine = "cpu", fromPerfStat, remote;
+  double timeout = 300;
   int repeats = 5, threads = 1;
   bool allowSoftware = false, json = false;
 };
@@ -55,6 +57,29 @@ services::LiveCapture liveCapture(const Opts& o) {
     }
     throw;
   }
+}
+
+// Counts the workload on the device behind `launcher`; stores nothing (Ctrl-C ends the launcher).
+counters::Capture remoteCapture(const Opts& o, const std::string& launcher, std::string& runtime,
+                                measure::HostInfo& host) {
+  remote::RemoteDevice device(launcher, o.timeout, &InterruptGuard::interrupted);
+  host = device.host;
+  std::cerr << "capturing on " << host.hostname << " via " << text::quote(launcher) << "\n";
+  remote::CaptureAsk ask;
+  ask.engine = o.engine;
+  ask.workload = o.workload.empty() ? "nb201-reference" : o.workload;
+  for (auto n : text::split(o.events, ','))
+    if (!text::trim(n).empty()) ask.events.emplace_back(text::trim(n));
+  ask.repeats = o.repeats;
+  ask.threads = o.threads;
+  ask.allowSoftware = o.allowSoftware;
+  auto c = device.link.capture(ask, [](double fraction, const std::string& step) {
+    progressLine("capture: " + std::to_string(static_cast<int>(fraction * 100 + 0.5)) + "% " + step, step == "done");
+    return !InterruptGuard::interrupted();
+  });
+  runtime = c.runtime;
+  c.capture.source += " on " + host.hostname + " via launcher " + text::quote(launcher);
+  return std::move(c.capture);
 }
 
 // The largest multiplexing scale an event had in any step (1: counted all the time).
@@ -121,7 +146,7 @@ void printReport(const Opts& o, const counters::Capture& c, const descriptor::Re
     std::cout << (deviceCreated ? " (created without specs)" : "") << ": imported from " << o.fromPerfStat << ", "
               << c.samples.size() << " readings\n";
   else
-    std::cout << (deviceCreated ? " (created from this machine)" : "") << ": workload " << c.workload << ", "
+    std::cout << (deviceCreated ? " (created from the detected host)" : "") << ": workload " << c.workload << ", "
               << c.steps.size() << " steps x" << c.repeats << ", " << c.samples.size() << " readings, "
               << fmt(wallS, 3) << " s\n";
   for (const auto& d : r.descriptors) {
@@ -140,11 +165,18 @@ void run(const Opts& o) {
   services::checkCaptureTarget(project, o.device); // before waiting for a capture
   InterruptGuard interrupt; // Ctrl-C cancels the capture; nothing is stored
 
+  const auto launcher = o.fromPerfStat.empty() ? remote::launcherFor(project, o.device, o.remote) : "";
   counters::Capture capture;
   services::CaptureOrigin origin;
   if (!o.fromPerfStat.empty()) {
     capture = counters::importPerfStatCsv(o.fromPerfStat, o.workload.empty() ? "external" : o.workload);
     origin.description = "maple capture --from-perf-stat " + o.fromPerfStat;
+  } else if (!launcher.empty()) {
+    measure::HostInfo remoteHost;
+    capture = remoteCapture(o, launcher, origin.runtime, remoteHost);
+    origin.host = std::move(remoteHost);
+    origin.engine = o.engine;
+    origin.launcher = launcher;
   } else {
     auto live = liveCapture(o);
     capture = std::move(live.capture);
@@ -183,7 +215,11 @@ void addCaptureCommand(CLI::App& root) {
                               "failing");
   auto* perf = cmd->add_option("--from-perf-stat", o->fromPerfStat,
                                "Import this `perf stat -x,` output (recorded on another machine) as the capture");
-  for (auto* live : {events, repeats, engine, threads, allow}) perf->excludes(live);
+  auto* remote = cmd->add_option("--remote", o->remote,
+                                 "Capture on a remote device through this launcher, e.g. 'ssh pi@board maple agent' "
+                                 "(kept with the device; docs/remote.md)");
+  cmd->add_option("--timeout", o->timeout, "With --remote: seconds to wait for each reply of the device (default 300)");
+  for (auto* live : {events, repeats, engine, threads, allow, remote}) perf->excludes(live);
   cmd->add_flag("--json", o->json, "Print the capture summary as JSON");
   cmd->callback([o] { run(*o); });
 }

@@ -8,6 +8,7 @@
 #include "common/error.hpp"
 #include "common/text.hpp"
 #include "measure/pinning.hpp"
+#include "remote/remote_measurer.hpp"
 #include "services/devices.hpp"
 #include "services/measure.hpp"
 #include "store/latencies.hpp"
@@ -18,7 +19,7 @@ namespace maple::cli {
 namespace {
 
 struct Opts {
-  std::string project, device, engine, archs, archsFile, pin;
+  std::string project, device, engine, archs, archsFile, pin, remote;
   int batch = 1, threads = 1, repeats = 100, warmup = 5;
   double timeout = 300;
   std::uint64_t seed = 42;
@@ -141,15 +142,30 @@ void run(const Opts& o) {
   request.device = o.device;
   request.targets = resolveTargets(project, o);
 
+  const auto launcher = remote::launcherFor(project, o.device, o.remote);
+  if (!launcher.empty() && !o.pin.empty())
+    fail(ErrorKind::Usage, "--pin pins this machine's CPUs: it does not apply to a remote device");
   std::optional<measure::ScopedCpuPin> pin;
   if (!o.pin.empty()) {
     request.pinnedCpus = measure::parseCpuList(o.pin);
     pin.emplace(request.pinnedCpus);
   }
   // Ctrl-C, SIGTERM or SIGHUP (cli/interrupt.hpp): an in-process engine finishes the current sample,
-  // then stops; a runner is ended at once with its whole process tree (the samples before are kept).
-  InterruptGuard interrupt; // before the runner starts: a signal meanwhile still stops it
-  const int threads = o.threads > 0 ? o.threads : static_cast<int>(measure::allowedCpus().size());
+  // then stops; a runner or launcher is ended at once with its whole process tree (the samples
+  // before are kept).
+  InterruptGuard interrupt; // before a runner or launcher starts: a signal meanwhile still stops it
+  std::optional<remote::RemoteDevice> device;
+  if (!launcher.empty()) {
+    device.emplace(launcher, o.timeout + 60, &InterruptGuard::interrupted); // a block may take a runner's timeout
+    std::cerr << "measuring on " << device->host.hostname << " via " << text::quote(launcher) << "\n";
+    request.measurer = std::make_shared<remote::RemoteMeasurer>(
+        device->link, remote::MeasureAsk{o.engine, o.batch, o.threads, o.seed, o.timeout});
+    request.host = device->host;
+    request.via = device->via();
+  }
+  const int threads = o.threads > 0 ? o.threads
+                      : device      ? device->host.logicalCpus
+                                    : static_cast<int>(measure::allowedCpus().size());
   request.engine = {o.engine, o.batch, threads, o.seed, o.timeout, &InterruptGuard::interrupted};
   const auto n = request.targets.size();
   auto label = [&](size_t i) {
@@ -165,6 +181,7 @@ void run(const Opts& o) {
   size_t current = 0;
   events.onStored = [&](size_t i, const services::MeasuredTarget& d) {
     current = i + 1;
+    if (device && i == 0) device->remember(project, o.device); // later runs can name the device alone
     const auto& s = d.summary;
     progressLine(label(i) + ": " + fmt(s.medianMs, 4) + " ms (IQR " + fmt(s.iqrMs, 3) + " ms, " +
                      std::to_string(s.repetitions) + " runs" +
@@ -210,6 +227,9 @@ void addMeasureCommand(CLI::App& root) {
   cmd->add_option("--warmup", o->warmup, "Untimed runs before timing (default 5)");
   cmd->add_option("--pin", o->pin, "Pin to these CPUs, e.g. 0-3 (the engine's threads and a runner inherit it)");
   cmd->add_option("--timeout", o->timeout, "Seconds a runner may take to answer one request (default 300)");
+  cmd->add_option("--remote", o->remote,
+                  "Measure on a remote device through this launcher, e.g. 'ssh pi@board maple agent' (run without a "
+                  "shell; kept with the device, so later runs can name the device alone; docs/remote.md)");
   cmd->add_option("--seed", o->seed, "Seed of the weights and input (default 42)");
   cmd->add_flag("--json", o->json, "Print the samples as JSON");
   cmd->callback([o] {

@@ -1,8 +1,11 @@
 #include "cli/commands.hpp"
+#include "cli/interrupt.hpp"
 #include "cli/output.hpp"
+#include "common/error.hpp"
 #include "common/text.hpp"
 #include "counters/pmu.hpp"
 #include "counters/probe.hpp"
+#include "remote/agent_link.hpp"
 
 #include <algorithm>
 #include <iostream>
@@ -42,71 +45,69 @@ void listEvents(const std::string& pmu, bool json) {
   }
 }
 
+void printCounting(const remote::Counting& c) {
+  const auto& cap = c.capability;
+  std::string sources;
+  for (const auto& s : cap.kernelSources) sources += (sources.empty() ? "" : ", ") + s;
+  std::cout << "perf_event_paranoid: " << cap.paranoid << " (" << paranoidMeaning(cap.paranoid, cap.privileged)
+            << ")\ncounting scope:      " << counters::scopeName(cap.scope)
+            << "\nhardware PMU:        " << (cap.hardwarePmu ? "yes" : "no") << " (" << cap.hardwarePmuNote << ")\n";
+  if (!cap.hardwarePmu) std::cout << "                     " << counters::kNoHardwarePmu << "\n";
+  std::cout << "kernel event sources: " << sources << "\n\nlibpfm4 (API " << c.libpfmVersion
+            << ") PMUs (`maple pmu --pmu NAME` lists a PMU's events):\n";
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& p : c.pmus)
+    rows.push_back({p.name, p.type, std::to_string(p.events), std::to_string(p.genericCounters),
+                    std::to_string(p.fixedCounters), p.description});
+  printTable({"PMU", "TYPE", "EVENTS", "COUNTERS", "FIXED", "DESCRIPTION"}, rows);
+  std::cout << "\n";
+  rows.clear();
+  std::vector<std::string> fixes; // each fix once, however many events it concerns
+  for (const auto& e : cap.events) {
+    rows.push_back({e.event, e.available ? "ok" : (e.errorName.empty() ? "unknown" : e.errorName),
+                    e.encoding.empty() ? "-" : e.encoding, e.available ? "" : e.reason});
+    if (!e.available && !e.fix.empty() && std::find(fixes.begin(), fixes.end(), e.fix) == fixes.end())
+      fixes.push_back(e.fix);
+  }
+  printTable({"EVENT", "STATUS", "ENCODING", "WHY NOT"}, rows);
+  for (const auto& f : fixes) std::cout << "fix: " << f << "\n";
+}
+
 } // namespace
 
 void addPmuCommand(CLI::App& root) {
-  auto* cmd = root.add_subcommand("pmu", "What this machine can count with perf_event, and why not");
+  auto* cmd = root.add_subcommand("pmu", "What this machine (or a remote device) can count with perf_event, and why not");
   struct Opts {
-    std::string events, pmu;
+    std::string events, pmu, remote;
+    double timeout = 60;
     bool json = false;
   };
   auto o = std::make_shared<Opts>();
   cmd->add_option("--events", o->events, "Comma-separated events to probe (default: MAPLE's set and software events)");
   cmd->add_option("--pmu", o->pmu, "List the events of this libpfm4 PMU instead");
   cmd->add_flag("--json", o->json, "Print as JSON");
+  cmd->add_option("--remote", o->remote,
+                  "Probe a remote device through this launcher, e.g. 'ssh pi@board maple agent' (docs/remote.md)");
+  cmd->add_option("--timeout", o->timeout, "With --remote: seconds to wait for the device's reply (default 60)");
   cmd->callback([o] {
-    if (!o->pmu.empty()) return listEvents(o->pmu, o->json);
+    if (!o->pmu.empty()) {
+      if (!o->remote.empty()) fail(ErrorKind::Usage, "--pmu lists this machine's libpfm4 tables; it does not take --remote");
+      return listEvents(o->pmu, o->json);
+    }
     std::vector<std::string> names;
     for (auto n : text::split(o->events, ','))
       if (!text::trim(n).empty()) names.emplace_back(text::trim(n));
-    if (names.empty()) names = defaultEvents();
-    const auto cap = counters::probe(names);
-    const auto pmus = counters::listPmus();
-    if (o->json) {
-      auto pmuArr = nlohmann::json::array();
-      for (const auto& p : pmus)
-        pmuArr.push_back({{"name", p.name}, {"description", p.description}, {"type", p.type}, {"events", p.events},
-                          {"generic_counters", p.genericCounters}, {"fixed_counters", p.fixedCounters}});
-      auto evArr = nlohmann::json::array();
-      for (const auto& e : cap.events)
-        evArr.push_back({{"event", e.event}, {"hardware", e.hardware}, {"available", e.available},
-                         {"encoding", e.encoding}, {"errno", e.errorName}, {"reason", e.reason}, {"fix", e.fix}});
-      printJson({{"perf_event_paranoid", cap.paranoid},
-                 {"privileged", cap.privileged},
-                 {"scope", counters::scopeName(cap.scope)},
-                 {"hardware_pmu", cap.hardwarePmu},
-                 {"hardware_pmu_note", cap.hardwarePmuNote},
-                 {"kernel_event_sources", cap.kernelSources},
-                 {"libpfm4_api", counters::libpfmVersion()},
-                 {"pmus", pmuArr},
-                 {"events", evArr}});
-      return;
+    remote::Counting c;
+    if (!o->remote.empty()) {
+      InterruptGuard interrupt;
+      remote::AgentLink link(o->remote, o->timeout, &InterruptGuard::interrupted);
+      c = link.probe(names);
+    } else {
+      if (names.empty()) names = defaultEvents();
+      c = {counters::probe(names), counters::listPmus(), counters::libpfmVersion()};
     }
-    std::string sources;
-    for (const auto& s : cap.kernelSources) sources += (sources.empty() ? "" : ", ") + s;
-    std::cout << "perf_event_paranoid: " << cap.paranoid << " (" << paranoidMeaning(cap.paranoid, cap.privileged)
-              << ")\ncounting scope:      " << counters::scopeName(cap.scope)
-              << "\nhardware PMU:        " << (cap.hardwarePmu ? "yes" : "no") << " (" << cap.hardwarePmuNote << ")\n";
-    if (!cap.hardwarePmu) std::cout << "                     " << counters::kNoHardwarePmu << "\n";
-    std::cout << "kernel event sources: " << sources << "\n\nlibpfm4 (API " << counters::libpfmVersion()
-              << ") PMUs (`maple pmu --pmu NAME` lists a PMU's events):\n";
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& p : pmus)
-      rows.push_back({p.name, p.type, std::to_string(p.events), std::to_string(p.genericCounters),
-                      std::to_string(p.fixedCounters), p.description});
-    printTable({"PMU", "TYPE", "EVENTS", "COUNTERS", "FIXED", "DESCRIPTION"}, rows);
-    std::cout << "\n";
-    rows.clear();
-    std::vector<std::string> fixes; // each fix once, however many events it concerns
-    for (const auto& e : cap.events) {
-      rows.push_back({e.event, e.available ? "ok" : (e.errorName.empty() ? "unknown" : e.errorName),
-                      e.encoding.empty() ? "-" : e.encoding, e.available ? "" : e.reason});
-      if (!e.available && !e.fix.empty() && std::find(fixes.begin(), fixes.end(), e.fix) == fixes.end())
-        fixes.push_back(e.fix);
-    }
-    printTable({"EVENT", "STATUS", "ENCODING", "WHY NOT"}, rows);
-    for (const auto& f : fixes) std::cout << "fix: " << f << "\n";
+    if (o->json) return printJson(remote::toJson(c));
+    printCounting(c);
   });
 }
-
 } // namespace maple::cli

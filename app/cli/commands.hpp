@@ -18,5 +18,6 @@ void addAdaptCommand(CLI::App& root);
 void addPredictCommand(CLI::App& root);
 void addPredictorsCommand(CLI::App& root);
 void addSelectCommand(CLI::App& root);
+void addAgentCommand(CLI::App& root);
 
 } // namespace maple::cli

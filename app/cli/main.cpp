@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   maple::cli::addPredictCommand(app);
   maple::cli::addPredictorsCommand(app);
   maple::cli::addSelectCommand(app);
+  maple::cli::addAgentCommand(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

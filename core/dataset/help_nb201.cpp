@@ -2,14 +2,13 @@
 
 #include "common/error.hpp"
 #include "common/text.hpp"
+#include "dataset/table_file.hpp"
 #include "store/latencies.hpp"
 
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 #include <thread>
 
 namespace maple::dataset {
@@ -18,20 +17,6 @@ namespace {
 
 constexpr const char* kTableName = "nb201_latency_ms.csv";
 constexpr const char* kSpecsName = "devices.csv";
-
-std::string readWhole(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) fail(ErrorKind::Io, path + ": cannot be read (does it exist, and may you read it?)");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::vector<std::string_view> lines(const std::string& data) {
-  auto out = text::split(data, '\n');
-  if (!out.empty() && text::trim(out.back()).empty()) out.pop_back();
-  return out;
-}
 
 // Family of a data-set device column: HELP's names carry it.
 std::string familyOf(const std::string& name) {
@@ -183,11 +168,13 @@ ImportResult importHelpNb201(store::Project& project, const std::string& path,
     result.specsFound = true;
   }
 
-  // A test hook: pause after this many rows so a test can kill the process mid-transaction.
+  // A test hook: pause once this many rows are written (at the end of that device's column) so a
+  // test can kill the process mid-transaction.
   const char* pauseEnv = std::getenv("MAPLE_TEST_IMPORT_PAUSE_AFTER_ROWS");
   const long pauseAfter = pauseEnv ? std::atol(pauseEnv) : -1;
 
   const std::string when = text::nowIso8601();
+  const store::ForeignKeyLookupsSuspended bulk(project);
   store::Transaction tx(project.db());
   const auto sourceId = store::ensureSource(
       project, "import:help-nb201", "import:help-nb201",
@@ -214,20 +201,16 @@ ImportResult importHelpNb201(store::Project& project, const std::string& path,
   for (size_t r = 0; r < table.cells.size(); ++r) archIds.push_back(writer.architecture(table.cells[r], table.index[r]));
 
   // Device-major order appends to the (device, architecture, source) index instead of scattering.
+  store::ImportedColumnWriter columns(project);
   ImportProgress prog{0, static_cast<long>(table.ms.size())};
   const size_t nd = table.devices.size();
   for (size_t d = 0; d < nd; ++d) {
-    store::LatencySample s;
-    s.deviceId = deviceIds[d];
-    s.batchSize = batches[d];
-    s.measuredAt = when;
-    for (size_t r = 0; r < table.cells.size(); ++r) {
-      s.architectureId = archIds[r];
-      s.latencyMs = table.ms[r * nd + d];
-      if (writer.sample(sourceId, s)) ++result.samplesAdded;
-      else ++result.samplesExisting;
-      if (++prog.rowsWritten == pauseAfter) std::this_thread::sleep_for(std::chrono::seconds(60));
-    }
+    const long added = columns.write(sourceId, deviceIds[d], batches[d], when, archIds, table.ms.data() + d, nd);
+    result.samplesAdded += added;
+    result.samplesExisting += static_cast<long>(archIds.size()) - added;
+    const long before = prog.rowsWritten;
+    prog.rowsWritten += static_cast<long>(archIds.size());
+    if (before < pauseAfter && prog.rowsWritten >= pauseAfter) std::this_thread::sleep_for(std::chrono::seconds(60));
     if (progress && !progress(prog)) fail(ErrorKind::Cancelled, "import cancelled; the project is unchanged");
   }
   result.architectures = static_cast<long>(table.cells.size());

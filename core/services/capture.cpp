@@ -8,6 +8,7 @@
 #include "services/host_device.hpp"
 #include "services/measure.hpp"
 #include "store/captures.hpp"
+#include "store/device_launcher.hpp"
 #include "store/devices.hpp"
 
 namespace maple::services {
@@ -56,6 +57,7 @@ StoredCapture storeCapture(store::Project& project, const std::string& device, c
     out.notice = "device " + text::quote(device) +
                  " is new: created without specs (the capture does not describe the machine it was recorded on)";
   }
+  if (!origin.launcher.empty()) store::setDeviceLauncher(project, device, origin.launcher);
   out.captureId = counters::saveCapture(project, out.deviceId, capture);
   out.reduction = descriptor::reduceAndSave(project, out.deviceId, capture, device);
   tx.commit();

@@ -39,6 +39,7 @@ struct CaptureOrigin {
   std::string engine = "cpu";
   std::string runtime;
   std::string description; // for a device created without specs, e.g. "maple capture --from-perf-stat F"
+  std::string launcher;    // a remote device's launcher, kept with the device (store/device_launcher.hpp)
 };
 
 struct StoredCapture {

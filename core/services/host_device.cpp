@@ -27,7 +27,7 @@ HostDevice::HostDevice(store::Project& project, std::string name, std::string en
     return;
   }
   notice_ = "device " + text::quote(name_) + " is new: it will be created from " +
-            (host ? "host " + host_.hostname : std::string("this machine")) + " (" +
+            (host ? "host " + text::quote(host_.hostname) : std::string("this machine")) + " (" +
             (gpu() ? gpu()->name : host_.cpuModel) + ")";
 }
 

@@ -112,10 +112,8 @@ Recorder::Recorder(store::Project& project, std::string device, const EngineChoi
   threads_ = choice.threads > 0 ? choice.threads : static_cast<int>(cpus_.size());
 }
 
-void Recorder::record(const Target& t, const measure::Measurement& m) {
-  const auto& host = device_.host();
-  const auto reported = measurer_.lastConditions();
-  auto conditions = reported ? *reported : measure::currentConditions(host, pinned_.empty() ? cpus_ : pinned_);
+measure::Conditions Recorder::localConditions(const measure::Measurement& m) const {
+  auto conditions = measure::currentConditions(device_.host(), pinned_.empty() ? cpus_ : pinned_);
   conditions.pinnedCpus = pinned_;
   conditions.threads = threads_;
   conditions.batch = choice_.batch;
@@ -123,6 +121,13 @@ void Recorder::record(const Target& t, const measure::Measurement& m) {
   conditions.engineVersion = measurer_.version();
   if (device_.gpu()) conditions.gpu = *device_.gpu();
   measure::recordMeasurement(conditions, m);
+  return conditions;
+}
+
+void Recorder::record(const Target& t, const measure::Measurement& m) {
+  const auto& host = device_.host();
+  const auto reported = measurer_.lastConditions(); // a remote device's own, else read here
+  const auto conditions = reported ? *reported : localConditions(m);
 
   store::Transaction tx(project_.db());
   const auto deviceId = device_.id(measurer_.name() + " " + measurer_.version());

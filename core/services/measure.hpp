@@ -74,6 +74,8 @@ public:
   int threads() const { return threads_; }
 
 private:
+  measure::Conditions localConditions(const measure::Measurement& m) const;
+
   store::Project& project_;
   HostDevice device_;
   std::string deviceName_;

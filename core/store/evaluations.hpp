@@ -55,7 +55,7 @@ long countEvaluationPredictions(Project& project, std::int64_t evaluationId);
 void renameEvaluation(Project& project, std::int64_t id, const std::string& name);
 void deleteEvaluation(Project& project, std::int64_t id);
 
-// Packs rows that projects of schema 2 and older kept one per point (evaluation_predictions), then
+// Packs rows that projects of schema 3 and older kept one per point (evaluation_predictions), then
 // reclaims their space. Project::open calls it; it does nothing when there are none.
 void compactLegacyEvaluations(Project& project);
 

@@ -46,6 +46,57 @@ bool LatencyWriter::sample(std::int64_t sourceId, const LatencySample& s) {
 }
 
 namespace {
+// ?1..?4 are device, source, batch and time; row i takes ?(5 + 2i) and ?(6 + 2i).
+std::string importStatement(int rows) {
+  std::string sql = "INSERT INTO latency_samples (device_id, architecture_id, source_id, latency_ms, batch_size, "
+                    "measured_at) VALUES ";
+  for (int i = 0; i < rows; ++i)
+    sql += (i ? ", (?1, ?" : "(?1, ?") + std::to_string(5 + 2 * i) + ", ?2, ?" + std::to_string(6 + 2 * i) + ", ?3, ?4)";
+  return sql + " ON CONFLICT DO NOTHING";
+}
+} // namespace
+
+ImportedColumnWriter::ImportedColumnWriter(Project& project)
+    : db_(project.db()), many_(db_.prepare(importStatement(kRowsPerStatement))), one_(db_.prepare(importStatement(1))) {}
+
+long ImportedColumnWriter::run(Statement& st, std::int64_t sourceId, std::int64_t deviceId, std::optional<int> batchSize,
+                               const std::string& measuredAt, const std::int64_t* ids, const double* ms,
+                               std::size_t stride, int rows) {
+  st.bind(1, deviceId).bind(2, sourceId).bind(3, batchSize).bind(4, measuredAt);
+  for (int i = 0; i < rows; ++i) st.bind(5 + 2 * i, ids[i]).bind(6 + 2 * i, ms[static_cast<std::size_t>(i) * stride]);
+  st.run();
+  return db_.changes();
+}
+
+long ImportedColumnWriter::write(std::int64_t sourceId, std::int64_t deviceId, std::optional<int> batchSize,
+                                 const std::string& measuredAt, const std::vector<std::int64_t>& architectureIds,
+                                 const double* ms, std::size_t stride) {
+  long added = 0;
+  std::size_t r = 0;
+  for (; r + kRowsPerStatement <= architectureIds.size(); r += kRowsPerStatement)
+    added += run(many_, sourceId, deviceId, batchSize, measuredAt, architectureIds.data() + r, ms + r * stride, stride,
+                 kRowsPerStatement);
+  for (; r < architectureIds.size(); ++r)
+    added += run(one_, sourceId, deviceId, batchSize, measuredAt, architectureIds.data() + r, ms + r * stride, stride, 1);
+  return added;
+}
+
+ForeignKeyLookupsSuspended::ForeignKeyLookupsSuspended(Project& project) : db_(project.db()) {
+  auto st = db_.prepare("PRAGMA foreign_keys");
+  wasOn_ = st.step() && st.int64(0) != 0;
+  if (wasOn_) db_.exec("PRAGMA foreign_keys = OFF");
+}
+
+ForeignKeyLookupsSuspended::~ForeignKeyLookupsSuspended() {
+  if (!wasOn_) return;
+  try {
+    db_.exec("PRAGMA foreign_keys = ON");
+  } catch (const std::exception&) {
+    // The connection is closing or broken; the next Project::open turns the lookups on again.
+  }
+}
+
+namespace {
 Architecture readArchitecture(const Statement& st) {
   Architecture a;
   a.id = st.int64(0);

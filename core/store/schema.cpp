@@ -138,11 +138,17 @@ constexpr std::string_view kV2 = R"SQL(
 ALTER TABLE captures ADD COLUMN partial INTEGER NOT NULL DEFAULT 0 CHECK (partial IN (0, 1));
 )SQL";
 
-// Migration 3: evaluations get a user-given name, and their points are stored compactly, one row
+// Migration 3: a remote device keeps the launcher that reaches its `maple agent` (e.g. "ssh
+// pi@board maple agent"), so later runs can name the device alone (store/device_launcher.hpp).
+constexpr std::string_view kV3 = R"SQL(
+ALTER TABLE devices ADD COLUMN launcher TEXT;
+)SQL";
+
+// Migration 4: evaluations get a user-given name, and their points are stored compactly, one row
 // per (evaluation, device) with packed arrays (store/evaluations.hpp) instead of one row per point
 // (about 20 MB for a cross-device run over the data set). Rows of evaluation_predictions written
 // before are packed when the project is opened (store::compactLegacyEvaluations).
-constexpr std::string_view kV3 = R"SQL(
+constexpr std::string_view kV4 = R"SQL(
 ALTER TABLE evaluations ADD COLUMN name TEXT;
 CREATE TABLE evaluation_points (
   evaluation_id INTEGER NOT NULL REFERENCES evaluations(id) ON DELETE CASCADE,
@@ -159,7 +165,7 @@ CREATE TABLE evaluation_points (
 } // namespace
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> list{kV1, kV2, kV3};
+  static const std::vector<std::string_view> list{kV1, kV2, kV3, kV4};
   return list;
 }
 

@@ -109,7 +109,7 @@ private slots:
     QCOMPARE(store::loadEvaluationPredictions(p, id).size(), evaluation(100).predictions.size());
   }
 
-  // A schema-2 project with per-point rows opens as schema 3 with the same points, packed.
+  // A schema-2 project with per-point rows opens as the current schema with the same points, packed.
   void legacyRowsArePackedOnOpen() {
     const auto path = dir_.filePath("legacy.maple").toStdString();
     const auto want = predictions(3000);

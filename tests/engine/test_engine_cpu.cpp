@@ -5,6 +5,7 @@
 #include "engine/cpu/cpu_engine.hpp"
 #include "engine/cpu/gemm.hpp"
 #include "engine/cpu/network_weights.hpp"
+#include "logits_compare.hpp"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -59,15 +60,7 @@ std::vector<float> runNetwork(const nb201::Cell& cell, int batch, int threads, s
   return net->output();
 }
 
-// max |a - b| over max |reference|: logits are compared at the scale of the output.
-double relativeError(const std::vector<float>& ours, const std::vector<float>& reference) {
-  double diff = 0, scale = 1e-30;
-  for (std::size_t i = 0; i < ours.size(); ++i) {
-    diff = std::max(diff, std::abs(double(ours[i]) - double(reference[i])));
-    scale = std::max(scale, std::abs(double(reference[i])));
-  }
-  return diff / scale;
-}
+using maple::testing::relativeError;
 
 } // namespace
 

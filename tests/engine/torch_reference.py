@@ -1,9 +1,11 @@
 #!/usr/bin/python3
 """Independent PyTorch implementation of the NAS-Bench-201 CIFAR network (unpruned, batch norm in
-inference mode, nothing folded) that runs networks exported by maple::engine::cpu::exportNetwork.
+inference mode, nothing folded) that runs networks exported by maple::engine::cpu::exportNetwork
+(MAPLENB1 files), and of any space's network exported by exportGraph (MAPLENN2 files: nb201 here,
+fbnet in fbnet_reference.py).
 
-Usage: torch_reference.py FILE...   prints one JSON line per file: {"file", "arch", "batch", "output"}
-(output: batch x 10 logits, row-major). Exit 3 when torch cannot be imported."""
+Usage: torch_reference.py FILE...   prints one JSON line per file: {"file", "space", "arch", "batch",
+"output"} (output: batch x classes logits, row-major). Exit 3 when torch cannot be imported."""
 import json
 import struct
 import sys
@@ -19,11 +21,12 @@ OPS = ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"]
 EDGES = [(1, 0), (2, 0), (2, 1), (3, 0), (3, 1), (3, 2)]  # (to, from) in string order
 
 
-def load(path):
+def load_any(path):
+    """(space, arch, batch, tensors) of a MAPLENB1 or MAPLENN2 file."""
     with open(path, "rb") as f:
         data = f.read()
-    if data[:8] != b"MAPLENB1":
-        raise SystemExit(f"{path}: not a MAPLENB1 network file")
+    if data[:8] not in (b"MAPLENB1", b"MAPLENN2"):
+        raise SystemExit(f"{path}: not a MAPLENB1 or MAPLENN2 network file")
     pos = 8
 
     def u32():
@@ -39,6 +42,7 @@ def load(path):
         pos += n
         return s
 
+    space = string() if data[:8] == b"MAPLENN2" else "nb201"
     arch = string()
     batch = u32()
     tensors = {}
@@ -51,6 +55,12 @@ def load(path):
         values = torch.frombuffer(bytearray(data[pos:pos + 4 * count]), dtype=torch.float32)
         pos += 4 * count
         tensors[name] = values.reshape(shape).clone()
+    return space, arch, batch, tensors
+
+
+def load(path):
+    """(arch, batch, tensors) of a NAS-Bench-201 file."""
+    _, arch, batch, tensors = load_any(path)
     return arch, batch, tensors
 
 
@@ -115,13 +125,23 @@ class Net:
         return F.linear(x, self.t["classifier.weight"], self.t["classifier.bias"])
 
 
+def run(space, arch, tensors):
+    if space == "nb201":
+        return Net(tensors).forward(tensors["input"], parse_arch(arch))
+    if space == "fbnet":
+        from fbnet_reference import FbnetNet
+        return FbnetNet(tensors).forward(tensors["input"], arch)
+    raise SystemExit(f"no reference implementation of search space {space}")
+
+
 def main():
     torch.set_num_threads(1)
     for path in sys.argv[1:]:
-        arch, batch, tensors = load(path)
+        space, arch, batch, tensors = load_any(path)
         with torch.no_grad():
-            out = Net(tensors).forward(tensors["input"], parse_arch(arch))
-        print(json.dumps({"file": path, "arch": arch, "batch": batch, "output": out.flatten().tolist()}), flush=True)
+            out = run(space, arch, tensors)
+        print(json.dumps({"file": path, "space": space, "arch": arch, "batch": batch,
+                          "output": out.flatten().tolist()}), flush=True)
 
 
 if __name__ == "__main__":

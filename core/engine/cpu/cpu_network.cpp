@@ -9,12 +9,11 @@
 #include "engine/cpu/gemm.hpp"
 #include "engine/cpu/kernels.hpp"
 #include "engine/cpu/network_weights.hpp"
+#include "engine/cpu/plan_support.hpp"
 #include "engine/cpu/spmd_pool.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
-#include <cstring>
 
 namespace maple::engine::cpu {
 namespace {
@@ -24,46 +23,6 @@ using nb201::Op;
 // Patch tiles stay within L2 while the GEMM consumes them.
 constexpr long kTileFloats = 32 * 1024;
 constexpr long kColumnGrain = 16;
-
-struct FreeDeleter {
-  void operator()(float* p) const { std::free(p); }
-};
-using Buffer = std::unique_ptr<float[], FreeDeleter>;
-
-Buffer allocate(std::size_t floats) {
-  const std::size_t bytes = (std::max<std::size_t>(floats, 1) * sizeof(float) + 63) / 64 * 64;
-  auto* p = static_cast<float*>(std::aligned_alloc(64, bytes));
-  if (!p) throw std::bad_alloc();
-  std::memset(p, 0, bytes);
-  return Buffer(p);
-}
-
-struct Folded {
-  std::vector<float> w; // column-major k x m, k = (ky * kernel + kx) * in + c
-  std::vector<float> bias;
-  int k = 0;
-  int m = 0;
-};
-
-// conv (OIHW) followed by inference BN: w' = w * gamma / sqrt(var + eps), b' = beta - mean * that.
-Folded fold(const Tensor& conv, const BatchNorm* bn) {
-  const int out = conv.shape[0], in = conv.shape[1], kernel = conv.shape[2];
-  Folded f;
-  f.k = in * kernel * kernel;
-  f.m = out;
-  f.w.resize(static_cast<std::size_t>(f.k) * out);
-  f.bias.assign(out, 0.0f);
-  for (int o = 0; o < out; ++o) {
-    const float scale = bn ? bn->gamma[o] / std::sqrt(bn->var[o] + kBnEps) : 1.0f;
-    if (bn) f.bias[o] = bn->beta[o] - bn->mean[o] * scale;
-    for (int c = 0; c < in; ++c)
-      for (int ky = 0; ky < kernel; ++ky)
-        for (int kx = 0; kx < kernel; ++kx)
-          f.w[static_cast<std::size_t>(o) * f.k + (ky * kernel + kx) * in + c] =
-              conv.data[((static_cast<std::size_t>(o) * in + c) * kernel + ky) * kernel + kx] * scale;
-  }
-  return f;
-}
 
 Folded foldConvBn(std::uint64_t seed, const std::string& name, int out, int in, int kernel) {
   const BatchNorm bn = batchNorm(seed, name + ".bn", out);
@@ -111,12 +70,6 @@ struct Head {
 Planes planes(const float* data, int channels, int batch, int h, int w) {
   const long hw = static_cast<long>(h) * w;
   return {data, batch * hw, hw, channels, h, w};
-}
-
-std::pair<long, long> share(long columns, long grain, int member, int members) {
-  const long per = ((columns + members - 1) / members + grain - 1) / grain * grain;
-  const long a = std::min(columns, per * member);
-  return {a, std::min(columns, a + per)};
 }
 
 } // namespace
@@ -439,11 +392,7 @@ std::unique_ptr<PreparedNetwork> CpuEngine::prepare(const nb201::Cell& cell, con
 }
 
 std::unique_ptr<CpuNetwork> CpuEngine::prepareCpu(const nb201::Cell& cell, const RunConfig& config) {
-  if (config.batch < 1 || config.batch > 4096)
-    fail(ErrorKind::Usage, "batch " + std::to_string(config.batch) + " is outside 1..4096: pick a smaller batch");
-  if (config.threads < 0 || config.threads > 1024)
-    fail(ErrorKind::Usage, "threads " + std::to_string(config.threads) +
-                               " is outside 0..1024 (0 uses every CPU this process may run on)");
+  checkRunConfig(config);
   auto impl = std::make_unique<CpuNetwork::Impl>();
   impl->config = config;
   impl->batch = config.batch;

@@ -1,6 +1,7 @@
 #include "engine/cpu/network_weights.hpp"
 
 #include "common/error.hpp"
+#include "common/splitmix.hpp"
 #include "common/text.hpp"
 
 #include <cmath>
@@ -9,13 +10,6 @@
 
 namespace maple::engine::cpu {
 namespace {
-
-std::uint64_t splitmix64(std::uint64_t& state) {
-  std::uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
 
 // A stream of uniform floats that depends only on (seed, name).
 class Stream {
@@ -64,6 +58,28 @@ void addConvBn(std::vector<Tensor>& list, std::uint64_t seed, const std::string&
   addBn(list, name + ".bn", batchNorm(seed, name + ".bn", out));
 }
 
+// magic, then each header string (u32 length + bytes), u32 batch, u32 tensor count, the tensors.
+void writeTensors(const std::filesystem::path& file, const char* magic, const std::vector<std::string>& header,
+                  int batch, const std::vector<Tensor>& tensors) {
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  if (!out)
+    fail(ErrorKind::Io, "cannot write network weights to " + text::quote(file.string()) +
+                            ": check that the folder exists and is writable");
+  out.write(magic, 8);
+  for (const auto& h : header) putString(out, h);
+  putU32(out, static_cast<std::uint32_t>(batch));
+  putU32(out, static_cast<std::uint32_t>(tensors.size()));
+  for (const Tensor& t : tensors) {
+    putString(out, t.name);
+    putU32(out, static_cast<std::uint32_t>(t.shape.size()));
+    for (int d : t.shape) putU32(out, static_cast<std::uint32_t>(d));
+    static_assert(std::endian::native == std::endian::little, "the file format is little-endian");
+    out.write(reinterpret_cast<const char*>(t.data.data()), static_cast<std::streamsize>(t.data.size() * 4));
+  }
+  out.close();
+  if (!out) fail(ErrorKind::Io, "writing " + text::quote(file.string()) + " failed: check free disk space");
+}
+
 } // namespace
 
 Tensor convWeight(std::uint64_t seed, const std::string& name, int out, int in, int kernel) {
@@ -83,15 +99,20 @@ BatchNorm batchNorm(std::uint64_t seed, const std::string& name, int channels) {
   return bn;
 }
 
-Tensor linearWeight(std::uint64_t seed) {
-  Stream s(seed, "classifier.weight");
-  return {"classifier.weight", {kClasses, 64}, s.uniform(kClasses * 64, -0.125f, 0.125f)};
+Tensor linearWeight(std::uint64_t seed, const std::string& name, int out, int in) {
+  const float bound = 1.0f / std::sqrt(static_cast<float>(in));
+  Stream s(seed, name + ".weight");
+  return {name + ".weight", {out, in}, s.uniform(static_cast<std::size_t>(out) * in, -bound, bound)};
 }
 
-Tensor linearBias(std::uint64_t seed) {
-  Stream s(seed, "classifier.bias");
-  return {"classifier.bias", {kClasses}, s.uniform(kClasses, -0.1f, 0.1f)};
+Tensor linearBias(std::uint64_t seed, const std::string& name, int out) {
+  Stream s(seed, name + ".bias");
+  return {name + ".bias", {out}, s.uniform(static_cast<std::size_t>(out), -0.1f, 0.1f)};
 }
+
+Tensor linearWeight(std::uint64_t seed) { return linearWeight(seed, "classifier", kClasses, 64); }
+
+Tensor linearBias(std::uint64_t seed) { return linearBias(seed, "classifier", kClasses); }
 
 Tensor networkInput(std::uint64_t seed, int batch) {
   Tensor t{"input", {batch, 3, 32, 32}, {}};
@@ -134,24 +155,32 @@ std::vector<Tensor> networkTensors(const nb201::Cell& cell, const RunConfig& con
 }
 
 void exportNetwork(const nb201::Cell& cell, const RunConfig& config, const std::filesystem::path& file) {
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  if (!out)
-    fail(ErrorKind::Io, "cannot write network weights to " + text::quote(file.string()) +
-                            ": check that the folder exists and is writable");
-  out.write("MAPLENB1", 8);
-  putString(out, nb201::toString(cell));
-  putU32(out, static_cast<std::uint32_t>(config.batch));
-  const auto tensors = networkTensors(cell, config);
-  putU32(out, static_cast<std::uint32_t>(tensors.size()));
-  for (const Tensor& t : tensors) {
-    putString(out, t.name);
-    putU32(out, static_cast<std::uint32_t>(t.shape.size()));
-    for (int d : t.shape) putU32(out, static_cast<std::uint32_t>(d));
-    static_assert(std::endian::native == std::endian::little, "the file format is little-endian");
-    out.write(reinterpret_cast<const char*>(t.data.data()), static_cast<std::streamsize>(t.data.size() * 4));
+  writeTensors(file, "MAPLENB1", {nb201::toString(cell)}, config.batch, networkTensors(cell, config));
+}
+
+std::vector<Tensor> graphTensors(const searchspace::LayerGraph& graph, const RunConfig& config) {
+  using searchspace::LayerKind;
+  const std::uint64_t seed = config.seed;
+  std::vector<Tensor> list;
+  for (const auto& l : graph.layers) {
+    const auto& in = graph.layers[static_cast<std::size_t>(l.inputs.empty() ? 0 : l.inputs[0])].out;
+    if (l.kind == LayerKind::Conv) {
+      Tensor w = convWeight(seed, l.name, l.out.channels, in.channels / l.groups, l.kernel);
+      list.push_back(std::move(w));
+    } else if (l.kind == LayerKind::BatchNorm) {
+      addBn(list, l.name, batchNorm(seed, l.name, l.out.channels));
+    } else if (l.kind == LayerKind::Linear) {
+      list.push_back(linearWeight(seed, l.name, l.out.channels, in.channels));
+      list.push_back(linearBias(seed, l.name, l.out.channels));
+    }
   }
-  out.close();
-  if (!out) fail(ErrorKind::Io, "writing " + text::quote(file.string()) + " failed: check free disk space");
+  list.push_back(networkInput(seed, config.batch));
+  return list;
+}
+
+void exportGraph(const std::string& space, const std::string& arch, const searchspace::LayerGraph& graph,
+                 const RunConfig& config, const std::filesystem::path& file) {
+  writeTensors(file, "MAPLENN2", {space, arch}, config.batch, graphTensors(graph, config));
 }
 
 } // namespace maple::engine::cpu

@@ -11,6 +11,7 @@
 //   cells.I.downsample.conv                 their 1x1 shortcut conv (no BN)
 //   lastact.bn, classifier.weight, classifier.bias, input (batch x 3 x 32 x 32)
 #include "engine/engine.hpp"
+#include "searchspace/layer_graph.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -42,6 +43,10 @@ Tensor convWeight(std::uint64_t seed, const std::string& name, int out, int in, 
 BatchNorm batchNorm(std::uint64_t seed, const std::string& name, int channels);
 Tensor linearWeight(std::uint64_t seed);
 Tensor linearBias(std::uint64_t seed);
+// Any linear layer: weights uniform +-1/sqrt(in) (NAS-Bench-201's classifier is the case in = 64),
+// bias uniform +-0.1; streams named name + ".weight" / ".bias".
+Tensor linearWeight(std::uint64_t seed, const std::string& name, int out, int in);
+Tensor linearBias(std::uint64_t seed, const std::string& name, int out);
 // NCHW, uniform [-1, 1]; image b depends on (seed, b) only, so image b is the same at every batch.
 Tensor networkInput(std::uint64_t seed, int batch);
 
@@ -58,5 +63,16 @@ std::vector<Tensor> networkTensors(const nb201::Cell& cell, const RunConfig& con
 //   u32 length + name, u32 rank, u32 dims[rank], float32 data[prod(dims)].
 // Throws maple::Error (Io) when the file cannot be written.
 void exportNetwork(const nb201::Cell& cell, const RunConfig& config, const std::filesystem::path& file);
+
+// The parameters of a layer graph (searchspace/layer_graph.hpp) by layer name: a Conv layer's
+// weight (name + ".weight", OIHW with I = in / groups), a BatchNorm's four tensors, a Linear's
+// weight and bias; plus the input of config.batch images. The engines and the PyTorch references
+// all run these numbers.
+std::vector<Tensor> graphTensors(const searchspace::LayerGraph& graph, const RunConfig& config);
+
+// graphTensors() to a file as exportNetwork() writes, with magic "MAPLENN2" followed by u32 length
+// + space name before the architecture string.
+void exportGraph(const std::string& space, const std::string& arch, const searchspace::LayerGraph& graph,
+                 const RunConfig& config, const std::filesystem::path& file);
 
 } // namespace maple::engine::cpu

@@ -1,0 +1,23 @@
+#pragma once
+// Reader of the public FBNet latency table (HELP's FBNet files, 5,000 sampled architectures x 20
+// device columns, fbnet_latency_ms.csv) and, through readDeviceSpecs, its devices.csv. A pure
+// parser: it validates everything and returns plain values; importing into a project is separate.
+#include <string>
+#include <vector>
+
+namespace maple::dataset {
+
+struct FbnetTable {
+  std::string path;
+  std::vector<std::string> devices; // column order of the file
+  std::vector<int> index;           // HELP's position in its metainfo list, per row
+  std::vector<std::string> archs;   // canonical FBNet strings, per row
+  std::vector<double> ms;           // row-major: ms[row * devices.size() + device]
+};
+
+// Throws BadInput "file:line: reason" for a wrong header, a bad or duplicate idx, an invalid
+// or repeated architecture string (naming the layer and the bad block), or a missing, non-numeric,
+// non-finite or non-positive latency.
+FbnetTable readFbnetTable(const std::string& path);
+
+} // namespace maple::dataset

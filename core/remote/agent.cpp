@@ -1,0 +1,186 @@
+#include "remote/agent.hpp"
+
+#include "services/measure.hpp"
+#include "common/error.hpp"
+#include "counters/pmu.hpp"
+#include "counters/session.hpp"
+#include "measure/conditions.hpp"
+#include "measure/pinning.hpp"
+#include "remote/protocol.hpp"
+#include "remote/wire.hpp"
+#include "remote/wire_fields.hpp"
+
+#include <cerrno>
+#include <map>
+#include <memory>
+#include <poll.h>
+#include <unistd.h>
+
+namespace maple::remote {
+namespace {
+
+using nlohmann::json;
+using namespace field;
+
+class Agent {
+public:
+  Agent(int in, int out) : in_(in), out_(out) {}
+  int serve();
+
+private:
+  bool readLine(std::string& line);
+  void send(const json& j);
+  bool clientGone() const;
+  void handle(const json& request);
+  void hello(const json& r);
+  void measure(const json& r);
+  void capture(const json& r);
+  services::Measurer& measurerFor(const services::EngineChoice& c);
+
+  int in_, out_;
+  std::string buffer_;
+  bool greeted_ = false, refused_ = false;
+  std::map<std::string, std::unique_ptr<services::Measurer>> measurers_; // reused across requests
+};
+
+// Blocking, bounded: false at end of input; BadInput for an over-long line.
+bool Agent::readLine(std::string& line) {
+  for (;;) {
+    const auto nl = buffer_.find('\n');
+    if (nl != std::string::npos) {
+      line = buffer_.substr(0, nl);
+      buffer_.erase(0, nl + 1);
+      return true;
+    }
+    if (buffer_.size() > kMaxRequestBytes)
+      badInput("a request is longer than " + std::to_string(kMaxRequestBytes) + " bytes");
+    char buf[65536];
+    const ssize_t n = read(in_, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    buffer_.append(buf, static_cast<std::size_t>(n));
+  }
+}
+
+// A failed write means the client is gone: nothing is kept, so the agent just ends.
+void Agent::send(const json& j) {
+  const auto line = j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+  std::size_t done = 0;
+  while (done < line.size()) {
+    const ssize_t n = write(out_, line.data() + done, line.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) _exit(2);
+    done += static_cast<std::size_t>(n);
+  }
+}
+
+// The launcher ended (the client cancelled or the connection dropped): input hung up.
+bool Agent::clientGone() const {
+  pollfd p{in_, POLLRDHUP, 0};
+  return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLRDHUP | POLLERR | POLLNVAL));
+}
+
+void Agent::hello(const json& r) {
+  const int theirs = integer(r, "protocol");
+  if (theirs != kProtocolVersion) {
+    refused_ = true;
+    badInput(mismatchMessage(kProtocolVersion, theirs));
+  }
+  greeted_ = true;
+  send({{"op", "hello"}, {"protocol", kProtocolVersion}, {"maple", kMapleVersion},
+        {"hostname", measure::detectHost().hostname}});
+}
+
+services::Measurer& Agent::measurerFor(const services::EngineChoice& c) {
+  const auto key = c.engine + "|" + std::to_string(c.batch) + "|" + std::to_string(c.threads) + "|" +
+                   std::to_string(c.seed) + "|" + std::to_string(c.runnerTimeoutS);
+  auto& m = measurers_[key];
+  if (!m) m = services::openMeasurer(c);
+  return *m;
+}
+
+void Agent::measure(const json& r) {
+  services::EngineChoice c;
+  c.engine = str(r, "engine");
+  c.batch = integer(r, "batch");
+  c.threads = integer(r, "threads");
+  c.seed = static_cast<std::uint64_t>(integer(r, "seed"));
+  c.runnerTimeoutS = num(r, "timeout");
+  c.cancelled = [this] { return clientGone(); };
+  if (c.batch < 1 || c.batch > 4096) fail(ErrorKind::Usage, "batch must lie in 1..4096");
+  const auto cell = nb201::parseCell(str(r, "arch"));
+  const auto protocol = protocolFromJson(at(r, "protocol"));
+  auto& measurer = measurerFor(c);
+  const auto m = measurer.measure(cell, protocol, [&](const measure::MeasureProgress& p) {
+    send({{"op", "progress"}, {"runs_done", p.runsDone}, {"max_runs", p.maxRuns}, {"median_ms", p.medianMs}});
+    return !clientGone();
+  });
+  const auto cpus = measure::allowedCpus();
+  auto conditions = measure::currentConditions(measure::detectHost(), cpus);
+  conditions.threads = c.threads > 0 ? c.threads : static_cast<int>(cpus.size());
+  conditions.batch = c.batch;
+  conditions.engine = measurer.name();
+  conditions.engineVersion = measurer.version();
+  measure::recordMeasurement(conditions, m);
+  send({{"op", "measured"}, {"measurement", toJson(m)}, {"conditions", json::parse(measure::toJson(conditions))},
+        {"engine", measurer.name()}, {"engine_version", measurer.version()}});
+}
+
+void Agent::capture(const json& r) {
+  counters::CaptureOptions options;
+  options.events = strings(r, "events");
+  options.repeats = integer(r, "repeats");
+  options.allowSoftwareFallback = boolean(r, "allow_software");
+  engine::RunConfig config;
+  config.threads = integer(r, "threads");
+  auto engine = services::openEngine(str(r, "engine"));
+  if (!engine) fail(ErrorKind::Usage, "unknown engine " + str(r, "engine") + ": a capture runs on cpu or cuda");
+  counters::CaptureCallbacks callbacks;
+  callbacks.onSamples = [this](const std::vector<counters::Sample>&) { return !clientGone(); };
+  callbacks.onProgress = [this](double fraction, const std::string& step) {
+    send({{"op", "progress"}, {"fraction", fraction}, {"step", step}});
+    return !clientGone();
+  };
+  const auto c = counters::runCapture(*engine, str(r, "workload"), config, options, callbacks);
+  send({{"op", "captured"}, {"capture", toJson(c)}, {"runtime", engine->name() + " " + engine->version()}});
+}
+
+void Agent::handle(const json& r) {
+  const auto op = r["op"].get<std::string>();
+  if (op == "hello") return hello(r);
+  if (!greeted_) badInput("the first request must be hello (with the client's protocol version)");
+  if (op == "detect") return send({{"op", "detected"}, {"host", toJson(measure::detectHost())}});
+  if (op == "probe") {
+    auto events = strings(r, "events");
+    if (events.empty()) {
+      events = counters::mapleHardwareEvents();
+      events.insert(events.end(), counters::softwareEvents().begin(), counters::softwareEvents().end());
+    }
+    return send({{"op", "probed"},
+                 {"counting", toJson(Counting{counters::probe(events), counters::listPmus(), counters::libpfmVersion()})}});
+  }
+  if (op == "measure") return measure(r);
+  if (op == "capture") return capture(r);
+  fail(ErrorKind::Usage, "unknown request " + op + " (this agent knows hello, detect, probe, measure, capture)");
+}
+
+int Agent::serve() {
+  std::string line;
+  for (;;) {
+    try {
+      if (!readLine(line)) return 0;
+      handle(parseMessage(line, "the request", kMaxRequestBytes));
+    } catch (const Error& e) {
+      send({{"op", "error"}, {"kind", kindName(static_cast<int>(e.kind()))}, {"error", e.what()}});
+      if (refused_ || buffer_.size() > kMaxRequestBytes) return 2;
+    } catch (const std::exception& e) {
+      send({{"op", "error"}, {"kind", "bad_input"}, {"error", e.what()}});
+    }
+  }
+}
+
+} // namespace
+
+int serveAgent(int inFd, int outFd) { return Agent(inFd, outFd).serve(); }
+
+} // namespace maple::remote

@@ -1,0 +1,38 @@
+#pragma once
+// The `maple agent` protocol: JSON lines on the agent's stdin (requests) and stdout (replies),
+// carried by a launcher the user already has (ssh, srun, adb shell). No daemon, no port.
+//
+//   -> {"op":"hello","protocol":1,"client":"maple 0.1.0"}   <- {"op":"hello","protocol":1,"maple":"...","hostname":"..."}
+//   -> {"op":"detect"}                                       <- {"op":"detected","host":{...}}
+//   -> {"op":"probe","events":[...]}                         <- {"op":"probed","counting":{...}}
+//   -> {"op":"measure","arch":"|...|","engine":"cpu",...}    <- {"op":"progress",...}* {"op":"measured",...}
+//   -> {"op":"capture","workload":"nb201-reference",...}     <- {"op":"progress",...}* {"op":"captured",...}
+//   any request may get                                      <- {"op":"error","kind":"bad_input","error":"..."}
+// Both ends check the protocol version in hello: a mismatch is refused naming both versions. The
+// agent keeps nothing: every result goes back as soon as it is complete, and it exits at end of
+// input (the launcher going away).
+#include <nlohmann/json.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace maple::remote {
+
+inline constexpr int kProtocolVersion = 1;
+inline constexpr const char* kMapleVersion = "maple 0.1.0";
+inline constexpr std::size_t kMaxRequestBytes = 1u << 20; // a request is a few hundred bytes
+inline constexpr std::size_t kMaxReplyBytes = 64u << 20;  // a capture with its whole time series
+
+// "protocol mismatch: ..." naming both versions and the fix.
+std::string mismatchMessage(int agentVersion, int clientVersion);
+
+// One line as a JSON object with a string "op": BadInput naming `what` otherwise (too deep, too
+// long, not JSON, no op).
+nlohmann::json parseMessage(std::string_view line, const std::string& what, std::size_t maxBytes);
+
+// The error kinds on the wire and back (maple::ErrorKind values).
+std::string kindName(int errorKind);
+int kindFromName(const std::string& name);
+
+} // namespace maple::remote

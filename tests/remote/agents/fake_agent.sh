@@ -1,0 +1,16 @@
+#!/bin/sh
+# A fake maple agent that says hello (protocol $2, default 1) and then misbehaves as $1 says:
+# garbage (a line that is not JSON), exit (dies, status 7), hang (never answers), long (a line
+# far beyond the reply limit), wrong (answers another op), badhost (a detection lacking fields).
+read -r hello
+echo "{\"op\":\"hello\",\"protocol\":${2:-1},\"maple\":\"maple fake\",\"hostname\":\"fake\"}"
+read -r request
+case $1 in
+garbage) echo 'Welcome to Ubuntu 22.04 LTS' ;;
+exit) echo "agent: giving up" >&2; exit 7 ;;
+hang) exec sleep 300 ;;
+long) head -c 70000000 /dev/zero | tr '\0' x ;;
+wrong) echo '{"op":"probed","counting":{}}' ;;
+badhost) echo '{"op":"detected","host":{"hostname":"fake","kernel":"6.1"}}' ;;
+esac
+sleep 1

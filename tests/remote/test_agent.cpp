@@ -1,0 +1,175 @@
+// `maple agent` and the local end (remote::AgentLink) through a direct launcher (the agent binary
+// itself, or a fake agent that misbehaves): the protocol-version check on both ends, detection,
+// probing, a measurement with the device's conditions, and every fault as one plain error.
+#include "common/child_process.hpp"
+#include "common/error.hpp"
+#include "measure/host.hpp"
+#include "remote/agent_link.hpp"
+#include "remote/protocol.hpp"
+
+#include <QtTest>
+
+#include <chrono>
+
+using namespace maple;
+using namespace maple::remote;
+
+namespace {
+const std::string kAgent = std::string(MAPLE_CLI) + " agent";
+const std::string kFake = std::string("/bin/sh ") + MAPLE_TEST_AGENTS_DIR + "/fake_agent.sh";
+const std::string kArch = "|nor_conv_1x1~0|+|skip_connect~0|none~1|+|none~0|none~1|avg_pool_3x3~2|";
+
+struct Failure {
+  ErrorKind kind = ErrorKind::Usage;
+  QString message; // empty: nothing was thrown
+};
+template <class F> Failure failureOf(F f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return {e.kind(), QString::fromStdString(e.what())};
+  }
+  return {};
+}
+
+measure::Protocol quickProtocol() {
+  measure::Protocol p;
+  p.warmup = 1;
+  p.minRepeats = 2;
+  p.maxRepeats = 4;
+  p.blockSize = 2;
+  return p;
+}
+
+// What a fake agent misbehaving as `mode` gives a detect request.
+Failure fakeDetect(const std::string& mode, double timeoutS = 10) {
+  return failureOf([&] {
+    AgentLink link(kFake + " " + mode, timeoutS);
+    link.detect();
+  });
+}
+} // namespace
+
+class TestAgent : public QObject {
+  Q_OBJECT
+private slots:
+  void detectsAndProbesTheAgentsHost() {
+    AgentLink link(kAgent, 30);
+    QCOMPARE(link.agentVersion(), std::string(kMapleVersion));
+    const auto host = link.detect();
+    const auto here = measure::detectHost();
+    QCOMPARE(host.hostname, here.hostname); // the agent runs here: its detection is this host's
+    QCOMPARE(host.cpuModel, here.cpuModel);
+    QCOMPARE(host.logicalCpus, here.logicalCpus);
+    const auto counting = link.probe({"task-clock"});
+    QCOMPARE(counting.capability.events.size(), size_t(1));
+    QCOMPARE(counting.capability.events[0].event, std::string("task-clock"));
+  }
+
+  void measuresWithTheDevicesConditions() {
+    AgentLink link(kAgent, 60);
+    MeasureAsk ask;
+    int progressCalls = 0;
+    const auto s = link.measure(kArch, quickProtocol(), ask, [&](int done, int max, double median) {
+      ++progressCalls;
+      return done > 0 && done <= max && median > 0;
+    });
+    QVERIFY(progressCalls >= 1);
+    const auto& runs = s.measurement.runsMs;
+    QVERIFY(runs.size() >= 2 && runs.size() <= 4);
+    for (double t : runs) QVERIFY(t > 0);
+    QCOMPARE(s.measurement.summary.count, static_cast<int>(runs.size()));
+    QCOMPARE(s.engine, std::string("cpu"));
+    QCOMPARE(s.conditions.host, measure::detectHost().hostname);
+    QCOMPARE(s.conditions.repetitions, static_cast<int>(runs.size()));
+    QCOMPARE(s.conditions.engine, std::string("cpu"));
+  }
+
+  void remoteErrorsReachTheUserUnchanged() {
+    AgentLink link(kAgent, 30);
+    MeasureAsk ask;
+    ask.engine = "bogus";
+    const auto f = failureOf([&] { link.measure(kArch, quickProtocol(), ask); });
+    QVERIFY(f.kind == ErrorKind::Usage);
+    QVERIFY2(f.message.startsWith("unknown engine 'bogus': use cpu, cuda or command:"), qPrintable(f.message));
+    // The agent keeps serving after an error.
+    QVERIFY(!link.detect().hostname.empty());
+    const auto bad = failureOf([&] { link.measure("|conv~0|", quickProtocol(), MeasureAsk{}); });
+    QVERIFY(bad.kind == ErrorKind::BadInput);
+  }
+
+  void agentRefusesAnotherProtocol() {
+    ChildProcess agent({MAPLE_CLI, "agent"});
+    QVERIFY(agent.write("{\"op\":\"hello\",\"protocol\":99}\n"));
+    std::string line;
+    QVERIFY(agent.readLine(line, 30, 1 << 20) == ChildProcess::Read::Line);
+    const auto q = QString::fromStdString(line);
+    QVERIFY2(q.contains("\"error\"") && q.contains("protocol mismatch") && q.contains("speaks protocol 1") &&
+                 q.contains("speaks protocol 99"),
+             qPrintable(q));
+    QVERIFY(agent.readLine(line, 30, 1 << 20) == ChildProcess::Read::Closed);
+    QVERIFY2(agent.exitDescription() == "exited with status 2", qPrintable(QString::fromStdString(agent.exitDescription())));
+  }
+
+  void agentRefusesHostileRequests() {
+    ChildProcess agent({MAPLE_CLI, "agent"});
+    std::string line;
+    QVERIFY(agent.write("{\"op\":\"detect\"}\n")); // before hello
+    QVERIFY(agent.readLine(line, 30, 1 << 20) == ChildProcess::Read::Line);
+    QVERIFY2(QString::fromStdString(line).contains("the first request must be hello"), line.c_str());
+    QVERIFY(agent.write(std::string(100000, '[') + "\n")); // deep nesting is refused, not a crash
+    QVERIFY(agent.readLine(line, 30, 1 << 20) == ChildProcess::Read::Line);
+    QVERIFY2(QString::fromStdString(line).contains("nests deeper than"), line.c_str());
+    agent.write(std::string(2u << 20, 'x')); // no newline, beyond the request limit: the agent stops reading
+    QVERIFY(agent.readLine(line, 30, 1 << 20) == ChildProcess::Read::Line);
+    QVERIFY2(QString::fromStdString(line).contains("longer than"), line.c_str());
+    QVERIFY(agent.readLine(line, 30, 1 << 20) == ChildProcess::Read::Closed);
+  }
+
+  void clientRefusesAnotherProtocol() {
+    const auto f = failureOf([] { AgentLink link(kFake + " hang 2", 10); });
+    QVERIFY(f.kind == ErrorKind::BadInput);
+    QVERIFY2(f.message.contains("protocol mismatch: the maple agent speaks protocol 2, this maple speaks protocol 1"),
+             qPrintable(f.message));
+  }
+
+  void faultsArePlainMessages() {
+    auto f = fakeDetect("garbage");
+    QVERIFY(f.kind == ErrorKind::BadInput);
+    QVERIFY2(f.message.contains("answered nonsense") && f.message.contains("Welcome to Ubuntu"), qPrintable(f.message));
+    f = fakeDetect("exit");
+    QVERIFY2(f.message.contains("connection was lost: the launcher exited with status 7") &&
+                 f.message.contains("agent: giving up"),
+             qPrintable(f.message));
+    f = fakeDetect("long", 300);
+    QVERIFY2(f.message.contains("MiB without a newline"), qPrintable(f.message));
+    f = fakeDetect("wrong");
+    QVERIFY2(f.message.contains("answered probed to a detect request"), qPrintable(f.message));
+    f = fakeDetect("badhost");
+    QVERIFY2(f.message.contains("malformed") && f.message.contains("cpu_model"), qPrintable(f.message));
+    const auto t0 = std::chrono::steady_clock::now();
+    f = fakeDetect("hang", 0.5);
+    QVERIFY2(f.message.contains("no reply within 0.5 s"), qPrintable(f.message));
+    QVERIFY(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5));
+    f = failureOf([] { AgentLink link("/nonexistent/ssh host maple agent", 10); });
+    QVERIFY2(f.message.contains("cannot start launcher") && f.message.contains("/nonexistent/ssh"), qPrintable(f.message));
+    f = failureOf([] { AgentLink link("ssh 'open", 10); });
+    QVERIFY(f.kind == ErrorKind::Usage);
+  }
+
+  void cancelEndsTheLauncherAtOnce() {
+    bool cancel = false;
+    std::chrono::steady_clock::time_point t0;
+    const auto f = failureOf([&] {
+      AgentLink link(kFake + " hang", 300, [&] { return cancel && std::chrono::steady_clock::now() - t0 > std::chrono::milliseconds(300); });
+      cancel = true; // asked while the fake agent hangs on detect
+      t0 = std::chrono::steady_clock::now();
+      link.detect();
+    });
+    QVERIFY(f.kind == ErrorKind::Cancelled);
+    QVERIFY(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(3));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestAgent)
+#include "test_agent.moc"

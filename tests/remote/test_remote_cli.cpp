@@ -1,0 +1,136 @@
+// Remote devices through a real OpenSSH server on 127.0.0.1 (sshd_fixture.hpp): `maple measure`,
+// `maple capture`, and `maple pmu` with --remote 'ssh ... maple agent', the
+// launcher kept with the device, the server killed mid-measurement (completed samples kept, plain
+// message, exit 2), a protocol-version mismatch and a corrupt reply through ssh. Skips visibly when
+// sshd cannot start here.
+#include "../cli/cli_runner.hpp"
+#include "../core/test_support.hpp"
+#include "sshd_fixture.hpp"
+
+#include <QJsonArray>
+#include <QtTest>
+
+using maple::testing::count;
+using maple::testing::json;
+using maple::testing::runCli;
+
+namespace {
+const QString kRunners = MAPLE_TEST_RUNNERS_DIR;
+const QString kAgents = MAPLE_TEST_AGENTS_DIR;
+const QString kCli = QStringLiteral(MAPLE_CLI);
+const QByteArray kTable =
+    "idx,arch_str,devA\n"
+    "0,|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|,1.5\n"
+    "1,|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|,3.0\n"
+    "2,|avg_pool_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|avg_pool_3x3~0|avg_pool_3x3~1|avg_pool_3x3~2|,2.0\n"
+    "3,|avg_pool_3x3~0|+|skip_connect~0|none~1|+|nor_conv_1x1~0|none~1|nor_conv_3x3~2|,2.5\n";
+const char* kSamplesOf = "SELECT count(*) FROM latency_samples s JOIN devices d ON d.id = s.device_id WHERE d.name = 'board'";
+} // namespace
+
+class TestRemoteCli : public QObject {
+  Q_OBJECT
+  QTemporaryDir dir_;
+  std::unique_ptr<maple::testing::SshServer> sshd_;
+
+  QString project(const QString& name) {
+    const auto p = dir_.filePath(name);
+    if (runCli({"new", p}).exitCode != 0) return {};
+    maple::testing::writeFile(dir_.filePath("table.csv"), kTable);
+    if (runCli({"import", "--project", p, dir_.filePath("table.csv")}).exitCode != 0) return {};
+    return p;
+  }
+  QString agent() const { return sshd_->launcher(kCli + " agent"); }
+
+private slots:
+  void initTestCase() {
+    sshd_ = std::make_unique<maple::testing::SshServer>();
+    if (!sshd_->ok()) QSKIP(qPrintable("sshd cannot start here: " + sshd_->whyNot()));
+  }
+
+  void measuresThroughSshAndKeepsTheLauncher() {
+    const auto p = project("measure.maple");
+    auto r = runCli({"measure", "--project", p, "--device", "board", "--remote", agent(), "--engine", "cpu",
+                     "--archs", "0,3", "--repeats", "3", "--warmup", "1", "--json"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto samples = json(r)["samples"].toArray();
+    QCOMPARE(samples.size(), 2);
+    for (const auto& s : samples) QVERIFY(s.toObject()["latency_ms"].toDouble() > 0);
+    QCOMPARE(count(p, kSamplesOf), 2LL);
+    QCOMPARE(count(p, "SELECT count(*) FROM devices WHERE name = 'board' AND launcher LIKE 'ssh -F none -p %maple agent'"), 1LL);
+    // Provenance: the source names the remote host and the launcher; the conditions are the device's.
+    QCOMPARE(count(p, "SELECT count(*) FROM sources WHERE description LIKE '%via launcher ''ssh -F none%'"), 1LL);
+    QCOMPARE(count(p, "SELECT count(*) FROM latency_samples WHERE json_extract(conditions_json, '$.engine') = 'cpu'"), 2LL);
+    // Later commands name the device alone: its launcher is used again.
+    r = runCli({"measure", "--project", p, "--device", "board", "--engine", "cpu", "--archs", "1", "--repeats", "3",
+                "--warmup", "1"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains("via") || r.out.contains("via"), qPrintable(r.err + r.out));
+    QCOMPARE(count(p, kSamplesOf), 3LL);
+    QCOMPARE(count(p, "SELECT count(*) FROM sources WHERE description LIKE '%via launcher ''ssh -F none%'"), 2LL);
+  }
+
+  void capturesThroughSsh() {
+    const auto p = project("capture.maple");
+    auto r = runCli({"capture", "--project", p, "--device", "board", "--remote", agent(), "--workload", "nb201-ops",
+                     "--repeats", "1", "--allow-software", "--json"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto out = json(r);
+    QVERIFY(out["steps"].toArray().size() > 0);
+    QVERIFY2(out["source"].toString().contains("via launcher 'ssh -F none"), qPrintable(out["source"].toString()));
+    QCOMPARE(count(p, "SELECT count(*) FROM captures c JOIN devices d ON d.id = c.device_id WHERE d.name = 'board'"), 1LL);
+    QVERIFY(count(p, "SELECT count(*) FROM descriptors ds JOIN devices d ON d.id = ds.device_id WHERE d.name = 'board'") >= 1);
+    QCOMPARE(count(p, "SELECT count(*) FROM devices WHERE name = 'board' AND launcher IS NOT NULL"), 1LL);
+  }
+
+  // The agent runs on this machine: what it can count is what this machine can.
+  void pmuThroughSshMatchesLocal() {
+    const auto local = runCli({"pmu", "--events", "task-clock,cycles", "--json"});
+    const auto remote = runCli({"pmu", "--events", "task-clock,cycles", "--remote", agent(), "--json"});
+    QVERIFY2(remote.exitCode == 0, qPrintable(remote.err));
+    QCOMPARE(json(remote)["events"].toArray(), json(local)["events"].toArray());
+    QCOMPARE(json(remote)["hardware_pmu"].toBool(), json(local)["hardware_pmu"].toBool());
+  }
+
+  void killedServerKeepsCompletedSamples() {
+    const auto p = project("killed.maple");
+    QProcess proc;
+    // A runner on the device that takes 0.4 s per request: the server dies between samples.
+    const auto engine = "command:/usr/bin/python3 " + kRunners + "/good_runner.py 0.4";
+    proc.start(kCli, {"measure", "--project", p, "--device", "board", "--remote", agent(), "--engine", engine,
+                      "--archs", "0-3", "--repeats", "5"});
+    QVERIFY(proc.waitForStarted());
+    proc.setReadChannel(QProcess::StandardError);
+    QByteArray err;
+    while (!err.contains("ms (IQR") && proc.waitForReadyRead(60000)) err += proc.readAllStandardError();
+    QVERIFY2(err.contains("ms (IQR"), err.constData());
+    sshd_->stop();
+    QVERIFY(proc.waitForFinished(30000));
+    err += proc.readAllStandardError();
+    QCOMPARE(proc.exitCode(), 2);
+    QVERIFY2(err.contains("the connection was lost") && err.contains("measured before were kept"), err.constData());
+    const auto kept = count(p, kSamplesOf);
+    QVERIFY2(kept >= 1 && kept < 4, qPrintable(QString::number(kept)));
+    sshd_ = std::make_unique<maple::testing::SshServer>(); // for the tests after this one
+    QVERIFY(sshd_->ok());
+  }
+
+  void mismatchAndCorruptReplyThroughSsh() {
+    const auto p = project("faults.maple");
+    auto r = runCli({"pmu", "--remote", sshd_->launcher("/bin/sh " + kAgents + "/fake_agent.sh hang 2")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("protocol mismatch: the maple agent speaks protocol 2, this maple speaks protocol 1"),
+             qPrintable(r.err));
+    r = runCli({"measure", "--project", p, "--device", "board", "--remote",
+                sshd_->launcher("/bin/sh " + kAgents + "/fake_agent.sh garbage"), "--engine", "cpu", "--archs", "0"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("answered nonsense") && r.err.contains("Welcome to Ubuntu"), qPrintable(r.err));
+    QCOMPARE(count(p, "SELECT count(*) FROM devices WHERE name = 'board'"), 0LL);
+    // The device's own error, unchanged.
+    r = runCli({"measure", "--project", p, "--device", "board", "--remote", agent(), "--engine", "bogus", "--archs", "0"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("unknown engine 'bogus': use cpu, cuda or command:"), qPrintable(r.err));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestRemoteCli)
+#include "test_remote_cli.moc"
