@@ -27,6 +27,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <map>
 
 namespace maple::widgets {
 
@@ -183,11 +184,18 @@ void CrossDevicePage::refreshStored() {
   job_->start(tr("Listing evaluations"), [this, path](JobControl&) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
     auto list = services::listEvaluations(project);
-    std::vector<std::string> names;
+    std::vector<std::string> names, enough;
+    std::map<std::string, long> measured;
     for (const auto& s : store::listDeviceSummaries(project))
-      if (s.measuredArchitectures > 0) names.push_back(s.device.name);
-    return [this, list, names] {
-      const auto keep = devices_->rowCount() ? devices_->checkedDevices() : names;
+      if (s.measuredArchitectures > 0) {
+        names.push_back(s.device.name);
+        measured[s.device.name] = static_cast<long>(s.measuredArchitectures);
+        // Ticked at first: devices with more measured architectures than the default shots.
+        if (s.measuredArchitectures > 10) enough.push_back(s.device.name);
+      }
+    return [this, list, names, enough, measured] {
+      measured_ = measured;
+      const auto keep = devices_->rowCount() ? devices_->checkedDevices() : enough;
       devices_->setDevices(names, keep);
       fillStored(list, true);
       bar_->showMessage(list.empty() ? tr("No stored evaluations; press Evaluate to make one")
@@ -259,30 +267,39 @@ void CrossDevicePage::run() {
     return;
   }
   services::CrossDeviceRequest r;
-  r.devices = devices_->checkedDevices();
+  // A device needs more measured architectures than shots: one is left to score.
+  QStringList tooFew;
+  for (const auto& d : devices_->checkedDevices()) {
+    if (measured_[d] > shots_->value()) r.devices.push_back(d);
+    else tooFew << QString::fromStdString(d);
+  }
   r.method = method_->currentText().toStdString();
   r.descriptorKind = kind_->currentText().toStdString();
   r.shots = shots_->value();
   r.folds = folds_->value();
   r.protocol = static_cast<predict::Protocol>(protocol_->currentData().toInt());
   if (static_cast<int>(r.devices.size()) < r.folds) {
-    bar_->showMessage(tr("Tick at least as many devices as there are folds (%1).").arg(r.folds), true);
+    bar_->showMessage(tr("Tick at least as many devices with more than %1 measured architectures as there are folds (%2).")
+                          .arg(r.shots)
+                          .arg(r.folds),
+                      true);
     return;
   }
   const int side = target_->currentIndex();
   if (side == 1) compare_->setChecked(true);
   const auto path = workspace_->projectPath().toStdString();
-  job_->start(tr("Evaluating %1 across devices").arg(method_->currentText()), [this, path, r, side](JobControl& control) -> Job::Continuation {
+  job_->start(tr("Evaluating %1 across devices").arg(method_->currentText()), [this, path, r, side, tooFew](JobControl& control) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
     auto run = services::crossDeviceEvaluation(project, r, [&](double f, const std::string& stage) { return control.report(f, stage); });
     auto points = std::make_shared<const evaluation::Points>(std::move(run.points));
     auto list = services::listEvaluations(project);
-    return [this, side, points, list, id = run.evaluationId] {
+    return [this, side, points, list, tooFew, id = run.evaluationId] {
       fillStored(list, true);
       stored_[side]->setCurrentIndex(stored_[side]->findData(QVariant::fromValue<qlonglong>(id)));
       views_[side]->setPoints(points);
       views_[1]->setBaseline(views_[0]);
-      bar_->showMessage(tr("%1: %2 predictions, stored as evaluation #%3").arg(QString::fromStdString(points->label)).arg(points->size()).arg(id));
+      bar_->showMessage(tr("%1: %2 predictions, stored as evaluation #%3").arg(QString::fromStdString(points->label)).arg(points->size()).arg(id) +
+                        (tooFew.isEmpty() ? QString() : tr("; left out, too few measured: %1").arg(tooFew.join(QStringLiteral(", ")))));
     };
   });
 }

@@ -7,6 +7,7 @@
 
 #include <QWidget>
 
+#include <map>
 #include <memory>
 
 class QCheckBox;
@@ -61,6 +62,7 @@ private:
   DeviceCheckModel* devices_;
   QListView* deviceList_;
   QSplitter* split_;
+  std::map<std::string, long> measured_; // measured architectures per listed device
   bool linking_ = false;
   Job* job_;
   JobBar* bar_;

@@ -197,7 +197,9 @@ private slots:
     QVERIFY2(workbench.exitCode() == 0, workbench.readAllStandardError().constData());
     QVERIFY(QFileInfo(file).size() > 0);
     const QImage image(shot);
-    QCOMPARE(image.size(), QSize(1280, 800));
+    // The requested size, or the window's minimum where that is larger.
+    QVERIFY2(image.width() >= 1280 && image.height() >= 800 && image.width() < 1600,
+             qPrintable(QStringLiteral("%1x%2").arg(image.width()).arg(image.height())));
     {
       auto p = store::Project::open(loopProject_.toStdString());
       long adapted = 0;
