@@ -72,7 +72,7 @@ private slots:
     const auto p = path("full.maple");
     QProcess sh;
     sh.start("sh", {"-c", "trap '' XFSZ; ulimit -f 8; exec \"$0\" new \"$1\"", QStringLiteral(MAPLE_CLI), p});
-    QVERIFY(sh.waitForFinished(60000));
+    QVERIFY(sh.waitForFinished(120000));
     QCOMPARE(sh.exitCode(), 2);
     QVERIFY2(!QFile::exists(p) && !QFile::exists(p + ".creating") && !QFile::exists(p + ".creating-wal"),
              sh.readAllStandardError().constData());
@@ -190,7 +190,7 @@ private slots:
     const auto p = smallProject("full-out.maple");
     QProcess sh;
     sh.start("sh", {"-c", "exec \"$0\" devices --project \"$1\" > /dev/full", QStringLiteral(MAPLE_CLI), p});
-    QVERIFY(sh.waitForFinished(60000));
+    QVERIFY(sh.waitForFinished(120000));
     QCOMPARE(sh.exitCode(), 2);
     QVERIFY2(sh.readAllStandardError().contains("cannot write the output"), "no message");
   }
