@@ -50,7 +50,7 @@ int main(int argc, char** argv) {
 
   const auto pool = syntheticPool();
   predict::Target target{"unseen", {"specs", 1, {"ln_speed", "ln_mem"}, {std::log(3.0), std::log(1.2)}, "seed", 0},
-                         {{pool.cells[3], 2.0}, {pool.cells[9], 1.0}, {pool.cells[27], 3.5}}};
+                         {{pool.cells[3], 2.0}, {pool.cells[9], 1.0}, {pool.cells[27], 3.5}}, "random"};
   for (const auto& method : predict::methodNames()) {
     const auto trained = predict::train(method, pool, {1, 1});
     pf::writePredictorFile(dir + "/seed-" + method + "-pool.maplepred", pf::fileFromPredictor(*trained, {}));
