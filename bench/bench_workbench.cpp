@@ -80,7 +80,7 @@ std::string localTarget(const std::string& path) {
 }
 
 template <class Redraw>
-int adaptedScatter(const std::string& path, std::string target, int repeats, Redraw& redraw) {
+int adaptedScatter(const std::string& path, std::string target, Redraw& redraw) {
   if (target.empty()) target = localTarget(path);
   if (target.empty()) {
     std::printf("adapted scatter: skipped (no local device with more than 10 measured architectures; scripts/run.sh makes one)\n");
@@ -216,5 +216,5 @@ int main(int argc, char** argv) {
     hover.push_back(ms(t0, Clock::now()));
   }
   std::printf("hover lookup (nearest of all points):                   %8.2f ms median of %d\n", median(hover), repeats);
-  return adaptedScatter(project.toStdString(), argc > 3 ? argv[3] : "", repeats, redraw);
+  return adaptedScatter(project.toStdString(), argc > 3 ? argv[3] : "", redraw);
 }
