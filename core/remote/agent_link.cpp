@@ -90,7 +90,9 @@ template <class F> auto AgentLink::decoded(F f) -> decltype(f()) {
 }
 
 json AgentLink::exchange(const json& request, const std::string& answer, const std::function<bool(const json&)>& onProgress) {
-  if (!child_ || !child_->write(request.dump() + "\n")) lost("the agent stopped reading requests");
+  if (!child_) lost("the connection was closed after an earlier failure");
+  if (!child_->write(request.dump() + "\n"))
+    lost("the connection was lost: the launcher " + child_->exitDescription() + " (it stopped reading requests)");
   for (;;) {
     auto reply = nextMessage();
     const auto op = reply["op"].get<std::string>();
