@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
                 "bound_best", "bound_med", "goal <= 50 ms (adapted, median)");
     for (const auto& method : methods) {
       auto trained = predict::train(method, pool, {});
-      predict::Target target{kTarget, descriptor, {}};
+      predict::Target target{kTarget, descriptor, {}, {}};
       const auto m = store::loadLatencyMatrix(project, {kTarget});
       for (size_t a = 0; a < m.architectures.size() && target.shots.size() < 10; a += 1000)
         target.shots.push_back({m.architectures[a].cell, m.at(a, 0)});
@@ -88,7 +88,7 @@ int main(int argc, char** argv) {
       });
       const auto b = timeRuns([&] {
         const auto p = predict::restore(predictfile::readPredictorFile(poolPath).state);
-        checksum += p->adapt({kTarget, descriptor, {}})->predictMs(all)[0];
+        checksum += p->adapt({kTarget, descriptor, {}, {}})->predictMs(all)[0];
       });
       auto median = [](std::vector<double> v) {
         std::sort(v.begin(), v.end());

@@ -65,21 +65,22 @@ int main(int argc, char** argv) {
   QProcess::execute(QStringLiteral(MAPLE_CLI), {"new", project});
   const QStringList common{"measure", "--project", project, "--engine", "cpu", "--archs-file", list,
                            "--repeats", QString::number(repeats), "--warmup", "5", "--json"};
-  std::vector<double> local, remote;
-  std::vector<double> latencyRatios;
+  std::vector<double> local, remote, roundRatios, latencyRatios;
   for (int round = 0; round < rounds; ++round) {
     const auto l = measure(common + QStringList{"--device", "local"});
     const auto r = measure(common + QStringList{"--device", "remote", "--remote", sshd.launcher(QStringLiteral(MAPLE_CLI) + " agent")});
     local.push_back(l.wallS);
     remote.push_back(r.wallS);
+    roundRatios.push_back(r.wallS / l.wallS);
     for (size_t i = 0; i < l.mediansMs.size() && i < r.mediansMs.size(); ++i)
       latencyRatios.push_back(r.mediansMs[i] / l.mediansMs[i]);
     std::printf("round %d: local %.3f s, remote %.3f s (ratio %.4f)\n", round + 1, l.wallS, r.wallS, r.wallS / l.wallS);
   }
-  const double ml = median(local), mr = median(remote);
-  std::printf("%d architectures x up to %d runs, cpu engine, %d rounds\n", archs, repeats, rounds);
-  std::printf("wall time (median of rounds): local %.3f s, remote through ssh 127.0.0.1 %.3f s: overhead %+.2f %%\n",
-              ml, mr, 100 * (mr / ml - 1));
+  std::printf("%d architectures x up to %d runs, cpu engine, %d rounds (local, then remote, in each)\n", archs,
+              repeats, rounds);
+  std::printf("wall time, median of rounds: local %.3f s, remote through ssh 127.0.0.1 %.3f s\n", median(local),
+              median(remote));
+  std::printf("overhead (median of the rounds' remote/local ratios): %+.2f %%\n", 100 * (median(roundRatios) - 1));
   std::printf("stored medians, remote / local (median over architectures and rounds): %.4f\n", median(latencyRatios));
   return 0;
 }

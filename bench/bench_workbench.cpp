@@ -3,12 +3,18 @@
 // to load them into the plot, a full redraw with and without QCustomPlot's adaptive sampling, and a
 // hover lookup. Runs offscreen (raster painting, as on X11 without OpenGL).
 //
-// Usage: bench_workbench PROJECT.maple [REPEATS]
+// And the adapted scatter of Predictions > Adapt to <target>: a local device of the project with
+// measured architectures (the demo's, or TARGET) is adapted to with the default settings (not
+// stored), and the redraw of its held-out scatter and of the whole-space distribution is timed.
+//
+// Usage: bench_workbench PROJECT.maple [REPEATS] [TARGET]
 // The scatter is compared with the plain QCustomPlot way (a QCPGraph per device with disc markers,
 // adaptive sampling on and off) on the same points.
 // The predicted values are the measured ones times a seeded log-normal factor (sigma 10 %): a
 // rendering workload shaped like a good predictor's, printed as such; it measures drawing only.
+#include "adapt_page.hpp"
 #include "devices_page.hpp"
+#include "evaluation_view.hpp"
 #include "device_model.hpp"
 #include "main_window.hpp"
 #include "scatter_plot.hpp"
@@ -16,6 +22,7 @@
 
 #include "store/devices.hpp"
 #include "store/latencies.hpp"
+#include "services/adapt.hpp"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -62,6 +69,44 @@ evaluation::Points allLatencies(const std::string& path) {
     }
   }
   return p;
+}
+
+// The first local device with more measured architectures than the default 10 shots.
+std::string localTarget(const std::string& path) {
+  auto project = store::Project::open(path);
+  for (const auto& s : store::listDeviceSummaries(project))
+    if (!s.imported && s.measuredArchitectures > 10) return s.device.name;
+  return {};
+}
+
+template <class Redraw>
+int adaptedScatter(const std::string& path, std::string target, Redraw& redraw) {
+  if (target.empty()) target = localTarget(path);
+  if (target.empty()) {
+    std::printf("adapted scatter: skipped (no local device with more than 10 measured architectures; scripts/run.sh makes one)\n");
+    return 0;
+  }
+  auto project = store::Project::open(path);
+  services::AdaptRequest request;
+  request.target = target;
+  request.store = false;
+  auto t0 = Clock::now();
+  auto result = services::adaptToDevice(project, request);
+  const double adaptMs = ms(t0, Clock::now());
+  widgets::Workspace workspace;
+  widgets::AdaptPage page(&workspace);
+  page.resize(1280, 760);
+  page.show();
+  QCoreApplication::processEvents();
+  t0 = Clock::now();
+  page.showResult(widgets::adaptShown(std::move(result)));
+  const double showMs = ms(t0, Clock::now());
+  std::printf("adapted to %s (%s, %zu held out; debug builds are slower): %.1f ms; shown in %.1f ms\n", target.c_str(),
+              page.shown().points->label.c_str(), page.view()->overall() ? static_cast<size_t>(page.view()->overall()->points) : 0,
+              adaptMs, showMs);
+  redraw(*page.view()->scatter(), "adapted scatter full redraw (held-out + shots):");
+  redraw(*page.distribution(), "whole-space distribution redraw (15,625 + band):");
+  return 0;
 }
 
 } // namespace
@@ -171,5 +216,5 @@ int main(int argc, char** argv) {
     hover.push_back(ms(t0, Clock::now()));
   }
   std::printf("hover lookup (nearest of all points):                   %8.2f ms median of %d\n", median(hover), repeats);
-  return 0;
+  return adaptedScatter(project.toStdString(), argc > 3 ? argv[3] : "", redraw);
 }

@@ -3,10 +3,15 @@
 #include "maple/maple_predictor.h"
 
 #include "common/error.hpp"
+#include "descriptor/from_shots.hpp"
 #include "predict/predictor.hpp"
+#include "predictfile/from_predictor.hpp"
 #include "predictfile/predictor_file.hpp"
 
 #include <algorithm>
+#include <cstring>
+#include <filesystem>
+#include <cmath>
 #include <memory>
 #include <string>
 #include <vector>
@@ -46,6 +51,25 @@ void need(bool ok, const char* what) {
   if (!ok) throw maple::Error(maple::ErrorKind::Usage, what);
 }
 
+std::vector<maple::nb201::Cell> cellsOf(const int32_t* codes, size_t count) {
+  std::vector<maple::nb201::Cell> cells;
+  cells.reserve(count);
+  for (size_t i = 0; i < count; ++i) cells.push_back(maple::nb201::cellFromCode(codes[i]));
+  return cells;
+}
+
+// The handle for a predictor made here (adapted): its file is what maple_predictor_save writes.
+maple_predictor* wrap(maple::predictfile::PredictorFile file, std::unique_ptr<maple::predict::Predictor> model) {
+  auto p = std::make_unique<maple_predictor>();
+  p->file = std::move(file);
+  p->base = std::move(model);
+  p->info = maple::predictfile::headerJson(p->file).dump();
+  p->kind = p->base->descriptorKind();
+  p->device = p->base->targetDevice();
+  p->names = p->file.state.meta.value("descriptor_names", std::vector<std::string>{});
+  return p.release();
+}
+
 int predictCells(const maple_predictor* p, const std::vector<maple::nb201::Cell>& cells, double* out) {
   const auto ms = p->active().predictMs(cells);
   std::copy(ms.begin(), ms.end(), out);
@@ -62,18 +86,17 @@ maple_predictor* maple_predictor_open(const char* path) {
   return guarded(
       [&]() -> maple_predictor* {
         need(path != nullptr, "maple_predictor_open: path is NULL");
-        auto p = std::make_unique<maple_predictor>();
-        p->file = maple::predictfile::readPredictorFile(path);
+        auto file = maple::predictfile::readPredictorFile(path);
+        std::unique_ptr<maple::predict::Predictor> model;
         try {
-          p->base = maple::predict::restore(p->file.state);
+          model = maple::predict::restore(file.state);
+          // An adapted predictor is tried once: weights that restore but cannot predict (forged
+          // to overflow) fail here, at open, not in the caller's first prediction.
+          if (!model->targetDevice().empty()) model->predictMs(std::vector<maple::nb201::Cell>{maple::nb201::cellFromCode(0)});
         } catch (const std::exception& e) {
           throw maple::Error(maple::ErrorKind::BadInput, std::string(path) + ": the predictor inside cannot be rebuilt: " + e.what());
         }
-        p->info = maple::predictfile::headerJson(p->file).dump();
-        p->kind = p->base->descriptorKind();
-        p->device = p->base->targetDevice();
-        p->names = p->file.state.meta.value("descriptor_names", std::vector<std::string>{});
-        return p.release();
+        return wrap(std::move(file), std::move(model));
       },
       nullptr);
 }
@@ -122,6 +145,9 @@ int maple_predictor_bind(maple_predictor* p, const char* device, const char* con
             throw maple::Error(maple::ErrorKind::Usage, std::string("descriptor value '") + names[i] +
                                                             "' is not one the predictor was trained with (see "
                                                             "maple_predictor_descriptor_name)");
+          if (!std::isfinite(values[i]))
+            throw maple::Error(maple::ErrorKind::BadInput, std::string("descriptor value '") + names[i] +
+                                                               "' is not a finite number");
           t.descriptor.names.emplace_back(names[i]);
           t.descriptor.values.push_back(values[i]);
         }
@@ -155,10 +181,88 @@ int maple_predictor_predict_codes(const maple_predictor* p, const int32_t* codes
   return guarded(
       [&]() -> int {
         need(p && (count == 0 || (codes && out_ms)), "maple_predictor_predict_codes: NULL argument");
-        std::vector<maple::nb201::Cell> cells;
-        cells.reserve(count);
-        for (size_t i = 0; i < count; ++i) cells.push_back(maple::nb201::cellFromCode(codes[i]));
-        return predictCells(p, cells, out_ms);
+        return predictCells(p, cellsOf(codes, count), out_ms);
+      },
+      -1);
+}
+
+int maple_predictor_spread_codes(const maple_predictor* p, const int32_t* codes, size_t count, double* out_spread) {
+  return guarded(
+      [&]() -> int {
+        need(p && (count == 0 || (codes && out_spread)), "maple_predictor_spread_codes: NULL argument");
+        std::vector<double> spread;
+        p->active().predictMs(cellsOf(codes, count), &spread);
+        if (spread.size() != count)
+          throw maple::Error(maple::ErrorKind::Usage, "method '" + p->base->method() + "' gives no per-prediction uncertainty");
+        std::copy(spread.begin(), spread.end(), out_spread);
+        return 0;
+      },
+      -1);
+}
+
+maple_predictor* maple_predictor_adapt(const maple_predictor* p, const char* device, const int32_t* codes,
+                                       const double* latencies_ms, size_t count, const char* const* names,
+                                       const double* values, size_t value_count) {
+  return guarded(
+      [&]() -> maple_predictor* {
+        need(p && (count == 0 || (codes && latencies_ms)) && (value_count == 0 || (names && values)),
+             "maple_predictor_adapt: NULL argument");
+        if (!p->base->targetDevice().empty())
+          throw maple::Error(maple::ErrorKind::Usage, "the predictor is adapted to '" + p->base->targetDevice() +
+                                                          "' already: adapt the pool-trained predictor it came from");
+        maple::predict::Target t;
+        t.device = device && *device ? device : "adapted";
+        const auto cells = cellsOf(codes, count);
+        const std::vector<double> ms(latencies_ms, latencies_ms + count);
+        for (size_t i = 0; i < count; ++i) {
+          need(ms[i] > 0, "maple_predictor_adapt: a latency is not a positive number of ms");
+          t.shots.push_back({cells[i], ms[i]});
+        }
+        if (value_count > 0) {
+          t.descriptor.kind = p->kind;
+          for (size_t i = 0; i < value_count; ++i) {
+            need(names[i] != nullptr, "maple_predictor_adapt: a descriptor name is NULL");
+            t.descriptor.names.emplace_back(names[i]);
+            t.descriptor.values.push_back(values[i]);
+          }
+        } else if (p->kind == "reference-latency") {
+          t.descriptor = maple::descriptor::referenceLatencyFromShots(cells, ms, t.device);
+        } else {
+          throw maple::Error(maple::ErrorKind::Usage, "a " + p->kind + " predictor needs the device's descriptor values "
+                                                                      "(names and values; maple descriptor writes them)");
+        }
+        auto adapted = p->base->adapt(t);
+        maple::predictfile::Creation created;
+        created.provenance = "C API: maple_predictor_adapt to " + t.device + " with " + std::to_string(count) + " shots";
+        created.parent = maple::predictfile::toJson(p->file.created);
+        auto file = maple::predictfile::fileFromPredictor(*adapted, created); // before adapted is moved from
+        return wrap(std::move(file), std::move(adapted));
+      },
+      nullptr);
+}
+
+int maple_predictor_save(const maple_predictor* p, const char* path, int overwrite) {
+  return guarded(
+      [&]() -> int {
+        need(p && path, "maple_predictor_save: NULL argument");
+        if (!overwrite && std::filesystem::exists(path))
+          throw maple::Error(maple::ErrorKind::Usage, std::string(path) + " exists: pass overwrite 1 to replace it");
+        maple::predictfile::writePredictorFile(path, p->file);
+        return 0;
+      },
+      -1);
+}
+
+int maple_arch_string(int32_t code, char* buf, size_t size) {
+  return guarded(
+      [&]() -> int {
+        const auto text = maple::nb201::toString(maple::nb201::cellFromCode(code));
+        if (buf && size > 0) {
+          const size_t n = std::min(size - 1, text.size());
+          std::memcpy(buf, text.data(), n);
+          buf[n] = '\0';
+        }
+        return static_cast<int>(text.size());
       },
       -1);
 }

@@ -7,7 +7,9 @@ packages=(
   cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev libqt6sql6-sqlite libqcustomplot-dev
   libeigen3-dev libsqlite3-dev libpfm4-dev libcli11-dev nlohmann-json3-dev
-  xvfb xauth fonts-dejavu-core
+  xvfb xauth fonts-dejavu-core qt6-translations-l10n
+  python3-dev python3-pybind11
+  help2man lintian appstream desktop-file-utils dpkg-dev file
   python3 python3-numpy python3-torch sqlite3
   openssh-server openssh-client
   clang libclang-rt-14-dev

@@ -2,7 +2,9 @@
 
 #include "searchspace/cost.hpp"
 
+#include <QColor>
 #include <QLocale>
+#include <QRegularExpression>
 
 namespace maple::widgets {
 
@@ -31,6 +33,17 @@ void ArchitectureModel::setRows(std::vector<ArchitectureRow> rows) {
   emit selectionCountChanged(0);
 }
 
+void ArchitectureModel::setMeasured(const std::map<int, MeasuredOnTarget>& byCode) {
+  measuredCount_ = highSpread_ = 0;
+  for (auto& r : rows_) {
+    const auto it = byCode.find(nb201::cellCode(r.cell));
+    r.measured = it == byCode.end() ? std::nullopt : std::optional(it->second);
+    measuredCount_ += r.measured ? 1 : 0;
+    highSpread_ += r.measured && !r.measured->spreadWarning.isEmpty() ? 1 : 0;
+  }
+  if (!rows_.empty()) emit dataChanged(index(0, Measured), index(rowCount() - 1, Runs));
+}
+
 void ArchitectureModel::setSelectedRows(const std::vector<int>& rows) {
   selected_.clear();
   for (int r : rows)
@@ -50,22 +63,39 @@ QVariant ArchitectureModel::data(const QModelIndex& index, int role) const {
   const auto& r = rows_[static_cast<size_t>(index.row())];
   if (role == Qt::CheckStateRole && index.column() == Index)
     return selected_.count(index.row()) ? Qt::Checked : Qt::Unchecked;
+  const auto& m = r.measured;
   if (role == SortRole) {
     switch (index.column()) {
     case Index: return r.spaceIndex;
     case MFlops: return r.mflops;
     case MParams: return r.mparams;
     case LiveOps: return r.liveOps[static_cast<int>(nb201::Op::Conv3x3)];
+    case Measured: return m ? m->medianMs : -1.0; // unmeasured rows sort first (ascending)
+    case Iqr: return m && m->iqrMs ? *m->iqrMs / m->medianMs : -1.0;
+    case Runs: return m ? m->repetitions : -1;
     default: role = Qt::DisplayRole;
     }
   }
-  if (role == Qt::TextAlignmentRole && index.column() != Architecture && index.column() != LiveOps) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+  const bool warn = m && !m->spreadWarning.isEmpty();
+  if (role == Qt::ToolTipRole && index.column() >= Measured && index.column() <= Runs && m)
+    return warn ? m->spreadWarning
+                : tr("Median of %n sample(s) on the target; every count and predictor uses this one value", nullptr, m->samples);
+  if (role == Qt::ForegroundRole && warn && index.column() == Iqr) return QColor(0xb0, 0x00, 0x20);
+  if (role == Qt::TextAlignmentRole && index.column() != Architecture && index.column() != LiveOps)
+    return QVariant(Qt::AlignRight | Qt::AlignVCenter);
   if (role != Qt::DisplayRole) return {};
   switch (index.column()) {
   case Index: return r.spaceIndex >= 0 ? QString::number(r.spaceIndex) : QStringLiteral("-");
   case Architecture: return r.text;
   case MFlops: return QLocale().toString(r.mflops, 'f', 2);
   case MParams: return QLocale().toString(r.mparams, 'f', 3);
+  case Measured: return m ? QLocale().toString(m->medianMs, 'g', 4) : QString();
+  case Iqr:
+    if (!m || !m->iqrMs) return QString();
+    return tr("%1 (%2 %)%3")
+        .arg(QLocale().toString(*m->iqrMs, 'g', 3), QLocale().toString(100 * *m->iqrMs / m->medianMs, 'f', 0),
+             warn ? tr(", high spread") : QString());
+  case Runs: return m ? (m->samples > 1 ? tr("%1 in %2 samples").arg(m->repetitions).arg(m->samples) : QString::number(m->repetitions)) : QString();
   case LiveOps: {
     // Short op names keep the column narrow; the header's tooltip spells them out.
     static const char* const shortNames[nb201::kOps] = {"none", "skip", "1x1", "3x3", "pool"};
@@ -96,6 +126,8 @@ Qt::ItemFlags ArchitectureModel::flags(const QModelIndex& index) const {
 QVariant ArchitectureModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == LiveOps)
     return tr("Ops on live edges: skip = skip_connect, 1x1 = nor_conv_1x1, 3x3 = nor_conv_3x3, pool = avg_pool_3x3");
+  if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section >= Measured && section <= Runs)
+    return tr("Measured on the target device: the median of its samples, their interquartile range and timed runs");
   if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return QAbstractTableModel::headerData(section, orientation, role);
   switch (section) {
   case Index: return tr("Index");
@@ -103,6 +135,9 @@ QVariant ArchitectureModel::headerData(int section, Qt::Orientation orientation,
   case MFlops: return tr("MFLOPs");
   case MParams: return tr("Params (M)");
   case LiveOps: return tr("Live ops");
+  case Measured: return tr("Measured (ms)");
+  case Iqr: return tr("IQR (ms)");
+  case Runs: return tr("Timed runs");
   default: return {};
   }
 }
@@ -113,6 +148,18 @@ ArchitectureFilter::ArchitectureFilter(QObject* parent) : QSortFilterProxyModel(
 
 void ArchitectureFilter::setSearch(const QString& text) {
   search_ = text.trimmed();
+  indices_.clear();
+  // "11982, 431 55": a list of indices (an architecture string never holds a comma or a space).
+  static const QRegularExpression separators(QStringLiteral("[,;\\s]+"));
+  const auto parts = search_.split(separators, Qt::SkipEmptyParts);
+  bool allNumbers = !parts.isEmpty();
+  for (const auto& part : parts) {
+    bool ok = false;
+    const int index = part.toInt(&ok);
+    allNumbers = allNumbers && ok;
+    if (ok) indices_.insert(index);
+  }
+  if (!allNumbers) indices_.clear();
   invalidateFilter();
 }
 
@@ -133,9 +180,7 @@ bool ArchitectureFilter::filterAcceptsRow(int sourceRow, const QModelIndex&) con
   if (r.mflops < minMflops_ || r.mflops > maxMflops_) return false;
   if (requiredOp_ >= 0 && r.liveOps[static_cast<size_t>(requiredOp_)] == 0) return false;
   if (search_.isEmpty()) return true;
-  bool isNumber = false;
-  const int wanted = search_.toInt(&isNumber);
-  if (isNumber) return r.spaceIndex == wanted;
+  if (!indices_.empty()) return indices_.count(r.spaceIndex) > 0;
   return r.text.contains(search_, Qt::CaseInsensitive);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The NAS-Bench-201 architectures of a project (15,625 once the table is imported) with their
-// costs, and a check box per row marking the adaptation samples chosen for measuring.
+// costs, what was measured of each on the target device (median, IQR, runs, the spread warning),
+// and a check box per row marking the adaptation samples chosen for measuring.
 #include "searchspace/nb201.hpp"
 #include "store/latencies.hpp"
 
@@ -8,10 +9,22 @@
 #include <QSortFilterProxyModel>
 
 #include <array>
+#include <map>
+#include <optional>
 #include <set>
 #include <vector>
 
 namespace maple::widgets {
+
+// What was measured of one architecture on the target device: one value per architecture (the
+// median of its samples), as every count and predictor uses it.
+struct MeasuredOnTarget {
+  double medianMs = 0;
+  std::optional<double> iqrMs;
+  int repetitions = 0; // timed runs over every sample
+  int samples = 0;     // times it was measured
+  QString spreadWarning; // as `maple measure` words it; empty when the spread is fine
+};
 
 struct ArchitectureRow {
   int spaceIndex = -1; // -1: unknown (measured by string only)
@@ -19,6 +32,7 @@ struct ArchitectureRow {
   QString text;
   double mflops = 0, mparams = 0;
   std::array<int, nb201::kOps> liveOps{};
+  std::optional<MeasuredOnTarget> measured;
 };
 
 // Builds the rows (costs included); runs on a worker for a whole table.
@@ -27,11 +41,15 @@ std::vector<ArchitectureRow> architectureRows(const std::vector<store::Architect
 class ArchitectureModel : public QAbstractTableModel {
   Q_OBJECT
 public:
-  enum Column { Index, MFlops, MParams, LiveOps, Architecture, ColumnCount };
+  enum Column { Index, MFlops, MParams, LiveOps, Measured, Iqr, Runs, Architecture, ColumnCount };
   enum Role { SortRole = Qt::UserRole + 1 };
 
   using QAbstractTableModel::QAbstractTableModel;
   void setRows(std::vector<ArchitectureRow> rows);
+  // The target's measurements by cell code (nb201::cellCode); rows without one show none.
+  void setMeasured(const std::map<int, MeasuredOnTarget>& byCode);
+  int measuredCount() const { return measuredCount_; }
+  int highSpreadCount() const { return highSpread_; }
   const std::vector<ArchitectureRow>& rows() const { return rows_; }
 
   // Rows (model order) whose box is ticked.
@@ -51,10 +69,11 @@ signals:
 private:
   std::vector<ArchitectureRow> rows_;
   std::set<int> selected_;
+  int measuredCount_ = 0, highSpread_ = 0;
 };
 
-// Search (substring of the architecture string, or an index), a required op on a live edge, and a
-// FLOPs range; sorts on numbers, not on their text.
+// Search (substring of the architecture string, or indices separated by commas or spaces), a
+// required op on a live edge, and a FLOPs range; sorts on numbers, not on their text.
 class ArchitectureFilter : public QSortFilterProxyModel {
   Q_OBJECT
 public:
@@ -68,6 +87,7 @@ protected:
 
 private:
   QString search_;
+  std::set<int> indices_; // the search as a list of indices, when it is one
   int requiredOp_ = -1;
   double minMflops_ = 0, maxMflops_ = 1e12;
 };

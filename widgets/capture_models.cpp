@@ -1,5 +1,7 @@
 #include "capture_models.hpp"
 
+#include <algorithm>
+
 #include <QColor>
 #include <QLocale>
 
@@ -20,6 +22,10 @@ std::vector<std::string> EventModel::checkedEvents() const {
   std::vector<std::string> out;
   for (int i : checked_) out.push_back(events_[static_cast<size_t>(i)].event);
   return out;
+}
+
+bool EventModel::anyHardwareChecked() const {
+  return std::any_of(checked_.begin(), checked_.end(), [&](int i) { return events_[static_cast<size_t>(i)].hardware; });
 }
 
 int EventModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(events_.size()); }

@@ -21,6 +21,7 @@ public:
   // Available events start ticked, unavailable ones cannot be ticked.
   void setEvents(std::vector<counters::EventAvailability> events);
   std::vector<std::string> checkedEvents() const;
+  bool anyHardwareChecked() const;
   int rowCount(const QModelIndex& parent = {}) const override;
   int columnCount(const QModelIndex& parent = {}) const override;
   QVariant data(const QModelIndex& index, int role) const override;

@@ -8,16 +8,13 @@
 #include "table_view.hpp"
 #include "workspace.hpp"
 
-#include "campaign/host_device.hpp"
 #include "common/error.hpp"
-#include "counters/capture_store.hpp"
 #include "counters/encoding.hpp"
 #include "counters/probe.hpp"
 #include "counters/session.hpp"
-#include "descriptor/from_capture.hpp"
-#include "engine/cpu/cpu_engine.hpp"
 #include "measure/host.hpp"
-#include "store/devices.hpp"
+#include "services/capture.hpp"
+#include "services/devices.hpp"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -77,28 +74,41 @@ CapturePage::CapturePage(Workspace* workspace, QWidget* parent)
   probeLabel_->setWordWrap(true);
   probeLabel_->setTextFormat(Qt::RichText);
 
-  device_ = new QComboBox(this);
-  device_->setEditable(true);
-  device_->setToolTip(tr("The device the capture is stored under; a new name is created from this machine"));
+  targetLabel_ = new QLabel(this);
+  targetLabel_->setWordWrap(true);
+  past_ = new QComboBox(this);
+  past_->setPlaceholderText(tr("Past captures on the target"));
+  past_->setToolTip(tr("Open a capture stored in the project: its series, per-event totals and descriptors"));
   workload_ = new QComboBox(this);
+  workload_->setToolTip(tr("The reference workload counted while its operators and networks run"));
+  engine_ = new QComboBox(this);
+  engine_->addItems({QStringLiteral("cpu"), QStringLiteral("cuda")});
+  engine_->setToolTip(tr("cpu runs the workload on this CPU; cuda on the first GPU (the counters then describe the CPU "
+                         "thread that drives it)"));
   for (const auto& w : counters::workloadNames()) workload_->addItem(QString::fromStdString(w));
   repeats_ = new QSpinBox(this);
   repeats_->setRange(1, 100);
   repeats_->setValue(5);
+  repeats_->setToolTip(tr("Timed runs per workload step"));
   fallback_ = new QCheckBox(tr("Allow software-only capture"), this);
   fallback_->setChecked(true);
+  fallback_->setToolTip(tr("Where no hardware counter can be read, count software events only and store a "
+                           "software-timing descriptor (never passed off as counters)"));
   start_ = new QPushButton(tr("Start"), this);
+  start_->setToolTip(tr("Count the workload on this machine and store the capture under the target device"));
   stop_ = new QPushButton(tr("Stop"), this);
   stop_->setToolTip(tr("End now and store the steps counted so far as a partial capture (the step in progress is "
                         "dropped); Cancel stores nothing"));
   cancel_ = new QPushButton(tr("Cancel"), this);
+  cancel_->setToolTip(tr("End now and store nothing"));
   stop_->setEnabled(false);
   cancel_->setEnabled(false);
   auto* exportPlot = new QPushButton(tr("Export plot..."), this);
 
   auto* form = new QFormLayout;
-  form->addRow(tr("Device:"), device_);
+  form->addRow(tr("Target:"), targetLabel_);
   form->addRow(tr("Workload:"), workload_);
+  form->addRow(tr("Engine:"), engine_);
   form->addRow(tr("Timed repeats:"), repeats_);
   form->addRow(fallback_);
   auto* buttons = new QHBoxLayout;
@@ -107,6 +117,7 @@ CapturePage::CapturePage(Workspace* workspace, QWidget* parent)
   auto* optionsLayout = new QVBoxLayout(options);
   optionsLayout->addLayout(form);
   optionsLayout->addLayout(buttons);
+  optionsLayout->addWidget(past_);
 
   eventTable_ = makeTableView(events_, this);
   summaryTable_ = makeTableView(summary_, this);
@@ -168,25 +179,72 @@ CapturePage::CapturePage(Workspace* workspace, QWidget* parent)
     else {
       frameTimer_->stop();
       drawFrame(); // whatever arrived after the last tick
-      if (std::exchange(clearOnEnd_, false)) clearPlot();
+      if (std::exchange(clearOnEnd_, false)) clearShown(); // a cancelled capture leaves nothing on screen
     }
+    updateTarget();
   });
+  connect(past_, &QComboBox::activated, this, [this](int i) { showPast(past_->itemData(i).toLongLong()); });
   connect(probeJob_, &Job::failed, this, [this](const QString& m) { probeLabel_->setText(tr("Probe failed: %1").arg(m)); });
   connect(workspace_, &Workspace::projectChanged, this, [this] {
-    device_->clear();
-    if (!workspace_->hasProject()) return;
-    const auto path = workspace_->projectPath().toStdString();
-    probeJob_->start(tr("Listing devices"), [this, path](JobControl&) -> Job::Continuation {
-      auto project = openWorkspaceProject(path);
-      QStringList names;
-      for (const auto& d : store::listDevices(project)) names << QString::fromStdString(d.name);
-      const QString host = QString::fromStdString(measure::detectHost().hostname);
-      return [this, names, host] {
-        device_->addItems(names);
-        device_->setCurrentText(host); // counters describe this machine: never default to another device
-        probe();
-      };
-    });
+    clearShown();
+    past_->clear();
+    bar_->clear();
+    updateTarget();
+    if (workspace_->hasProject()) probe();
+  });
+  connect(workspace_, &Workspace::targetChanged, this, [this] {
+    updateTarget();
+    listPast();
+  });
+  connect(workspace_, &Workspace::dataChanged, this, &CapturePage::listPast);
+  updateTarget();
+}
+
+void CapturePage::updateTarget() {
+  const bool writable = workspace_->hasTarget() && !workspace_->targetIsImported();
+  const QString target = workspace_->targetDevice().toHtmlEscaped();
+  targetLabel_->setText(!workspace_->hasTarget() ? tr("choose the target device at the top of the window")
+                        : writable ? target
+                                   : tr("%1 is imported reference data: choose this machine or a local device to capture").arg(target));
+  start_->setEnabled(writable && !job_->isRunning());
+}
+
+void CapturePage::listPast() {
+  past_->clear();
+  if (!workspace_->hasProject() || !workspace_->hasTarget()) return;
+  const auto path = workspace_->projectPath().toStdString();
+  const auto device = workspace_->targetDevice().toStdString();
+  probeJob_->start(tr("Listing captures"), [this, path, device](JobControl&) -> Job::Continuation {
+    auto project = openWorkspaceProject(path);
+    const auto rows = services::listCaptures(project, device);
+    return [this, rows] {
+      past_->clear();
+      for (const auto& r : rows)
+        past_->addItem(tr("#%1 %2, %3%4").arg(r.id).arg(QString::fromStdString(r.workload), QString::fromStdString(r.startedAt),
+                                             r.partial ? tr(" (partial)") : QString()),
+                       QVariant::fromValue<qlonglong>(r.id));
+      past_->setCurrentIndex(-1);
+      past_->setPlaceholderText(rows.empty() ? tr("No past captures on the target")
+                                             : tr("%n past capture(s) on the target", nullptr, static_cast<int>(rows.size())));
+    };
+  });
+}
+
+void CapturePage::showPast(std::int64_t captureId) {
+  const auto path = workspace_->projectPath().toStdString();
+  const auto device = workspace_->targetDevice().toStdString();
+  job_->start(tr("Opening capture %1").arg(captureId), [this, path, device, captureId](JobControl&) -> Job::Continuation {
+    auto project = openWorkspaceProject(path);
+    auto capture = services::loadCapture(project, captureId);
+    auto reduction = descriptor::reduceCapture(capture, device);
+    return [this, capture, reduction] {
+      clearShown();
+      showSamples(capture.samples);
+      showReduction(reduction);
+      bar_->showMessage(tr("Capture %1 of %2 (%3), %n step(s) counted", nullptr, static_cast<int>(capture.steps.size()))
+                            .arg(capture.id)
+                            .arg(QString::fromStdString(capture.workload), QString::fromStdString(capture.startedAt)));
+    };
   });
 }
 
@@ -206,10 +264,21 @@ void CapturePage::probe() {
   });
 }
 
-void CapturePage::clearPlot() {
+void CapturePage::clearShown() {
   plot_->clearGraphs();
   plot_->replot();
   lastReading_.clear();
+  summary_->clear();
+  descriptors_->setDescriptors({});
+  notes_->clear();
+}
+
+void CapturePage::showReduction(const descriptor::Reduction& reduction) {
+  descriptors_->setDescriptors(reduction.descriptors);
+  descriptorTable_->resizeColumnsToContents();
+  QStringList notes;
+  for (const auto& n : reduction.notes) notes << QString::fromStdString(n);
+  notes_->setText(notes.join(QStringLiteral("\n")));
 }
 
 void CapturePage::start() {
@@ -217,29 +286,43 @@ void CapturePage::start() {
     bar_->showMessage(tr("Open or create a project first (File > Open)."), true);
     return;
   }
+  if (!workspace_->hasTarget() || workspace_->targetIsImported()) {
+    bar_->showMessage(tr("Capturing needs a local target device: choose this machine or a local device at the top of the window."), true);
+    return;
+  }
   const auto events = events_->checkedEvents();
   if (events.empty()) {
     bar_->showMessage(tr("Tick at least one available event to count."), true);
     return;
   }
-  clearPlot();
-  summary_->clear();
-  descriptors_->setDescriptors({});
-  notes_->clear();
+  if (!fallback_->isChecked() && !events_->anyHardwareChecked()) {
+    bar_->showMessage(tr("No hardware counter is ticked or countable here, and a software-only capture is not allowed: "
+                         "tick \"Allow software-only capture\" for a software-timing descriptor, or run on a machine "
+                         "whose performance counters can be read."),
+                      true);
+    return;
+  }
+  clearShown();
   buffer_ = std::make_shared<LiveBuffer>();
   stopRequested_ = std::make_shared<std::atomic<bool>>(false);
   const auto path = workspace_->projectPath().toStdString();
-  const auto device = device_->currentText().trimmed().toStdString();
+  const auto device = workspace_->targetDevice().toStdString();
   const auto workload = workload_->currentText().toStdString();
+  const auto engine = engine_->currentText().toStdString();
   counters::CaptureOptions options;
   options.events = events;
   options.repeats = repeats_->value();
   options.allowSoftwareFallback = fallback_->isChecked();
   job_->start(tr("Capturing %1").arg(QString::fromStdString(workload)),
-              [this, path, device, workload, options, buffer = buffer_, stop = stopRequested_](JobControl& control) -> Job::Continuation {
-                if (device.empty()) fail(ErrorKind::Usage, "name the device the capture belongs to");
-                engine::cpu::CpuEngine engine;
-                engine::RunConfig config;
+              [this, path, device, engine, workload, options, buffer = buffer_, stop = stopRequested_](JobControl& control) -> Job::Continuation {
+                services::CaptureRequest request;
+                request.engine = engine;
+                request.workload = workload;
+                request.options = options;
+                {
+                  auto project = openWorkspaceProject(path);
+                  services::checkCaptureTarget(project, device); // refuse before counting, not after
+                }
                 counters::CaptureCallbacks callbacks;
                 callbacks.onSamples = [&, buffer](const std::vector<counters::Sample>& s) {
                   buffer->push(s);
@@ -247,23 +330,18 @@ void CapturePage::start() {
                 };
                 callbacks.onProgress = [&](double f, const std::string& step) { return control.report(f, step); };
                 callbacks.stopRequested = [stop] { return stop->load(); };
-                auto capture = counters::runCapture(engine, workload, config, options, callbacks);
+                auto live = services::captureOnThisHost(request, callbacks);
+                if (control.cancelled()) fail(ErrorKind::Cancelled, "nothing was stored");
+                auto& capture = live.capture;
                 auto project = openWorkspaceProject(path);
-                // As `maple capture` stores it: the device (when new), the capture and its
-                // descriptors in one transaction.
-                campaign::HostDevice host(project, device, engine.name(), 1);
-                store::Transaction tx(project.db());
-                const auto deviceId = host.id(engine.name() + " " + engine.version());
-                counters::saveCapture(project, deviceId, capture);
-                auto reduction = descriptor::reduceAndSave(project, deviceId, capture, device);
-                tx.commit();
+                services::CaptureOrigin origin;
+                origin.host = services::detectThisHost().host;
+                origin.engine = live.engine;
+                origin.runtime = live.runtime;
+                auto reduction = services::storeCapture(project, device, capture, origin).reduction;
                 return [this, reduction, id = capture.id, soft = capture.softwareOnly, partial = capture.partial,
                         counted = static_cast<int>(capture.steps.size()), planned = capture.plannedSteps] {
-                  descriptors_->setDescriptors(reduction.descriptors);
-                  descriptorTable_->resizeColumnsToContents();
-                  QStringList notes;
-                  for (const auto& n : reduction.notes) notes << QString::fromStdString(n);
-                  notes_->setText(notes.join(QStringLiteral("\n")));
+                  showReduction(reduction);
                   const int made = static_cast<int>(reduction.descriptors.size());
                   const QString stored =
                       partial ? tr("Partial capture %1 stored (stopped after %2 of %3 steps) with %n descriptor(s)", nullptr, made)
@@ -272,7 +350,7 @@ void CapturePage::start() {
                                     .arg(planned)
                               : tr("Capture %1 stored with %n descriptor(s)", nullptr, made).arg(id);
                   bar_->showMessage(stored + (soft ? tr(" (software events only: no hardware counter could be read)") : QString()));
-                  workspace_->notifyDataChanged();
+                  workspace_->notifyDataChanged(); // lists it among the past captures
                 };
               });
 }
@@ -290,7 +368,13 @@ void CapturePage::drawFrame() {
   if (!buffer_) return;
   const auto samples = buffer_->take();
   if (samples.empty()) return;
+  showSamples(samples);
+  ++frames_;
+}
+
+void CapturePage::showSamples(const std::vector<counters::Sample>& samples) {
   summary_->addSamples(samples);
+  summaryTable_->resizeColumnsToContents();
   for (const auto& s : samples) {
     if (!std::isfinite(s.reading.value)) continue;
     auto& last = lastReading_[s.event];
@@ -302,7 +386,7 @@ void CapturePage::drawFrame() {
       if (!graph) {
         graph = plot_->addGraph();
         graph->setName(QString::fromStdString(s.event));
-        graph->setPen(QPen(ScatterPlot::deviceColor(plot_->graphCount() - 1, 12), 1.5));
+        graph->setPen(QPen(ScatterPlot::deviceColor(plot_->graphCount() - 1), 1.5));
       }
       const double rate = (s.reading.value - last.second) / dt;
       if (rate > 0) graph->addData(s.tMs / 1000.0, rate);
@@ -311,7 +395,6 @@ void CapturePage::drawFrame() {
   }
   plot_->rescaleAxes();
   plot_->replot(QCustomPlot::rpQueuedReplot);
-  ++frames_;
 }
 
 } // namespace maple::widgets

@@ -1,9 +1,11 @@
 #pragma once
-// Live counter capture: the events this machine can count (and why not), start / stop (keep the
-// steps counted so far as a partial capture) / cancel (keep nothing), a time series of every
-// event's rate redrawn at 10 frames/s from the capture's streaming callback, a per-event summary,
-// and the descriptors reduced from the stored capture.
+// Live counter capture on the target device: the events this machine can count (and why not),
+// start / stop (keep the steps counted so far as a partial capture) / cancel (keep nothing, show
+// nothing), a time series of every event's rate redrawn at 10 frames/s from the capture's streaming
+// callback, a per-event summary, the descriptors reduced from the stored capture, and the target's
+// past captures opened again.
 #include "counters/capture.hpp"
+#include "descriptor/from_capture.hpp"
 
 #include <QWidget>
 
@@ -50,6 +52,7 @@ public:
   QString probeMessage() const;
   int framesDrawn() const { return frames_; }
   QCustomPlot* plot() const { return plot_; }
+  QComboBox* pastCaptures() const { return past_; }
   void setRepeats(int repeats);
   void setWorkload(const QString& name);
 
@@ -58,16 +61,22 @@ public slots:
   void start();
   void stop();   // ends the run; stores the steps completed so far, marked partial
   void cancel(); // ends the run, stores nothing and clears the series
+  void listPast();
+  void showPast(std::int64_t captureId);
 
 private:
   void drawFrame();
-  void clearPlot();
+  void showSamples(const std::vector<counters::Sample>& samples);
+  void showReduction(const descriptor::Reduction& reduction);
+  void clearShown();
+  void updateTarget();
   Workspace* workspace_;
   EventModel* events_;
   EventSummaryModel* summary_;
   DescriptorModel* descriptors_;
   QLabel* probeLabel_;
-  QComboBox *device_, *workload_;
+  QLabel* targetLabel_;
+  QComboBox *past_, *workload_, *engine_;
   QSpinBox* repeats_;
   QCheckBox* fallback_;
   QPushButton *start_, *stop_, *cancel_;

@@ -1,5 +1,6 @@
 #include "device_model.hpp"
 
+#include <QColor>
 #include <QLocale>
 
 namespace maple::widgets {
@@ -59,6 +60,9 @@ QVariant DeviceModel::data(const QModelIndex& index, int role) const {
     role = Qt::DisplayRole;
   }
   if (role == Qt::ToolTipRole && index.column() == Name) return deviceDetailsHtml(s);
+  if (role == Qt::ToolTipRole && index.column() == Runtime) return QString::fromStdString(d.runtime);
+  if (role == Qt::ToolTipRole && index.column() == Hardware) return QString::fromStdString(d.hardware);
+  if (role == Qt::ForegroundRole && s.imported) return QColor(Qt::darkGray); // read-only reference data
   if (role != Qt::DisplayRole) return {};
   switch (index.column()) {
   case Name: return QString::fromStdString(d.name);

@@ -6,8 +6,7 @@
 #include "table_view.hpp"
 #include "workspace.hpp"
 
-#include "engine/cuda/cuda_engine.hpp"
-#include "store/merge.hpp"
+#include "services/devices.hpp"
 
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -54,10 +53,15 @@ QString hostHtml(const measure::HostInfo& h, const QString& gpuNote) {
 DevicesPage::DevicesPage(Workspace* workspace, QWidget* parent)
     : QWidget(parent), workspace_(workspace), model_(new DeviceModel(this)), job_(new Job(this)) {
   auto* refresh = new QPushButton(tr("Refresh"), this);
+  refresh->setToolTip(tr("Read the devices of the project again"));
   detect_ = new QPushButton(tr("Detect this machine"), this);
+  detect_->setToolTip(tr("Read this machine's CPU, caches, memory and CUDA devices; nothing is written"));
   add_ = new QPushButton(tr("Add to project..."), this);
+  add_->setToolTip(tr("Store the detected machine as a new device (a name already in the project is refused)"));
   add_->setEnabled(false);
   merge_ = new QPushButton(tr("Merge devices from project..."), this);
+  merge_->setToolTip(tr("Copy devices, their latencies, captures and descriptors from another project file; "
+                        "names already here are skipped"));
   auto* buttons = new QHBoxLayout;
   for (auto* b : {refresh, detect_, add_, merge_}) buttons->addWidget(b);
   buttons->addStretch();
@@ -96,7 +100,15 @@ DevicesPage::DevicesPage(Workspace* workspace, QWidget* parent)
     if (!path.isEmpty()) mergeFrom(path);
   });
   connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &DevicesPage::showDetails);
-  connect(workspace_, &Workspace::projectChanged, this, &DevicesPage::refresh);
+  connect(workspace_, &Workspace::projectChanged, this, [this] {
+    // Nothing of the last project stays: its rows, its details, its outcome line.
+    model_->setDevices({});
+    details_->clear();
+    bar_->clear();
+    pendingNote_.clear();
+    add_->setEnabled(false);
+    this->refresh();
+  });
   connect(workspace_, &Workspace::dataChanged, this, &DevicesPage::refresh);
   connect(job_, &Job::runningChanged, this, [this](bool running) {
     for (auto* b : {detect_, merge_}) b->setEnabled(!running);
@@ -112,8 +124,10 @@ void DevicesPage::refresh() {
     return [this, devices = std::move(devices)]() mutable {
       model_->setDevices(std::move(devices));
       table_->resizeColumnsToContents();
-      // Long spec-sheet names would push every other column off screen; the tooltip has them whole.
+      // Long spec-sheet names and runtime strings would push every other column off screen; the
+      // tooltips have them whole.
       table_->setColumnWidth(DeviceModel::Hardware, std::min(table_->columnWidth(DeviceModel::Hardware), 300));
+      table_->setColumnWidth(DeviceModel::Runtime, std::min(table_->columnWidth(DeviceModel::Runtime), 220));
       bar_->showMessage(pendingNote_.isEmpty() ? tr("%n device(s)", nullptr, model_->rowCount()) : pendingNote_);
       pendingNote_.clear();
       if (model_->rowCount() > 0 && !table_->currentIndex().isValid()) table_->selectRow(0);
@@ -130,10 +144,8 @@ void DevicesPage::showDetails() {
 
 void DevicesPage::detectHost() {
   job_->start(tr("Detecting this machine"), [this](JobControl&) -> Job::Continuation {
-    auto host = measure::detectHost();
-    std::string whyNone;
-    host.gpus = engine::cudaDevices(&whyNone);
-    return [this, host, note = QString::fromStdString(whyNone)] {
+    auto detected = services::detectThisHost();
+    return [this, host = detected.host, note = QString::fromStdString(detected.gpuNote)] {
       detected_ = host;
       detectedGpuNote_ = note;
       details_->setHtml(hostHtml(host, note));
@@ -148,12 +160,14 @@ void DevicesPage::addDetectedHost(const QString& name) {
   const auto path = workspace_->projectPath().toStdString();
   job_->start(tr("Adding %1").arg(name), [this, path, host = detected_, name = name.toStdString()](JobControl&) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
-    store::Transaction tx(project.db());
-    store::upsertDevice(project, measure::deviceFromHost(name, host, "", 1));
-    for (const auto& g : host.gpus)
-      store::upsertDevice(project, measure::deviceFromHost(name + "-gpu" + std::to_string(g.index), host, "", 1, &g));
-    tx.commit();
-    return [this] { workspace_->notifyDataChanged(); };
+    // Refused, with nothing written, when a name is taken: adding never mixes two machines.
+    const auto added = services::addHostDevice(project, name, host);
+    QStringList names;
+    for (const auto& n : added) names << QString::fromStdString(n);
+    return [this, names] {
+      pendingNote_ = tr("Added %1").arg(names.join(QStringLiteral(", ")));
+      workspace_->notifyDataChanged();
+    };
   });
 }
 
@@ -162,7 +176,7 @@ void DevicesPage::mergeFrom(const QString& otherPath) {
   const auto path = workspace_->projectPath().toStdString();
   job_->start(tr("Merging %1").arg(otherPath), [this, path, other = otherPath.toStdString()](JobControl& control) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
-    auto result = store::mergeDevices(project, other, {}, [&](int done, int total) {
+    auto result = services::mergeProject(project, other, {}, [&](int done, int total) {
       return control.report(total ? double(done) / total : 1.0, "device " + std::to_string(done) + " of " + std::to_string(total));
     });
     return [this, result] {

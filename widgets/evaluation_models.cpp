@@ -1,5 +1,7 @@
 #include "evaluation_models.hpp"
 
+#include "scatter_plot.hpp"
+
 #include <QFont>
 #include <QLocale>
 
@@ -18,7 +20,12 @@ QVariant MetricsModel::data(const QModelIndex& index, int role) const {
   if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
   const auto& m = metrics_[static_cast<size_t>(index.row())];
   if (role == Qt::TextAlignmentRole && index.column() != Device) return QVariant(Qt::AlignRight | Qt::AlignVCenter);
-  if (role == Qt::FontRole && m.device == "all") {
+  const bool total = index.row() == rowCount() - 1; // the "all" row
+  // The swatch ties the row to its points in the scatter (rows follow Points::devices).
+  if (role == Qt::DecorationRole && index.column() == Device && !total) return ScatterPlot::deviceColor(index.row());
+  if (role == Qt::ToolTipRole && index.column() == Device)
+    return total ? tr("Every test point of the evaluation") : tr("Select the row to highlight this device's points");
+  if (role == Qt::FontRole && total) {
     QFont f;
     f.setBold(true);
     return f;

@@ -48,7 +48,18 @@ Job::~Job() {
 bool Job::isRunning() const { return running_; }
 
 bool Job::start(const QString& title, Body body) {
-  if (running_) return false;
+  if (!running_) {
+    launch(title, std::move(body));
+    return true;
+  }
+  // Newest wins among waiting requests of one kind (a second "Loading devices" replaces the first).
+  std::erase_if(queue_, [&](const auto& q) { return q.first == title; });
+  queue_.emplace_back(title, std::move(body));
+  emit queued(title, title_);
+  return true;
+}
+
+void Job::launch(const QString& title, Body body) {
   if (state_) {
     std::unique_lock lock(state_->mutex);
     state_->doneCv.wait(lock, [&] { return state_->done; });
@@ -89,24 +100,36 @@ bool Job::start(const QString& title, Body body) {
     state->done = true;
     state->doneCv.notify_all();
   });
-  return true;
 }
 
 void Job::finish(const std::function<void()>& emitOutcome) {
+  lateCancel_ = state_ && state_->cancel.load();
   running_ = false;
   emit runningChanged(false);
   emitOutcome();
+  if (!running_ && !queue_.empty()) {
+    auto [title, body] = std::move(queue_.front());
+    queue_.pop_front();
+    launch(title, std::move(body));
+  }
 }
 
 void Job::cancel() {
-  if (state_) state_->cancel = true;
+  if (state_ && running_) state_->cancel = true;
 }
+
+void Job::shutdown() {
+  queue_.clear();
+  cancel();
+}
+
+bool Job::cancelRequested() const { return running_ && state_ && state_->cancel.load(); }
 
 bool Job::wait(int timeoutMs) {
   QElapsedTimer timer;
   timer.start();
-  while (running_ && timer.elapsed() < timeoutMs) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-  return !running_;
+  while ((running_ || !queue_.empty()) && timer.elapsed() < timeoutMs) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+  return !running_ && queue_.empty();
 }
 
 } // namespace maple::widgets

@@ -3,6 +3,8 @@
 // (errors in red, so a failed job is visible in the window and never only on a console).
 #include <QWidget>
 
+#include <utility>
+
 class QLabel;
 class QProgressBar;
 class QPushButton;
@@ -16,12 +18,18 @@ class JobBar : public QWidget {
 public:
   explicit JobBar(Job* job, QWidget* parent = nullptr);
   QString message() const;
+  bool isError() const { return error_; }
   void showMessage(const QString& text, bool error = false);
+  // Empties the line (a new project: old outcomes and errors no longer apply).
+  void clear() { showMessage(QString()); }
 
 private:
   QLabel* label_;
   QProgressBar* bar_;
   QPushButton* cancel_;
+  QString progressShown_;
+  bool error_ = false;
+  std::pair<QString, bool> before_; // the line before the job started, restored after a silent one // the last progress text, replaced by the outcome
 };
 
 } // namespace maple::widgets

@@ -6,10 +6,11 @@
 #include "job_bar.hpp"
 #include "predictions_page.hpp"
 #include "samples_page.hpp"
+#include "target_bar.hpp"
 #include "workspace.hpp"
 
 #include "dataset/help_nb201.hpp"
-#include "store/predictors.hpp"
+#include "services/predictors.hpp"
 #include "store/project.hpp"
 
 #include <QApplication>
@@ -23,6 +24,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolBar>
 
 // Outside any namespace, as Q_INIT_RESOURCE requires.
 static void initResources() { Q_INIT_RESOURCE(resources); }
@@ -51,6 +53,12 @@ MainWindow::MainWindow(QWidget* parent)
   setWindowIcon(QIcon(QStringLiteral(":/icons/maple.svg")));
   setWindowTitle(tr("MAPLE Workbench"));
 
+  target_ = new TargetBar(workspace_, this);
+  auto* targetTools = addToolBar(tr("Target device"));
+  targetTools->setObjectName(QStringLiteral("targetDevice"));
+  targetTools->setMovable(false);
+  targetTools->addWidget(target_);
+
   fileBar_ = new JobBar(fileJob_, this);
   statusBar()->addWidget(fileBar_, 1);
   buildMenus();
@@ -59,7 +67,8 @@ MainWindow::MainWindow(QWidget* parent)
   if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) resize(1280, 800);
   tabs_->setCurrentIndex(std::clamp(settings.value(QStringLiteral("window/view"), 0).toInt(), 0, tabs_->count() - 1));
 
-  connect(workspace_, &Workspace::architectureChosen, this, [this] { setView(Samples); });
+  // Only an explicit "Show in Samples" changes the view; choosing a point or a row never does.
+  connect(workspace_, &Workspace::showInSamplesRequested, this, [this] { setView(Samples); });
   connect(fileJob_, &Job::failed, this, [this](const QString& m) { lastError_ = m; });
 }
 
@@ -113,15 +122,26 @@ void MainWindow::addRecent(const QString& path) {
 
 void MainWindow::showError(const QString& title, const QString& message) {
   lastError_ = message;
-  statusBar()->showMessage(message);
+  // In the file job's line, not as a status-bar message that would be drawn over it.
+  fileBar_->showMessage(message, true);
   if (isVisible() && QGuiApplication::platformName() != QLatin1String("offscreen")) QMessageBox::warning(this, title, message);
 }
 
 void MainWindow::openProject(const QString& path) {
   const QString absolute = QFileInfo(path).absoluteFilePath();
-  const bool started = fileJob_->start(tr("Opening %1").arg(absolute), [this, absolute](JobControl&) -> Job::Continuation {
-    store::Project::open(absolute.toStdString()); // refuses a foreign, corrupt or newer file before anything is shown
+  fileJob_->start(tr("Opening %1").arg(absolute), [this, absolute](JobControl&) -> Job::Continuation {
+    try {
+      store::Project::open(absolute.toStdString()); // refuses a foreign, corrupt or newer file before anything is shown
+    } catch (const std::exception& e) {
+      return [this, m = QString::fromStdString(e.what())] {
+        showError(tr("Cannot open project"), m);
+        emit projectFailed(m);
+      };
+    }
     return [this, absolute] {
+      // Every page drops what it showed of the last project and its running work.
+      for (auto* job : findChildren<Job*>())
+        if (job != fileJob_) job->shutdown();
       workspace_->setProjectPath(absolute);
       setWindowFilePath(absolute);
       setWindowTitle(tr("%1 - MAPLE Workbench").arg(QFileInfo(absolute).fileName()));
@@ -131,15 +151,6 @@ void MainWindow::openProject(const QString& path) {
       emit projectOpened(absolute);
     };
   });
-  if (!started) return;
-  // One-shot: report this open's failure only.
-  auto* once = new QObject(this);
-  connect(fileJob_, &Job::failed, once, [this, once](const QString& m) {
-    showError(tr("Cannot open project"), m);
-    emit projectFailed(m);
-    once->deleteLater();
-  });
-  connect(fileJob_, &Job::succeeded, once, &QObject::deleteLater);
 }
 
 void MainWindow::newProject(const QString& path) {
@@ -180,32 +191,42 @@ void MainWindow::chooseAndExportPredictor() {
     return;
   }
   const auto project = workspace_->projectPath().toStdString();
-  fileJob_->start(tr("Listing predictors"), [this, project](JobControl&) -> Job::Continuation {
+  const auto target = workspace_->targetDevice().toStdString();
+  fileJob_->start(tr("Listing predictors"), [this, project, target](JobControl&) -> Job::Continuation {
     auto p = openWorkspaceProject(project);
     QStringList names;
-    for (const auto& s : store::listPredictors(p)) names << QString::fromStdString(s.name);
-    return [this, names] {
+    int preferred = 0;
+    std::string newest;
+    // The newest predictor adapted to the target device is the one offered.
+    for (const auto& s : services::listPredictors(p)) {
+      if (!target.empty() && s.targetDevice == target && s.createdAt >= newest) {
+        preferred = static_cast<int>(names.size());
+        newest = s.createdAt;
+      }
+      names << QString::fromStdString(s.name);
+    }
+    return [this, names, preferred] {
       if (names.isEmpty()) {
-        showError(tr("Export predictor"), tr("This project holds no trained predictor: train one with 'maple train --project %1', "
-                                             "or import a .maplepred file with 'maple predictors import'")
-                                              .arg(workspace_->projectPath()));
+        showError(tr("Export predictor"), tr("This project holds no predictor yet: on the Predictions page choose "
+                                             "\"Adapt to the target device\" and press Adapt; the adapted predictor is stored "
+                                             "in the project and can then be exported."));
         return;
       }
       bool ok = false;
-      const QString name = QInputDialog::getItem(this, tr("Export predictor"), tr("Predictor:"), names, 0, false, &ok);
+      const QString name = QInputDialog::getItem(this, tr("Export predictor"), tr("Predictor:"), names, preferred, false, &ok);
       if (!ok) return;
       const QString path = QFileDialog::getSaveFileName(this, tr("Export predictor"), name + QStringLiteral(".maplepred"),
                                                         tr("MAPLE predictors (*.maplepred)"));
-      if (!path.isEmpty()) exportPredictor(name, path);
+      if (!path.isEmpty()) exportPredictor(name, path, true); // the file dialog asked before replacing
     };
   });
 }
 
-void MainWindow::exportPredictor(const QString& name, const QString& path) {
+void MainWindow::exportPredictor(const QString& name, const QString& path, bool overwrite) {
   const auto project = workspace_->projectPath().toStdString();
-  fileJob_->start(tr("Exporting %1").arg(name), [this, project, name, path](JobControl&) -> Job::Continuation {
+  fileJob_->start(tr("Exporting %1").arg(name), [this, project, name, path, overwrite](JobControl&) -> Job::Continuation {
     auto p = openWorkspaceProject(project);
-    store::exportPredictorFile(p, name.toStdString(), path.toStdString()); // written to a temporary, then renamed
+    services::exportPredictor(p, name.toStdString(), path.toStdString(), overwrite); // written to a temporary, then renamed
     return [this, name, path] { fileBar_->showMessage(tr("Exported %1 to %2").arg(name, path)); };
   });
 }
@@ -240,8 +261,9 @@ void MainWindow::closeEvent(QCloseEvent* event) {
   QSettings settings;
   settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
   settings.setValue(QStringLiteral("window/view"), tabs_->currentIndex());
-  // Long jobs are cancelled; each Job waits for its worker in its destructor.
-  for (auto* job : findChildren<Job*>()) job->cancel();
+  // Long jobs are cancelled and queued ones dropped; each Job waits for its worker in its
+  // destructor, and a cancelled measurement ends its runner.
+  for (auto* job : findChildren<Job*>()) job->shutdown();
   event->accept();
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// The workbench window: File menu (New, Open, Open Recent, Import data, Export predictor, Quit), one tab per view,
+// The workbench window: the target device at the top, File menu (New, Open, Open Recent, Import data, Export predictor, Quit), one tab per view,
 // the project in the title, and geometry, recent files and the last view kept in QSettings.
 #include <QMainWindow>
 
@@ -14,6 +14,7 @@ class Job;
 class JobBar;
 class PredictionsPage;
 class SamplesPage;
+class TargetBar;
 class Workspace;
 
 class MainWindow : public QMainWindow {
@@ -28,6 +29,8 @@ public:
   CapturePage* capturePage() const { return capture_; }
   SamplesPage* samplesPage() const { return samples_; }
   PredictionsPage* predictionsPage() const { return predictions_; }
+  TargetBar* targetBar() const { return target_; }
+  JobBar* fileBar() const { return fileBar_; }
   void setView(View view);
   View view() const;
   static std::optional<View> viewFromName(const QString& name);
@@ -43,8 +46,9 @@ public slots:
   void openProject(const QString& path);
   void newProject(const QString& path);
   void importData(const QString& path);
-  // Writes the project's predictor of this name as a .maplepred file (atomically).
-  void exportPredictor(const QString& name, const QString& path);
+  // Writes the project's predictor of this name as a .maplepred file (atomically); an existing
+  // file is replaced only when `overwrite` (the file dialog asked).
+  void exportPredictor(const QString& name, const QString& path, bool overwrite = false);
   void chooseAndExportPredictor();
 
 signals:
@@ -65,6 +69,7 @@ private:
   CapturePage* capture_;
   SamplesPage* samples_;
   PredictionsPage* predictions_;
+  TargetBar* target_;
   QMenu* recentMenu_ = nullptr;
   Job* fileJob_;
   JobBar* fileBar_;

@@ -6,8 +6,10 @@
 #include "table_view.hpp"
 #include "workspace.hpp"
 
-#include "campaign/campaign.hpp"
+#include "services/measure.hpp"
+#include "store/devices.hpp"
 #include "common/error.hpp"
+#include "descriptor/from_data.hpp"
 #include "evaluation/cross_device.hpp"
 #include "sampling/selection.hpp"
 #include "store/latencies.hpp"
@@ -21,6 +23,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -42,11 +45,18 @@ SamplesPage::SamplesPage(Workspace* workspace, QWidget* parent)
   minFlops_ = new QDoubleSpinBox(this);
   maxFlops_ = new QDoubleSpinBox(this);
   for (auto* s : {minFlops_, maxFlops_}) {
+    // A fixed, generous range: clamping it to the data's largest value turned a typed 500 into 50.
     s->setRange(0, 1e6);
     s->setDecimals(1);
     s->setSuffix(tr(" MFLOPs"));
+    s->setKeyboardTracking(false); // filter once the number is typed, not at every digit
   }
+  minFlops_->setToolTip(tr("Only architectures with at least this many MFLOPs"));
+  maxFlops_->setToolTip(tr("Only architectures with at most this many MFLOPs"));
   maxFlops_->setValue(1e6);
+  op_->setToolTip(tr("Only architectures with this operation on a live edge"));
+  search_->setToolTip(tr("An architecture string or part of it, or indices separated by commas (11982, 431)"));
+  shownLabel_ = new QLabel(this);
   auto* filters = new QHBoxLayout;
   filters->addWidget(search_, 2);
   filters->addWidget(op_);
@@ -54,6 +64,7 @@ SamplesPage::SamplesPage(Workspace* workspace, QWidget* parent)
   filters->addWidget(minFlops_);
   filters->addWidget(new QLabel(tr("to"), this));
   filters->addWidget(maxFlops_);
+  filters->addWidget(shownLabel_);
 
   table_ = makeTableView(filter_, this);
   table_->setSortingEnabled(true);
@@ -68,6 +79,13 @@ SamplesPage::SamplesPage(Workspace* workspace, QWidget* parent)
   seed_->setRange(0, 1 << 30);
   seed_->setValue(1);
   select_ = new QPushButton(tr("Select"), this);
+  select_->setToolTip(tr("Tick this many architectures among the rows that pass the filter"));
+  references_ = new QPushButton(tr("Tick reference architectures"), this);
+  references_->setToolTip(tr("Tick HELP's ten reference architectures: measured on the target, they make its "
+                             "reference-latency descriptor"));
+  strategy_->setToolTip(tr("How the samples are chosen: random, spread over FLOPs, most different from each other, "
+                           "or where a predictor adapted to the target is least sure"));
+  seed_->setToolTip(tr("The same seed chooses the same samples again"));
   selectedLabel_ = new QLabel(this);
   auto* selectBox = new QGroupBox(tr("Selection (over the rows that pass the filter)"), this);
   auto* selectForm = new QFormLayout(selectBox);
@@ -75,9 +93,10 @@ SamplesPage::SamplesPage(Workspace* workspace, QWidget* parent)
   selectForm->addRow(tr("Samples:"), count_);
   selectForm->addRow(tr("Seed:"), seed_);
   selectForm->addRow(select_, selectedLabel_);
+  selectForm->addRow(references_);
 
-  device_ = new QLineEdit(this);
-  device_->setPlaceholderText(tr("device to store the latencies under"));
+  targetLabel_ = new QLabel(this);
+  targetLabel_->setWordWrap(true);
   engine_ = new QComboBox(this);
   engine_->setEditable(true);
   engine_->addItems({QStringLiteral("cpu"), QStringLiteral("cuda"),
@@ -86,13 +105,17 @@ SamplesPage::SamplesPage(Workspace* workspace, QWidget* parent)
   repeats_ = new QSpinBox(this);
   repeats_->setRange(1, 10000);
   repeats_->setValue(30);
-  measure_ = new QPushButton(tr("Measure selected"), this);
+  repeats_->setToolTip(tr("At most this many timed runs per architecture; fewer when the median settles earlier"));
+  measure_ = new QPushButton(tr("Measure ticked"), this);
+  measure_->setToolTip(tr("Time every ticked architecture on this machine and store it under the target device"));
   auto* measureBox = new QGroupBox(tr("Measure on this machine"), this);
   auto* measureForm = new QFormLayout(measureBox);
-  measureForm->addRow(tr("Device:"), device_);
+  measureForm->addRow(tr("Target:"), targetLabel_);
   measureForm->addRow(tr("Engine:"), engine_);
   measureForm->addRow(tr("Most timed runs:"), repeats_);
   measureForm->addRow(measure_);
+  measuredLabel_ = new QLabel(this);
+  measureForm->addRow(measuredLabel_);
 
   selectBox->setMaximumWidth(340);
   measureBox->setMaximumWidth(340);
@@ -114,18 +137,59 @@ SamplesPage::SamplesPage(Workspace* workspace, QWidget* parent)
   connect(minFlops_, &QDoubleSpinBox::valueChanged, this, &SamplesPage::applyFilter);
   connect(maxFlops_, &QDoubleSpinBox::valueChanged, this, &SamplesPage::applyFilter);
   connect(select_, &QPushButton::clicked, this, &SamplesPage::selectSamples);
+  connect(references_, &QPushButton::clicked, this, &SamplesPage::tickReferences);
+  connect(filter_, &QAbstractItemModel::modelReset, this, &SamplesPage::updateShown);
+  connect(filter_, &QAbstractItemModel::layoutChanged, this, &SamplesPage::updateShown);
+  connect(filter_, &QAbstractItemModel::rowsInserted, this, &SamplesPage::updateShown);
+  connect(filter_, &QAbstractItemModel::rowsRemoved, this, &SamplesPage::updateShown);
   connect(measure_, &QPushButton::clicked, this, &SamplesPage::measureSelected);
   connect(model_, &ArchitectureModel::selectionCountChanged, this,
           [this](int n) { selectedLabel_->setText(tr("%n selected", nullptr, n)); });
-  connect(job_, &Job::runningChanged, this, [this](bool running) { measure_->setEnabled(!running); });
-  connect(workspace_, &Workspace::projectChanged, this, &SamplesPage::reload);
-  connect(workspace_, &Workspace::architectureChosen, this, &SamplesPage::showArchitecture);
+  connect(job_, &Job::runningChanged, this, &SamplesPage::updateTarget);
+  connect(workspace_, &Workspace::projectChanged, this, [this] {
+    model_->setRows({});
+    bar_->clear();
+    updateTarget();
+    reload();
+  });
+  connect(workspace_, &Workspace::targetChanged, this, [this] {
+    updateTarget();
+    loadMeasured();
+  });
+  connect(workspace_, &Workspace::dataChanged, this, &SamplesPage::loadMeasured);
+  connect(workspace_, &Workspace::showInSamplesRequested, this, &SamplesPage::showArchitecture);
+  updateTarget();
+}
+
+void SamplesPage::updateTarget() {
+  const QString target = workspace_->targetDevice();
+  const bool writable = workspace_->hasTarget() && !workspace_->targetIsImported();
+  targetLabel_->setText(!workspace_->hasTarget() ? tr("choose the target device at the top of the window")
+                        : writable ? target.toHtmlEscaped()
+                                   : tr("%1 is imported reference data: choose a local device or this machine "
+                                        "as the target to measure").arg(target.toHtmlEscaped()));
+  measure_->setEnabled(writable && !job_->isRunning());
+}
+
+QString SamplesPage::shownText() const { return shownLabel_->text(); }
+
+void SamplesPage::updateShown() {
+  shownLabel_->setText(tr("%1 of %Ln shown", nullptr, model_->rowCount()).arg(QLocale().toString(filter_->rowCount())));
+}
+
+void SamplesPage::tickReferences() {
+  std::vector<int> rows;
+  for (int index : descriptor::referenceArchitectures())
+    for (int r = 0; r < model_->rowCount(); ++r)
+      if (model_->rows()[static_cast<size_t>(r)].spaceIndex == index) rows.push_back(r);
+  model_->setSelectedRows(rows);
+  bar_->showMessage(rows.empty() ? tr("None of the reference architectures is in this project: import the NAS-Bench-201 table first")
+                                 : tr("Ticked %n reference architecture(s)", nullptr, static_cast<int>(rows.size())));
 }
 
 void SamplesPage::setStrategy(const QString& name) { strategy_->setCurrentText(name); }
 void SamplesPage::setSampleCount(int k) { count_->setValue(k); }
-void SamplesPage::setMeasureOptions(const QString& device, const QString& engine, int repeats) {
-  device_->setText(device);
+void SamplesPage::setMeasureOptions(const QString& engine, int repeats) {
   engine_->setCurrentText(engine);
   repeats_->setValue(repeats);
 }
@@ -145,11 +209,13 @@ void SamplesPage::reload() {
     return [this, rows = std::move(rows)]() mutable {
       model_->setRows(std::move(rows));
       for (int c = ArchitectureModel::Index; c < ArchitectureModel::Architecture; ++c) table_->resizeColumnToContents(c);
-      double maxFlops = 0;
-      for (const auto& r : model_->rows()) maxFlops = std::max(maxFlops, r.mflops);
-      for (auto* s : {minFlops_, maxFlops_}) s->setMaximum(std::ceil(maxFlops));
-      maxFlops_->setValue(std::ceil(maxFlops));
+      // Width for the widest index and its check box, whatever rows the header sampled.
+      const int indexWidth = table_->fontMetrics().horizontalAdvance(QStringLiteral("00000000")) +
+                             table_->style()->pixelMetric(QStyle::PM_IndicatorWidth) + 16;
+      table_->setColumnWidth(ArchitectureModel::Index, std::max(table_->columnWidth(ArchitectureModel::Index), indexWidth));
+      updateShown();
       bar_->showMessage(tr("%n architecture(s)", nullptr, model_->rowCount()));
+      loadMeasured();
     };
   });
 }
@@ -184,10 +250,10 @@ bool SamplesPage::selectSamples() {
   if (*strategy != sampling::Strategy::MostUncertain) return apply(candidates);
 
   // The spread needs a predictor adapted to the target device: trained and adapted on a worker.
-  const auto target = device_->text().trimmed().toStdString();
+  const auto target = workspace_->targetDevice().toStdString();
   if (target.empty() || !workspace_->hasProject()) {
-    bar_->showMessage(tr("most-uncertain ranks by a predictor adapted to the target device: name it under "
-                         "\"Measure on this machine\" and measure HELP's reference architectures on it first"),
+    bar_->showMessage(tr("most-uncertain ranks by a predictor adapted to the target device: choose the target at the "
+                         "top of the window and measure its reference architectures first"),
                       true);
     return false;
   }
@@ -210,50 +276,82 @@ void SamplesPage::measureSelected() {
     bar_->showMessage(tr("Select architectures first (tick them, or use a strategy)."), true);
     return;
   }
-  if (device_->text().trimmed().isEmpty()) {
-    bar_->showMessage(tr("Name the device the latencies are stored under."), true);
+  if (!workspace_->hasTarget() || workspace_->targetIsImported()) {
+    bar_->showMessage(tr("Measuring needs a local target device: choose this machine or a local device at the top of the window."), true);
     return;
   }
-  std::vector<campaign::Target> targets;
+  services::MeasureRequest request;
   for (int r : rows) {
     const auto& a = model_->rows()[static_cast<size_t>(r)];
-    targets.push_back({a.cell, a.spaceIndex >= 0 ? std::optional<int>(a.spaceIndex) : std::nullopt});
+    request.targets.push_back({a.cell, a.spaceIndex >= 0 ? std::optional<int>(a.spaceIndex) : std::nullopt});
   }
-  campaign::EngineChoice choice;
-  choice.engine = engine_->currentText().trimmed().toStdString();
+  request.engine.engine = engine_->currentText().trimmed().toStdString();
+  request.device = workspace_->targetDevice().toStdString();
+  request.protocol = services::protocolFor(repeats_->value(), std::min(5, repeats_->value()));
   const auto path = workspace_->projectPath().toStdString();
-  const auto device = device_->text().trimmed().toStdString();
-  const int repeats = repeats_->value();
-  job_->start(tr("Measuring %n architecture(s)", nullptr, static_cast<int>(targets.size())),
-              [this, path, device, choice, targets, repeats](JobControl& control) -> Job::Continuation {
-                const auto protocol = campaign::protocolFor(repeats, std::min(5, repeats));
-                auto running = choice; // Cancel (or closing the window) ends a runner at once
-                running.cancelled = [&control] { return control.cancelled(); };
-                auto measurer = campaign::openMeasurer(running);
+  job_->start(tr("Measuring %n architecture(s)", nullptr, static_cast<int>(request.targets.size())),
+              [this, path, request](JobControl& control) -> Job::Continuation {
                 auto project = openWorkspaceProject(path);
-                campaign::Recorder recorder(project, device, running, *measurer);
-                const double n = static_cast<double>(targets.size());
-                for (size_t i = 0; i < targets.size(); ++i) {
-                  const std::string label = "architecture " + std::to_string(i + 1) + " of " + std::to_string(targets.size());
-                  auto m = measurer->measure(targets[i].cell, protocol, [&](const measure::MeasureProgress& p) {
-                    return control.report((static_cast<double>(i) + double(p.runsDone) / std::max(1, p.maxRuns)) / n, label);
-                  });
-                  recorder.record(targets[i], m);
-                  // Samples stored so far stay; the rest is not measured.
-                  if (control.cancelled())
-                    fail(ErrorKind::Cancelled, std::to_string(i + 1) + " of " + std::to_string(targets.size()) +
-                                                   " measured and stored");
-                }
-                return [this, n] {
-                  bar_->showMessage(tr("Stored %1 latency samples").arg(n));
-                  workspace_->notifyDataChanged();
+                const double n = static_cast<double>(request.targets.size());
+                services::MeasureEvents events;
+                events.onProgress = [&](size_t i, const measure::MeasureProgress& p) {
+                  const auto label = tr("architecture %1 of %2").arg(i + 1).arg(request.targets.size()).toStdString();
+                  return control.report((static_cast<double>(i) + double(p.runsDone) / std::max(1, p.maxRuns)) / n, label);
+                };
+                events.stopRequested = [&] { return control.cancelled(); };
+                auto running = request; // Cancel (or closing the window) ends a runner at once
+                running.engine.cancelled = [&control] { return control.cancelled(); };
+                const auto outcome = services::measureAndStore(project, running, events);
+                QStringList warnings;
+                for (const auto& m : outcome.stored)
+                  if (!m.summary.spreadWarning.empty()) warnings << QString::fromStdString(m.summary.spreadWarning);
+                return [this, outcome, warnings] {
+                  QString text = QString::fromStdString(outcome.message);
+                  if (!warnings.isEmpty())
+                    text += QStringLiteral("\n") + tr("%n with high spread: ", nullptr, static_cast<int>(warnings.size())) + warnings.join(QStringLiteral("; "));
+                  bar_->showMessage(text, !warnings.isEmpty());
+                  workspace_->notifyDataChanged(); // the devices, the target list and the measured columns
                 };
               });
 }
 
+void SamplesPage::loadMeasured() {
+  if (!workspace_->hasProject()) return;
+  if (!workspace_->hasTarget()) {
+    model_->setMeasured({});
+    return;
+  }
+  const auto path = workspace_->projectPath().toStdString();
+  const auto device = workspace_->targetDevice().toStdString();
+  job_->start(tr("Reading what was measured on %1").arg(workspace_->targetDevice()), [this, path, device](JobControl&) -> Job::Continuation {
+    auto project = openWorkspaceProject(path);
+    std::map<int, MeasuredOnTarget> byCode;
+    if (store::findDevice(project, device))
+      for (const auto& m : services::measuredArchitectures(project, device))
+        byCode[nb201::cellCode(m.cell)] = {m.medianMs, m.iqrMs, m.repetitions, m.samples, QString::fromStdString(m.spreadWarning)};
+    return [this, byCode] {
+      model_->setMeasured(byCode);
+      table_->resizeColumnToContents(ArchitectureModel::Iqr);
+      measuredLabel_->setText(tr("%n measured on the target", nullptr, model_->measuredCount()) +
+                              (model_->highSpreadCount() ? tr(", %n with high spread", nullptr, model_->highSpreadCount()) : QString()));
+    };
+  });
+}
+
 void SamplesPage::showArchitecture(const QString& arch) {
-  search_->setText(arch);
-  if (filter_->rowCount() > 0) table_->selectRow(0);
+  // Selects the row; the search box and filters are the user's and stay as they are.
+  for (int r = 0; r < model_->rowCount(); ++r) {
+    if (model_->rows()[static_cast<size_t>(r)].text != arch) continue;
+    const auto at = filter_->mapFromSource(model_->index(r, 0));
+    if (!at.isValid()) {
+      bar_->showMessage(tr("%1 is hidden by the filter; clear the search and FLOPs range to see it").arg(arch));
+      return;
+    }
+    table_->selectRow(at.row());
+    table_->scrollTo(at, QAbstractItemView::PositionAtCenter);
+    return;
+  }
+  bar_->showMessage(tr("%1 is not among this project's architectures").arg(arch));
 }
 
 } // namespace maple::widgets

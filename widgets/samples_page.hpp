@@ -1,7 +1,8 @@
 #pragma once
 // Choosing adaptation samples: the architecture table (search, filter by op and FLOPs, sort), a
-// selection strategy over the rows that pass the filter, and "measure selected" on this machine with
-// the chosen engine, with progress and cancel. Each measured latency is stored as it completes.
+// selection strategy over the rows that pass the filter or HELP's reference architectures, and
+// "measure ticked" on this machine with the chosen engine, stored under the target device, with
+// progress and cancel. Each measured latency is stored as it completes.
 #include <QWidget>
 
 class QComboBox;
@@ -32,16 +33,21 @@ public:
 
   void setStrategy(const QString& name);
   void setSampleCount(int k);
-  void setMeasureOptions(const QString& device, const QString& engine, int repeats);
+  void setMeasureOptions(const QString& engine, int repeats);
+  QString shownText() const;
 
 public slots:
   void reload();
   bool selectSamples(); // false with the reason in the job bar
+  void tickReferences();
   void measureSelected();
   void showArchitecture(const QString& arch);
 
 private:
   void applyFilter();
+  void updateTarget();
+  void updateShown();
+  void loadMeasured();
   Workspace* workspace_;
   ArchitectureModel* model_;
   ArchitectureFilter* filter_;
@@ -50,9 +56,8 @@ private:
   QComboBox *op_, *strategy_, *engine_;
   QDoubleSpinBox *minFlops_, *maxFlops_;
   QSpinBox *count_, *seed_, *repeats_;
-  QLineEdit* device_;
-  QPushButton *select_, *measure_;
-  QLabel* selectedLabel_;
+  QPushButton *select_, *references_, *measure_;
+  QLabel *selectedLabel_, *shownLabel_, *targetLabel_, *measuredLabel_;
   Job* job_;
   JobBar* bar_;
 };

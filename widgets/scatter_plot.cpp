@@ -1,12 +1,19 @@
 #include "scatter_plot.hpp"
 
-#include <QToolTip>
+#include <QLabel>
+#include <QLocale>
+
+#include <algorithm>
 
 #include <cmath>
 
 namespace maple::widgets {
 namespace {
 
+// Tableau 10: distinct for most colour-vision deficiencies, readable on white.
+constexpr QRgb kPalette[10] = {0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f,
+                               0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0xbab0ac};
+constexpr QRgb kGrey = 0xd9d9d9;
 
 void setLogAxis(QCPAxis* axis, const QString& label) {
   axis->setScaleType(QCPAxis::stLogarithmic);
@@ -30,26 +37,57 @@ void PointCloud::setPoints(std::vector<float> logX, std::vector<float> logY, std
 
 QRect PointCloud::clipRect() const { return rect_->rect(); }
 
+QRgb PointCloud::colorOf(size_t i) const {
+  const auto c = color_[i];
+  return highlight_ < 0 || c == highlight_ ? palette_[c] : qRgb(qRed(kGrey), qGreen(kGrey), qBlue(kGrey));
+}
+
 void PointCloud::draw(QCPPainter* painter) {
   const QRect r = rect_->rect();
   if (logX_.empty() || r.width() < 2 || r.height() < 2) return;
+  if (painter->modes().testFlag(QCPPainter::pmVectorized)) {
+    drawVector(painter, r);
+    return;
+  }
   const QCPRange xr = rect_->axis(QCPAxis::atBottom)->range(), yr = rect_->axis(QCPAxis::atLeft)->range();
   const float x0 = static_cast<float>(std::log10(xr.lower)), y1 = static_cast<float>(std::log10(yr.upper));
   const float sx = static_cast<float>(r.width() / (std::log10(xr.upper) - x0));
   const float sy = static_cast<float>(r.height() / (y1 - std::log10(yr.lower)));
   QImage image(r.size(), QImage::Format_ARGB32_Premultiplied);
   image.fill(Qt::transparent);
-  const int w = image.width() - 1, h = image.height() - 1;
+  const int w = image.width(), h = image.height();
   auto* bits = reinterpret_cast<QRgb*>(image.bits());
   const qsizetype stride = image.bytesPerLine() / 4;
-  for (size_t i = 0; i < logX_.size(); ++i) {
-    const int px = static_cast<int>((logX_[i] - x0) * sx), py = static_cast<int>((y1 - logY_[i]) * sy);
-    if (px < 0 || py < 0 || px >= w || py >= h) continue;
-    const QRgb c = palette_[color_[i]];
-    QRgb* row = bits + py * stride + px;
-    row[0] = row[1] = row[stride] = row[stride + 1] = c;
-  }
+  // A few points (one adapted device) get 5x5 blocks, so each stays visible; many get 2x2.
+  const int dot = logX_.size() < 2000 ? 5 : 2;
+  // With a highlight, two passes: the greyed points first, the highlighted colour on top.
+  for (int pass = highlight_ < 0 ? 1 : 0; pass < 2; ++pass)
+    for (size_t i = 0; i < logX_.size(); ++i) {
+      if (highlight_ >= 0 && (color_[i] == highlight_) != (pass == 1)) continue;
+      const int px = static_cast<int>((logX_[i] - x0) * sx) - dot / 2, py = static_cast<int>((y1 - logY_[i]) * sy) - dot / 2;
+      if (px < 0 || py < 0 || px > w - dot || py > h - dot) continue;
+      const QRgb c = colorOf(i);
+      for (int dy = 0; dy < dot; ++dy) std::fill_n(bits + (py + dy) * stride + px, dot, c);
+    }
   painter->drawImage(r.topLeft(), image);
+}
+
+void PointCloud::drawVector(QCPPainter* painter, const QRect& r) const {
+  const QCPAxis* x = rect_->axis(QCPAxis::atBottom);
+  const QCPAxis* y = rect_->axis(QCPAxis::atLeft);
+  painter->save();
+  painter->setClipRect(r);
+  painter->setPen(Qt::NoPen);
+  const double size = logX_.size() < 2000 ? 5.0 : 2.4;
+  for (int pass = highlight_ < 0 ? 1 : 0; pass < 2; ++pass)
+    for (size_t i = 0; i < logX_.size(); ++i) {
+      if (highlight_ >= 0 && (color_[i] == highlight_) != (pass == 1)) continue;
+      const double px = x->coordToPixel(std::pow(10.0, logX_[i])), py = y->coordToPixel(std::pow(10.0, logY_[i]));
+      if (!r.contains(QPoint(static_cast<int>(px), static_cast<int>(py)))) continue;
+      painter->setBrush(QColor(colorOf(i)));
+      painter->drawRect(QRectF(px - size / 2, py - size / 2, size, size));
+    }
+  painter->restore();
 }
 
 ScatterPlot::ScatterPlot(QWidget* parent) : QCustomPlot(parent) {
@@ -61,12 +99,40 @@ ScatterPlot::ScatterPlot(QWidget* parent) : QCustomPlot(parent) {
   setMinimumSize(320, 260);
   setMouseTracking(true);
   cloud_ = new PointCloud(this, axisRect());
+  legend->setFont(QFont(font().family(), 8));
+  legend->setBrush(QColor(255, 255, 255, 220));
+  axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+  hover_ = new QLabel(this);
+  hover_->setTextFormat(Qt::RichText);
+  hover_->setAttribute(Qt::WA_TransparentForMouseEvents);
+  hover_->setStyleSheet(QStringLiteral("QLabel { background: #ffffe1; color: black; border: 1px solid #888; padding: 3px; }"));
+  hover_->hide();
 }
 
-QColor ScatterPlot::deviceColor(int device, int devices) {
-  // Hues spread round the wheel with alternating value, so neighbours in the list stay apart.
-  const double hue = std::fmod(device * 0.618033988749895, 1.0);
-  return QColor::fromHsvF(static_cast<float>(hue), 0.75f, device % 2 ? 0.75f : 0.95f, devices > 8 ? 0.55f : 0.75f);
+QColor ScatterPlot::deviceColor(int device) { return QColor(kPalette[static_cast<size_t>(device) % 10]); }
+
+void ScatterPlot::setLegendShown(bool shown, int maxEntries) {
+  legend->setVisible(shown && points_ && static_cast<int>(points_->devices.size()) <= maxEntries);
+  replot(QCustomPlot::rpQueuedReplot);
+}
+
+void ScatterPlot::rebuildLegend() {
+  // One empty graph per device carries its name and swatch into the legend.
+  const int devices = points_ ? static_cast<int>(points_->devices.size()) : 0;
+  for (int d = 0; d < devices; ++d) {
+    auto* g = addGraph();
+    g->setLineStyle(QCPGraph::lsNone);
+    g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, deviceColor(d), deviceColor(d), 7));
+    g->setName(QString::fromStdString(points_->devices[static_cast<size_t>(d)]));
+    g->setSelectable(QCP::stNone);
+  }
+  legend->setVisible(devices > 0 && devices <= 10);
+}
+
+void ScatterPlot::highlightDevice(int device) {
+  highlightedDevice_ = device;
+  cloud_->setHighlight(device);
+  replot(QCustomPlot::rpQueuedReplot);
 }
 
 void ScatterPlot::rebuildGuides(double lo, double hi) {
@@ -80,6 +146,7 @@ void ScatterPlot::rebuildGuides(double lo, double hi) {
   QPen band(QColor(120, 120, 120, 90));
   band.setStyle(Qt::DashLine);
   auto* lower = line(0.9, band);
+  lower->removeFromLegend();
   auto* upper = line(1.1, band);
   upper->setBrush(QColor(120, 120, 120, 40));
   upper->setChannelFillGraph(lower);
@@ -91,11 +158,15 @@ void ScatterPlot::setPoints(std::shared_ptr<const evaluation::Points> points) {
   clearGraphs();
   selection_ = nullptr;
   selectedArch_ = -1;
+  highlightedDevice_ = -1;
+  cloud_->setHighlight(-1);
+  hover_->hide();
   points_ = std::move(points);
   logMeasured_.clear();
   logPredicted_.clear();
   if (!points_ || points_->size() == 0) {
     cloud_->setPoints({}, {}, {}, {});
+    legend->setVisible(false);
     replot();
     return;
   }
@@ -117,12 +188,15 @@ void ScatterPlot::setPoints(std::shared_ptr<const evaluation::Points> points) {
     color[i] = p.device[i];
   }
   std::vector<QRgb> palette;
-  for (int d = 0; d < devices; ++d) palette.push_back(deviceColor(d, 1).rgb()); // opaque: plain stores, no blending
+  for (int d = 0; d < devices; ++d) palette.push_back(deviceColor(d).rgb()); // opaque: plain stores, no blending
   cloud_->setPoints(logMeasured_, logPredicted_, std::move(color), std::move(palette));
+  rebuildLegend();
   selection_ = addGraph();
   selection_->setLineStyle(QCPGraph::lsNone);
   selection_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 1.5), Qt::NoBrush, 9));
   selection_->setSelectable(QCP::stNone);
+  selection_->removeFromLegend();
+  addShotMarkers();
   xAxis->setRange(lo / 1.2, hi * 1.2);
   yAxis->setRange(lo / 1.2, hi * 1.2);
   replot();
@@ -166,25 +240,64 @@ void ScatterPlot::selectArchitecture(int arch) {
 
 void ScatterPlot::mouseMoveEvent(QMouseEvent* event) {
   QCustomPlot::mouseMoveEvent(event);
-  if (event->buttons() != Qt::NoButton) return;
-  const long i = pointAt(event->pos());
+  if (event->buttons() != Qt::NoButton) {
+    hover_->hide();
+    return;
+  }
+  showHover(event->pos());
+}
+
+void ScatterPlot::showHover(const QPoint& pos) {
+  const long i = pointAt(pos);
   if (i < 0) {
-    QToolTip::hideText();
+    hover_->hide();
     return;
   }
   const auto& p = *points_;
   const auto k = static_cast<size_t>(i);
   const int index = p.archIndex[p.arch[k]];
-  QToolTip::showText(event->globalPosition().toPoint(),
-                     tr("<b>%1</b><br>%2%3<br>measured %4 ms, predicted %5 ms<br>error %6 %%7")
-                         .arg(QString::fromStdString(p.devices[p.device[k]]).toHtmlEscaped(),
-                              QString::fromStdString(p.archs[p.arch[k]]).toHtmlEscaped(),
-                              index >= 0 ? tr(" (#%1)").arg(index) : QString())
-                         .arg(p.measuredMs[k], 0, 'g', 4)
-                         .arg(p.predictedMs[k], 0, 'g', 4)
-                         .arg(100 * p.relativeError(k), 0, 'f', 1)
-                         .arg(p.isShot[k] ? tr("<br>(adaptation sample)") : QString()),
-                     this);
+  hover_->setText(tr("<b>%1</b><br>%2%3<br>measured %4 ms, predicted %5 ms<br>error %6 %%7")
+                      .arg(QString::fromStdString(p.devices[p.device[k]]).toHtmlEscaped(),
+                           QString::fromStdString(p.archs[p.arch[k]]).toHtmlEscaped(),
+                           index >= 0 ? tr(" (#%1)").arg(index) : QString())
+                      .arg(QLocale().toString(p.measuredMs[k], 'g', 4))
+                      .arg(QLocale().toString(p.predictedMs[k], 'g', 4))
+                      .arg(QLocale().toString(100 * p.relativeError(k), 'f', 1))
+                      .arg(p.isShot[k] ? tr("<br>(adaptation sample)") : QString()));
+  hover_->adjustSize();
+  placeHover(pos);
+  hover_->show();
+  hover_->raise();
+}
+
+void ScatterPlot::placeHover(const QPoint& pos) {
+  // Right of and below the cursor, flipped to the other side where it would leave the plot.
+  const QSize s = hover_->size();
+  int x = pos.x() + 14, y = pos.y() + 14;
+  if (x + s.width() > width()) x = pos.x() - 14 - s.width();
+  if (y + s.height() > height()) y = pos.y() - 14 - s.height();
+  hover_->move(std::clamp(x, 0, std::max(0, width() - s.width())), std::clamp(y, 0, std::max(0, height() - s.height())));
+}
+
+void ScatterPlot::addShotMarkers() {
+  QVector<double> keys, values;
+  for (size_t i = 0; i < points_->size(); ++i)
+    if (points_->isShot[i]) {
+      keys << points_->measuredMs[i];
+      values << points_->predictedMs[i];
+    }
+  if (keys.isEmpty()) return;
+  auto* shots = addGraph();
+  shots->setLineStyle(QCPGraph::lsNone);
+  shots->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCross, QPen(QColor(40, 40, 40), 1.2), Qt::NoBrush, 7));
+  shots->setData(keys, values);
+  shots->setName(tr("adaptation samples (not scored)"));
+  shots->setSelectable(QCP::stNone);
+}
+
+void ScatterPlot::leaveEvent(QEvent* event) {
+  hover_->hide();
+  QCustomPlot::leaveEvent(event);
 }
 
 void ScatterPlot::mousePressEvent(QMouseEvent* event) {

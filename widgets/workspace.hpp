@@ -1,7 +1,8 @@
 #pragma once
-// What the pages share: the open project file and the architecture chosen in a view. Every job
-// opens its own connection from projectPath() on its worker thread (SQLite connections stay on
-// the thread that made them), so the GUI thread never waits on the file.
+// What the pages share: the open project file, the target device every page works on, and the
+// architecture chosen in a view. Every job opens its own connection from projectPath() on its
+// worker thread (SQLite connections stay on the thread that made them), so the GUI thread never
+// waits on the file.
 #include "store/project.hpp"
 
 #include <QObject>
@@ -21,17 +22,29 @@ public:
   QString projectPath() const { return path_; }
   bool hasProject() const { return !path_.isEmpty(); }
   void setProjectPath(const QString& path);
+  // The device captures and measurements are recorded on and predictions adapt to. May name this
+  // machine before it is a device of the project (the first capture or measurement adds it).
+  QString targetDevice() const { return target_; }
+  bool hasTarget() const { return !target_.isEmpty(); }
+  // Imported devices are reference data: they can be adapted to, never written into.
+  bool targetIsImported() const { return targetImported_; }
+  void setTargetDevice(const QString& name, bool imported);
   // A change to the project's rows made by one page (devices, latencies, captures) that others show.
   void notifyDataChanged() { emit dataChanged(); }
+  // Asks the window to show an architecture on the Samples page (an explicit user action only).
+  void showInSamples(const QString& arch) { emit showInSamplesRequested(arch); }
 
 signals:
   void projectChanged(const QString& path);
+  void targetChanged(const QString& name);
   void dataChanged();
-  // An architecture chosen in one view (NAS-Bench-201 string), for the others to show.
+  // An architecture chosen in one view (NAS-Bench-201 string), for the others to highlight.
   void architectureChosen(const QString& arch);
+  void showInSamplesRequested(const QString& arch);
 
 private:
-  QString path_;
+  QString path_, target_;
+  bool targetImported_ = false;
 };
 
 } // namespace maple::widgets

@@ -2,17 +2,14 @@
 // recorded on another one), store the capture and the descriptors reduced from it in one
 // transaction, and report what was counted, what was made, and what could not be and why.
 #include "cli/commands.hpp"
-#include "campaign/campaign.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/output.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
-#include "counters/capture_store.hpp"
 #include "counters/perf_stat_import.hpp"
-#include "counters/session.hpp"
-#include "descriptor/from_capture.hpp"
 #include "remote/remote_measurer.hpp"
-#include "store/device_launcher.hpp"
+#include "services/capture.hpp"
+#include "services/devices.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -29,18 +26,16 @@ struct Opts {
   bool allowSoftware = false, json = false;
 };
 
-std::unique_ptr<engine::Engine> openEngine(const std::string& name) {
-  if (auto e = campaign::openEngine(name)) return e;
-  fail(ErrorKind::Usage, "unknown engine " + text::quote(name) + ": a capture runs on cpu or cuda");
-}
-
 // Counts the workload live; Ctrl-C (or a failure) leaves nothing behind: storing comes after.
-counters::Capture liveCapture(const Opts& o, engine::Engine& engine) {
-  counters::CaptureOptions options;
+services::LiveCapture liveCapture(const Opts& o) {
+  services::CaptureRequest request;
+  request.engine = o.engine;
+  request.workload = o.workload.empty() ? "nb201-reference" : o.workload;
+  request.threads = o.threads;
   for (auto n : text::split(o.events, ','))
-    if (!text::trim(n).empty()) options.events.emplace_back(text::trim(n));
-  options.repeats = o.repeats;
-  options.allowSoftwareFallback = o.allowSoftware;
+    if (!text::trim(n).empty()) request.options.events.emplace_back(text::trim(n));
+  request.options.repeats = o.repeats;
+  request.options.allowSoftwareFallback = o.allowSoftware;
   counters::CaptureCallbacks callbacks;
   std::atomic<std::size_t> streamed{0}; // written on the sampling thread
   callbacks.onSamples = [&streamed](const std::vector<counters::Sample>& batch) {
@@ -53,10 +48,8 @@ counters::Capture liveCapture(const Opts& o, engine::Engine& engine) {
                  step == "done");
     return !InterruptGuard::interrupted();
   };
-  engine::RunConfig config;
-  config.threads = o.threads;
   try {
-    return counters::runCapture(engine, o.workload, config, options, callbacks);
+    return services::captureOnThisHost(request, callbacks);
   } catch (const Error& e) {
     if (e.kind() == ErrorKind::Cancelled) {
       progressLine("capture: cancelled", true);
@@ -169,54 +162,31 @@ void run(const Opts& o) {
   if (o.threads < 0) fail(ErrorKind::Usage, "--threads must be 0 (all CPUs) or more");
   const auto t0 = std::chrono::steady_clock::now();
   auto project = store::Project::open(o.project);
+  services::checkCaptureTarget(project, o.device); // before waiting for a capture
   InterruptGuard interrupt; // Ctrl-C cancels the capture; nothing is stored
 
   const auto launcher = o.fromPerfStat.empty() ? remote::launcherFor(project, o.device, o.remote) : "";
   counters::Capture capture;
-  std::optional<campaign::HostDevice> host;
-  std::string runtime;
+  services::CaptureOrigin origin;
   if (!o.fromPerfStat.empty()) {
     capture = counters::importPerfStatCsv(o.fromPerfStat, o.workload.empty() ? "external" : o.workload);
+    origin.description = "maple capture --from-perf-stat " + o.fromPerfStat;
   } else if (!launcher.empty()) {
     measure::HostInfo remoteHost;
-    capture = remoteCapture(o, launcher, runtime, remoteHost);
-    host.emplace(project, o.device, o.engine, 1, std::move(remoteHost));
-    if (!host->notice().empty()) std::cerr << host->notice() << "\n";
+    capture = remoteCapture(o, launcher, origin.runtime, remoteHost);
+    origin.host = std::move(remoteHost);
+    origin.engine = o.engine;
+    origin.launcher = launcher;
   } else {
-    if (!o.workload.empty()) counters::workloadCells(o.workload); // an unknown name fails before detection
-    auto engine = openEngine(o.engine);
-    runtime = engine->name() + " " + engine->version();
-    Opts live = o;
-    if (live.workload.empty()) live.workload = "nb201-reference";
-    capture = liveCapture(live, *engine);
-    host.emplace(project, o.device, o.engine, 1);
-    if (!host->notice().empty()) std::cerr << host->notice() << "\n";
+    auto live = liveCapture(o);
+    capture = std::move(live.capture);
+    origin.host = services::detectThisHost().host;
+    origin.engine = o.engine;
+    origin.runtime = live.runtime;
   }
-
-  // The device (when new), the capture, its samples and its descriptors: one transaction.
-  store::Transaction tx(project.db());
-  bool created = false;
-  std::int64_t deviceId = 0;
-  if (host) {
-    created = !host->exists();
-    deviceId = host->id(runtime);
-  } else if (const auto existing = store::findDevice(project, o.device)) {
-    deviceId = existing->id;
-  } else {
-    store::Device d;
-    d.name = o.device;
-    d.provenance = "created by maple capture --from-perf-stat " + o.fromPerfStat + " at " + text::nowIso8601() +
-                   " (the recording machine's specs are unknown)";
-    deviceId = store::upsertDevice(project, d);
-    created = true;
-    std::cerr << "device " << text::quote(o.device) << " is new: created without specs (perf stat output does not "
-              << "describe the machine it was recorded on)\n";
-  }
-  if (!launcher.empty()) store::setDeviceLauncher(project, o.device, launcher);
-  counters::saveCapture(project, deviceId, capture);
-  const auto reduction = descriptor::reduceAndSave(project, deviceId, capture, o.device);
-  tx.commit();
-  printReport(o, capture, reduction, created,
+  const auto stored = services::storeCapture(project, o.device, capture, origin);
+  if (!stored.notice.empty()) std::cerr << stored.notice << "\n";
+  printReport(o, capture, stored.reduction, stored.deviceCreated,
               std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
 }
 
@@ -239,7 +209,7 @@ void addCaptureCommand(CLI::App& root) {
   auto* repeats = cmd->add_option("--repeats", o->repeats, "Timed repeats of each workload step (default 5)");
   auto* engine = cmd->add_option("--engine", o->engine,
                                  "cpu (default) or cuda (counts the CPU thread that drives the GPU)");
-  auto* threads = cmd->add_option("--threads", o->threads, "Engine threads (default 1; 0: every CPU)");
+  auto* threads = cmd->add_option("--threads", o->threads, "Engine threads (default 1; 0: every CPU)")->check(threadRange());
   auto* allow = cmd->add_flag("--allow-software", o->allowSoftware,
                               "Without hardware counters, make a labelled software-timing descriptor instead of "
                               "failing");

@@ -7,6 +7,7 @@
 #include "common/text.hpp"
 #include "predict/harness.hpp"
 #include "predict/pool.hpp"
+#include "predict/shot_policy.hpp"
 #include "store/evaluations.hpp"
 
 #include <cmath>
@@ -16,7 +17,8 @@ namespace maple::cli {
 namespace {
 
 struct Opts {
-  std::string project, train, test, shots = "3,10", method, descriptor = "reference-latency", protocol = "full";
+  std::string project, train, test, shots = "3,10", method, descriptor = "reference-latency", protocol = "full",
+              shotPolicy = predict::shotPolicyName(predict::kNewDeviceShotPolicy);
   int seeds = 1, threads = 0;
   std::uint64_t seed = 1;
   bool json = false;
@@ -27,6 +29,8 @@ std::vector<std::string> deviceList(const std::string& text, const char* option)
   for (auto part : text::split(text, ',')) {
     const auto name = std::string(text::trim(part));
     if (name.empty()) fail(ErrorKind::Usage, std::string(option) + ": empty device name (write it like A,B,C)");
+    if (std::find(out.begin(), out.end(), name) != out.end())
+      fail(ErrorKind::Usage, std::string(option) + " lists " + text::quote(name) + " twice");
     out.push_back(name);
   }
   return out;
@@ -54,8 +58,9 @@ std::vector<store::EvaluationToSave> toRows(const predict::EvalResult& r, const 
       e.row.protocol = predict::protocolName(r.options.protocol);
       e.row.shots = s.shots;
       e.row.seed = static_cast<std::int64_t>(run.seed);
-      e.row.metricsJson =
-          predict::storedMetrics(run.devices, run.mean, r.options.trainDevices, r.options.testDevices).dump();
+      auto metrics = predict::storedMetrics(run.devices, run.mean, r.options.trainDevices, r.options.testDevices);
+      metrics["shot_policy"] = predict::shotPolicyName(r.options.shotPolicy);
+      e.row.metricsJson = metrics.dump();
       // Predictions of the first seed only: enough for the scatter view, and a 10-seed run of
       // six devices would otherwise add a million rows.
       if (i == 0) predict::appendPredictionRows(run, data, e.predictions);
@@ -65,19 +70,27 @@ std::vector<store::EvaluationToSave> toRows(const predict::EvalResult& r, const 
 }
 
 void printText(const predict::EvalResult& r, const std::vector<std::int64_t>& ids) {
+  const auto policy = r.options.shotPolicy;
   std::cout << "method " << r.options.method << ", descriptor " << r.options.descriptorKind << ", protocol "
-            << predict::protocolName(r.options.protocol) << ", " << r.options.seeds << " seed(s); mean over seeds\n";
+            << predict::protocolName(r.options.protocol) << ", shot policy " << predict::shotPolicyName(policy)
+            << (predict::isDeterministic(policy) ? " (deterministic: every seed measures the same shots)" : "") << ", "
+            << r.options.seeds << " seed(s); mean over seeds (sd: over seeds of the device mean)\n";
   std::vector<std::vector<std::string>> rows;
   auto row = [](int k, const std::string& name, const predict::Metrics& m) {
     return std::vector<std::string>{std::to_string(k), name,           fmt(m.acc1),     fmt(m.acc5),
                                     fmt(m.acc10),      fmt(m.rmseMs),  fmt(m.mape, 2),  fmt(m.spearman),
                                     fmt(m.kendall)};
   };
+  auto coverage = [](const predict::Metrics& m) {
+    return m.coverage68 ? fmt(*m.coverage68) + "/" + fmt(*m.coverage95) : std::string("-");
+  };
   for (const auto& s : r.results) {
-    for (const auto& [name, m] : s.devices) rows.push_back(row(s.shots, name, m));
+    for (const auto& [name, m] : s.devices) rows.push_back(row(s.shots, name, m)), rows.back().push_back(coverage(m));
     rows.push_back(row(s.shots, "mean", s.mean));
+    rows.back().push_back(coverage(s.mean));
+    if (r.options.seeds > 1) rows.push_back(row(s.shots, "sd", s.sd)), rows.back().push_back(coverage(s.sd));
   }
-  printTable({"shots", "device", "acc1", "acc5", "acc10", "rmse_ms", "mape_%", "spearman", "kendall"}, rows);
+  printTable({"shots", "device", "acc1", "acc5", "acc10", "rmse_ms", "mape_%", "spearman", "kendall", "cover68/95"}, rows);
   if (!ids.empty())
     std::cout << "stored " << ids.size() << " evaluation(s), ids " << ids.front() << ".." << ids.back() << "\n";
 }
@@ -95,6 +108,10 @@ void addEvalCommand(CLI::App& root) {
   cmd->add_option("--train-devices", o->train, "Devices to train on, comma-separated")->required();
   cmd->add_option("--test-devices", o->test, "Unseen devices to adapt to and score, comma-separated")->required();
   cmd->add_option("--shots", o->shots, "Latencies measured on each test device, comma-separated (default 3,10)");
+  cmd->add_option("--shot-policy", o->shotPolicy,
+                  "How the k shots are chosen: random (seeded draw), reference (HELP's reference architectures "
+                  "first), design (an optimal design from the pool alone; default). reference and design are "
+                  "deterministic");
   cmd->add_option("--seeds", o->seeds, "Seeded shot draws per shot count (default 1)");
   cmd->add_option("--seed", o->seed, "First seed (default 1)");
   cmd->add_option("--method", o->method, "Method: " + methods + " (default " + predict::defaultMethod() + ")");
@@ -102,11 +119,11 @@ void addEvalCommand(CLI::App& root) {
   cmd->add_option("--protocol", o->protocol,
                   "full: all architectures; help: HELP's query set, indices 900..1899 without each device's "
                   "fastest and slowest 10 % (default full)");
-  cmd->add_option("--threads", o->threads, "Threads (default 0: all)");
+  cmd->add_option("--threads", o->threads, "Threads (default 0: all)")->check(threadRange());
   cmd->add_flag("--json", o->json, "Print the results as JSON");
   cmd->footer("Exit codes: 0 done, 1 usage, 2 bad project or data, 130 interrupted (nothing stored).\n"
-              "Shots are counted honestly: with --descriptor reference-latency the descriptor is built from the shots "
-              "(HELP's reference architectures first); see core/predict/harness.hpp.");
+              "Shots are counted honestly: with --descriptor reference-latency the descriptor is built from the "
+              "reference architectures among the shots only; see the accuracy notes in /usr/share/doc/maple.");
   cmd->callback([o] {
     predict::EvalOptions e;
     e.method = o->method.empty() ? predict::defaultMethod() : o->method;
@@ -117,6 +134,7 @@ void addEvalCommand(CLI::App& root) {
     e.trainDevices = deviceList(o->train, "--train-devices");
     e.testDevices = deviceList(o->test, "--test-devices");
     e.shots = shotList(o->shots);
+    e.shotPolicy = predict::parseShotPolicy(o->shotPolicy);
     e.seeds = o->seeds;
     e.seed = o->seed;
     e.threads = o->threads;

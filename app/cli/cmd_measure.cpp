@@ -7,9 +7,10 @@
 #include "cli/output.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
-#include "campaign/campaign.hpp"
 #include "measure/pinning.hpp"
 #include "remote/remote_measurer.hpp"
+#include "services/devices.hpp"
+#include "services/measure.hpp"
 #include "store/latencies.hpp"
 
 #include <iostream>
@@ -25,10 +26,7 @@ struct Opts {
   bool json = false;
 };
 
-using campaign::Target;
-
-// Ctrl-C, SIGTERM or SIGHUP (cli/interrupt.hpp): an in-process engine finishes the current sample,
-// then stops; a runner is ended at once with its whole process tree (the samples before are kept).
+using services::Target;
 
 // ---- architectures ------------------------------------------------------------------------------
 long long indexedArchitectures(store::Project& project) {
@@ -56,9 +54,9 @@ std::vector<Target> resolveTargets(store::Project& project, const Opts& o) {
   if (!o.archs.empty()) {
     std::vector<long long> indices;
     try {
-      indices = text::parseIndexList(o.archs);
+      indices = text::parseIndexList(o.archs, nb201::kSpaceSize - 1);
     } catch (const Error& e) {
-      fail(ErrorKind::Usage, std::string("--archs: ") + e.what() + " (write it like 0,17,100-120)");
+      badInput(std::string("--archs: ") + e.what() + " (write it like 0,17,100-120)");
     }
     for (auto i : indices) out.push_back(byIndex(project, i, "--archs: "));
   } else {
@@ -87,13 +85,8 @@ std::vector<Target> resolveTargets(store::Project& project, const Opts& o) {
 }
 
 // ---- output -------------------------------------------------------------------------------------
-struct Done {
-  Target target;
-  measure::Measurement m;
-};
-
-nlohmann::json sampleJson(const Done& d, const Opts& o, int threads, const campaign::Measurer& engine) {
-  const auto& s = d.m.summary;
+nlohmann::json sampleJson(const services::MeasuredTarget& d, const Opts& o, const services::MeasureOutcome& out) {
+  const auto& s = d.measurement.summary;
   return {{"arch_index", d.target.index ? nlohmann::json(*d.target.index) : nlohmann::json(nullptr)},
           {"arch", nb201::toString(d.target.cell)},
           {"latency_ms", s.medianMs},
@@ -103,122 +96,114 @@ nlohmann::json sampleJson(const Done& d, const Opts& o, int threads, const campa
           {"min_ms", s.minMs},
           {"max_ms", s.maxMs},
           {"repetitions", s.count},
-          {"warmup", d.m.warmup},
-          {"stable", d.m.stable},
-          {"warnings", d.m.warnings},
+          {"warmup", d.measurement.warmup},
+          {"stable", d.measurement.stable},
+          {"high_spread", !d.summary.spreadWarning.empty()},
+          {"warnings", d.measurement.warnings},
           {"batch", o.batch},
-          {"threads", threads},
-          {"engine", engine.name()},
-          {"engine_version", engine.version()}};
+          {"threads", out.threads},
+          {"engine", out.engine},
+          {"engine_version", out.engineVersion}};
 }
 
 std::string archLabel(const Target& t) {
   return t.index ? "#" + std::to_string(*t.index) : nb201::toString(t.cell);
 }
 
+void report(const Opts& o, const services::MeasureOutcome& out) {
+  if (o.json) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& d : out.stored) arr.push_back(sampleJson(d, o, out));
+    printJson({{"device", o.device},
+               {"engine", out.engine},
+               {"engine_version", out.engineVersion},
+               {"source_id", out.sourceId},
+               {"interrupted", out.stopped},
+               {"samples", arr}});
+    return;
+  }
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& d : out.stored)
+    rows.push_back({archLabel(d.target), fmt(d.summary.medianMs, 4), fmt(d.summary.iqrMs, 3),
+                    std::to_string(d.summary.repetitions), d.summary.stable ? "yes" : "no"});
+  if (!rows.empty()) printTable({"ARCH", "MEDIAN_MS", "IQR_MS", "RUNS", "STABLE"}, rows);
+  std::cout << out.message << "\n";
+}
+
 void run(const Opts& o) {
-  const auto protocol = campaign::protocolFor(o.repeats, o.warmup);
+  services::MeasureRequest request;
+  request.protocol = services::protocolFor(o.repeats, o.warmup);
   if (o.batch < 1 || o.batch > 4096) fail(ErrorKind::Usage, "--batch must lie in 1..4096");
   if (o.threads < 0) fail(ErrorKind::Usage, "--threads must be 0 (all CPUs) or more");
   if (o.engine.empty()) fail(ErrorKind::Usage, "--engine is empty: use cpu, cuda or command:'PROGRAM ARGS'");
 
   auto project = store::Project::open(o.project);
-  const auto targets = resolveTargets(project, o);
+  services::requireWritableDevice(project, o.device, "measuring into");
+  request.device = o.device;
+  request.targets = resolveTargets(project, o);
 
   const auto launcher = remote::launcherFor(project, o.device, o.remote);
   if (!launcher.empty() && !o.pin.empty())
     fail(ErrorKind::Usage, "--pin pins this machine's CPUs: it does not apply to a remote device");
   std::optional<measure::ScopedCpuPin> pin;
-  std::vector<int> pinned;
   if (!o.pin.empty()) {
-    pinned = measure::parseCpuList(o.pin);
-    pin.emplace(pinned);
+    request.pinnedCpus = measure::parseCpuList(o.pin);
+    pin.emplace(request.pinnedCpus);
   }
+  // Ctrl-C, SIGTERM or SIGHUP (cli/interrupt.hpp): an in-process engine finishes the current sample,
+  // then stops; a runner or launcher is ended at once with its whole process tree (the samples
+  // before are kept).
   InterruptGuard interrupt; // before a runner or launcher starts: a signal meanwhile still stops it
   std::optional<remote::RemoteDevice> device;
   if (!launcher.empty()) {
     device.emplace(launcher, o.timeout + 60, &InterruptGuard::interrupted); // a block may take a runner's timeout
     std::cerr << "measuring on " << device->host.hostname << " via " << text::quote(launcher) << "\n";
+    request.measurer = std::make_shared<remote::RemoteMeasurer>(
+        device->link, remote::MeasureAsk{o.engine, o.batch, o.threads, o.seed, o.timeout});
+    request.host = device->host;
+    request.via = device->via();
   }
   const int threads = o.threads > 0 ? o.threads
                       : device      ? device->host.logicalCpus
                                     : static_cast<int>(measure::allowedCpus().size());
-  campaign::EngineChoice choice{o.engine, o.batch, threads, o.seed, o.timeout, &InterruptGuard::interrupted};
-  std::unique_ptr<campaign::Measurer> engine;
-  if (device)
-    engine = std::make_unique<remote::RemoteMeasurer>(device->link, remote::MeasureAsk{o.engine, o.batch, o.threads, o.seed, o.timeout});
-  else
-    engine = campaign::openMeasurer(choice);
-  campaign::Recorder recorder(project, o.device, choice, *engine, pinned,
-                              device ? std::optional(device->host) : std::nullopt, device ? device->via() : "");
-
-  if (!recorder.deviceNotice().empty()) std::cerr << recorder.deviceNotice() << "\n";
-
-  std::vector<Done> done;
-
-  auto finish = [&](bool interrupted) {
-    if (o.json) {
-      nlohmann::json arr = nlohmann::json::array();
-      for (const auto& d : done) arr.push_back(sampleJson(d, o, threads, *engine));
-      printJson({{"device", o.device},
-                 {"engine", engine->name()},
-                 {"engine_version", done.empty() ? "" : engine->version()},
-                 {"source_id", recorder.sourceId()},
-                 {"interrupted", interrupted},
-                 {"samples", arr}});
-      return;
-    }
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& d : done)
-      rows.push_back({archLabel(d.target), fmt(d.m.summary.medianMs, 4), fmt(d.m.summary.iqrMs(), 3),
-                      std::to_string(d.m.summary.count), d.m.stable ? "yes" : "no"});
-    if (!rows.empty()) printTable({"ARCH", "MEDIAN_MS", "IQR_MS", "RUNS", "STABLE"}, rows);
-    std::cout << "stored " << done.size() << " latency sample" << (done.size() == 1 ? "" : "s") << " for device "
-              << text::quote(o.device) << " (engine " << engine->name() << ", batch " << o.batch << ", threads "
-              << threads << ")\n";
+  request.engine = {o.engine, o.batch, threads, o.seed, o.timeout, &InterruptGuard::interrupted};
+  const auto n = request.targets.size();
+  auto label = [&](size_t i) {
+    return "[" + std::to_string(i + 1) + "/" + std::to_string(n) + "] " + archLabel(request.targets[i]);
   };
-
-  for (size_t i = 0; i < targets.size(); ++i) {
-    const auto& t = targets[i];
-    const std::string label = "[" + std::to_string(i + 1) + "/" + std::to_string(targets.size()) + "] " + archLabel(t);
-    measure::Measurement m;
-    try {
-      m = engine->measure(t.cell, protocol, [&](const measure::MeasureProgress& p) {
-        progressLine(label + ": " + std::to_string(p.runsDone) + "/" + std::to_string(p.maxRuns) + " runs, median " +
-                     fmt(p.medianMs, 4) + " ms");
-        return true;
-      });
-    } catch (const Error& e) {
-      if (e.kind() == ErrorKind::Cancelled) { // a signal stopped the runner mid-sample
-        progressLine(label + ": cancelled", true);
-        finish(true);
-        fail(ErrorKind::Cancelled, "interrupted: the runner or launcher was stopped; " + std::to_string(done.size()) + " of " +
-                                       std::to_string(targets.size()) + " samples measured and kept");
-      }
-      progressLine(label + ": failed", true);
-      fail(e.kind(), std::string(e.what()) + " [while measuring " + nb201::toString(t.cell) + "; " +
-                         std::to_string(done.size()) + " sample(s) measured before were kept]");
-    }
-    progressLine(label + ": " + fmt(m.summary.medianMs, 4) + " ms (IQR " + fmt(m.summary.iqrMs(), 3) + " ms, " +
-                     std::to_string(m.summary.count) + " runs" +
-                     (m.stable                                  ? ""
-                      : m.summary.count <= protocol.blockSize ? ", one block: stability not checked"
-                                                              : ", not stable") +
+  services::MeasureEvents events;
+  events.onNotice = [](const std::string& notice) { std::cerr << notice << "\n"; };
+  events.onProgress = [&](size_t i, const measure::MeasureProgress& p) {
+    progressLine(label(i) + ": " + std::to_string(p.runsDone) + "/" + std::to_string(p.maxRuns) + " runs, median " +
+                 fmt(p.medianMs, 4) + " ms");
+    return true;
+  };
+  size_t current = 0;
+  events.onStored = [&](size_t i, const services::MeasuredTarget& d) {
+    current = i + 1;
+    if (device && i == 0) device->remember(project, o.device); // later runs can name the device alone
+    const auto& s = d.summary;
+    progressLine(label(i) + ": " + fmt(s.medianMs, 4) + " ms (IQR " + fmt(s.iqrMs, 3) + " ms, " +
+                     std::to_string(s.repetitions) + " runs" +
+                     (s.stable                                             ? ""
+                      : s.repetitions <= request.protocol.blockSize ? ", one block: stability not checked"
+                                                                    : ", not stable") +
                      ")",
                  true);
-    for (const auto& w : m.warnings) std::cerr << "  warning: " << w << "\n";
-
-    recorder.record(t, m);
-    if (device && done.empty()) device->remember(project, o.device);
-    done.push_back({t, std::move(m)});
-
-    if (InterruptGuard::interrupted() && i + 1 < targets.size()) {
-      finish(true);
-      fail(ErrorKind::Cancelled, "interrupted: " + std::to_string(done.size()) + " of " + std::to_string(targets.size()) +
-                                     " samples measured and kept; run again with the remaining architectures");
-    }
+    for (const auto& w : s.warnings) std::cerr << "  warning: " << w << "\n";
+  };
+  events.stopRequested = [] { return InterruptGuard::interrupted(); };
+  services::MeasureOutcome out;
+  try {
+    out = services::measureAndStore(project, request, events);
+  } catch (const Error&) {
+    if (current < n) progressLine(label(current) + ": failed", true);
+    throw;
   }
-  finish(false);
+  report(o, out);
+  if (out.stopped)
+    fail(ErrorKind::Cancelled, "interrupted: " + std::to_string(out.stored.size()) + " of " + std::to_string(n) +
+                                   " samples measured and kept; run again with the remaining architectures");
 }
 
 } // namespace
@@ -230,18 +215,20 @@ void addMeasureCommand(CLI::App& root) {
   cmd->add_option("--device", o->device, "Device to store the samples under (created from this machine if new)")->required();
   cmd->add_option("--engine", o->engine,
                   "cpu, cuda, or command:'PROGRAM ARGS' (an external runner speaking JSON lines, "
-                  "e.g. command:'/usr/bin/python3 runners/pytorch_runner.py')")
+                  "e.g. command:'/usr/bin/python3 /usr/share/doc/maple/examples/pytorch_runner.py')")
       ->required();
   auto* archs = cmd->add_option("--archs", o->archs, "NAS-Bench-201 indices, e.g. 0,17,100-120 (needs the imported table)");
   auto* file = cmd->add_option("--archs-file", o->archsFile, "File with one index or architecture string per line");
   archs->excludes(file);
   file->excludes(archs);
   cmd->add_option("--batch", o->batch, "Batch size (default 1)");
-  cmd->add_option("--threads", o->threads, "Threads (default 1; 0: every CPU this process may use)");
+  cmd->add_option("--threads", o->threads, "Threads (default 1; 0: every CPU this process may use)")->check(threadRange());
   cmd->add_option("--repeats", o->repeats, "Most timed runs per architecture (default 100; stops earlier once the median is stable)");
   cmd->add_option("--warmup", o->warmup, "Untimed runs before timing (default 5)");
   cmd->add_option("--pin", o->pin, "Pin to these CPUs, e.g. 0-3 (the engine's threads and a runner inherit it)");
-  cmd->add_option("--timeout", o->timeout, "Seconds a runner may take to answer one request (default 300)");
+  // A day at most: a larger value (1e18, inf) overflows the deadline's clock arithmetic.
+  cmd->add_option("--timeout", o->timeout, "Seconds a runner may take to answer one request (default 300, at most 86400)")
+      ->check(CLI::Range(0.001, 86400.0));
   cmd->add_option("--remote", o->remote,
                   "Measure on a remote device through this launcher, e.g. 'ssh pi@board maple agent' (run without a "
                   "shell; kept with the device, so later runs can name the device alone; docs/remote.md)");

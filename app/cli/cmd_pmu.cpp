@@ -49,8 +49,12 @@ void printCounting(const remote::Counting& c) {
   const auto& cap = c.capability;
   std::string sources;
   for (const auto& s : cap.kernelSources) sources += (sources.empty() ? "" : ", ") + s;
-  std::cout << "perf_event_paranoid: " << cap.paranoid << " (" << paranoidMeaning(cap.paranoid, cap.privileged)
-            << ")\ncounting scope:      " << counters::scopeName(cap.scope)
+  if (cap.paranoidReadable)
+    std::cout << "perf_event_paranoid: " << cap.paranoid << " (" << paranoidMeaning(cap.paranoid, cap.privileged) << ")";
+  else
+    std::cout << "perf_event_paranoid: unreadable (/proc/sys/kernel/perf_event_paranoid is missing: a kernel without "
+                 "perf_event, or no /proc; counting is treated as not allowed)";
+  std::cout << "\ncounting scope:      " << counters::scopeName(cap.scope)
             << "\nhardware PMU:        " << (cap.hardwarePmu ? "yes" : "no") << " (" << cap.hardwarePmuNote << ")\n";
   if (!cap.hardwarePmu) std::cout << "                     " << counters::kNoHardwarePmu << "\n";
   std::cout << "kernel event sources: " << sources << "\n\nlibpfm4 (API " << c.libpfmVersion

@@ -65,7 +65,7 @@ void addPredictCommand(CLI::App& root) {
   cmd->add_option("--predictor", o->predictor, "Predictor file (.maplepred)")->required();
   auto* project = cmd->add_option("--project", o->project, "Project holding the device");
   auto* device = cmd->add_option("--device", o->device, "Device of the project to predict for");
-  auto* descr = cmd->add_option("--descriptor", o->descriptorFile, "Descriptor file (JSON, see docs/predictor-file.md)");
+  auto* descr = cmd->add_option("--descriptor", o->descriptorFile, "Descriptor file (JSON, as maple descriptor writes it; see /usr/share/doc/maple/predictor-file.md)");
   auto* arch = cmd->add_option("--arch", o->arch, "One architecture: string, or NAS-Bench-201 index with --project");
   auto* archs = cmd->add_option("--archs-file", o->archsFile, "Architectures, one string or index per line");
   auto* all = cmd->add_flag("--all", o->all, "Every architecture of the space (15,625)");
@@ -79,10 +79,16 @@ void addPredictCommand(CLI::App& root) {
   cmd->callback([o] {
     if (o->arch.empty() && o->archsFile.empty() && !o->all)
       fail(ErrorKind::Usage, "say what to predict: --arch STR, --archs-file FILE or --all");
-    if (o->device.empty() == o->descriptorFile.empty())
-      fail(ErrorKind::Usage, "say for which device: --project P --device NAME, or --descriptor FILE");
     const auto file = predictfile::readPredictorFile(o->predictor);
     auto predictor = fromFile(file, o->predictor);
+    // An adapted predictor knows its device: it needs neither a project nor a descriptor.
+    const bool adapted = !predictor->targetDevice().empty();
+    if (!adapted && o->device.empty() == o->descriptorFile.empty())
+      fail(ErrorKind::Usage, "say for which device: --project P --device NAME, or --descriptor FILE "
+                             "(a predictor adapted to a device, e.g. by maple adapt, needs neither)");
+    if (adapted && !o->descriptorFile.empty())
+      fail(ErrorKind::Usage, o->predictor + " is adapted to " + text::quote(predictor->targetDevice()) +
+                                 " and predicts for it alone: drop --descriptor");
 
     IndexOf indexOf;
     std::optional<store::Project> proj;
@@ -96,9 +102,12 @@ void addPredictCommand(CLI::App& root) {
     }
     const auto cells = selectArchs(*o, indexOf);
 
-    // An adapted predictor predicts for its own device; a pool-trained one is adapted with zero
-    // shots from the device's descriptor.
+    // An adapted predictor predicts for its own device; a pool-trained one is adapted with no shot
+    // from the device's descriptor (whose latencies, for reference-latency, count as shots).
     std::string forDevice = predictor->targetDevice();
+    // Every latency measured on the device that this prediction uses: an adapted predictor's shots,
+    // or the latencies a reference-latency descriptor is made of.
+    size_t latenciesUsed = predictor->adaptedOn().size();
     if (!forDevice.empty()) {
       if (!o->device.empty() && o->device != forDevice)
         fail(ErrorKind::Usage, o->predictor + " is adapted to " + text::quote(forDevice) + ", not " +
@@ -118,6 +127,8 @@ void addPredictCommand(CLI::App& root) {
                       o->device.empty() ? o->descriptorFile : "device " + text::quote(o->device));
       predictor = predictor->adapt(target);
       forDevice = target.device;
+      latenciesUsed = target.descriptor.kind == "reference-latency" ? target.descriptor.values.size()
+                                                                     : static_cast<size_t>(target.descriptor.shotsUsed);
     }
     std::vector<double> spread;
     const auto ms = predictor->predictMs(cells, &spread);
@@ -134,7 +145,10 @@ void addPredictCommand(CLI::App& root) {
         if (!spread.empty()) r["spread"] = spread[i];
         rows.push_back(std::move(r));
       }
-      printJson({{"device", forDevice}, {"method", predictor->method()}, {"predictions", rows}});
+      printJson({{"device", forDevice},
+                 {"method", predictor->method()},
+                 {"shots", latenciesUsed},
+                 {"predictions", rows}});
       return;
     }
     if (o->csv) {
@@ -152,6 +166,7 @@ void addPredictCommand(CLI::App& root) {
                       spread.empty() ? "-" : fmt(spread[i], 3)});
     }
     printTable({"ARCH", "INDEX", "PREDICTED_MS", "SPREAD"}, rows);
+    std::cout << "for " << forDevice << ", using " << latenciesUsed << " latencies measured on it (shots)\n";
   });
 }
 

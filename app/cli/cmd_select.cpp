@@ -4,6 +4,7 @@
 #include "cli/output.hpp"
 #include "common/error.hpp"
 #include "evaluation/cross_device.hpp"
+#include "predict/shot_policy.hpp"
 #include "sampling/selection.hpp"
 #include "searchspace/cost.hpp"
 #include "store/latencies.hpp"
@@ -15,7 +16,7 @@ namespace maple::cli {
 void addSelectCommand(CLI::App& root) {
   auto* cmd = root.add_subcommand("select", "Choose architectures to measure on a new device (adaptation samples)");
   struct Opts {
-    std::string project, strategy = "flops-stratified", device;
+    std::string project, strategy, device, shotPolicy;
     int count = 10;
     std::uint64_t seed = 1;
     double minMflops = 0, maxMflops = 1e12;
@@ -25,7 +26,10 @@ void addSelectCommand(CLI::App& root) {
   std::string names;
   for (auto s : sampling::strategies()) names += (names.empty() ? "" : ", ") + sampling::strategyName(s);
   cmd->add_option("--project", o->project, "Project file (its architectures are the candidates)")->required();
-  cmd->add_option("--strategy", o->strategy, "One of " + names + " (default flops-stratified)");
+  cmd->add_option("--shot-policy", o->shotPolicy,
+                  "design (default for a new device: an optimal design under the default predictor trained on the "
+                  "project's other devices, deterministic), reference (HELP's reference architectures first) or random");
+  cmd->add_option("--strategy", o->strategy, "Instead of a shot policy, one of " + names);
   cmd->add_option("--count", o->count, "How many to select (default 10)");
   cmd->add_option("--seed", o->seed, "Seed (default 1)");
   cmd->add_option("--min-mflops", o->minMflops, "Only candidates with at least this many MFLOPs");
@@ -33,31 +37,43 @@ void addSelectCommand(CLI::App& root) {
   cmd->add_option("--device", o->device, "most-uncertain: the target device (its reference latencies measured)");
   cmd->add_flag("--json", o->json, "Print as JSON");
   cmd->callback([o, names] {
+    if (!o->strategy.empty() && !o->shotPolicy.empty())
+      fail(ErrorKind::Usage, "give either --shot-policy or --strategy, not both");
     const auto strategy = sampling::strategyFromName(o->strategy);
-    if (!strategy) fail(ErrorKind::Usage, "unknown strategy '" + o->strategy + "': use " + names);
+    if (!o->strategy.empty() && !strategy) fail(ErrorKind::Usage, "unknown strategy '" + o->strategy + "': use " + names);
+    const auto policy = o->shotPolicy.empty() ? predict::kNewDeviceShotPolicy : predict::parseShotPolicy(o->shotPolicy);
+    const auto how = strategy ? o->strategy : predict::shotPolicyName(policy);
     if (o->count < 1) fail(ErrorKind::Usage, "--count must be 1 or more");
     auto project = store::Project::open(o->project);
     std::vector<store::Architecture> archs;
+    std::vector<std::optional<int>> spaceIndex;
     sampling::Candidates c;
     for (const auto& a : store::listArchitectures(project)) {
       const double mflops = nb201::networkCost(a.cell).flops / 1e6;
       if (mflops < o->minMflops || mflops > o->maxMflops) continue;
       archs.push_back(a);
+      spaceIndex.push_back(a.spaceIndex);
       c.cells.push_back(a.cell);
       c.flops.push_back(mflops);
     }
-    if (*strategy == sampling::Strategy::MostUncertain) {
+    if (strategy == sampling::Strategy::MostUncertain) {
       if (o->device.empty()) fail(ErrorKind::Usage, "most-uncertain needs --device: the device to rank the uncertainty for");
       c.spread = evaluation::predictiveSpread(project, o->device, predict::defaultMethod(), "reference-latency", c.cells);
     }
-    const auto picks = sampling::select(*strategy, c, static_cast<size_t>(o->count), o->seed);
+    const auto k = static_cast<size_t>(o->count);
+    const auto picks = strategy ? sampling::select(*strategy, c, k, o->seed)
+                                : evaluation::proposeShots(project, o->device, policy, c.cells, spaceIndex, k, o->seed);
+    const bool deterministic = !strategy && predict::isDeterministic(policy);
     if (o->json) {
       auto arr = nlohmann::json::array();
       for (auto p : picks)
         arr.push_back({{"arch_index", archs[p].spaceIndex ? nlohmann::json(*archs[p].spaceIndex) : nlohmann::json(nullptr)},
                        {"arch", nb201::toString(archs[p].cell)},
                        {"mflops", c.flops[p]}});
-      printJson({{"strategy", o->strategy}, {"candidates", archs.size()}, {"selected", arr}});
+      printJson({{strategy ? "strategy" : "shot_policy", how},
+                 {"deterministic", deterministic},
+                 {"candidates", archs.size()},
+                 {"selected", arr}});
       return;
     }
     std::vector<std::vector<std::string>> rows;
@@ -68,7 +84,8 @@ void addSelectCommand(CLI::App& root) {
       if (archs[p].spaceIndex) list += (list.empty() ? "" : ",") + index;
     }
     printTable({"INDEX", "MFLOPS", "ARCH"}, rows);
-    std::cout << "selected " << picks.size() << " of " << archs.size() << " candidates with " << o->strategy << "\n";
+    std::cout << "selected " << picks.size() << " of " << archs.size() << " candidates with " << how
+              << (deterministic ? " (deterministic: the seed plays no part)" : "") << "\n";
     if (!list.empty()) std::cout << "measure them with: maple measure --project " << o->project << " --device DEVICE --engine cpu --archs " << list << "\n";
   });
 }

@@ -1,20 +1,15 @@
-// maple train / maple adapt: make predictor files from a project's devices.
+// maple train: make a predictor file from a project's devices (maple adapt: cmd_adapt.cpp).
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/output.hpp"
 #include "cli/predictor_support.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
-#include "predict/metrics.hpp"
 #include "predict/pool.hpp"
-#include "store/devices.hpp"
-#include "store/latencies.hpp"
 #include "store/predictors.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <iostream>
-#include <random>
 
 namespace maple::cli {
 namespace {
@@ -38,23 +33,6 @@ void writeAndMaybeSave(const predictfile::PredictorFile& file, const std::string
   if (!saveAs.empty()) store::savePredictor(project, saveAs, file);
 }
 
-// The device's measured latencies: the shots of `maple adapt`.
-struct Measured {
-  std::vector<predict::Shot> shots;
-  std::vector<std::optional<int>> spaceIndex;
-};
-Measured measuredOn(store::Project& project, const std::string& device) {
-  const auto m = store::loadLatencyMatrix(project, {device});
-  Measured out;
-  for (size_t a = 0; a < m.architectures.size(); ++a) {
-    const double ms = m.at(a, 0);
-    if (std::isnan(ms)) continue;
-    out.shots.push_back({m.architectures[a].cell, ms});
-    out.spaceIndex.push_back(m.architectures[a].spaceIndex);
-  }
-  return out;
-}
-
 } // namespace
 
 void addTrainCommand(CLI::App& root) {
@@ -63,17 +41,18 @@ void addTrainCommand(CLI::App& root) {
     std::string project, devices, method, kind = "reference-latency", out, save;
     std::uint64_t seed = 1;
     int threads = 0;
-    bool force = false;
+    bool force = false, json = false;
   };
   auto o = std::make_shared<Opts>();
   cmd->add_option("--project", o->project, "Project file")->required();
+  cmd->add_flag("--json", o->json, "Print the result as JSON");
   cmd->add_option("--train-devices", o->devices, "Devices to train on, comma-separated")->required();
   cmd->add_option("--method", o->method, "Method (default: the best on the harness)");
   cmd->add_option("--descriptor", o->kind, "Descriptor kind the predictor uses")->capture_default_str();
   cmd->add_option("--out", o->out, "Predictor file to write (.maplepred)")->required();
   cmd->add_option("--save", o->save, "Also store it in the project under this name");
   cmd->add_option("--seed", o->seed, "Random seed")->capture_default_str();
-  cmd->add_option("--threads", o->threads, "Threads (0: all)")->capture_default_str();
+  cmd->add_option("--threads", o->threads, "Threads (0: all)")->capture_default_str()->check(threadRange());
   cmd->add_flag("--force", o->force, "Replace --out if it exists");
   cmd->callback([o] {
     checkOutput(o->out, o->force);
@@ -88,83 +67,12 @@ void addTrainCommand(CLI::App& root) {
     created.provenance = "maple train --method " + method + " --descriptor " + o->kind + " --train-devices " +
                          o->devices + " --seed " + std::to_string(o->seed);
     writeAndMaybeSave(predictfile::fileFromPredictor(*predictor, created), o->out, project, o->save);
-    std::cout << "wrote " << o->out << ": " << method << " on " << devices.size() << " devices ("
-              << o->kind << " descriptors)\n";
-  });
-}
-
-void addAdaptCommand(CLI::App& root) {
-  auto* cmd = root.add_subcommand("adapt", "Adapt a predictor file to a device from its measured latencies in a project");
-  struct Opts {
-    std::string predictor, project, device, out, save;
-    int shots = -1;
-    std::uint64_t seed = 1;
-    bool force = false, json = false;
-  };
-  auto o = std::make_shared<Opts>();
-  cmd->add_option("--predictor", o->predictor, "Pool-trained predictor file")->required();
-  cmd->add_option("--project", o->project, "Project holding the device's latencies")->required();
-  cmd->add_option("--device", o->device, "Device to adapt to")->required();
-  cmd->add_option("--out", o->out, "Adapted predictor file to write")->required();
-  cmd->add_option("--shots", o->shots,
-                  "Use at most this many measured latencies (seeded draw); the rest score the result (default: all)");
-  cmd->add_option("--seed", o->seed, "Seed of the shot draw")->capture_default_str();
-  cmd->add_option("--save", o->save, "Also store it in the project under this name");
-  cmd->add_flag("--force", o->force, "Replace --out if it exists");
-  cmd->add_flag("--json", o->json, "Print the result as JSON");
-  cmd->callback([o] {
-    checkOutput(o->out, o->force);
-    const auto parentFile = predictfile::readPredictorFile(o->predictor);
-    const auto parent = fromFile(parentFile, o->predictor);
-    if (!parent->targetDevice().empty())
-      fail(ErrorKind::Usage, o->predictor + " is already adapted to " + text::quote(parent->targetDevice()) +
-                                 ": adapt the pool-trained predictor it came from");
-    auto project = store::Project::open(o->project);
-    store::requireDevice(project, o->device);
-    auto measured = measuredOn(project, o->device);
-    if (measured.shots.empty())
-      badInput("device " + text::quote(o->device) + " has no measured latencies in " + project.path() +
-               ": measure some first (maple measure) or import them");
-    // Shots: a seeded draw when capped; the others are held out to score the adaptation.
-    std::vector<size_t> order(measured.shots.size());
-    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    const size_t k = o->shots < 0 ? order.size() : std::min(order.size(), static_cast<size_t>(o->shots));
-    std::mt19937_64 rng(o->seed);
-    std::shuffle(order.begin(), order.end(), rng);
-    predict::Target target;
-    target.device = o->device;
-    target.descriptor = predict::deviceDescriptor(project, o->device, parent->descriptorKind());
-    for (size_t i = 0; i < k; ++i) target.shots.push_back(measured.shots[order[i]]);
-    InterruptGuard interrupt;
-    auto adapted = parent->adapt(target, progressOnStderr("adapting to " + o->device));
-
-    nlohmann::json evaluation{{"device", o->device}, {"shots", k}, {"scored", order.size() - k}};
-    if (k < order.size()) {
-      std::vector<nb201::Cell> cells;
-      std::vector<double> truth;
-      for (size_t i = k; i < order.size(); ++i) {
-        cells.push_back(measured.shots[order[i]].cell);
-        truth.push_back(measured.shots[order[i]].latencyMs);
-      }
-      evaluation["metrics"] = predict::toJson(predict::computeMetrics(adapted->predictMs(cells), truth));
-      evaluation["scored_on"] = "the device's measured architectures not used as shots";
-    }
-    predictfile::Creation created;
-    created.project = project.path();
-    created.provenance = "maple adapt --device " + o->device + " --shots " + std::to_string(k) + " --seed " +
-                         std::to_string(o->seed) + " from " + o->predictor;
-    created.parent = predictfile::toJson(parentFile.created);
-    writeAndMaybeSave(predictfile::fileFromPredictor(*adapted, created, evaluation), o->out, project, o->save);
     if (o->json) {
-      printJson({{"out", o->out}, {"evaluation", evaluation}});
+      printJson({{"out", o->out}, {"method", method}, {"descriptor", o->kind}, {"train_devices", devices}});
       return;
     }
-    std::cout << "wrote " << o->out << ": " << adapted->method() << " adapted to " << o->device << " with " << k
-              << " shots";
-    if (evaluation.contains("metrics"))
-      std::cout << "; on the other " << order.size() - k << " measured: MAPE " << fmt(evaluation["metrics"]["mape"].get<double>(), 3)
-                << " %, Spearman " << fmt(evaluation["metrics"]["spearman"].get<double>(), 4);
-    std::cout << "\n";
+    std::cout << "wrote " << o->out << ": " << method << " on " << devices.size() << " devices ("
+              << o->kind << " descriptors)\n";
   });
 }
 

@@ -5,6 +5,10 @@
 
 namespace maple::cli {
 
+// --threads: 0 (all CPUs) up to kMaxThreads; more than any machine has is a typo, not a request.
+inline constexpr int kMaxThreads = 1024;
+inline CLI::Range threadRange() { return CLI::Range(0, kMaxThreads); }
+
 void addNewCommand(CLI::App& root);
 void addImportCommand(CLI::App& root);
 void addDevicesCommand(CLI::App& root);
@@ -18,6 +22,7 @@ void addAdaptCommand(CLI::App& root);
 void addPredictCommand(CLI::App& root);
 void addPredictorsCommand(CLI::App& root);
 void addSelectCommand(CLI::App& root);
+void addDescriptorCommand(CLI::App& root);
 void addAgentCommand(CLI::App& root);
 
 } // namespace maple::cli

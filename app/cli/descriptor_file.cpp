@@ -1,24 +1,28 @@
 #include "cli/descriptor_file.hpp"
+#include "common/json_parse.hpp"
 
 #include "common/error.hpp"
+#include "common/file_read.hpp"
 #include "common/text.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <set>
 
 namespace maple::cli {
+namespace {
+constexpr std::size_t kMaxDescriptorFileBytes = 16u << 20; // thousands of counters fit in far less
+}
 
 DescriptorFile readDescriptorFile(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) fail(ErrorKind::Io, "cannot read descriptor file " + text::quote(path) + ": check the path and permissions");
-  const auto j = nlohmann::json::parse(in, nullptr, false);
+  const auto j = parseJson(readRegularFile(path, kMaxDescriptorFileBytes, "descriptor file"), path);
   auto bad = [&](const std::string& why) {
     badInput(path + ": " + why + " (expected {\"maple_descriptor\": 1, \"kind\": ..., \"names\": [...], \"values\": [...]})");
   };
-  if (j.is_discarded() || !j.is_object()) bad("not a JSON object");
+  if (!j.is_object()) bad("not a JSON object");
   if (!j.contains("maple_descriptor") || !j["maple_descriptor"].is_number_integer()) bad("no 'maple_descriptor' format number");
   if (j["maple_descriptor"].get<long long>() != 1)
     bad("descriptor file format " + j["maple_descriptor"].dump() + " is not known to this build (it reads 1)");
@@ -45,6 +49,26 @@ DescriptorFile readDescriptorFile(const std::string& path) {
   }
   if (d.names.empty()) bad("the descriptor has no values");
   return f;
+}
+
+void writeDescriptorFile(const std::string& path, const DescriptorFile& file) {
+  const auto& d = file.descriptor;
+  const nlohmann::json j{{"maple_descriptor", 1}, {"device", file.device}, {"kind", d.kind}, {"version", d.version},
+                         {"names", d.names},      {"values", d.values},    {"provenance", d.provenance}};
+  const std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    out << j.dump(2) << "\n";
+    out.flush();
+    if (!out) {
+      std::remove(tmp.c_str());
+      fail(ErrorKind::Io, "cannot write " + text::quote(path) + ": check the folder exists, is writable and has space");
+    }
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    fail(ErrorKind::Io, "cannot write " + text::quote(path) + ": the file could not be put in place");
+  }
 }
 
 } // namespace maple::cli

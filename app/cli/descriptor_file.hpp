@@ -18,3 +18,10 @@ struct DescriptorFile {
 DescriptorFile readDescriptorFile(const std::string& path);
 
 } // namespace maple::cli
+
+namespace maple::cli {
+
+// The same format, written atomically (temporary file beside it, then renamed); Io on failure.
+void writeDescriptorFile(const std::string& path, const DescriptorFile& file);
+
+} // namespace maple::cli

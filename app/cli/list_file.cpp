@@ -1,18 +1,21 @@
 #include "cli/list_file.hpp"
 
 #include "common/error.hpp"
+#include "common/file_read.hpp"
 #include "common/text.hpp"
-
-#include <fstream>
 
 namespace maple::cli {
 
+namespace {
+constexpr std::size_t kMaxListBytes = 64u << 20; // every NAS-Bench-201 string, one per line, is 2 MB
+}
+
 std::vector<ListLine> readListFile(const std::string& path, const std::string& option) {
-  std::ifstream in(path);
-  if (!in) fail(ErrorKind::Io, "cannot read " + option + " " + text::quote(path) + ": check the path and permissions");
+  const auto data = readRegularFile(path, kMaxListBytes, option + " file");
   std::vector<ListLine> out;
-  std::string line;
-  for (long n = 1; std::getline(in, line); ++n) {
+  long n = 0;
+  for (auto line : text::split(data, '\n')) {
+    ++n;
     const auto t = text::trim(line);
     if (!t.empty() && t.front() != '#') out.push_back({n, std::string(t)});
   }

@@ -1,4 +1,5 @@
 #include "cli/output.hpp"
+#include "cli/conventions.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -37,6 +38,7 @@ std::string fmt(const std::optional<double>& v, int precision) { return v ? fmt(
 std::string fmt(const std::optional<int>& v) { return v ? std::to_string(*v) : "-"; }
 
 void progressLine(const std::string& message, bool final) {
+  if (quiet()) return;
   static const bool tty = isatty(STDERR_FILENO);
   if (tty) std::cerr << "\r\033[K" << message << (final ? "\n" : "") << std::flush;
   else std::cerr << message << "\n";

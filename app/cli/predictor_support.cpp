@@ -4,10 +4,12 @@
 #include "cli/output.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
+#include "store/open_checks.hpp"
+#include "store/schema.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
+#include <sys/stat.h>
 
 namespace maple::cli {
 
@@ -31,7 +33,18 @@ std::unique_ptr<predict::Predictor> fromFile(const predictfile::PredictorFile& f
 }
 
 void checkOutput(const std::string& path, bool force) {
-  if (!force && std::filesystem::exists(path))
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return; // nothing there (or unreachable: the write will say why)
+  bool project = false;
+  try {
+    const auto h = store::readFileHeader(path);
+    project = h.sqlite && h.applicationId == store::kApplicationId;
+  } catch (const Error&) {
+  }
+  if (project)
+    fail(ErrorKind::Usage, "refusing to overwrite " + text::quote(path) +
+                               ": it is a MAPLE project, which --out never replaces (--force only replaces other files)");
+  if (!force)
     fail(ErrorKind::Usage, "refusing to overwrite " + text::quote(path) + ": choose another --out or add --force");
 }
 

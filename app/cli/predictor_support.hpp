@@ -14,7 +14,8 @@ predict::ProgressFn progressOnStderr(const std::string& verb);
 
 std::unique_ptr<predict::Predictor> fromFile(const predictfile::PredictorFile& file, const std::string& name);
 
-// Refuses (Usage) to replace an existing file unless `force`.
+// Refuses (Usage) to replace an existing file unless `force`, and never replaces a MAPLE project
+// (the open one included), whatever `force` says.
 void checkOutput(const std::string& path, bool force);
 
 // Usage error unless the descriptor is of the predictor's kind and shares at least one value name

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <ctime>
 
 namespace maple::text {
@@ -71,20 +72,27 @@ std::optional<std::vector<std::string>> splitCsv(std::string_view line) {
   return fields;
 }
 
-std::vector<long long> parseIndexList(std::string_view s) {
+std::vector<long long> parseIndexList(std::string_view s, long long maxValue) {
   std::vector<long long> out;
+  const auto inRange = [&](std::string_view part, long long v) {
+    if (v < 0 || v > maxValue)
+      badInput(quote(printable(part, 100)) + " is outside 0.." + std::to_string(maxValue));
+  };
   for (auto part : split(s, ',')) {
     part = trim(part);
     if (part.empty()) continue;
     auto dash = part.find('-', 1);
     if (dash == std::string_view::npos) {
       auto v = parseInt(part);
-      if (!v) badInput(quote(part) + " is not an integer index");
+      if (!v) badInput(quote(printable(part, 100)) + " is not an integer index");
+      inRange(part, *v);
       out.push_back(*v);
       continue;
     }
     auto a = parseInt(part.substr(0, dash)), b = parseInt(part.substr(dash + 1));
-    if (!a || !b || *a > *b) badInput(quote(part) + " is not a range like 100-120");
+    if (!a || !b || *a > *b) badInput(quote(printable(part, 100)) + " is not a range like 100-120");
+    inRange(part, *a);
+    inRange(part, *b);
     for (long long i = *a; i <= *b; ++i) out.push_back(i);
   }
   return out;
@@ -97,6 +105,55 @@ std::string quote(std::string_view s) {
   out.push_back('\'');
   out.append(s);
   out.push_back('\'');
+  return out;
+}
+
+namespace {
+
+// Length of the well-formed UTF-8 sequence at s[i], or 0.
+std::size_t utf8Length(std::string_view s, std::size_t i) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char c = b(i);
+  if (c < 0x80) return 1;
+  std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+  if (n == 0 || c > 0xF4 || i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k)
+    if ((b(i + k) & 0xC0) != 0x80) return 0;
+  if (c == 0xE0 && b(i + 1) < 0xA0) return 0; // overlong
+  if (c == 0xED && b(i + 1) >= 0xA0) return 0; // surrogate
+  if (c == 0xF0 && b(i + 1) < 0x90) return 0; // overlong
+  if (c == 0xF4 && b(i + 1) >= 0x90) return 0; // past U+10FFFF
+  return n;
+}
+
+} // namespace
+
+bool validUtf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto n = utf8Length(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+std::string printable(std::string_view s, std::size_t maxBytes) {
+  std::string out;
+  std::size_t i = 0;
+  for (; i < s.size() && out.size() < maxBytes;) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    const auto n = utf8Length(s, i);
+    if (n > 1 || (n == 1 && (c >= 0x20 || c == '\n' || c == '\t') && c != 0x7F)) {
+      out.append(s.substr(i, n));
+      i += n;
+      continue;
+    }
+    char buf[5];
+    std::snprintf(buf, sizeof buf, "\\x%02X", c);
+    out += buf;
+    ++i;
+  }
+  if (i < s.size()) out += "... (" + std::to_string(s.size() - i) + " more bytes not shown)";
   return out;
 }
 

@@ -1,6 +1,7 @@
 #include "counters/capture_store.hpp"
 
 #include "common/error.hpp"
+#include "common/json_parse.hpp"
 #include "store/captures.hpp"
 
 #include <nlohmann/json.hpp>
@@ -23,7 +24,7 @@ std::int64_t saveCapture(store::Project& project, std::int64_t deviceId, Capture
   for (const auto& e : c.events)
     events.push_back({{"event", e.event}, {"hardware", e.hardware}, {"counted", e.counted}, {"encoding", e.encoding},
                       {"reason", e.reason}, {"fix", e.fix}});
-  nlohmann::json conditions{{"host", c.hostJson.empty() ? nlohmann::json::object() : nlohmann::json::parse(c.hostJson)},
+  nlohmann::json conditions{{"host", c.hostJson.empty() ? nlohmann::json::object() : parseJson(c.hostJson, "capture host record")},
                             {"engine", c.engine},
                             {"scope", c.scope},
                             {"software_only", c.softwareOnly},
@@ -53,11 +54,11 @@ Capture loadCapture(store::Project& project, std::int64_t captureId) {
   c.durationMs = row->durationMs.value_or(0);
   c.partial = row->partial;
   try {
-    for (const auto& e : nlohmann::json::parse(row->eventsJson))
+    for (const auto& e : parseJson(row->eventsJson, project.path() + ": capture " + std::to_string(captureId) + " events"))
       c.events.push_back({e.at("event"), e.at("hardware"), e.at("counted"), e.value("encoding", ""),
                           e.value("reason", ""), e.value("fix", "")});
     if (!row->conditionsJson.empty()) {
-      const auto j = nlohmann::json::parse(row->conditionsJson);
+      const auto j = parseJson(row->conditionsJson, project.path() + ": capture " + std::to_string(captureId) + " conditions");
       c.hostJson = j.value("host", nlohmann::json::object()).dump();
       c.engine = j.value("engine", "");
       c.scope = j.value("scope", "");

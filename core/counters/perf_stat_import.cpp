@@ -1,15 +1,17 @@
 #include "counters/perf_stat_import.hpp"
 
 #include "common/error.hpp"
+#include "common/file_read.hpp"
 #include "common/text.hpp"
 #include "counters/encoding.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <map>
 
 namespace maple::counters {
 namespace {
+
+constexpr std::size_t kMaxPerfStatBytes = 64u << 20; // hours of -I 100 output for dozens of events
 
 struct Line {
   long number;
@@ -20,6 +22,36 @@ struct Line {
 };
 
 bool isNumber(const std::string& s) { return text::parseDouble(s).has_value(); }
+
+// A count no 64-bit counter can hold (1e308, say) is not a measurement.
+constexpr double kMaxCount = 1.8446744073709552e19;
+
+// perf prints a raw PMU event as "cpu/event=0x3c,umask=0x00/" unquoted even with -x, so its commas
+// split it: fields are rejoined until the PMU term list closes with its second '/'.
+void rejoinPmuEvents(std::vector<std::string>& f) {
+  // Only where an event name can stand (3rd field, 4th with -I): a metric unit such as "K/sec"
+  // later on the line has one '/' too.
+  for (size_t i = 2; i <= 3 && i + 1 < f.size(); ++i) {
+    while (i + 1 < f.size() && std::count(f[i].begin(), f[i].end(), '/') == 1 && f[i].find('/') + 1 < f[i].size()) {
+      f[i] += "," + f[i + 1];
+      f.erase(f.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    }
+  }
+}
+
+// A metric-only line (perf 6.5's "TopdownL1" group and its "tma_*" rows) holds perf's derived
+// arithmetic, not a count: no value, and numbers or nothing where the unit and the event stand.
+bool metricOnly(const std::vector<std::string>& f, bool interval) {
+  const size_t o = interval ? 1 : 0;
+  if (f.size() <= o || !f[o].empty()) return false;
+  for (size_t i = o + 1; i <= o + 2 && i < f.size(); ++i)
+    if (!f[i].empty() && !isNumber(f[i])) return false;
+  return true;
+}
+
+bool printableName(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) > 0x20 && c != 0x7F; });
+}
 
 // perf prints "cycles:u" when it had to restrict the privilege level; the counter is still cycles.
 std::string baseName(const std::string& event) {
@@ -40,12 +72,15 @@ bool isSoftware(const std::string& event) {
 } // namespace
 
 Capture importPerfStatCsv(const std::string& path, const std::string& workload) {
-  std::ifstream in(path);
-  if (!in) fail(ErrorKind::Io, path + ": cannot open for reading");
+  const auto data = readRegularFile(path, kMaxPerfStatBytes, "perf stat file");
+  if (data.find('\0') != std::string::npos)
+    badInput(path + ": holds NUL bytes: not `perf stat -x,` text output");
   std::vector<Line> lines;
   std::optional<bool> interval; // decided by the first data line, then required of every line
-  std::string raw;
-  for (long number = 1; std::getline(in, raw); ++number) {
+  long number = 0;
+  for (auto rawView : text::split(data, '\n')) {
+    ++number;
+    std::string raw(rawView);
     if (!raw.empty() && raw.back() == '\r') raw.pop_back();
     const auto trimmed = text::trim(raw);
     if (trimmed.empty() || trimmed.front() == '#') continue;
@@ -53,6 +88,8 @@ Capture importPerfStatCsv(const std::string& path, const std::string& workload) 
     if (!fields) badLine(path, number, "unterminated quote");
     auto& f = *fields;
     for (auto& x : f) x = std::string(text::trim(x));
+    rejoinPmuEvents(f);
+    if (metricOnly(f, interval.value_or(false))) continue;
     if (f.size() < 3) badLine(path, number, "expected at least value,unit,event (perf stat -x, output), got " +
                                                 std::to_string(f.size()) + " field(s)");
     // Plain: f[2] is the event and f[3] (if any) a run time. Interval: f[0] is a time stamp and
@@ -72,7 +109,12 @@ Capture importPerfStatCsv(const std::string& path, const std::string& workload) 
     const size_t o = isInterval ? 1 : 0;
     Line l{number, {}, f[o], f[o + 1], baseName(f[o + 2]), {}, {}};
     if (isInterval) l.timeS = text::parseDouble(f[0]);
-    if (l.event.find(' ') != std::string::npos) badLine(path, number, "event name " + text::quote(l.event) + " contains a space");
+    if (!printableName(l.event))
+      badLine(path, number, "event name " + text::quote(text::printable(l.event, 200)) +
+                                " contains a space or a control character");
+    if (l.timeS && !lines.empty() && lines.back().timeS && *l.timeS < *lines.back().timeS)
+      badLine(path, number, "time stamp " + f[0] + " s goes back (the line before was at " +
+                                std::to_string(*lines.back().timeS) + " s): intervals of different runs mixed?");
     if (f.size() > o + 3 && !f[o + 3].empty()) {
       auto v = text::parseInt(f[o + 3]);
       if (!v || *v < 0) badLine(path, number, "run time " + text::quote(f[o + 3]) + " is not a count of nanoseconds");
@@ -84,7 +126,11 @@ Capture importPerfStatCsv(const std::string& path, const std::string& workload) 
       l.pct = *v;
     }
     if (l.valueText != "<not counted>" && l.valueText != "<not supported>" && !isNumber(l.valueText))
-      badLine(path, number, "value " + text::quote(l.valueText) + " is not a number, <not counted> or <not supported>");
+      badLine(path, number, "value " + text::quote(text::printable(l.valueText, 200)) +
+                                " is not a number, <not counted> or <not supported>");
+    if (isNumber(l.valueText) && (*text::parseDouble(l.valueText) < 0 || *text::parseDouble(l.valueText) > kMaxCount))
+      badLine(path, number, "value " + l.valueText + " of " + text::quote(l.event) +
+                                " is negative or larger than a 64-bit counter holds");
     lines.push_back(std::move(l));
   }
   if (lines.empty()) badInput(path + ": no counter lines (expected `perf stat -x,` output)");
@@ -139,6 +185,9 @@ Capture importPerfStatCsv(const std::string& path, const std::string& workload) 
     else c.totals.erase(s.event);
   }
   c.softwareOnly = std::none_of(c.events.begin(), c.events.end(), [](const auto& s) { return s.hardware && s.counted; });
+  if (c.totals.empty())
+    badInput(path + ": perf stat counted none of its " + std::to_string(c.events.size()) +
+             " events (every one is <not counted> or <not supported>): record again where they can be counted");
   return c;
 }
 

@@ -8,7 +8,11 @@
 // interval line "<not counted>" is an interval in which the task did not run and adds nothing.
 // "cycles:u" is read as cycles. msec values
 // (task-clock) are converted to ns, as perf_event counts them. Interval deltas are summed into the
-// cumulative series a live capture stores. Any other malformed line fails with file:line: reason.
+// cumulative series a live capture stores. perf's metric-only lines (no value: TopdownL1, tma_*)
+// are skipped; a raw event such as "cpu/event=0x3c,umask=0x00/", whose commas perf prints
+// unquoted, is rejoined. Refused with file:line: reason: negative counts or counts past 2^64,
+// control bytes in event names, time stamps that go back, and any other malformed line; a file
+// with NUL bytes, larger than 64 MiB or not a regular file, or in which no event was counted.
 #include "counters/capture.hpp"
 
 #include <string>

@@ -73,12 +73,14 @@ std::string errnoName(int err) {
   }
 }
 
-int paranoidLevel() {
-  std::ifstream in("/proc/sys/kernel/perf_event_paranoid");
+std::optional<int> readParanoidLevel(const std::string& path) {
+  std::ifstream in(path);
   int level = 0;
-  if (!(in >> level)) return 4; // no perf_event in this kernel: nothing is allowed
+  if (!(in >> level)) return std::nullopt;
   return level;
 }
+
+int paranoidLevel() { return readParanoidLevel().value_or(3); }
 
 bool hasPerfmonPrivilege() {
   std::ifstream in("/proc/self/status");
@@ -161,6 +163,7 @@ EventAvailability probeEvent(const std::string& name, Scope scope, bool hardware
 
 Capability probe(const std::vector<std::string>& events) {
   Capability c;
+  c.paranoidReadable = readParanoidLevel().has_value();
   c.paranoid = paranoidLevel();
   c.privileged = hasPerfmonPrivilege();
   c.scope = defaultScope();

@@ -3,6 +3,7 @@
 // PMU exists, and for each event whether it opens, with the kernel's errno in plain words and the fix.
 #include "counters/encoding.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,8 @@ struct EventAvailability {
 };
 
 struct Capability {
-  int paranoid = 2;        // kernel.perf_event_paranoid; 4 when the file is missing (no perf_event)
+  int paranoid = 2;        // kernel.perf_event_paranoid; 3 (the strictest) when it cannot be read
+  bool paranoidReadable = true; // false: the level is unknown (no perf_event, or no /proc), not 3
   bool privileged = false; // CAP_PERFMON or CAP_SYS_ADMIN in the effective set
   Scope scope = Scope::User;
   bool hardwarePmu = false;
@@ -33,6 +35,10 @@ struct Capability {
   std::vector<EventAvailability> events;
 };
 
+// kernel.perf_event_paranoid from `path`; nullopt when it is missing or unreadable (never a
+// made-up level).
+std::optional<int> readParanoidLevel(const std::string& path = "/proc/sys/kernel/perf_event_paranoid");
+// The level, or 3 (no unprivileged use) when it cannot be read.
 int paranoidLevel();
 bool hasPerfmonPrivilege();
 // User+kernel where the paranoid level and privileges allow it, else user only.

@@ -1,6 +1,9 @@
 #include "counters/reading.hpp"
 
+#include "common/error.hpp"
+
 #include <limits>
+#include <string>
 
 namespace maple::counters {
 
@@ -16,9 +19,17 @@ Reading scaleReading(std::uint64_t raw, std::uint64_t enabledNs, std::uint64_t r
 }
 
 Reading difference(const Reading& later, const Reading& earlier) {
-  auto sub = [](std::uint64_t a, std::uint64_t b) { return a >= b ? a - b : 0; };
-  return scaleReading(sub(later.raw, earlier.raw), sub(later.enabledNs, earlier.enabledNs),
-                      sub(later.runningNs, earlier.runningNs));
+  // Counters and their times only grow: a smaller later reading is a reset or a corrupt read, and
+  // a zero in its place would be a made-up measurement.
+  auto sub = [](std::uint64_t a, std::uint64_t b, const char* what) {
+    if (a < b)
+      fail(ErrorKind::Io, std::string("a counter's ") + what + " went backwards between two readings (" +
+                              std::to_string(b) + " then " + std::to_string(a) +
+                              "): the counter was reset or read wrongly; capture again");
+    return a - b;
+  };
+  return scaleReading(sub(later.raw, earlier.raw, "count"), sub(later.enabledNs, earlier.enabledNs, "enabled time"),
+                      sub(later.runningNs, earlier.runningNs, "running time"));
 }
 
 } // namespace maple::counters

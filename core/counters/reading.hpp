@@ -19,7 +19,8 @@ struct Reading {
 // running == 0: not counted (value NaN). running > enabled cannot happen on a sane kernel and is
 // treated as unscaled.
 Reading scaleReading(std::uint64_t raw, std::uint64_t enabledNs, std::uint64_t runningNs);
-// The counts between two readings of the same counter, scaled by that interval's own ratio.
+// The counts between two readings of the same counter, scaled by that interval's own ratio. Io
+// error when the later reading is smaller (a reset counter), never a silent zero.
 Reading difference(const Reading& later, const Reading& earlier);
 
 } // namespace maple::counters

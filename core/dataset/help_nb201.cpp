@@ -1,15 +1,14 @@
 #include "dataset/help_nb201.hpp"
 
 #include "common/error.hpp"
+#include "common/file_read.hpp"
+#include "common/latency_bounds.hpp"
 #include "common/text.hpp"
 #include "dataset/table_file.hpp"
 #include "store/latencies.hpp"
 
-#include <chrono>
-#include <cstdlib>
 #include <filesystem>
 #include <map>
-#include <thread>
 
 namespace maple::dataset {
 namespace fs = std::filesystem;
@@ -52,12 +51,15 @@ LatencyTable readLatencyTable(const std::string& path) {
   for (size_t c = 2; c < header.size(); ++c) {
     auto name = std::string(text::trim(header[c]));
     if (name.empty()) badLine(path, 1, "device column " + std::to_string(c + 1) + " has no name");
+    if (auto why = store::deviceNameProblem(name); !why.empty())
+      badLine(path, 1, "device column " + std::to_string(c + 1) + ": " + why);
     for (const auto& d : t.devices)
       if (d == name) badLine(path, 1, "device column '" + name + "' appears twice");
     t.devices.push_back(name);
   }
   const size_t nd = t.devices.size();
   std::vector<bool> seen(nb201::kSpaceSize, false);
+  std::vector<int> lineOfCell(nb201::kSpaceSize, 0); // one architecture, one row: a second idx is refused
   t.index.reserve(rows.size());
   t.cells.reserve(rows.size());
   t.ms.reserve(rows.size() * nd);
@@ -76,6 +78,11 @@ LatencyTable readLatencyTable(const std::string& path) {
     } catch (const Error& e) {
       badLine(path, line, e.what());
     }
+    auto& first = lineOfCell[static_cast<size_t>(nb201::cellCode(t.cells.back()))];
+    if (first != 0)
+      badLine(path, line, "architecture " + text::quote(text::printable(fields[1], 200)) + " already appears on line " +
+                              std::to_string(first) + " under another idx; each architecture needs one row");
+    first = static_cast<int>(line);
     t.index.push_back(static_cast<int>(*idx));
     for (size_t d = 0; d < nd; ++d) {
       auto field = text::trim(fields[d + 2]);
@@ -84,6 +91,9 @@ LatencyTable readLatencyTable(const std::string& path) {
       if (!v) badLine(path, line, "latency '" + std::string(field) + "' for '" + t.devices[d] + "' is not a number");
       if (*v <= 0)
         badLine(path, line, "latency " + std::string(field) + " ms for '" + t.devices[d] + "' is not positive");
+      if (!plausibleLatencyMs(*v))
+        badLine(path, line, "latency " + std::string(field) + " ms for '" + t.devices[d] +
+                                "' is outside 1e-6 .. 1e7 ms (a unit mistake?)");
       t.ms.push_back(*v);
     }
   }
@@ -168,11 +178,6 @@ ImportResult importHelpNb201(store::Project& project, const std::string& path,
     result.specsFound = true;
   }
 
-  // A test hook: pause once this many rows are written (at the end of that device's column) so a
-  // test can kill the process mid-transaction.
-  const char* pauseEnv = std::getenv("MAPLE_TEST_IMPORT_PAUSE_AFTER_ROWS");
-  const long pauseAfter = pauseEnv ? std::atol(pauseEnv) : -1;
-
   const std::string when = text::nowIso8601();
   const store::ForeignKeyLookupsSuspended bulk(project);
   store::Transaction tx(project.db());
@@ -208,9 +213,7 @@ ImportResult importHelpNb201(store::Project& project, const std::string& path,
     const long added = columns.write(sourceId, deviceIds[d], batches[d], when, archIds, table.ms.data() + d, nd);
     result.samplesAdded += added;
     result.samplesExisting += static_cast<long>(archIds.size()) - added;
-    const long before = prog.rowsWritten;
     prog.rowsWritten += static_cast<long>(archIds.size());
-    if (before < pauseAfter && prog.rowsWritten >= pauseAfter) std::this_thread::sleep_for(std::chrono::seconds(60));
     if (progress && !progress(prog)) fail(ErrorKind::Cancelled, "import cancelled; the project is unchanged");
   }
   result.architectures = static_cast<long>(table.cells.size());

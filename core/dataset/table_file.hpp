@@ -6,7 +6,8 @@
 
 namespace maple::dataset {
 
-// Throws maple::Error (Io) naming the file when it cannot be read.
+// Throws maple::Error naming the file when it cannot be read, is not a regular file, is larger than
+// any table (512 MiB) or ends its lines in CR only; a UTF-8 byte-order mark is skipped.
 std::string readWhole(const std::string& path);
 // Lines without their '\n' (a trailing '\r' stays for the caller's trim); no empty last line.
 std::vector<std::string_view> lines(const std::string& data);

@@ -1,6 +1,7 @@
 #include "descriptor/descriptor.hpp"
 
 #include "common/error.hpp"
+#include "common/json_parse.hpp"
 #include "common/text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -29,7 +30,7 @@ std::optional<Descriptor> latestDescriptor(store::Project& project, std::int64_t
   d.kind = kind;
   d.version = static_cast<int>(st.int64(0));
   try {
-    auto j = nlohmann::json::parse(st.text(1));
+    auto j = parseJson(st.text(1), project.path() + ": descriptor '" + kind + "'");
     d.names = j.at("names").get<std::vector<std::string>>();
     d.values = j.at("values").get<std::vector<double>>();
     d.provenance = j.value("provenance", "");

@@ -2,6 +2,7 @@
 
 #include "common/error.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace maple::descriptor {
@@ -30,9 +31,34 @@ Descriptor referenceLatencyDescriptor(const std::map<int, double>& latencyByInde
   return d;
 }
 
+Descriptor referenceLatencyFromShots(const std::map<int, double>& latencyByIndex) {
+  bool any = false;
+  for (int index : referenceArchitectures())
+    if (auto it = latencyByIndex.find(index); it != latencyByIndex.end() && it->second > 0) any = true;
+  if (any) return referenceLatencyDescriptor(latencyByIndex, "");
+  Descriptor d;
+  d.kind = kReferenceLatency;
+  d.provenance = "no HELP reference architecture among the shots";
+  return d;
+}
+
+const std::vector<std::string>& specFamilies() {
+  static const std::vector<std::string> families{"gpu", "server_cpu", "mobile_soc", "sbc", "asic", "fpga"};
+  return families;
+}
+
+std::string specFamilyFlag(const std::string& family) {
+  static const std::map<std::string, std::string> aliases{
+      {"cpu", "server_cpu"}, {"desktop_cpu", "server_cpu"}, {"mobile", "mobile_soc"}, {"embedded", "sbc"}};
+  if (std::find(specFamilies().begin(), specFamilies().end(), family) != specFamilies().end()) return family;
+  auto it = aliases.find(family);
+  return it == aliases.end() ? std::string() : it->second;
+}
+
 Descriptor specsDescriptor(const store::Device& dev) {
   Descriptor d;
   d.kind = kSpecs;
+  d.version = 2;
   auto add = [&](const char* name, const auto& v) {
     if (v && *v > 0) {
       d.names.push_back(std::string("ln_") + name);
@@ -54,9 +80,10 @@ Descriptor specsDescriptor(const store::Device& dev) {
     badInput("device '" + dev.name +
              "' has no spec-sheet facts (cores, clocks, bandwidth...): fill them in (devices.csv on import, or "
              "the workbench's device page) to use the specs descriptor");
-  for (const char* family : {"cpu", "gpu", "mobile", "embedded", "asic", "fpga"}) {
-    d.names.push_back(std::string("family_") + family);
-    d.values.push_back(dev.family == family ? 1.0 : 0.0);
+  const auto flag = specFamilyFlag(dev.family);
+  for (const auto& family : specFamilies()) {
+    d.names.push_back("family_" + family);
+    d.values.push_back(flag == family ? 1.0 : 0.0);
   }
   d.provenance = "devices table (" + dev.provenance + ")";
   return d;

@@ -6,9 +6,12 @@
 //   reference measured, named "ref<index>_ln_ms". Log rather than HELP's min-max so absolute speed
 //   survives; predictors standardise over the pool and match values by name, so a descriptor built
 //   from a subset of the references (few shots) is still usable. shotsUsed = references measured.
-// specs (version 1): spec-sheet facts from the devices table: ln of cores, clocks (MHz), peak FP32
+// specs (version 2): spec-sheet facts from the devices table: ln of cores, clocks (MHz), peak FP32
 //   GFLOPS, memory bandwidth (GB/s), memory (GB), caches (KB), TDP (W) and batch size, plus a 0/1
-//   value per family. An unknown fact is left out (not zero); shotsUsed = 0.
+//   value per family of the sheet (specFamilies(): gpu, server_cpu, mobile_soc, sbc, asic, fpga;
+//   specFamilyFlag maps other spellings). An unknown fact is left out (not zero); shotsUsed = 0.
+//   Version 1 tested names the sheet never uses ("cpu", "mobile", "embedded"), so its flags were
+//   0 for every CPU, phone and board.
 #include "descriptor/descriptor.hpp"
 #include "store/devices.hpp"
 
@@ -25,6 +28,17 @@ const std::vector<int>& referenceArchitectures(); // NAS-Bench-201 indices, HELP
 // latencyByIndex: measured ms per NAS-Bench-201 index; references missing from it are left out.
 // BadInput when none of the references is measured.
 Descriptor referenceLatencyDescriptor(const std::map<int, double>& latencyByIndex, const std::string& deviceName);
+
+// The same from the shots of an adaptation: may be empty (no reference among them), which
+// predictors read as "nothing known of the device" rather than refusing.
+Descriptor referenceLatencyFromShots(const std::map<int, double>& latencyByIndex);
+
+// The families the specs descriptor flags, as the devices sheet (devices.csv) spells them.
+const std::vector<std::string>& specFamilies();
+// The flag a device family sets: itself when the sheet spells it so; a detected host's "cpu" and a
+// "desktop_cpu" count as server_cpu, the importer's fallbacks "mobile" and "embedded" as
+// mobile_soc and sbc; empty for an unknown family (no flag set).
+std::string specFamilyFlag(const std::string& family);
 
 // BadInput naming the device when the devices table knows none of its facts.
 Descriptor specsDescriptor(const store::Device& device);

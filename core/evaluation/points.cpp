@@ -75,13 +75,9 @@ std::vector<long> errorHistogram(const Points& p, double lo, double hi, int bins
 
 std::vector<StoredEvaluation> listEvaluations(store::Project& project) {
   std::vector<StoredEvaluation> out;
-  auto count = project.db().prepare("SELECT count(*) FROM evaluation_predictions WHERE evaluation_id = ?1");
-  for (const auto& e : store::listEvaluations(project)) {
-    count.bind(1, e.id);
-    count.step();
-    out.push_back({e.id, e.method, e.descriptorKind, e.protocol, e.createdAt, e.shots, static_cast<long>(count.int64(0))});
-    count.reset();
-  }
+  for (const auto& e : store::listEvaluations(project))
+    out.push_back({e.id, e.name, e.method, e.descriptorKind, e.protocol, e.createdAt, e.shots,
+                   store::countEvaluationPredictions(project, e.id)});
   return out;
 }
 
@@ -89,8 +85,8 @@ Points loadEvaluation(store::Project& project, std::int64_t evaluationId) {
   const auto row = store::findEvaluation(project, evaluationId);
   if (!row) badInput("evaluation " + std::to_string(evaluationId) + " is not in " + project.path() + ": pick one from the list");
   Points p;
-  p.label = row->method + " on " + row->descriptorKind + ", " + std::to_string(row->shots) + " shots (evaluation " +
-            std::to_string(evaluationId) + ")";
+  p.label = (row->name.empty() ? "" : row->name + ": ") + row->method + " on " + row->descriptorKind + ", " +
+            std::to_string(row->shots) + " shots (evaluation " + std::to_string(evaluationId) + ")";
   std::map<std::int64_t, std::uint16_t> devices;
   std::map<std::int64_t, std::uint32_t> archs;
   std::map<std::int64_t, std::string> deviceNames;

@@ -1,7 +1,7 @@
 #pragma once
 // Predicted-versus-measured points, the shape every evaluation view reads: one point per
 // (device, architecture) with both latencies. Points come from a stored evaluation
-// (evaluation_predictions) or from a predictor run over measured latencies. Errors are relative
+// (store/evaluations.hpp) or from a predictor run over measured latencies. Errors are relative
 // ((predicted - measured) / measured), the unit users ask for.
 #include "store/project.hpp"
 
@@ -47,6 +47,7 @@ std::vector<long> errorHistogram(const Points& p, double loPercent, double hiPer
 
 struct StoredEvaluation {
   std::int64_t id = 0;
+  std::string name; // given by the user; empty until renamed
   std::string method, descriptorKind, protocol, createdAt;
   int shots = 0;
   long points = 0;

@@ -1,6 +1,7 @@
 #include "measure/conditions.hpp"
 
 #include "common/error.hpp"
+#include "common/json_parse.hpp"
 #include "common/text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -79,7 +80,7 @@ std::string toJson(const Conditions& c) {
 
 Conditions conditionsFromJson(const std::string& text) {
   try {
-    const auto j = json::parse(text);
+    const auto j = parseJson(text, "measurement conditions");
     Conditions c;
     c.host = j.at("host").get<std::string>();
     c.time = j.at("time").get<std::string>();

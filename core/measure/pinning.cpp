@@ -34,9 +34,9 @@ std::vector<int> allowedCpus() {
 std::vector<int> parseCpuList(const std::string& textList) {
   std::vector<int> cpus;
   try {
-    for (long long c : text::parseIndexList(textList)) cpus.push_back(static_cast<int>(c));
+    for (long long c : text::parseIndexList(textList, CPU_SETSIZE - 1)) cpus.push_back(static_cast<int>(c));
   } catch (const Error& e) {
-    fail(ErrorKind::Usage, "CPU list " + text::quote(textList) + ": " + e.what() + " (write it like 0-3,6)");
+    badInput("CPU list " + text::quote(text::printable(textList, 100)) + ": " + e.what() + " (write it like 0-3,6)");
   }
   if (cpus.empty()) fail(ErrorKind::Usage, "CPU list " + text::quote(textList) + " names no CPU (write it like 0-3,6)");
   std::sort(cpus.begin(), cpus.end());

@@ -62,12 +62,15 @@ Measurement run(Sampler& sampler, const Protocol& p, const MeasureCallback& prog
     m.warnings.push_back("median still moved by " + percent(m.lastMedianChange) + " over the last block after " +
                          std::to_string(m.runsMs.size()) +
                          " runs: raise the repetitions or quieten the machine (other load, frequency scaling)");
-  if (m.summary.relativeSpread() > p.highSpread)
-    m.warnings.push_back("high spread: IQR is " + percent(m.summary.relativeSpread()) +
-                         " of the median (threshold " + percent(p.highSpread) +
-                         "); other load, frequency scaling or thread migration may disturb the timing "
-                         "(try pinning to CPUs and a fixed governor)");
+  if (auto w = spreadWarning(m.summary.relativeSpread(), p.highSpread); !w.empty()) m.warnings.push_back(w);
   return m;
+}
+
+std::string spreadWarning(double relativeSpread, double threshold) {
+  if (!(relativeSpread > threshold)) return {};
+  return "high spread: IQR is " + percent(relativeSpread) + " of the median (threshold " + percent(threshold) +
+         "); other load, frequency scaling or thread migration may disturb the timing "
+         "(try pinning to CPUs and a fixed governor)";
 }
 
 } // namespace maple::measure

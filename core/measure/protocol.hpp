@@ -50,6 +50,9 @@ struct MeasureProgress {
 // Returning false cancels: measure() then throws maple::Error(Cancelled).
 using MeasureCallback = std::function<bool(const MeasureProgress&)>;
 
+// The high-spread warning for IQR / median `relativeSpread`; empty when it is within `threshold`.
+std::string spreadWarning(double relativeSpread, double threshold);
+
 // run(): throws BadInput if the sampler returns the wrong count or a time that is not finite and > 0.
 Measurement run(Sampler& sampler, const Protocol& protocol, const MeasureCallback& progress = {});
 

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <random>
 #include <set>
+#include <system_error>
 #include <thread>
 
 namespace maple::predict {
@@ -89,13 +90,11 @@ std::map<int, size_t> cellByIndex(const EvalData& data) {
   return out;
 }
 
-std::map<int, double> referenceLatencies(const EvalData& data, const std::map<int, size_t>& byIndex, size_t dev,
-                                         const std::vector<size_t>* only) {
+std::map<int, double> referenceLatencies(const EvalData& data, const std::map<int, size_t>& byIndex, size_t dev) {
   std::map<int, double> out;
   for (int idx : descriptor::referenceArchitectures()) {
     auto it = byIndex.find(idx);
     if (it == byIndex.end()) continue;
-    if (only && std::find(only->begin(), only->end(), it->second) == only->end()) continue;
     const double ms = data.latencyMs[dev][it->second];
     if (std::isfinite(ms)) out[idx] = ms;
   }
@@ -124,23 +123,33 @@ std::vector<size_t> scoredCells(const EvalData& data, size_t dev, Protocol proto
   return out;
 }
 
-// Seeded draw of k shots (see the header for the reference-latency rule). Partial Fisher-Yates on
-// the raw generator output, so the draw is the same on every platform.
-std::vector<size_t> drawShots(const EvalData& data, size_t dev, int k, bool referencesFirst,
+// The k shots of one test device (see the header). Random draws use a partial Fisher-Yates on the
+// raw generator output, so the draw is the same on every platform.
+std::vector<size_t> drawShots(const EvalData& data, size_t dev, int k, ShotPolicy policy, const Predictor& trained,
                               const std::map<int, size_t>& byIndex, std::uint64_t seed, size_t deviceSlot) {
+  std::vector<size_t> measured;
+  for (size_t c = 0; c < data.cells.size(); ++c)
+    if (std::isfinite(data.latencyMs[dev][c])) measured.push_back(c);
   std::vector<size_t> shots;
-  if (referencesFirst)
+  if (k == 0) return shots;
+  if (policy == ShotPolicy::Design) {
+    std::vector<nb201::Cell> cells;
+    for (size_t c : measured) cells.push_back(data.cells[c]);
+    for (size_t pick : trained.designShots(cells, static_cast<size_t>(k))) shots.push_back(measured[pick]);
+    return shots;
+  }
+  if (policy == ShotPolicy::Reference)
     for (int idx : descriptor::referenceArchitectures()) {
       if (static_cast<int>(shots.size()) == k) break;
       auto it = byIndex.find(idx);
       if (it == byIndex.end() || !std::isfinite(data.latencyMs[dev][it->second]))
         badInput("device '" + data.devices[dev] + "' lacks reference architecture " + std::to_string(idx) +
-                 ", which the reference-latency descriptor needs as a shot: measure it or use --descriptor specs");
+                 ", which the reference shot policy measures first: measure it or use --shot-policy design");
       shots.push_back(it->second);
     }
   std::vector<size_t> pool;
-  for (size_t c = 0; c < data.cells.size(); ++c)
-    if (std::isfinite(data.latencyMs[dev][c]) && std::find(shots.begin(), shots.end(), c) == shots.end()) pool.push_back(c);
+  for (size_t c : measured)
+    if (std::find(shots.begin(), shots.end(), c) == shots.end()) pool.push_back(c);
   std::seed_seq seq{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32),
                     static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(deviceSlot)};
   std::mt19937_64 rng(seq);
@@ -194,7 +203,7 @@ EvalResult evaluate(const EvalData& data, const EvalOptions& o, const ProgressFn
   for (const auto& t : o.trainDevices) {
     const size_t dev = deviceIndex(data, t);
     trainIdx.push_back(dev);
-    if (refKind) pool.descriptors.push_back(descriptor::referenceLatencyDescriptor(referenceLatencies(data, byIndex, dev, nullptr), t));
+    if (refKind) pool.descriptors.push_back(descriptor::referenceLatencyDescriptor(referenceLatencies(data, byIndex, dev), t));
     else pool.descriptors.push_back(data.descriptors.at(t));
   }
   pool.latencyMs.assign(trainIdx.size(), {});
@@ -251,25 +260,27 @@ EvalResult evaluate(const EvalData& data, const EvalOptions& o, const ProgressFn
         const std::uint64_t seed = o.seed + job.seedSlot;
         const auto& name = o.testDevices[job.testSlot];
         const size_t dev = deviceIndex(data, name);
-        const auto shots = drawShots(data, dev, k, refKind, byIndex, seed, job.testSlot);
-        Target target;
-        target.device = name;
-        for (size_t c : shots) target.shots.push_back({data.cells[c], data.latencyMs[dev][c]});
-        if (refKind) {
-          const auto refs = referenceLatencies(data, byIndex, dev, &shots);
-          target.descriptor = descriptor::referenceLatencyDescriptor(refs, name);
-        } else {
-          target.descriptor = data.descriptors.at(name);
-        }
-        auto adapted = trained->adapt(target);
+        const auto shots = drawShots(data, dev, k, o.shotPolicy, *trained, byIndex, seed, job.testSlot);
+        std::vector<Shot> shotList;
+        std::vector<std::optional<int>> shotIndex;
+        for (size_t c : shots) shotList.push_back({data.cells[c], data.latencyMs[dev][c]}), shotIndex.push_back(data.spaceIndex[c]);
+        const auto* stored = refKind ? nullptr : &data.descriptors.at(name);
+        auto adapted = trained->adapt(targetFromShots(name, o.descriptorKind, std::move(shotList), shotIndex, stored, o.shotPolicy));
         const auto& cellsIdx = scored[job.testSlot];
         std::vector<nb201::Cell> cells;
         std::vector<double> measured;
         for (size_t c : cellsIdx) cells.push_back(data.cells[c]), measured.push_back(data.latencyMs[dev][c]);
-        const auto predicted = adapted->predictMs(cells);
-        const auto metrics = computeMetrics(predicted, measured);
+        std::vector<double> spread;
+        const auto predicted = adapted->predictMs(cells, &spread);
+        auto metrics = computeMetrics(predicted, measured);
         std::vector<ScoredPrediction> preds;
         std::set<size_t> shotSet(shots.begin(), shots.end());
+        if (!spread.empty()) {
+          std::vector<double> p, m, sp;
+          for (size_t i = 0; i < cellsIdx.size(); ++i)
+            if (!shotSet.count(cellsIdx[i])) p.push_back(predicted[i]), m.push_back(measured[i]), sp.push_back(spread[i]);
+          addCoverage(metrics, p, m, sp);
+        }
         for (size_t i = 0; i < cellsIdx.size(); ++i)
           preds.push_back({cellsIdx[i], predicted[i], measured[i], shotSet.count(cellsIdx[i]) > 0});
         {
@@ -288,9 +299,18 @@ EvalResult evaluate(const EvalData& data, const EvalOptions& o, const ProgressFn
       }
     }
   };
-  const int threads = std::max(1, o.threads > 0 ? o.threads : static_cast<int>(std::thread::hardware_concurrency()));
+  // No more threads than jobs; when the system refuses one more thread, the ones started share
+  // the jobs (each pulls the next), so the evaluation still completes.
+  const auto wanted = o.threads > 0 ? static_cast<size_t>(o.threads) : static_cast<size_t>(std::thread::hardware_concurrency());
+  const size_t threads = std::clamp<size_t>(wanted, 1, std::max<size_t>(1, jobs.size()));
   std::vector<std::thread> pool_;
-  for (int i = 1; i < threads; ++i) pool_.emplace_back(worker);
+  for (size_t i = 1; i < threads; ++i) {
+    try {
+      pool_.emplace_back(worker);
+    } catch (const std::system_error&) {
+      break;
+    }
+  }
   worker();
   for (auto& t : pool_) t.join();
   if (error) std::rethrow_exception(error);
@@ -302,6 +322,9 @@ EvalResult evaluate(const EvalData& data, const EvalOptions& o, const ProgressFn
       for (const auto& t : o.testDevices) all.push_back(run.devices.at(t));
       run.mean = meanMetrics(all);
     }
+    std::vector<Metrics> seedMeans;
+    for (const auto& run : r.runs) seedMeans.push_back(run.mean);
+    r.sd = sdMetrics(seedMeans);
     std::vector<Metrics> perDevice;
     for (const auto& t : o.testDevices) {
       std::vector<Metrics> seeds;
@@ -319,11 +342,13 @@ nlohmann::json toJson(const EvalResult& r) {
   for (const auto& s : r.results) {
     nlohmann::json devices = nlohmann::json::object();
     for (const auto& [name, m] : s.devices) devices[name] = toJson(m);
-    results.push_back({{"shots", s.shots}, {"devices", devices}, {"mean", toJson(s.mean)}});
+    results.push_back({{"shots", s.shots}, {"devices", devices}, {"mean", toJson(s.mean)}, {"sd", toJson(s.sd)}});
   }
   return {{"method", r.options.method},
           {"descriptor", r.options.descriptorKind},
           {"protocol", protocolName(r.options.protocol)},
+          {"shot_policy", shotPolicyName(r.options.shotPolicy)},
+          {"deterministic", isDeterministic(r.options.shotPolicy)},
           {"seeds", r.options.seeds},
           {"train_devices", r.options.trainDevices},
           {"test_devices", r.options.testDevices},

@@ -6,18 +6,23 @@
 // set); help scores HELP's query set, NAS-Bench-201 indices 900..1899 with each device's fastest and
 // slowest 10 % of them dropped. Shots count as part of the scored set (marked is_shot when stored).
 //
-// Shot accounting (k = every latency measured on the test device, whatever it is used for):
-//   specs and stored capture descriptors cost no latency: the k shots are drawn at random (seeded)
-//     from the device's measured architectures.
+// Shot accounting (k = every latency measured on the test device, whatever it is used for). The
+// k shots are chosen by the shot policy (shot_policy.hpp) among the device's measured
+// architectures: random (seeded), reference (HELP's references first, in HELP's order) or design
+// (the pool-trained predictor's optimal design, which sees no latency of the device).
+//   specs and stored capture descriptors cost no latency.
 //   reference-latency: the descriptor is made of latencies, so it is built from the shots
-//     themselves: the first min(k, 10) shots are HELP's reference architectures in HELP's order,
-//     any further ones are drawn at random; the descriptor holds those references only. With k = 0
-//     it cannot be built and the harness refuses.
-// Seeds vary the shot draws and the adaptation; the pool model is trained once per evaluation
-// with the first seed.
+//     themselves: it holds the reference architectures among the k shots (none with most random
+//     or designed shots: the predictor then has no descriptor information). With k = 0 it cannot
+//     be built and the harness refuses.
+// Seeds vary the random draws and the adaptation; reference and design pick the same shots for
+// every seed (deterministic). The pool model is trained once per evaluation with the first seed.
+// Each result holds the mean over seeds and their standard deviation; coverage68/95 are measured
+// on the unmeasured architectures of each device.
 #include "dataset/help_nb201.hpp"
 #include "predict/metrics.hpp"
 #include "predict/predictor.hpp"
+#include "predict/shot_policy.hpp"
 #include "store/evaluations.hpp"
 #include "store/project.hpp"
 
@@ -55,6 +60,7 @@ struct EvalOptions {
   Protocol protocol = Protocol::Full;
   std::vector<std::string> trainDevices, testDevices;
   std::vector<int> shots{3, 10};
+  ShotPolicy shotPolicy = ShotPolicy::Design;
   int seeds = 1;
   std::uint64_t seed = 1;
   int threads = 0;
@@ -77,6 +83,7 @@ struct ShotResult {
   int shots;
   std::map<std::string, Metrics> devices; // mean over seeds
   Metrics mean;                            // mean over devices of the above
+  Metrics sd;                              // standard deviation over seeds of the seeds' means
   std::vector<SeedRun> runs;
 };
 
@@ -89,7 +96,8 @@ struct EvalResult {
 // architectures a test device has, seeds < 1); progress as in ProgressFn.
 EvalResult evaluate(const EvalData& data, const EvalOptions& options, const ProgressFn& progress = {});
 
-// The JSON shape: {"method","descriptor","protocol","results":[{"shots","devices":{..},"mean":{..}}]}.
+// The JSON shape: {"method","descriptor","protocol","shot_policy","deterministic",
+// "results":[{"shots","devices":{..},"mean":{..},"sd":{..}}]}.
 nlohmann::json toJson(const EvalResult& r);
 
 // For callers that store evaluations (store/evaluations.hpp): the metrics_json object (callers may

@@ -194,6 +194,7 @@ protected:
     } catch (const nlohmann::json::exception&) {
       badInput("predictor state lacks the low-rank hyperparameters");
     }
+    if (rank_ < 0 || rank_ > kMaxRank) badInput("predictor state's low-rank rank is out of range");
     archMap_ = getMatrix(s, "lowrank.arch_map");
     thetas_ = getMatrix(s, "lowrank.thetas");
     if (archMap_.rows() != pool().logLat.rows() || archMap_.cols() != rank_ + 1 || thetas_.rows() != pool().logLat.cols() ||

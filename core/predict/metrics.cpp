@@ -117,21 +117,63 @@ Metrics computeMetrics(std::span<const double> pred, std::span<const double> mea
   return m;
 }
 
-Metrics meanMetrics(std::span<const Metrics> all) {
-  Metrics m;
-  if (all.empty()) return m;
-  for (const auto& x : all) {
-    m.acc1 += x.acc1, m.acc5 += x.acc5, m.acc10 += x.acc10, m.rmseMs += x.rmseMs;
-    m.mape += x.mape, m.spearman += x.spearman, m.kendall += x.kendall;
+void addCoverage(Metrics& m, std::span<const double> pred, std::span<const double> meas, std::span<const double> spread) {
+  if (pred.size() != meas.size() || spread.size() != meas.size())
+    badInput("coverage needs a prediction and a spread per measurement");
+  if (meas.empty()) return;
+  size_t in68 = 0, in95 = 0;
+  for (size_t i = 0; i < meas.size(); ++i) {
+    const double z = std::abs(std::log(pred[i] / meas[i])) / spread[i];
+    in68 += z <= 1.0;
+    in95 += z <= 1.96;
   }
-  const double n = static_cast<double>(all.size());
-  m.acc1 /= n, m.acc5 /= n, m.acc10 /= n, m.rmseMs /= n, m.mape /= n, m.spearman /= n, m.kendall /= n;
-  return m;
+  m.coverage68 = static_cast<double>(in68) / static_cast<double>(meas.size());
+  m.coverage95 = static_cast<double>(in95) / static_cast<double>(meas.size());
 }
 
+namespace {
+// Every scalar field of Metrics, for the per-field mean and sd.
+constexpr double Metrics::*kFields[] = {&Metrics::acc1, &Metrics::acc5,     &Metrics::acc10,  &Metrics::rmseMs,
+                                        &Metrics::mape, &Metrics::spearman, &Metrics::kendall};
+constexpr std::optional<double> Metrics::*kOptional[] = {&Metrics::coverage68, &Metrics::coverage95};
+
+// mean (sd = false) or sample standard deviation of each field.
+Metrics combine(std::span<const Metrics> all, bool sd) {
+  Metrics out;
+  auto reduce = [sd](const std::vector<double>& v) {
+    double mean = 0;
+    for (double x : v) mean += x / static_cast<double>(v.size());
+    if (!sd) return mean;
+    if (v.size() < 2) return 0.0;
+    double sq = 0;
+    for (double x : v) sq += (x - mean) * (x - mean);
+    return std::sqrt(sq / static_cast<double>(v.size() - 1));
+  };
+  if (all.empty()) return out;
+  for (auto f : kFields) {
+    std::vector<double> v;
+    for (const auto& m : all) v.push_back(m.*f);
+    out.*f = reduce(v);
+  }
+  for (auto f : kOptional) {
+    std::vector<double> v;
+    for (const auto& m : all)
+      if (m.*f) v.push_back(*(m.*f));
+    if (!v.empty()) out.*f = reduce(v);
+  }
+  return out;
+}
+} // namespace
+
+Metrics meanMetrics(std::span<const Metrics> all) { return combine(all, false); }
+Metrics sdMetrics(std::span<const Metrics> all) { return combine(all, true); }
+
 nlohmann::json toJson(const Metrics& m) {
-  return {{"acc1", m.acc1}, {"acc5", m.acc5}, {"acc10", m.acc10}, {"rmse_ms", m.rmseMs},
-          {"mape", m.mape}, {"spearman", m.spearman}, {"kendall", m.kendall}};
+  nlohmann::json j{{"acc1", m.acc1}, {"acc5", m.acc5}, {"acc10", m.acc10}, {"rmse_ms", m.rmseMs},
+                   {"mape", m.mape}, {"spearman", m.spearman}, {"kendall", m.kendall}};
+  if (m.coverage68) j["coverage68"] = *m.coverage68;
+  if (m.coverage95) j["coverage95"] = *m.coverage95;
+  return j;
 }
 
 Metrics metricsFromJson(const nlohmann::json& j) {
@@ -144,6 +186,8 @@ Metrics metricsFromJson(const nlohmann::json& j) {
     m.mape = j.at("mape").get<double>();
     m.spearman = j.at("spearman").get<double>();
     m.kendall = j.at("kendall").get<double>();
+    if (j.contains("coverage68")) m.coverage68 = j.at("coverage68").get<double>();
+    if (j.contains("coverage95")) m.coverage95 = j.at("coverage95").get<double>();
   } catch (const nlohmann::json::exception& e) {
     badInput(std::string("metrics record is incomplete (") + e.what() + ")");
   }

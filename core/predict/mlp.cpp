@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <random>
+#include <system_error>
 #include <thread>
 #include <type_traits>
 #include <vector>
@@ -114,7 +115,13 @@ float parallelLossAndGradient(const Mlp& net, const Eigen::MatrixXf& x, const Ei
                                                          w.segment(lo, hi - lo), grads[static_cast<size_t>(t)]);
   };
   std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) pool.emplace_back(part, t);
+  for (int t = 1; t < threads; ++t) {
+    try {
+      pool.emplace_back(part, t);
+    } catch (const std::system_error&) {
+      part(t); // the system has no thread to spare: this part runs here
+    }
+  }
   part(0);
   for (auto& th : pool) th.join();
   grad = grads[0];

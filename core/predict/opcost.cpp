@@ -10,36 +10,42 @@
 // cells aside), scaled by the device's median latency into a shape v_j; the shapes' covariance C
 // says how devices differ. Whether a device folds degenerate cells to a near-zero constant is
 // noted too.
-// Adaptation: the target is one of the pool's shapes at an unknown scale, perturbed by
-// N(0, tau s^2 C), or a broad Gaussian around the mean shape; the shots have relative noise sigma.
-// Every (component, tau, sigma) gives a closed-form posterior for w and its evidence; the
-// prediction is the evidence-weighted mixture (so the shots choose which devices to borrow from
-// and how noisy they are), the prior over components being the descriptor similarity blended
-// with uniform. Degenerate shots decide the degenerate regime. Without one, the runtime's kind
+// Adaptation (opcost_fit.hpp): the target is one of the pool's shapes at an unknown scale,
+// perturbed by N(0, tau s^2 C), a broad Gaussian around the mean shape, or a wide isotropic one that
+// can leave the pool's span; the shots have relative noise sigma and Huber weights. The prediction
+// is the evidence-weighted mixture, the prior over components being the descriptor similarity
+// blended with uniform. The wide component's share and radius, and the factor that calibrates the
+// spread, are chosen at training time by cross-validation among the pool's devices only (each left
+// out with its nearest pool device, adapted from designed and random shots). Degenerate shots decide the degenerate regime. Without one, the runtime's kind
 // does: folding is constant folding, a graph compiler's work, so a target whose fitted costs sit
 // on the graph counts folds when the pool's folding devices are the graph-compiled ones (a wrong
 // guess costs a 1000-fold error on a folded cell, which dominates MAPE).
 #include "common/error.hpp"
+#include "predict/design.hpp"
 #include "predict/methods.hpp"
-#include "predict/op_counts.hpp"
+#include "predict/opcost_fit.hpp"
 
 #include <algorithm>
 #include <cmath>
+#include <random>
 
 namespace maple::predict {
 namespace {
 
-constexpr int kP = kOpCountFeatures;
-constexpr double kTaus[] = {0.1, 0.3, 1.0};           // component spread, in units of the pool's C
-constexpr double kNoises[] = {0.02, 0.05, 0.1, 0.2}; // relative noise of a shot
-constexpr double kBroadShare = 0.25;                  // prior mass of the broad Gaussian component
+using opcost::kP;
 constexpr double kSimilarityBlend = 0.5;              // share of descriptor similarity in the prior
-constexpr double kHuber = 0.1;                        // relative residual where pool fitting turns robust
 constexpr double kCollapseRatio = 0.1;                // below this share of the model, a cell folded
 constexpr double kFloor = 1e-3;                       // smallest prediction, relative to the scale
 constexpr double kFoldKind = 0.9;     // P(fold) when the runtime's kind matches the pool's folding devices
 constexpr double kFoldUnseen = 0.01;  // P(fold) when no pool device folds
 constexpr double kFalseFold = 1e-3;   // a non-folding device measuring a degenerate cell that low
+// Wide-component settings the cross-validation chooses among, narrowest first. Never none: a pool
+// of similar devices would vote the wide component out and leave every unlike target unreachable.
+constexpr opcost::WidePrior kWideGrid[] = {{0.05, 0.5}, {0.05, 1}, {0.1, 1}, {0.2, 1}, {0.2, 2}};
+constexpr int kCvShots[] = {3, 10};  // designed shots per left-out device; plus kCvShots' last at random
+constexpr int kCvCells = 1500;      // architectures scored per left-out device
+constexpr int kCvMinDevices = 4;    // below, the defaults stay
+constexpr opcost::WidePrior kDefaultWide{0.1, 1};
 
 double median(std::vector<double> v) {
   if (v.empty()) return std::nan("");
@@ -48,65 +54,10 @@ double median(std::vector<double> v) {
   return *mid;
 }
 
-// Relative-error least squares with Huber weights: minimises sum rho((x.w - t) / t).
-Eigen::VectorXd robustFit(const Eigen::MatrixXd& x, const Eigen::VectorXd& t) {
-  Eigen::VectorXd weight = t.cwiseInverse();
-  Eigen::VectorXd w = Eigen::VectorXd::Zero(x.cols());
-  for (int iter = 0; iter < 10; ++iter) {
-    const Eigen::MatrixXd a = weight.asDiagonal() * x;
-    Eigen::MatrixXd h = a.transpose() * a;
-    h.diagonal().array() += 1e-9 * (h.trace() + 1);
-    w = h.ldlt().solve(a.transpose() * weight.cwiseProduct(t));
-    const Eigen::ArrayXd r = ((x * w - t).array() / t.array()).abs();
-    weight = (t.array().inverse() * (kHuber / r.max(kHuber)).sqrt()).matrix();
-  }
-  return w;
-}
-
-struct Component {
-  Eigen::VectorXd shape;
-  double logPrior;
-  double tau;
-};
-
-struct Fit {
-  Eigen::VectorXd w;
-  Eigen::MatrixXd covariance;
-  double logEvidence;
-  double scale, noise;
-};
-
-// Posterior of w for one component and noise level, given non-degenerate shots (x, t in ms).
-Fit fitComponent(const Component& c, const Eigen::MatrixXd& cov, const Eigen::MatrixXd& x, const Eigen::VectorXd& t,
-                 double noise) {
-  std::vector<double> ratios;
-  const Eigen::VectorXd base = x * c.shape;
-  for (Eigen::Index i = 0; i < t.size(); ++i)
-    if (base(i) > 0) ratios.push_back(t(i) / base(i));
-  double s = median(ratios);
-  if (!(s > 0) || !std::isfinite(s)) s = median(std::vector<double>(t.data(), t.data() + t.size()));
-  const Eigen::VectorXd m0 = s * c.shape;
-  const Eigen::MatrixXd s0 = c.tau * s * s * cov;
-  const Eigen::MatrixXd a = (t.cwiseInverse() / noise).asDiagonal() * x;
-  const Eigen::VectorXd b = Eigen::VectorXd::Constant(t.size(), 1.0 / noise);
-  const Eigen::LLT<Eigen::MatrixXd> s0llt(s0);
-  const Eigen::MatrixXd p0 = s0llt.solve(Eigen::MatrixXd::Identity(kP, kP));
-  const Eigen::LLT<Eigen::MatrixXd> hllt(a.transpose() * a + p0);
-  Fit f;
-  f.covariance = hllt.solve(Eigen::MatrixXd::Identity(kP, kP));
-  f.w = f.covariance * (a.transpose() * b + p0 * m0);
-  // Evidence of the scaled shots, b ~ N(A m0, K = I + A S0 A^T), through Woodbury and the
-  // determinant lemma so that it costs O(k) in the number of shots.
-  const Eigen::VectorXd d = b - a * m0;
-  const Eigen::VectorXd ad = a.transpose() * d;
-  auto logDet = [](const Eigen::LLT<Eigen::MatrixXd>& llt) {
-    return 2 * llt.matrixL().toDenseMatrix().diagonal().array().log().sum();
-  };
-  f.logEvidence = -0.5 * (d.squaredNorm() - ad.dot(hllt.solve(ad)) + logDet(hllt) + logDet(s0llt)) -
-                  static_cast<double>(t.size()) * std::log(noise) + c.logPrior;
-  f.scale = s;
-  f.noise = noise;
-  return f;
+// Relative 1-sigma spread of x.w under the posterior, the shot noise included.
+Eigen::ArrayXd relativeSpread(const Eigen::MatrixXd& x, const opcost::Posterior& p, const Eigen::VectorXd& ms) {
+  const Eigen::ArrayXd rel = (x * p.covariance).cwiseProduct(x).rowwise().sum().array().max(0).sqrt() / ms.array();
+  return (rel.square() + p.noise * p.noise).sqrt();
 }
 
 class OpCostPredictor final : public PoolPredictor {
@@ -134,7 +85,7 @@ protected:
     for (Eigen::Index j = 0; j < m; ++j) {
       const Eigen::VectorXd all = p.logLat.col(j).array().exp();
       const double med = median(std::vector<double>(all.data(), all.data() + all.size()));
-      const Eigen::VectorXd w = robustFit(x, all(live));
+      const Eigen::VectorXd w = opcost::robustFit(x, all(live));
       shapes_.row(j) = w.transpose() / med;
       // Folding: most degenerate cells far below what the model gives them.
       int low = 0;
@@ -148,59 +99,113 @@ protected:
       if (progress && !progress(static_cast<double>(j + 1) / static_cast<double>(m), "fitting operation costs"))
         fail(ErrorKind::Cancelled, "training cancelled");
     }
-    const Eigen::RowVectorXd mean = shapes_.colwise().mean();
-    const Eigen::MatrixXd d = shapes_.rowwise() - mean;
-    priorCov_ = d.transpose() * d / static_cast<double>(m);
-    priorCov_.diagonal().array() += 1e-4;
+    priorCov_ = opcost::shapeCovariance(shapes_);
+    crossValidate(oc, live);
+  }
+
+  // The wide component and the spread's calibration, by cross-validation among the pool's devices:
+  // each is left out with its nearest pool device (an unseen device rarely has a twin in the pool),
+  // the others form the prior, and the left-out one is adapted from designed and random shots and
+  // scored (acc10) on a sample of the pool's architectures.
+  void crossValidate(const OpCounts& oc, const std::vector<Eigen::Index>& live) {
+    const auto m = shapes_.rows();
+    wide_ = kDefaultWide;
+    spreadScale_ = 1;
+    if (m < kCvMinDevices) return;
+    std::vector<Eigen::Index> sample;
+    const size_t step = std::max<size_t>(1, live.size() / kCvCells);
+    for (size_t i = 0; i < live.size(); i += step) sample.push_back(live[i]);
+    OpCounts sub;
+    sub.features = oc.features(sample, Eigen::all);
+    sub.degenerate.assign(sample.size(), false);
+    const Eigen::MatrixXd truth = pool().logLat(sample, Eigen::all).array().exp();
+    double bestScore = -1;
+    std::vector<double> bestZ;
+    for (const auto& wide : kWideGrid) {
+      double score = 0;
+      std::vector<double> z; // |ln error| / spread of the unmeasured cells
+      for (Eigen::Index j = 0; j < m; ++j) {
+        opcost::Prior prior = priorWithout(j, wide);
+        const Eigen::VectorXd t = truth.col(j);
+        auto scoreShots = [&](const std::vector<size_t>& shots) {
+          const Eigen::MatrixXd xs = sub.features(shots, Eigen::all);
+          const auto post = opcost::fitShots(prior, xs, t(shots));
+          const Eigen::VectorXd ms = (sub.features * post.w).cwiseMax(kFloor * post.scale);
+          const Eigen::ArrayXd err = (ms.array().log() - t.array().log()).abs();
+          const Eigen::ArrayXd spread = relativeSpread(sub.features, post, ms);
+          score += ((ms - t).array().abs() <= 0.1 * t.array()).cast<double>().mean();
+          for (Eigen::Index i = 0; i < err.size(); ++i)
+            if (std::find(shots.begin(), shots.end(), static_cast<size_t>(i)) == shots.end()) z.push_back(err(i) / spread(i));
+        };
+        const auto design = opcost::designProblem(prior, sub);
+        for (int k : kCvShots) scoreShots(optimalDesign(design, static_cast<size_t>(k)));
+        std::mt19937_64 rng(static_cast<std::uint64_t>(j) + 1);
+        std::vector<size_t> order(sample.size());
+        for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::shuffle(order.begin(), order.end(), rng);
+        order.resize(static_cast<size_t>(kCvShots[std::size(kCvShots) - 1]));
+        scoreShots(order);
+      }
+      if (score > bestScore + 1e-9) bestScore = score, wide_ = wide, bestZ = std::move(z);
+    }
+    // The factor that puts 68 % of the left-out devices' errors inside the 1-sigma band.
+    if (!bestZ.empty()) {
+      const auto at = bestZ.begin() + static_cast<std::ptrdiff_t>(0.6827 * static_cast<double>(bestZ.size()));
+      std::nth_element(bestZ.begin(), at, bestZ.end());
+      spreadScale_ = std::clamp(*at, 0.1, 100.0);
+    }
+  }
+
+  // The prior of the pool without device j and its nearest shape, uniform over the others.
+  opcost::Prior priorWithout(Eigen::Index j, const opcost::WidePrior& wide) const {
+    const auto m = shapes_.rows();
+    Eigen::Index twin = -1;
+    double nearest = INFINITY;
+    for (Eigen::Index i = 0; i < m; ++i)
+      if (i != j && (shapes_.row(i) - shapes_.row(j)).squaredNorm() < nearest)
+        nearest = (shapes_.row(i) - shapes_.row(j)).squaredNorm(), twin = i;
+    std::vector<Eigen::Index> keep;
+    for (Eigen::Index i = 0; i < m; ++i)
+      if (i != j && i != twin) keep.push_back(i);
+    opcost::Prior p;
+    p.shapes = shapes_(keep, Eigen::all);
+    p.weights = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(keep.size()), 1.0 / static_cast<double>(keep.size()));
+    p.cov = opcost::shapeCovariance(p.shapes);
+    p.wide = wide;
+    return p;
+  }
+
+  // The adaptation prior: the pool's shapes weighted by descriptor similarity blended with uniform.
+  opcost::Prior targetPrior(const descriptor::Descriptor& d) const {
+    const auto m = shapes_.rows();
+    opcost::Prior p;
+    p.shapes = shapes_;
+    p.weights = (1 - kSimilarityBlend) / static_cast<double>(m) + kSimilarityBlend * pool().similarity(d).array();
+    p.cov = priorCov_;
+    p.wide = wide_;
+    return p;
+  }
+
+  DesignProblem designProblem(std::span<const nb201::Cell> candidates) const override {
+    opcost::Prior p = targetPrior({});
+    p.weights.setConstant(1.0 / static_cast<double>(shapes_.rows()));
+    return opcost::designProblem(p, opCounts(candidates));
   }
 
   void fitTarget(const Target& target, const Eigen::MatrixXd&, const Eigen::VectorXd& y, const ProgressFn&) override {
-    const auto m = shapes_.rows();
-    const Eigen::VectorXd prior =
-        (1 - kSimilarityBlend) / static_cast<double>(m) + kSimilarityBlend * pool().similarity(target.descriptor).array();
-    const Eigen::VectorXd meanShape = shapes_.transpose() * prior;
+    const auto prior = targetPrior(target.descriptor);
     std::vector<nb201::Cell> cells;
     for (const auto& s : target.shots) cells.push_back(s.cell);
     const auto oc = opCounts(cells);
     std::vector<Eigen::Index> live, folded;
     for (size_t i = 0; i < cells.size(); ++i) (oc.degenerate[i] ? folded : live).push_back(static_cast<Eigen::Index>(i));
-
-    if (live.empty()) {
-      // No usable shot: the descriptor-weighted shape at the descriptor-weighted scale.
-      scale_ = std::exp(stats_.col(0).dot(prior));
-      w_ = scale_ * meanShape;
-      cov_ = scale_ * scale_ * priorCov_;
-      noise_ = kNoises[std::size(kNoises) - 1];
-    } else {
-      const Eigen::MatrixXd x = oc.features(live, Eigen::all);
-      const Eigen::VectorXd t = y(live).array().exp();
-      std::vector<Component> comps;
-      for (Eigen::Index j = 0; j < m; ++j)
-        for (double tau : kTaus)
-          comps.push_back({shapes_.row(j).transpose(), std::log((1 - kBroadShare) * prior(j) / std::size(kTaus)), tau});
-      comps.push_back({meanShape, std::log(kBroadShare), 1.0});
-      std::vector<Fit> fits;
-      for (const auto& c : comps)
-        for (double noise : kNoises) fits.push_back(fitComponent(c, priorCov_, x, t, noise));
-      double top = -INFINITY;
-      for (const auto& f : fits) top = std::max(top, f.logEvidence);
-      Eigen::VectorXd pw(static_cast<Eigen::Index>(fits.size()));
-      for (size_t i = 0; i < fits.size(); ++i) pw(static_cast<Eigen::Index>(i)) = std::exp(fits[i].logEvidence - top);
-      pw /= pw.sum();
-      w_ = Eigen::VectorXd::Zero(kP);
-      scale_ = noise_ = 0;
-      for (size_t i = 0; i < fits.size(); ++i) {
-        const double q = pw(static_cast<Eigen::Index>(i));
-        w_ += q * fits[i].w;
-        scale_ += q * fits[i].scale;
-        noise_ += q * fits[i].noise;
-      }
-      cov_ = Eigen::MatrixXd::Zero(kP, kP);
-      for (size_t i = 0; i < fits.size(); ++i) {
-        const Eigen::VectorXd d = fits[i].w - w_;
-        cov_ += pw(static_cast<Eigen::Index>(i)) * (fits[i].covariance + d * d.transpose());
-      }
-    }
+    // No usable shot: the descriptor-weighted shape at the descriptor-weighted scale.
+    const auto post = live.empty() ? opcost::priorOnly(prior, std::exp(stats_.col(0).dot(prior.weights)))
+                                   : opcost::fitShots(prior, oc.features(live, Eigen::all), y(live).array().exp());
+    w_ = post.w;
+    cov_ = post.covariance;
+    scale_ = post.scale;
+    noise_ = post.noise;
     decideFolding(oc, folded, y);
   }
 
@@ -251,10 +256,7 @@ protected:
     const auto oc = opCounts(cells);
     const Eigen::VectorXd ms = (oc.features * w_).cwiseMax(kFloor * scale_);
     Eigen::VectorXd out = ms.array().log();
-    if (spread) {
-      const Eigen::ArrayXd rel = (oc.features * cov_).cwiseProduct(oc.features).rowwise().sum().array().max(0).sqrt() / ms.array();
-      *spread = (rel.square() + noise_ * noise_).sqrt();
-    }
+    if (spread) *spread = spreadScale_ * relativeSpread(oc.features, {w_, cov_, scale_, noise_}, ms);
     for (size_t i = 0; i < cells.size(); ++i)
       if (oc.degenerate[i] && folds_) {
         out(static_cast<Eigen::Index>(i)) = std::log(std::max(foldedMs_, kFloor * scale_));
@@ -264,8 +266,8 @@ protected:
   }
 
   void saveModel(ModelState& s) const override {
-    s.meta["hyperparameters"] = {{"taus", kTaus},           {"noises", kNoises},     {"broad_share", kBroadShare},
-                                 {"similarity_blend", kSimilarityBlend}, {"huber", kHuber}, {"collapse_ratio", kCollapseRatio}};
+    s.meta["hyperparameters"] = {{"similarity_blend", kSimilarityBlend}, {"collapse_ratio", kCollapseRatio}};
+    s.meta["cross_validated"] = {{"wide_share", wide_.share}, {"wide_radius", wide_.radius}, {"spread_scale", spreadScale_}};
     putMatrix(s, "opcost.shapes", shapes_);
     putMatrix(s, "opcost.device_stats", stats_);
     putMatrix(s, "opcost.prior_cov", priorCov_);
@@ -281,6 +283,20 @@ protected:
     stats_ = getMatrix(s, "opcost.device_stats");
     priorCov_ = getMatrix(s, "opcost.prior_cov");
     meanRow_ = getMatrix(s, "opcost.mean_features");
+    // Files from before the cross-validation carry none: no wide component, spread as fitted.
+    wide_ = {0, 1};
+    spreadScale_ = 1;
+    if (s.meta.contains("cross_validated")) {
+      try {
+        const auto& cv = s.meta.at("cross_validated");
+        wide_ = {cv.at("wide_share").get<double>(), cv.at("wide_radius").get<double>()};
+        spreadScale_ = cv.at("spread_scale").get<double>();
+      } catch (const nlohmann::json::exception&) {
+        badInput("predictor state's opcost cross_validated entry is malformed");
+      }
+      if (!(wide_.share >= 0 && wide_.share <= 0.5) || !(wide_.radius > 0) || !(spreadScale_ > 0))
+        badInput("predictor state's opcost cross-validated constants are out of range");
+    }
     const auto m = pool().logLat.cols();
     if (shapes_.rows() != m || shapes_.cols() != kP || stats_.rows() != m || stats_.cols() != 4 || priorCov_.rows() != kP ||
         priorCov_.cols() != kP || meanRow_.size() != kP)
@@ -311,6 +327,8 @@ private:
   Eigen::MatrixXd cov_;
   double scale_ = 1, noise_ = 0.1, foldedMs_ = 0;
   bool folds_ = false;
+  opcost::WidePrior wide_ = kDefaultWide;
+  double spreadScale_ = 1;
 };
 
 } // namespace

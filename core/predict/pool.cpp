@@ -25,17 +25,24 @@ void requireKind(const std::string& kind) {
 
 std::map<int, double> referenceLatencies(store::Project& project, const std::string& device) {
   std::map<int, double> out;
+  for (const auto& [index, shot] : referenceShots(project, device)) out[index] = shot.latencyMs;
+  return out;
+}
+} // namespace
+
+std::vector<std::pair<int, Shot>> referenceShots(store::Project& project, const std::string& device) {
+  std::vector<std::pair<int, Shot>> out;
+  const auto id = store::requireDevice(project, device).id;
   for (int index : descriptor::referenceArchitectures()) {
     auto arch = store::architectureByIndex(project, index);
     if (!arch) continue;
     auto st = project.db().prepare(
         "SELECT latency_ms FROM latency_samples WHERE device_id = ? AND architecture_id = ? ORDER BY id DESC LIMIT 1");
-    st.bind(1, store::requireDevice(project, device).id).bind(2, arch->id);
-    if (st.step()) out[index] = st.real(0);
+    st.bind(1, id).bind(2, arch->id);
+    if (st.step()) out.push_back({index, {arch->cell, st.real(0)}});
   }
   return out;
 }
-} // namespace
 
 descriptor::Descriptor deviceDescriptor(store::Project& project, const std::string& device, const std::string& kind,
                                         const std::map<int, double>* measuredByIndex) {

@@ -26,4 +26,9 @@ TrainingPool loadTrainingPool(store::Project& project, const std::vector<std::st
 descriptor::Descriptor deviceDescriptor(store::Project& project, const std::string& device, const std::string& kind,
                                         const std::map<int, double>* measuredByIndex = nullptr);
 
+// The device's measured latencies on the reference architectures as shots, each with its
+// NAS-Bench-201 index: what its reference-latency descriptor is made of, so a prediction that uses
+// that descriptor uses these latencies and counts them as shots.
+std::vector<std::pair<int, Shot>> referenceShots(store::Project& project, const std::string& device);
+
 } // namespace maple::predict

@@ -37,7 +37,9 @@ Eigen::MatrixXd getMatrix(const ModelState& s, const std::string& name) {
   } catch (const nlohmann::json::exception&) {
     badInput("predictor state lacks the shape of array '" + name + "'");
   }
-  if (rows < 0 || cols < 0 || static_cast<size_t>(rows * cols) != it->second.size())
+  // Each side is checked against the value count before they are multiplied: 2^32 x 2^32 would wrap.
+  const auto values = static_cast<Eigen::Index>(it->second.size());
+  if (rows < 0 || cols < 0 || (rows > 0 && cols > values / rows) || rows * cols != values)
     badInput("predictor state array '" + name + "' holds " + std::to_string(it->second.size()) +
              " values, not the " + std::to_string(rows) + " x " + std::to_string(cols) + " its shape says");
   return Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(it->second.data(), rows,
@@ -152,6 +154,10 @@ PoolData PoolData::load(const ModelState& s) {
     const auto scale = s.meta.at("descriptor_normalisation").at("scale").get<std::vector<double>>();
     if (centre.size() != p.descNames.size() || scale.size() != p.descNames.size())
       badInput("predictor state's descriptor normalisation does not match its descriptor names");
+    for (size_t j = 0; j < scale.size(); ++j)
+      if (!(scale[j] > 0) || !std::isfinite(scale[j]) || !std::isfinite(centre[j]))
+        badInput("predictor state's descriptor scale of '" + p.descNames[j] + "' is " + std::to_string(scale[j]) +
+                 ": a scale must be positive and finite");
     p.descCentre = Eigen::Map<const Eigen::VectorXd>(centre.data(), static_cast<Eigen::Index>(centre.size()));
     p.descScale = Eigen::Map<const Eigen::VectorXd>(scale.data(), static_cast<Eigen::Index>(scale.size()));
     const auto codes = getMatrix(s, "pool.cell_codes");
@@ -161,6 +167,8 @@ PoolData PoolData::load(const ModelState& s) {
     const auto present = s.meta.at("descriptor_present");
     const auto m = static_cast<Eigen::Index>(p.devices.size());
     const auto k = static_cast<Eigen::Index>(p.descNames.size());
+    // Every shape against what prediction indexes: a [15625, 0] code column holds no codes at all.
+    if (m < 1 || codes.cols() != 1 || codes.rows() < 1) badInput("predictor state's pool has no devices or no cell codes");
     if (p.logLat.cols() != m || p.desc.rows() != m || p.desc.cols() != k || codes.rows() != p.logLat.rows() ||
         p.featureMap.rows() != kArchFeatures + 1 || p.featureMap.cols() != m || present.size() != p.devices.size())
       badInput("predictor state's pool arrays do not match its " + std::to_string(m) + " training devices");
@@ -259,6 +267,8 @@ std::unique_ptr<Predictor> PoolPredictor::adapt(const Target& target, const Prog
   }
   auto p = clone();
   p->target_ = target.device;
+  p->shotPolicy_ = target.shotPolicy;
+  p->adaptedOn_ = target.shots;
   p->fitTarget(target, pool_->rowsFor(cells), y, progress);
   return p;
 }
@@ -269,9 +279,45 @@ std::vector<double> PoolPredictor::predictMs(std::span<const nb201::Cell> cells,
   Eigen::VectorXd sd;
   const Eigen::VectorXd y = predictLog(cells, pool_->rowsFor(cells), spread ? &sd : nullptr);
   std::vector<double> out(static_cast<size_t>(y.size()));
-  for (Eigen::Index i = 0; i < y.size(); ++i) out[static_cast<size_t>(i)] = std::exp(y(i));
+  for (Eigen::Index i = 0; i < y.size(); ++i) {
+    out[static_cast<size_t>(i)] = std::exp(y(i));
+    // Forged weights (1e308) overflow to inf or NaN: refuse rather than print nonsense.
+    if (!std::isfinite(out[static_cast<size_t>(i)]) || out[static_cast<size_t>(i)] <= 0)
+      badInput("the " + method_ + " predictor computed a non-finite latency (its weights are corrupt or forged); "
+               "export it again from its project");
+  }
   if (spread) spread->assign(sd.data(), sd.data() + sd.size());
   return out;
+}
+
+// The default prior: a device's ln latencies are the pool's mean profile plus a combination of
+// the pool's principal components, its coordinates distributed as the pool devices' are.
+DesignProblem PoolPredictor::designProblem(std::span<const nb201::Cell> candidates) const {
+  const Eigen::MatrixXd& l = pool_->logLat;
+  const Eigen::RowVectorXd centre = l.colwise().mean();
+  const Eigen::JacobiSVD<Eigen::MatrixXd> svd(l.rowwise() - centre, Eigen::ComputeThinU | Eigen::ComputeThinV);
+  const Eigen::Index r = std::min<Eigen::Index>(8, svd.singularValues().size());
+  const Eigen::VectorXd sv = svd.singularValues().head(r).cwiseMax(1e-12);
+  const Eigen::MatrixXd rows = pool_->rowsFor(candidates).rowwise() - centre;
+  DesignProblem d;
+  d.jacobian.resize(rows.rows(), r + 1);
+  d.jacobian.col(0).setOnes(); // the device's overall speed
+  d.jacobian.rightCols(r) = rows * svd.matrixV().leftCols(r) * sv.cwiseInverse().asDiagonal();
+  const Eigen::MatrixXd z = svd.matrixV().leftCols(r) * sv.asDiagonal(); // devices' coordinates
+  const Eigen::MatrixXd zc = z.rowwise() - z.colwise().mean();
+  d.priorCov = Eigen::MatrixXd::Zero(r + 1, r + 1);
+  d.priorCov(0, 0) = 1;
+  d.priorCov.bottomRightCorner(r, r) = zc.transpose() * zc / static_cast<double>(std::max<Eigen::Index>(z.rows() - 1, 1));
+  d.priorCov.diagonal().array() += 1e-6;
+  return d;
+}
+
+std::vector<size_t> PoolPredictor::designShots(std::span<const nb201::Cell> candidates, size_t k) const {
+  if (!target_.empty())
+    fail(ErrorKind::Usage, "a design is chosen before adaptation: use the pool-trained predictor, not one adapted to '" +
+                               target_ + "'");
+  if (candidates.empty()) fail(ErrorKind::Usage, "no candidate architectures to design shots from");
+  return optimalDesign(designProblem(candidates), k);
 }
 
 ModelState PoolPredictor::state() const {
@@ -280,6 +326,11 @@ ModelState PoolPredictor::state() const {
   s.meta["target_device"] = target_;
   pool_->save(s);
   saveModel(s);
+  if (!target_.empty()) {
+    nlohmann::json shots = nlohmann::json::array();
+    for (const auto& shot : adaptedOn_) shots.push_back({{"arch", nb201::toString(shot.cell)}, {"latency_ms", shot.latencyMs}});
+    s.meta["adapted_on"] = {{"shot_policy", shotPolicy_}, {"shots", shots}};
+  }
   return s;
 }
 
@@ -292,6 +343,22 @@ void PoolPredictor::load(const ModelState& s) {
   pool_ = std::make_shared<const PoolData>(PoolData::load(s));
   target_ = s.meta.value("target_device", "");
   loadModel(s);
+  // Files from before the shots were recorded lack "adapted_on": they load with none listed.
+  if (!target_.empty() && s.meta.contains("adapted_on")) {
+    try {
+      const auto& a = s.meta.at("adapted_on");
+      shotPolicy_ = a.value("shot_policy", "");
+      for (const auto& shot : a.at("shots")) {
+        const double ms = shot.at("latency_ms").get<double>();
+        if (!(ms > 0) || !std::isfinite(ms)) badInput("predictor state's adapted_on lists a non-positive latency");
+        adaptedOn_.push_back({nb201::parseCell(shot.at("arch").get<std::string>()), ms});
+      }
+    } catch (const nlohmann::json::exception& e) {
+      badInput(std::string("predictor state's adapted_on is malformed (") + e.what() + ")");
+    } catch (const Error& e) {
+      badInput(std::string("predictor state's adapted_on: ") + e.what());
+    }
+  }
 }
 
 } // namespace maple::predict

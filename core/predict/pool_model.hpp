@@ -2,6 +2,7 @@
 // What every method keeps of its training pool, and the base class that implements the contract's
 // bookkeeping (target binding, cell lookup, state round-trip) so each method only fits and predicts
 // in log-latency space.
+#include "predict/design.hpp"
 #include "predict/predictor.hpp"
 
 #include <Eigen/Dense>
@@ -53,6 +54,9 @@ public:
   std::string targetDevice() const override { return target_; }
   std::unique_ptr<Predictor> adapt(const Target& target, const ProgressFn& progress = {}) const override;
   std::vector<double> predictMs(std::span<const nb201::Cell> cells, std::vector<double>* spread = nullptr) const override;
+  std::vector<Shot> adaptedOn() const override { return adaptedOn_; }
+  std::string adaptedShotPolicy() const override { return shotPolicy_; }
+  std::vector<size_t> designShots(std::span<const nb201::Cell> candidates, size_t k) const override;
   ModelState state() const override;
 
   // train(): binds the pool, then fits the method's pool-level parameters.
@@ -75,9 +79,13 @@ protected:
   // The method's own pool-trained and adapted parameters; meta "hyperparameters" included.
   virtual void saveModel(ModelState& s) const = 0;
   virtual void loadModel(const ModelState& s) = 0;
+  // The design problem under this method's prior (design.hpp): by default the pool's ln-latency
+  // principal components; opcost has its own.
+  virtual DesignProblem designProblem(std::span<const nb201::Cell> candidates) const;
 
 private:
-  std::string method_, target_;
+  std::string method_, target_, shotPolicy_;
+  std::vector<Shot> adaptedOn_;
   std::shared_ptr<const PoolData> pool_; // immutable, shared by the pool-trained predictor and its adaptations
 };
 

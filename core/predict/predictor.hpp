@@ -43,6 +43,7 @@ struct Target {
   std::string device;
   descriptor::Descriptor descriptor; // of the predictor's kind
   std::vector<Shot> shots;           // measured samples mixed into adaptation
+  std::string shotPolicy;            // how the shots were chosen (shot_policy.hpp), recorded; may be empty
 };
 
 struct TrainOptions {
@@ -67,6 +68,16 @@ public:
   // empty. Throws Usage on a predictor that was never adapted.
   virtual std::vector<double> predictMs(std::span<const nb201::Cell> cells,
                                         std::vector<double>* spread = nullptr) const = 0;
+
+  // The shots an adapted predictor was fitted to (empty for a pool-trained one), and the policy
+  // that chose them; both are in state() as meta "adapted_on".
+  virtual std::vector<Shot> adaptedOn() const = 0;
+  virtual std::string adaptedShotPolicy() const = 0;
+
+  // The k candidates (distinct positions, pick order) an optimal design under this predictor's own
+  // pool prior would measure first, chosen before any latency of the target is known. Usage when
+  // k is 0 or exceeds the candidates.
+  virtual std::vector<size_t> designShots(std::span<const nb201::Cell> candidates, size_t k) const = 0;
 
   virtual ModelState state() const = 0;
 };

@@ -62,7 +62,13 @@ std::unique_ptr<Predictor> restore(const ModelState& state) {
   } catch (const Error&) {
     badInput("predictor state names method '" + method + "', which this version does not know");
   }
-  p->load(state);
+  // Each method reads its own meta fields; a field of the wrong JSON type (forged or corrupt) is
+  // bad input like every other inconsistency, whichever method read it.
+  try {
+    p->load(state);
+  } catch (const nlohmann::json::exception& e) {
+    badInput("predictor state's " + method + " parameters are malformed (" + e.what() + ")");
+  }
   return p;
 }
 

@@ -1,5 +1,6 @@
 #include "common/error.hpp"
 #include "common/text.hpp"
+#include "common/version.hpp"
 #include "predictfile/predictor_file.hpp"
 
 #include <unistd.h>
@@ -8,7 +9,7 @@ namespace maple::predictfile {
 
 Creation creationHere() {
   Creation c;
-  c.tool = "maple 0.1.0";
+  c.tool = std::string("maple ") + kVersion;
   char host[256] = {};
   if (gethostname(host, sizeof host - 1) == 0) c.host = host;
   c.time = text::nowIso8601();

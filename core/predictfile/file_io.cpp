@@ -1,5 +1,6 @@
 // Reading and writing predictor files: size checked before reading, atomic replacement on write.
 #include "common/error.hpp"
+#include "common/file_read.hpp"
 #include "predictfile/predictor_file.hpp"
 
 #include <cerrno>
@@ -29,12 +30,10 @@ struct TempFile {
 } // namespace
 
 std::vector<std::uint8_t> readFileBytes(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) ioError(path, "cannot open the predictor file");
+  const int fd = openRegularFile(path, "predictor file"); // a FIFO is refused, never waited on
   TempFile guard{fd, {}};
   struct stat st {};
   if (::fstat(fd, &st) != 0) ioError(path, "cannot stat");
-  if (!S_ISREG(st.st_mode)) badInput(path + ": not a regular file");
   if (static_cast<std::uint64_t>(st.st_size) > kMaxFileBytes)
     badInput(path + ": oversized: " + std::to_string(st.st_size) + " bytes, a predictor file holds at most " +
              std::to_string(kMaxFileBytes));

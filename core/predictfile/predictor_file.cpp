@@ -1,6 +1,7 @@
 #include "predictfile/predictor_file.hpp"
 
 #include "common/error.hpp"
+#include "common/json_parse.hpp"
 #include "predictfile/checksum.hpp"
 #include "searchspace/nb201.hpp"
 
@@ -213,8 +214,8 @@ PredictorFile decode(std::span<const std::uint8_t> bytes, const std::string& nam
   const auto headerBytes = in.le<std::uint32_t>("header length");
   if (headerBytes > kMaxHeaderBytes) in.fail("header length " + std::to_string(headerBytes) + " exceeds the 16 MiB limit");
   const auto headerText = in.text(headerBytes, "header");
-  nlohmann::json header = nlohmann::json::parse(headerText, nullptr, false);
-  if (header.is_discarded() || !header.is_object()) in.fail("the header is not a JSON object");
+  const nlohmann::json header = parseJson(headerText, name + ": header", {kMaxHeaderBytes, kMaxHeaderDepth});
+  if (!header.is_object()) in.fail("the header is not a JSON object");
   file.state.meta = metaFromHeader(header, in);
   const auto space = file.state.meta["search_space"].get<std::string>();
   if (space != nb201::kSpaceName)

@@ -32,6 +32,7 @@ inline constexpr std::uint64_t kMaxFileBytes = 256ull << 20;
 inline constexpr std::uint32_t kMaxHeaderBytes = 16u << 20;
 inline constexpr std::uint32_t kMaxArrays = 1u << 16;
 inline constexpr std::uint16_t kMaxNameBytes = 1024;
+inline constexpr int kMaxHeaderDepth = 64; // JSON nesting; the header this build writes nests 4 deep
 inline constexpr std::string_view kExtension = ".maplepred";
 
 // Who made a file, where, when and from what. `parent` is the Creation of the predictor this one

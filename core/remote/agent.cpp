@@ -1,6 +1,7 @@
 #include "remote/agent.hpp"
 
-#include "campaign/campaign.hpp"
+#include "common/child_process.hpp"
+#include "services/measure.hpp"
 #include "common/error.hpp"
 #include "counters/pmu.hpp"
 #include "counters/session.hpp"
@@ -11,6 +12,7 @@
 #include "remote/wire_fields.hpp"
 
 #include <cerrno>
+#include <csignal>
 #include <map>
 #include <memory>
 #include <poll.h>
@@ -35,12 +37,12 @@ private:
   void hello(const json& r);
   void measure(const json& r);
   void capture(const json& r);
-  campaign::Measurer& measurerFor(const campaign::EngineChoice& c);
+  services::Measurer& measurerFor(const services::EngineChoice& c);
 
   int in_, out_;
   std::string buffer_;
   bool greeted_ = false, refused_ = false;
-  std::map<std::string, std::unique_ptr<campaign::Measurer>> measurers_; // reused across requests
+  std::map<std::string, std::unique_ptr<services::Measurer>> measurers_; // reused across requests
 };
 
 // Blocking, bounded: false at end of input; BadInput for an over-long line.
@@ -62,14 +64,24 @@ bool Agent::readLine(std::string& line) {
   }
 }
 
-// A failed write means the client is gone: nothing is kept, so the agent just ends.
+// The launcher ended the agent (SIGTERM, SIGHUP): a runner it started ends with it.
+extern "C" void onEndSignal(int sig) {
+  killChildGroupsNow();
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
+// A failed write means the client is gone: nothing is kept, so the agent ends, and a runner with it.
 void Agent::send(const json& j) {
   const auto line = j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
   std::size_t done = 0;
   while (done < line.size()) {
     const ssize_t n = write(out_, line.data() + done, line.size() - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) _exit(2);
+    if (n <= 0) {
+      killChildGroupsNow();
+      _exit(2);
+    }
     done += static_cast<std::size_t>(n);
   }
 }
@@ -91,16 +103,16 @@ void Agent::hello(const json& r) {
         {"hostname", measure::detectHost().hostname}});
 }
 
-campaign::Measurer& Agent::measurerFor(const campaign::EngineChoice& c) {
+services::Measurer& Agent::measurerFor(const services::EngineChoice& c) {
   const auto key = c.engine + "|" + std::to_string(c.batch) + "|" + std::to_string(c.threads) + "|" +
                    std::to_string(c.seed) + "|" + std::to_string(c.runnerTimeoutS);
   auto& m = measurers_[key];
-  if (!m) m = campaign::openMeasurer(c);
+  if (!m) m = services::openMeasurer(c);
   return *m;
 }
 
 void Agent::measure(const json& r) {
-  campaign::EngineChoice c;
+  services::EngineChoice c;
   c.engine = str(r, "engine");
   c.batch = integer(r, "batch");
   c.threads = integer(r, "threads");
@@ -133,7 +145,7 @@ void Agent::capture(const json& r) {
   options.allowSoftwareFallback = boolean(r, "allow_software");
   engine::RunConfig config;
   config.threads = integer(r, "threads");
-  auto engine = campaign::openEngine(str(r, "engine"));
+  auto engine = services::openEngine(str(r, "engine"));
   if (!engine) fail(ErrorKind::Usage, "unknown engine " + str(r, "engine") + ": a capture runs on cpu or cuda");
   counters::CaptureCallbacks callbacks;
   callbacks.onSamples = [this](const std::vector<counters::Sample>&) { return !clientGone(); };
@@ -181,6 +193,11 @@ int Agent::serve() {
 
 } // namespace
 
-int serveAgent(int inFd, int outFd) { return Agent(inFd, outFd).serve(); }
+int serveAgent(int inFd, int outFd) {
+  std::signal(SIGPIPE, SIG_IGN); // a vanished client shows as a failed write (children get the default back)
+  std::signal(SIGTERM, onEndSignal);
+  std::signal(SIGHUP, onEndSignal);
+  return Agent(inFd, outFd).serve();
+}
 
 } // namespace maple::remote

@@ -3,11 +3,11 @@
 // runs there (each architecture one measure request; the reply's conditions are the device's own:
 // its governor, frequencies, threads). The launcher is kept with the device (devices.launcher).
 #include "remote/agent_link.hpp"
-#include "campaign/campaign.hpp"
+#include "services/measure.hpp"
 
 namespace maple::remote {
 
-class RemoteMeasurer final : public campaign::Measurer {
+class RemoteMeasurer final : public services::Measurer {
 public:
   RemoteMeasurer(AgentLink& link, MeasureAsk ask) : link_(link), ask_(std::move(ask)) {}
   measure::Measurement measure(const nb201::Cell& cell, const measure::Protocol& p,

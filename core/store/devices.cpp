@@ -59,12 +59,16 @@ std::vector<Device> listDevices(Project& project) {
 
 std::vector<DeviceSummary> listDeviceSummaries(Project& project) {
   std::vector<DeviceSummary> out;
-  auto counts = project.db().prepare("SELECT count(*) FROM latency_samples WHERE device_id = ?");
+  auto counts = project.db().prepare(
+      "SELECT count(*), count(DISTINCT architecture_id) FROM latency_samples WHERE device_id = ?");
   auto kinds = project.db().prepare("SELECT DISTINCT kind FROM descriptors WHERE device_id = ? ORDER BY kind");
   for (auto& d : listDevices(project)) {
-    DeviceSummary s{d, 0, {}};
+    DeviceSummary s{d, 0, 0, isImported(project, d), {}};
     counts.bind(1, d.id);
-    if (counts.step()) s.latencySamples = counts.int64(0);
+    if (counts.step()) {
+      s.latencySamples = counts.int64(0);
+      s.measuredArchitectures = counts.int64(1);
+    }
     counts.reset();
     kinds.bind(1, d.id);
     while (kinds.step()) s.descriptorKinds.push_back(kinds.text(0));
@@ -81,6 +85,16 @@ std::optional<Device> findDevice(Project& project, const std::string& name) {
   return readDevice(st);
 }
 
+bool isImported(Project& project, const Device& device) {
+  if (device.provenance.rfind("imported from ", 0) == 0) return true;
+  auto st = project.db().prepare(
+      "SELECT EXISTS (SELECT 1 FROM latency_samples l JOIN sources s ON s.id = l.source_id "
+      "WHERE l.device_id = ?1 AND s.kind LIKE 'import:%')");
+  st.bind(1, device.id);
+  st.step();
+  return st.int64(0) != 0;
+}
+
 Device requireDevice(Project& project, const std::string& name) {
   if (auto d = findDevice(project, name)) return *d;
   std::string known;
@@ -89,7 +103,18 @@ Device requireDevice(Project& project, const std::string& name) {
            (known.empty() ? " (the project has no devices yet)" : " (known: " + known + ")"));
 }
 
+std::string deviceNameProblem(const std::string& name) {
+  if (name.empty()) return "the device name is empty";
+  if (name.size() > 200) return "the device name is longer than 200 bytes";
+  if (!text::validUtf8(name)) return "the device name " + text::quote(text::printable(name)) + " is not valid UTF-8";
+  for (unsigned char c : name)
+    if (c < 0x20 || c == 0x7F)
+      return "the device name " + text::quote(text::printable(name)) + " holds a control character";
+  return {};
+}
+
 std::int64_t upsertDevice(Project& project, const Device& d) {
+  if (auto why = deviceNameProblem(d.name); !why.empty()) badInput(why + "; name devices with printable text");
   auto& db = project.db();
   auto st = db.prepare(
       "INSERT INTO devices (name, family, hardware, vendor, microarchitecture, memory_type, runtime, "

@@ -21,7 +21,9 @@ struct Device {
 
 struct DeviceSummary {
   Device device;
-  std::int64_t latencySamples = 0;
+  std::int64_t latencySamples = 0;        // rows: an architecture measured twice counts twice
+  std::int64_t measuredArchitectures = 0; // distinct architectures with a latency: what pools use
+  bool imported = false;                  // see isImported
   std::vector<std::string> descriptorKinds;
 };
 
@@ -30,8 +32,17 @@ std::vector<DeviceSummary> listDeviceSummaries(Project& project);
 std::optional<Device> findDevice(Project& project, const std::string& name);
 Device requireDevice(Project& project, const std::string& name); // BadInput naming the known ones
 
+// A device that came from a data set: its latencies came from an import source (sources.kind
+// 'import:...') or its provenance says "imported from". Merging keeps both, so it stays imported.
+bool isImported(Project& project, const Device& device);
+
 // Inserts a new device; if one with this name exists, only its empty fields are filled, so a
 // repeated import changes nothing. Returns the id. Call inside the caller's transaction.
+// BadInput when the name has a problem (see deviceNameProblem).
 std::int64_t upsertDevice(Project& project, const Device& device);
+
+// Why `name` cannot name a device (empty, over 200 bytes, invalid UTF-8, control characters), or
+// "" when it can. Names end up in JSON output and terminals, which need well-formed text.
+std::string deviceNameProblem(const std::string& name);
 
 } // namespace maple::store

@@ -1,6 +1,10 @@
 #pragma once
 // Evaluations of predictors (one row per method, descriptor, protocol, shot count and seed) and the
-// predictions they scored, for the workbench's scatter view. metrics_json is written by the
+// predictions they scored, for the workbench's scatter view. The predictions are stored compactly:
+// one evaluation_points row per (evaluation, device) holding packed arrays, ascending architecture
+// ids as LEB128 varint deltas, predicted and measured ms as little-endian float32 (7 significant
+// digits, far below any measurement's precision), and the positions of the shots as varint deltas:
+// about 9 bytes a point instead of a row each (~50). metrics_json is written by the
 // harness's owner (predict/): {"devices": {NAME: {acc1, ...}}, "mean": {...}, "train_devices": [...],
 // "test_devices": [...]}; a cross-device run (evaluation/cross_device.hpp) adds "folds":
 // [{"train": [...], "test": [...]}, ...].
@@ -20,6 +24,7 @@ struct EvaluationRow {
   std::int64_t seed = 0;
   std::string metricsJson;
   std::string createdAt;
+  std::string name; // given by the user; empty until then
 };
 
 struct EvaluationPrediction {
@@ -39,8 +44,19 @@ std::vector<std::int64_t> saveEvaluations(Project& project, const std::vector<Ev
 // Newest first.
 std::vector<EvaluationRow> listEvaluations(Project& project);
 std::optional<EvaluationRow> findEvaluation(Project& project, std::int64_t id);
-// In device, then architecture order; one device when deviceId is given.
+// In device, then architecture order; one device when deviceId is given. Predicted and measured
+// values come back as stored (float32). BadInput naming the evaluation when its packed arrays are
+// damaged.
 std::vector<EvaluationPrediction> loadEvaluationPredictions(Project& project, std::int64_t evaluationId,
                                                             std::optional<std::int64_t> deviceId = {});
+long countEvaluationPredictions(Project& project, std::int64_t evaluationId);
+
+// BadInput when the id is unknown. Deleting removes its points too.
+void renameEvaluation(Project& project, std::int64_t id, const std::string& name);
+void deleteEvaluation(Project& project, std::int64_t id);
+
+// Packs rows that projects of schema 3 and older kept one per point (evaluation_predictions), then
+// reclaims their space. Project::open calls it; it does nothing when there are none.
+void compactLegacyEvaluations(Project& project);
 
 } // namespace maple::store

@@ -1,8 +1,11 @@
 #include "store/latencies.hpp"
 
+#include "common/error.hpp"
+#include "common/latency_bounds.hpp"
 #include "common/text.hpp"
 #include "store/devices.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <unordered_map>
@@ -33,6 +36,8 @@ std::int64_t LatencyWriter::architecture(const nb201::Cell& cell, std::optional<
 }
 
 bool LatencyWriter::sample(std::int64_t sourceId, const LatencySample& s) {
+  if (!plausibleLatencyMs(s.latencyMs))
+    badInput(db_.path() + ": latency " + std::to_string(s.latencyMs) + " ms is outside 1e-6 .. 1e7 ms; not stored");
   auto& st = insertSample_;
   st.bind(1, s.deviceId).bind(2, s.architectureId).bind(3, sourceId).bind(4, s.latencyMs);
   st.bind(5, s.repetitions).bind(6, s.iqrMs).bind(7, s.batchSize).bind(8, s.threads);
@@ -136,6 +141,43 @@ std::int64_t ensureSource(Project& project, const std::string& kind, const std::
   return sel.int64(0);
 }
 
+namespace {
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const size_t n = v.size();
+  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+} // namespace
+
+std::vector<ArchitectureLatency> deviceLatencies(Project& project, std::int64_t deviceId) {
+  auto st = project.db().prepare(
+      "SELECT architecture_id, latency_ms, iqr_ms, repetitions FROM latency_samples WHERE device_id = ?1 "
+      "ORDER BY architecture_id");
+  st.bind(1, deviceId);
+  std::vector<ArchitectureLatency> out;
+  std::vector<double> ms, iqr;
+  auto flush = [&] {
+    if (ms.empty()) return;
+    out.back().medianMs = median(ms);
+    if (!iqr.empty()) out.back().iqrMs = median(iqr);
+    out.back().samples = static_cast<int>(ms.size());
+    ms.clear();
+    iqr.clear();
+  };
+  while (st.step()) {
+    const auto arch = st.int64(0);
+    if (out.empty() || out.back().architectureId != arch) {
+      flush();
+      out.push_back({arch, 0, std::nullopt, 0, 0});
+    }
+    ms.push_back(st.real(1));
+    if (auto q = st.optReal(2)) iqr.push_back(*q);
+    if (auto r = st.optInt64(3)) out.back().repetitions += static_cast<int>(*r);
+  }
+  flush();
+  return out;
+}
+
 LatencyMatrix loadLatencyMatrix(Project& project, const std::vector<std::string>& devices) {
   LatencyMatrix m;
   m.devices = devices;
@@ -143,18 +185,9 @@ LatencyMatrix loadLatencyMatrix(Project& project, const std::vector<std::string>
   m.ms.assign(m.architectures.size() * devices.size(), std::numeric_limits<double>::quiet_NaN());
   std::unordered_map<std::int64_t, size_t> row;
   for (size_t i = 0; i < m.architectures.size(); ++i) row[m.architectures[i].id] = i;
-  // Ascending id: a later (newer) sample overwrites an earlier one.
-  auto st = project.db().prepare(
-      "SELECT architecture_id, latency_ms FROM latency_samples WHERE device_id = ? ORDER BY id");
-  for (size_t d = 0; d < devices.size(); ++d) {
-    const auto dev = requireDevice(project, devices[d]);
-    st.bind(1, dev.id);
-    while (st.step()) {
-      auto it = row.find(st.int64(0));
-      if (it != row.end()) m.ms[it->second * devices.size() + d] = st.real(1);
-    }
-    st.reset();
-  }
+  for (size_t d = 0; d < devices.size(); ++d)
+    for (const auto& a : deviceLatencies(project, requireDevice(project, devices[d]).id))
+      if (auto it = row.find(a.architectureId); it != row.end()) m.ms[it->second * devices.size() + d] = a.medianMs;
   return m;
 }
 

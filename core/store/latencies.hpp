@@ -47,6 +47,18 @@ private:
   Statement insertArch_, selectArch_, insertSample_;
 };
 
+// One value per architecture: an architecture measured several times on a device has several
+// samples (rows); what every count, pool and evaluation uses is the median of their latencies.
+struct ArchitectureLatency {
+  std::int64_t architectureId = 0;
+  double medianMs = 0;         // median of the samples' latency_ms
+  std::optional<double> iqrMs; // median of the samples' IQRs, where they have one
+  int repetitions = 0;         // timed runs summed over the samples that record them
+  int samples = 0;
+};
+// Ordered by architecture id.
+std::vector<ArchitectureLatency> deviceLatencies(Project& project, std::int64_t deviceId);
+
 // The bulk path of a data-set import: one device's column of samples from one source. Rows go in
 // groups of kRowsPerStatement per statement (one statement's fixed cost - cursors, conflict
 // checks set-up - is most of a one-row insert's), and the values every row shares are bound once.
@@ -86,8 +98,8 @@ private:
 };
 
 // Latency per architecture (rows: every architecture of the project, ordered as listArchitectures)
-// and device (columns, in the order asked). NaN where a device has no sample; where several exist,
-// the newest counts.
+// and device (columns, in the order asked): the median of its samples (deviceLatencies), NaN where
+// a device has none.
 struct LatencyMatrix {
   std::vector<std::string> devices;
   std::vector<Architecture> architectures;

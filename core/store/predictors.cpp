@@ -1,6 +1,7 @@
 #include "store/predictors.hpp"
 
 #include "common/error.hpp"
+#include "common/json_parse.hpp"
 #include "common/text.hpp"
 
 #include <filesystem>
@@ -53,7 +54,7 @@ std::vector<StoredPredictor> listPredictors(Project& project) {
     p.method = st.text(2);
     p.descriptorKind = st.text(3);
     p.createdAt = st.text(5);
-    auto meta = nlohmann::json::parse(st.text(4), nullptr, false);
+    const auto meta = parseJson(st.text(4), project.path() + ": predictor " + text::quote(p.name) + " metadata");
     if (!meta.is_object()) badInput(project.path() + ": predictor " + text::quote(p.name) + " has malformed metadata");
     p.header = meta.value("header", nlohmann::json::object());
     p.imported = meta.value("imported", nlohmann::json());

@@ -18,16 +18,20 @@ public:
   static Project create(const std::string& path);
   // Validates before writing anything: a foreign, corrupt or newer file is refused with the file's
   // name and the reason, and stays byte-for-byte untouched. Older schemas are migrated.
+  // A project whose file, folder or file system this process cannot write is opened read-only
+  // (readOnly() is true; any write fails with an Io error saying so).
   static Project open(const std::string& path, Integrity integrity = Integrity::Check);
 
   Database& db() { return db_; }
+  bool readOnly() const { return readOnly_; }
   const std::string& path() const { return db_.path(); }
   int schemaVersion();
 
 private:
-  explicit Project(Database db) : db_(std::move(db)) {}
+  Project(Database db, bool readOnly) : db_(std::move(db)), readOnly_(readOnly) {}
   static void configure(Database& db);
   Database db_;
+  bool readOnly_;
 };
 
 struct ProjectInfo {

@@ -144,10 +144,28 @@ constexpr std::string_view kV3 = R"SQL(
 ALTER TABLE devices ADD COLUMN launcher TEXT;
 )SQL";
 
+// Migration 4: evaluations get a user-given name, and their points are stored compactly, one row
+// per (evaluation, device) with packed arrays (store/evaluations.hpp) instead of one row per point
+// (about 20 MB for a cross-device run over the data set). Rows of evaluation_predictions written
+// before are packed when the project is opened (store::compactLegacyEvaluations).
+constexpr std::string_view kV4 = R"SQL(
+ALTER TABLE evaluations ADD COLUMN name TEXT;
+CREATE TABLE evaluation_points (
+  evaluation_id INTEGER NOT NULL REFERENCES evaluations(id) ON DELETE CASCADE,
+  device_id INTEGER NOT NULL REFERENCES devices(id) ON DELETE CASCADE,
+  points INTEGER NOT NULL CHECK (points >= 0),
+  architecture_ids BLOB NOT NULL,
+  predicted_ms BLOB NOT NULL,
+  measured_ms BLOB NOT NULL,
+  shot_positions BLOB, -- NULL: no shots
+  UNIQUE (evaluation_id, device_id)
+);
+)SQL";
+
 } // namespace
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> list{kV1, kV2, kV3};
+  static const std::vector<std::string_view> list{kV1, kV2, kV3, kV4};
   return list;
 }
 

@@ -4,18 +4,58 @@
 
 #include <sqlite3.h>
 
+#include <cstdio>
 #include <utility>
 
 namespace maple::store {
+namespace {
+
+void (*busyNotice)(const std::string&) = nullptr;
+
+// A file: URI for `path` with immutable=1; the characters URIs reserve are percent-encoded.
+std::string immutableUri(const std::string& path) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x20) {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      uri += buf;
+    } else {
+      uri += static_cast<char>(c);
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+// SQLite's busy handler: back off up to 100 ms between tries, say once that we are waiting, give
+// up after kBusyWaitSeconds (the error then says the file is locked, not that it is bad).
+int waitWhileBusy(void* self, int attempt) {
+  const auto& db = *static_cast<const Database*>(self);
+  const int sleepMs = attempt < 10 ? 10 * (attempt + 1) : 100;
+  const long waitedMs = attempt < 10 ? 5L * attempt * (attempt + 1) : 550L + 100L * (attempt - 10);
+  if (waitedMs >= kBusyWaitSeconds * 1000L) return 0;
+  if (waitedMs < 1000 && waitedMs + sleepMs >= 1000 && busyNotice) busyNotice(db.path());
+  sqlite3_sleep(sleepMs);
+  return 1;
+}
+
+} // namespace
+
+void setBusyNotice(void (*notice)(const std::string& path)) { busyNotice = notice; }
 
 Database::Database(const std::string& path, Mode mode) : path_(path) {
   int flags = SQLITE_OPEN_NOMUTEX;
+  std::string name = path;
   switch (mode) {
   case Mode::ReadOnly: flags |= SQLITE_OPEN_READONLY; break;
+  case Mode::Immutable:
+    flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+    name = immutableUri(path);
+    break;
   case Mode::ReadWrite: flags |= SQLITE_OPEN_READWRITE; break;
   case Mode::Create: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE; break;
   }
-  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  int rc = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close(db_);
@@ -23,31 +63,39 @@ Database::Database(const std::string& path, Mode mode) : path_(path) {
     fail(ErrorKind::Io, path + ": cannot open: " + msg);
   }
   sqlite3_extended_result_codes(db_, 1);
-  sqlite3_busy_timeout(db_, 5000);
+  sqlite3_busy_handler(db_, waitWhileBusy, this);
 }
 
 Database::~Database() { sqlite3_close_v2(db_); }
 
+// The busy handler holds `this`: a moved connection points it at its new home.
 Database::Database(Database&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
+    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {
+  if (db_) sqlite3_busy_handler(db_, waitWhileBusy, this);
+}
 
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
     sqlite3_close_v2(db_);
     db_ = std::exchange(other.db_, nullptr);
     path_ = std::move(other.path_);
+    if (db_) sqlite3_busy_handler(db_, waitWhileBusy, this);
   }
   return *this;
 }
 
 void Database::raise(const std::string& what) const {
-  int code = sqlite3_extended_errcode(db_);
-  ErrorKind kind = (code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_FULL ||
-                           (code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_CANTOPEN ||
-                           (code & 0xff) == SQLITE_PERM
-                       ? ErrorKind::Io
-                       : ErrorKind::BadInput;
-  fail(kind, path_ + ": " + what + ": " + sqlite3_errmsg(db_));
+  const int code = sqlite3_extended_errcode(db_) & 0xff;
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    fail(ErrorKind::Io, path_ + ": " + what + ": another process kept the project locked for " +
+                            std::to_string(kBusyWaitSeconds) + " s; nothing was written, try again when it has finished");
+  if (code == SQLITE_READONLY)
+    fail(ErrorKind::Io, path_ + ": " + what + ": the project is read-only here (its file, folder or disk cannot be "
+                            "written); copy it somewhere writable to change it");
+  if (code == SQLITE_FULL)
+    fail(ErrorKind::Io, path_ + ": " + what + ": the disk is full; nothing was written, free some space and retry");
+  const bool io = code == SQLITE_IOERR || code == SQLITE_CANTOPEN || code == SQLITE_PERM;
+  fail(io ? ErrorKind::Io : ErrorKind::BadInput, path_ + ": " + what + ": " + sqlite3_errmsg(db_));
 }
 
 void Database::exec(std::string_view sql) {

@@ -14,9 +14,17 @@ namespace maple::store {
 
 class Statement;
 
+// Called once per wait, after a second of waiting, with the project's path: a write that finds the
+// file locked by another process waits for it (up to kBusyWaitSeconds) instead of failing, and the
+// face says so ("waiting for ..."). Not thread-safe to change while connections are open.
+inline constexpr int kBusyWaitSeconds = 600;
+void setBusyNotice(void (*notice)(const std::string& path));
+
 class Database {
 public:
-  enum class Mode { ReadOnly, ReadWrite, Create };
+  // Immutable: read-only, no locks, no -wal/-shm beside the file; only for a file no connection is
+  // writing (no -wal exists) or one nobody may write (a read-only folder or mount).
+  enum class Mode { ReadOnly, Immutable, ReadWrite, Create };
   Database(const std::string& path, Mode mode);
   ~Database();
   Database(Database&& other) noexcept;
@@ -31,7 +39,8 @@ public:
   const std::string& path() const { return path_; }
   sqlite3* handle() const { return db_; }
 
-  // Throws BadInput "<path>: <what>: <sqlite message>" for the last error on this connection.
+  // Throws "<path>: <what>: <sqlite message>" for the last error on this connection: Io for the
+  // operating system's refusals and for a file another process keeps locked, BadInput otherwise.
   [[noreturn]] void raise(const std::string& what) const;
 
 private:

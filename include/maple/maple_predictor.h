@@ -1,6 +1,8 @@
 /* MAPLE Workbench predictor C API: load a .maplepred file and predict NAS-Bench-201 latencies (ms).
  *
- * Usable from C, C++ and Python ctypes (docs/python-ctypes.md). Link with -lmaple_predictor.
+ * Usable from C, C++ and Python ctypes (/usr/share/doc/maple/python-ctypes.md). Link with
+ * -lmaple_predictor, or use pkg-config (maple-predictor) or CMake (find_package(MaplePredictor),
+ * target Maple::predictor); the Python module (python.md) is the richer way from Python.
  *
  * Errors: functions returning a pointer return NULL, functions returning int return -1, and
  * maple_last_error() then gives the reason as text (per thread; valid until the thread's next
@@ -24,7 +26,7 @@
 extern "C" {
 #endif
 
-#define MAPLE_PREDICTOR_API_VERSION 1
+#define MAPLE_PREDICTOR_API_VERSION 2
 
 /* The library is built with hidden visibility; these are its only exported symbols. */
 #if defined(__GNUC__)
@@ -65,6 +67,27 @@ MAPLE_API int maple_predictor_bind(maple_predictor* p, const char* device, const
  * architecture (out_ms is then unspecified) or an unbound pool-trained predictor. */
 MAPLE_API int maple_predictor_predict_strings(const maple_predictor* p, const char* const* archs, size_t count, double* out_ms);
 MAPLE_API int maple_predictor_predict_codes(const maple_predictor* p, const int32_t* codes, size_t count, double* out_ms);
+
+/* Per-prediction uncertainty (relative, 1 sigma in log space) of each cell into out_spread[0..count).
+ * -1 when the method gives none (maple_last_error names it) or as for the predictions. (API 2) */
+MAPLE_API int maple_predictor_spread_codes(const maple_predictor* p, const int32_t* codes, size_t count, double* out_spread);
+
+/* A new handle adapted to a device from `count` measured shots (cell code, latency in ms). The
+ * device's descriptor is given as `value_count` (name, value) pairs; with value_count 0 a
+ * reference-latency predictor builds it from the shots that are HELP's reference architectures.
+ * `p` must be pool-trained (maple_predictor_device(p) is ""); it is left unchanged. NULL on failure.
+ * Close the new handle with maple_predictor_close. (API 2) */
+MAPLE_API maple_predictor* maple_predictor_adapt(const maple_predictor* p, const char* device, const int32_t* codes,
+                                                 const double* latencies_ms, size_t count, const char* const* names,
+                                                 const double* values, size_t value_count);
+
+/* Writes the handle's predictor (as opened, or as adapted) to a .maplepred file, atomically; -1 when
+ * `path` exists and `overwrite` is 0, or on a write error. (API 2) */
+MAPLE_API int maple_predictor_save(const maple_predictor* p, const char* path, int overwrite);
+
+/* The architecture string of a cell code into buf (NUL-terminated); the length it needs (without
+ * the NUL) or -1 for a code outside 0..15624. (API 2) */
+MAPLE_API int maple_arch_string(int32_t code, char* buf, size_t size);
 
 /* The cell code of an architecture string, or -1 when it is not a valid NAS-Bench-201 cell. */
 MAPLE_API int32_t maple_arch_code(const char* arch);

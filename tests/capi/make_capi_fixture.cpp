@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
   created.provenance = "make_capi_fixture: synthetic pool of 4 devices";
   predictfile::writePredictorFile(dir + "/pool.maplepred", predictfile::fileFromPredictor(*trained, created));
 
-  predict::Target target{"unseen", {"specs", 1, {"ln_speed", "ln_mem"}, {std::log(3.0), std::log(1.2)}, "fixture", 0}, {}};
+  predict::Target target{"unseen", {"specs", 1, {"ln_speed", "ln_mem"}, {std::log(3.0), std::log(1.2)}, "fixture", 0}, {}, {}};
   nlohmann::json descriptorFile{{"maple_descriptor", 1}, {"device", "unseen"}, {"kind", "specs"}, {"version", 1},
                                 {"names", target.descriptor.names}, {"values", target.descriptor.values}};
   std::ofstream(dir + "/descriptor.json") << descriptorFile.dump(2) << "\n";

@@ -17,6 +17,11 @@ static int failures = 0;
     }                                                                                                                \
   } while (0)
 
+#ifdef __cplusplus
+static const char* kLanguage = "cxx"; /* test_capi and test_capi_cxx may run at once: own files */
+#else
+static const char* kLanguage = "c";
+#endif
 static const char* kArch = "|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|";
 
 /* Several threads predict on one handle at once; each also provokes its own error, which must not
@@ -124,6 +129,73 @@ int main(int argc, char** argv) {
   CHECK(maple_predictor_predict_strings(p, bad, 1, &one) == -1 && strstr(maple_last_error(), "architecture 0") != NULL);
   int32_t outside = 15625;
   CHECK(maple_predictor_predict_codes(p, &outside, 1, &one) == -1 && strlen(maple_last_error()) > 0);
+
+  /* API 2: adapting makes a new handle; the pool-trained one needs descriptor values for specs. */
+  maple_predictor* pool = NULL;
+  snprintf(path, sizeof path, "%s/pool.maplepred", argv[1]);
+  pool = maple_predictor_open(path);
+  CHECK(pool != NULL);
+  if (!pool) return 1;
+  CHECK(maple_predictor_adapt(pool, "unseen", NULL, NULL, 0, NULL, NULL, 0) == NULL &&
+        strstr(maple_last_error(), "descriptor") != NULL);
+  maple_predictor* adapted = maple_predictor_adapt(pool, "unseen", NULL, NULL, 0, names, values, 2);
+  CHECK(adapted != NULL);
+  if (!adapted) return 1;
+  CHECK(strcmp(maple_predictor_device(adapted), "unseen") == 0 && strcmp(maple_predictor_device(pool), "") == 0);
+  CHECK(maple_predictor_predict_codes(adapted, codes, n, got) == 0);
+  for (size_t i = 0; i < n; ++i) CHECK(fabs(got[i] - want[i]) <= 1e-12 * fabs(want[i]));
+  CHECK(maple_predictor_adapt(adapted, "again", NULL, NULL, 0, names, values, 2) == NULL &&
+        strstr(maple_last_error(), "already") != NULL);
+  const double slow[2] = {0.0, 1.0};
+  CHECK(maple_predictor_adapt(pool, "x", codes, slow, 2, names, values, 2) == NULL &&
+        strstr(maple_last_error(), "positive") != NULL);
+
+  /* Shots move predictions towards them: the device is 1.8 times slower than its descriptor says.
+   * (The fixture's codes are multiples of 125, cells whose output node receives nothing, all alike:
+   * shots need live cells.) */
+  {
+    int32_t shotCodes[16];
+    double zero[16], measured[16], after[16], before = 0, afterErr = 0;
+    for (int k = 0; k < 16; ++k) shotCodes[k] = (int32_t)((1 + 997 * k) % 15625);
+    CHECK(maple_predictor_predict_codes(adapted, shotCodes, 16, zero) == 0);
+    for (int k = 0; k < 16; ++k) measured[k] = 1.8 * zero[k];
+    maple_predictor* shot = maple_predictor_adapt(pool, "unseen", shotCodes, measured, 16, names, values, 2);
+    CHECK(shot != NULL && maple_predictor_predict_codes(shot, shotCodes, 16, after) == 0);
+    for (int k = 0; k < 16; ++k) {
+      before += fabs(log(zero[k] / measured[k]));
+      afterErr += fabs(log(after[k] / measured[k]));
+    }
+    CHECK(afterErr < before);
+    maple_predictor_close(shot);
+  }
+
+  /* Uncertainty: one value per prediction, or -1 naming the method that has none. */
+  double spread[200];
+  if (maple_predictor_spread_codes(adapted, codes, n, spread) == 0) {
+    for (size_t i = 0; i < n; ++i) CHECK(spread[i] >= 0 && isfinite(spread[i]));
+  } else {
+    CHECK(strstr(maple_last_error(), "uncertainty") != NULL);
+  }
+
+  /* Save writes what was adapted; it refuses to replace a file unless asked. */
+  snprintf(path, sizeof path, "%s/adapted-by-%s.maplepred", argv[1], kLanguage);
+  remove(path);
+  CHECK(maple_predictor_save(adapted, path, 0) == 0);
+  CHECK(maple_predictor_save(adapted, path, 0) == -1 && strstr(maple_last_error(), "exists") != NULL);
+  CHECK(maple_predictor_save(adapted, path, 1) == 0);
+  maple_predictor* reopened = maple_predictor_open(path);
+  CHECK(reopened != NULL && strcmp(maple_predictor_device(reopened), "unseen") == 0);
+  CHECK(reopened && maple_predictor_predict_codes(reopened, codes, n, got) == 0);
+  for (size_t i = 0; i < n; ++i) CHECK(fabs(got[i] - want[i]) <= 1e-12 * fabs(want[i]));
+  maple_predictor_close(reopened);
+  remove(path);
+
+  char text[128];
+  CHECK(maple_arch_string(code, text, sizeof text) == (int)strlen(kArch) && strcmp(text, kArch) == 0);
+  CHECK(maple_arch_string(code, text, 5) == (int)strlen(kArch) && strlen(text) == 4);
+  CHECK(maple_arch_string(15625, text, sizeof text) == -1);
+  maple_predictor_close(adapted);
+  maple_predictor_close(pool);
   maple_predictor_close(p);
 
   if (failures) fprintf(stderr, "%d checks failed\n", failures);

@@ -181,6 +181,23 @@ private slots:
     QVERIFY2(missing.err.contains("nope.csv: cannot open"), qPrintable(missing.err));
   }
 
+  // A device from an imported table is reference data: a capture never goes into it.
+  void importedDeviceIsRefused() {
+    const auto p = project("imported.maple");
+    maple::testing::writeFile(path("table.csv"), "idx,arch_str,gold\n"
+                                                 "0,|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|"
+                                                 "skip_connect~1|skip_connect~2|,1.5\n");
+    QCOMPARE(runCli({"import", "--project", p, path("table.csv")}).exitCode, 0);
+    maple::testing::writeFile(path("gold.csv"), kPerfStat);
+    for (const QStringList& how : {QStringList{"--from-perf-stat", path("gold.csv")}, QStringList{"--allow-software"}}) {
+      auto r = runCli(QStringList{"capture", "--project", p, "--device", "gold"} + how);
+      QCOMPARE(r.exitCode, 2);
+      QVERIFY2(r.err.contains("imported reference data") && r.err.contains("name a new device"), qPrintable(r.err));
+    }
+    QCOMPARE(count(p, "SELECT count(*) FROM captures"), 0LL);
+    QCOMPARE(count(p, "SELECT count(*) FROM descriptors"), 0LL);
+  }
+
   void usageErrors() {
     const auto p = project("usage.maple");
     auto workload = runCli({"capture", "--project", p, "--device", "d", "--workload", "nope"});
@@ -201,7 +218,7 @@ private slots:
     if (!maple::engine::cudaDevices().empty()) QSKIP("this machine has a CUDA device: the no-device message cannot be seen");
     const auto p = project("cuda.maple");
     auto r = runCli({"capture", "--project", p, "--device", "gpu", "--engine", "cuda", "--events", "task-clock"});
-    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.exitCode, 2); // the machine lacks it, as with a missing PMU
     QVERIFY2(r.err.contains("no CUDA device"), qPrintable(r.err));
   }
 

@@ -1,6 +1,7 @@
 // The `maple` command as users run it: exit codes, messages, JSON, and an import killed mid-way.
 #include "../core/test_support.hpp"
 #include "cli_runner.hpp"
+#include "small_table.hpp"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,14 +9,8 @@
 #include <QtTest>
 
 using maple::testing::CliResult;
+using maple::testing::kSmallTable;
 using maple::testing::runCli;
-
-namespace {
-const QByteArray kSmallTable =
-    "idx,arch_str,devA,devB\n"
-    "0,|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|,1.5,2.5\n"
-    "1,|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|,3.0,4.0\n";
-}
 
 class TestCli : public QObject {
   Q_OBJECT
@@ -90,28 +85,25 @@ private slots:
 
   // A process killed in the middle of an import leaves the project exactly as it was.
   void killedImportLeavesProjectUnchanged() {
-    if (!maple::testing::haveDataSet()) QSKIP("the public data set is not at ../shared/data/help-nb201");
+    MAPLE_REQUIRE_DATA_SET();
     const auto p = path("killed.maple");
     QVERIFY(runCli({"new", p}).exitCode == 0);
     maple::testing::writeFile(path("first.csv"), kSmallTable);
     QVERIFY(runCli({"import", "--project", p, path("first.csv")}).exitCode == 0);
     const auto before = runCli({"info", "--project", p, "--json"});
 
+    // The core importer the CLI runs, stopped by a test helper mid-transaction after 12 devices.
     QProcess child;
-    auto env = QProcessEnvironment::systemEnvironment();
-    env.insert("MAPLE_TEST_IMPORT_PAUSE_AFTER_ROWS", "200000"); // the importer waits here, mid-transaction
-    child.setProcessEnvironment(env);
-    child.start(QStringLiteral(MAPLE_CLI), {"import", "--project", p, QString::fromStdString(maple::testing::dataDir())});
+    child.start(QStringLiteral(MAPLE_IMPORT_AND_HANG), {p, QString::fromStdString(maple::testing::dataDir()), "187500"});
     QVERIFY(child.waitForStarted());
     QString err;
     QElapsedTimer t;
     t.start();
-    while (!err.contains("187500 /") && t.elapsed() < 60000) {
+    while (!err.contains("paused after 187500 of 421875 rows") && t.elapsed() < 60000) {
       child.waitForReadyRead(200);
       err += QString::fromUtf8(child.readAllStandardError());
     }
-    QVERIFY2(err.contains("187500 /"), qPrintable(err));
-    QTest::qWait(300);
+    QVERIFY2(err.contains("paused after 187500 of 421875 rows"), qPrintable(err));
     QCOMPARE(child.state(), QProcess::Running);
     child.kill(); // SIGKILL: no chance to clean up
     child.waitForFinished();

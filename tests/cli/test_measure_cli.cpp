@@ -106,6 +106,20 @@ private slots:
     QCOMPARE(count(p, "SELECT count(*) FROM latency_samples s JOIN devices d ON d.id = s.device_id WHERE d.name = 'box'"), 4LL);
   }
 
+  // devA came from the imported table: measuring into it is refused before anything runs.
+  void importedDeviceIsRefusedAndNothingWritten() {
+    const auto p = project("imported.maple");
+    const auto samples = count(p, "SELECT count(*) FROM latency_samples");
+    const auto sources = count(p, "SELECT count(*) FROM sources");
+    auto r = runCli({"measure", "--project", p, "--device", "devA", "--engine", goodRunner(), "--archs", "0,1"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("imported reference data") && r.err.contains("name a new device"), qPrintable(r.err));
+    QVERIFY2(!r.err.contains("[1/2]"), qPrintable(r.err)); // refused before measuring
+    QCOMPARE(count(p, "SELECT count(*) FROM latency_samples"), samples);
+    QCOMPARE(count(p, "SELECT count(*) FROM sources"), sources);
+    QCOMPARE(count(p, "SELECT count(*) FROM devices"), 1LL);
+  }
+
   void archsFileTakesIndicesAndStrings() {
     const auto p = project("file.maple");
     maple::testing::writeFile(path("archs.txt"),
@@ -130,9 +144,29 @@ private slots:
   void usageAndInputErrors() {
     const auto p = project("usage.maple");
     QCOMPARE(runCli({"measure", "--project", p, "--device", "d", "--engine", goodRunner()}).exitCode, 1); // no archs
+    // A malformed or out-of-range value is bad input (2), as with --arch; nothing is expanded first.
     auto range = runCli({"measure", "--project", p, "--device", "d", "--engine", goodRunner(), "--archs", "20000"});
-    QCOMPARE(range.exitCode, 1);
-    QVERIFY(range.err.contains("outside"));
+    QCOMPARE(range.exitCode, 2);
+    QVERIFY2(range.err.contains("'20000' is outside 0..15624"), qPrintable(range.err));
+    auto huge = runCli({"measure", "--project", p, "--device", "d", "--engine", goodRunner(), "--archs", "0-3000000000"});
+    QCOMPARE(huge.exitCode, 2);
+    QVERIFY2(huge.err.contains("'0-3000000000' is outside 0..15624"), qPrintable(huge.err));
+    auto pin = runCli({"measure", "--project", p, "--device", "d", "--engine", goodRunner(), "--archs", "0", "--pin", "4294967296"});
+    QCOMPARE(pin.exitCode, 2);
+    QVERIFY2(pin.err.contains("'4294967296' is outside 0..1023"), qPrintable(pin.err));
+    auto pinRange = runCli({"measure", "--project", p, "--device", "d", "--engine", goodRunner(), "--archs", "0", "--pin", "0-3000000000"});
+    QCOMPARE(pinRange.exitCode, 2);
+    auto zero = runCli({"measure", "--project", p, "--device", "d", "--engine", goodRunner(), "--archs-file", "/dev/zero"});
+    QCOMPARE(zero.exitCode, 2);
+    QVERIFY2(zero.err.contains("is not a regular file"), qPrintable(zero.err));
+    for (const char* t : {"1e18", "inf", "0"}) {
+      auto timeout = runCli({"measure", "--project", p, "--device", "d", "--engine", goodRunner(), "--archs", "0", "--timeout", t});
+      QCOMPARE(timeout.exitCode, 1);
+      QVERIFY2(timeout.err.contains("--timeout"), qPrintable(timeout.err));
+    }
+    auto threads = runCli({"measure", "--project", p, "--device", "d", "--engine", goodRunner(), "--archs", "0", "--threads", "100000"});
+    QCOMPARE(threads.exitCode, 1);
+    QVERIFY2(threads.err.contains("--threads"), qPrintable(threads.err));
     auto engine = runCli({"measure", "--project", p, "--device", "d", "--engine", "tpu", "--archs", "0"});
     QCOMPARE(engine.exitCode, 1);
     QVERIFY2(engine.err.contains("unknown engine 'tpu'"), qPrintable(engine.err));
@@ -256,7 +290,7 @@ private slots:
     if (!maple::engine::cudaDevices().empty()) QSKIP("this machine has a CUDA device: the no-device message cannot be seen");
     const auto p = project("cuda.maple");
     auto r = runCli({"measure", "--project", p, "--device", "gpu", "--engine", "cuda", "--archs", "0"});
-    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.exitCode, 2); // the machine lacks it, as with a missing PMU
     QVERIFY2(r.err.contains("no CUDA device"), qPrintable(r.err));
   }
 };

@@ -4,7 +4,9 @@
 #include "cli_runner.hpp"
 #include "searchspace/nb201.hpp"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QtEndian>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
@@ -58,13 +60,16 @@ private slots:
     maple::testing::writeFile(path("table.csv"), csv);
     QCOMPARE(ok({"new", project()}).exitCode, 0);
     QCOMPARE(ok({"import", "--project", project(), path("table.csv")}).exitCode, 0);
-  }
-
-  void trainAdaptPredict() {
+    // Every test function uses these two files, so each gets them here whatever ran before it.
     auto train = ok({"train", "--project", project(), "--train-devices", "devA,devB,devC", "--out", path("pool.maplepred"),
                      "--save", "pool"});
     QCOMPARE(train.exitCode, 0);
     QVERIFY2(train.err.contains("training"), qPrintable(train.err)); // progress on stderr
+    QCOMPARE(ok({"adapt", "--predictor", path("pool.maplepred"), "--project", project(), "--device", "devD", "--shots",
+                 "20", "--out", path("d.maplepred")}).exitCode, 0);
+  }
+
+  void trainAdaptPredict() {
     auto again = runCli({"train", "--project", project(), "--train-devices", "devA,devB", "--out", path("pool.maplepred")});
     QCOMPARE(again.exitCode, 1);
     QVERIFY(again.err.contains("refusing to overwrite"));
@@ -73,12 +78,26 @@ private slots:
                      path("x.maplepred")}).exitCode, 1);
 
     auto adapt = ok({"adapt", "--predictor", path("pool.maplepred"), "--project", project(), "--device", "devD",
-                     "--shots", "20", "--out", path("d.maplepred"), "--json"});
+                     "--shots", "20", "--out", path("d2.maplepred"), "--json"});
     QCOMPARE(adapt.exitCode, 0);
     const auto eval = json(adapt)["evaluation"].toObject();
     QCOMPARE(eval["shots"].toInt(), 20);
+    QCOMPARE(eval["shot_policy"].toString(), QString("design"));
     QCOMPARE(eval["scored"].toInt(), 290);
-    QVERIFY(eval["metrics"].toObject().contains("spearman"));
+    // The table is exactly additive in the operations and devD is devA at a third of the speed: a
+    // predictor adapted from 20 shots ranks the held-out 290 almost perfectly.
+    const auto metrics = eval["metrics"].toObject();
+    QVERIFY2(metrics["spearman"].toDouble() > 0.95, qPrintable(QString::number(metrics["spearman"].toDouble())));
+    QVERIFY2(metrics["acc10"].toDouble() > 0.8, qPrintable(QString::number(metrics["acc10"].toDouble())));
+    // The file records the 20 architectures it was adapted on, and nothing else was used.
+    QFile predictorFile(path("d.maplepred"));
+    QVERIFY(predictorFile.open(QIODevice::ReadOnly));
+    const QByteArray bytes = predictorFile.readAll();
+    const auto headerBytes = qFromLittleEndian<quint32>(bytes.constData() + 12); // docs/predictor-file.md
+    const auto header = QJsonDocument::fromJson(bytes.mid(16, static_cast<int>(headerBytes))).object();
+    const auto adaptedOn = header["model"].toObject()["adapted_on"].toObject();
+    QCOMPARE(adaptedOn["shot_policy"].toString(), QString("design"));
+    QCOMPARE(adaptedOn["shots"].toArray().size(), 20);
     auto twice = runCli({"adapt", "--predictor", path("d.maplepred"), "--project", project(), "--device", "devC", "--out",
                          path("e.maplepred")});
     QCOMPARE(twice.exitCode, 1);
@@ -90,9 +109,53 @@ private slots:
     QCOMPARE(lines.size(), 15626);
     QCOMPARE(lines[0], QString("arch,code,index,predicted_ms,spread"));
     for (int i = 1; i < lines.size(); ++i) QVERIFY(lines[i].split(',')[3].toDouble() > 0);
+    // The adapted file alone predicts the same numbers, without the project it came from.
+    auto alone = ok({"predict", "--predictor", path("d.maplepred"), "--all", "--csv"});
+    QVERIFY2(alone.exitCode == 0, qPrintable(alone.err));
+    const auto aloneLines = alone.out.trimmed().split('\n');
+    QCOMPARE(aloneLines.size(), lines.size());
+    for (int i = 1; i < lines.size(); i += 997) {
+      const auto a = lines[i].split(','), b = aloneLines[i].split(',');
+      QCOMPARE(b[0], a[0]);
+      QCOMPARE(b[3], a[3]);
+    }
+    maple::testing::writeFile(path("two.txt"), lines[1].split(',')[0].toUtf8() + "\n" + lines[2].split(',')[0].toUtf8() + "\n");
+    auto file = ok({"predict", "--predictor", path("d.maplepred"), "--archs-file", path("two.txt"), "--csv"});
+    QVERIFY2(file.exitCode == 0, qPrintable(file.err));
+    QCOMPARE(file.out.trimmed().split('\n').size(), 3);
+    QCOMPARE(file.out.trimmed().split('\n')[1].split(',')[3], lines[1].split(',')[3]);
+    auto byIndex = runCli({"predict", "--predictor", path("d.maplepred"), "--arch", "5"});
+    QCOMPARE(byIndex.exitCode, 1);
+    QVERIFY2(byIndex.err.contains("needs --project"), qPrintable(byIndex.err));
+    auto pool = runCli({"predict", "--predictor", path("pool.maplepred"), "--all"});
+    QCOMPARE(pool.exitCode, 1);
+    QVERIFY2(pool.err.contains("say for which device"), qPrintable(pool.err));
     auto other = runCli({"predict", "--predictor", path("d.maplepred"), "--project", project(), "--device", "devA", "--all"});
     QCOMPARE(other.exitCode, 1);
     QVERIFY(other.err.contains("adapted to 'devD'"));
+  }
+
+  // Without --predictor, maple adapt trains on the project (services::adaptToDevice), stores the
+  // adapted predictor under the device and writes the file that predicts on its own.
+  void adaptTrainsOnTheProjectAndStores() {
+    auto r = ok({"adapt", "--project", project(), "--device", "devD", "--train-devices", "devA,devB", "--shots", "10",
+                 "--save", "d-local", "--out", path("trained-d.maplepred"), "--json"});
+    QCOMPARE(r.exitCode, 0);
+    const auto j = json(r);
+    QCOMPARE(j["predictor"].toString(), QString("d-local"));
+    QCOMPARE(j["train_devices"].toArray().size(), 2);
+    QCOMPARE(j["evaluation"].toObject()["shots"].toInt(), 10);
+    QCOMPARE(j["evaluation"].toObject()["scored"].toInt(), 300);
+    auto listed = ok({"predictors", "--project", project(), "--json"});
+    QVERIFY2(listed.out.contains("d-local"), qPrintable(listed.out));
+    auto taken = runCli({"adapt", "--project", project(), "--device", "devD", "--save", "d-local"});
+    QCOMPARE(taken.exitCode, 1); // never two predictors under one name
+    auto alone = ok({"predict", "--predictor", path("trained-d.maplepred"), "--all", "--csv"});
+    QCOMPARE(alone.exitCode, 0);
+    QCOMPARE(alone.out.trimmed().split('\n').size(), 15626);
+    auto many = runCli({"adapt", "--project", project(), "--device", "devD", "--shots", "400"});
+    QCOMPARE(many.exitCode, 2);
+    QVERIFY2(many.err.contains("which has 310 measured architectures"), qPrintable(many.err));
   }
 
   // A pool-trained predictor bound through a descriptor file predicts what it predicts for the

@@ -1,4 +1,5 @@
 // `maple select` as users run it: the real binary on a small imported project.
+#include "../widgets/small_project.hpp"
 #include "cli_runner.hpp"
 #include "searchspace/nb201.hpp"
 
@@ -41,7 +42,7 @@ private slots:
   }
 
   void jsonAndFlopsFilter() {
-    const auto r = runCli({"select", "--project", project_, "--count", "3", "--max-mflops", "100", "--json"});
+    const auto r = runCli({"select", "--project", project_, "--shot-policy", "random", "--count", "3", "--max-mflops", "100", "--json"});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     const auto doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
     const auto picks = doc["selected"].toArray();
@@ -58,7 +59,55 @@ private slots:
     QVERIFY2(r.err.contains("--device"), qPrintable(r.err));
     r = runCli({"select", "--project", project_, "--count", "41"});
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.contains("cannot select 41"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("cannot choose 41"), qPrintable(r.err));
+    r = runCli({"select", "--project", project_, "--shot-policy", "best"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("unknown shot policy 'best'"), qPrintable(r.err));
+    r = runCli({"select", "--project", project_, "--shot-policy", "random", "--strategy", "max-min"});
+    QCOMPARE(r.exitCode, 1);
+  }
+
+  // The default policy designs from a pool of other devices; one device is no pool.
+  void designNeedsAPool() {
+    const auto r = runCli({"select", "--project", project_, "--count", "3"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("needs a pool of at least 2 devices"), qPrintable(r.err));
+  }
+
+  // reference picks HELP's reference architectures that are candidates, in HELP's order: of the 40
+  // imported (codes i * 389), index 9 is the only one of the ten, then seeded random picks.
+  void referencePolicyTakesTheReferencesFirst() {
+    const auto r = runCli({"select", "--project", project_, "--shot-policy", "reference", "--count", "4", "--json"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    QCOMPARE(doc["shot_policy"].toString(), QString("reference"));
+    QVERIFY(doc["deterministic"].toBool());
+    const auto picks = doc["selected"].toArray();
+    QCOMPARE(picks.size(), 4);
+    QCOMPARE(picks[0].toObject()["arch_index"].toInt(), 9);
+  }
+
+  // A device measured only on non-reference architectures has no reference-latency descriptor:
+  // it is left out of the uncertainty model's pool instead of failing it for every target.
+  void mostUncertainIgnoresDevicesWithoutReferences() {
+    QDir dir(dir_.path());
+    const auto p = maple::testing::makeSmallProject(dir, "uncertain", 4, 60);
+    dir.mkpath("partial");
+    QFile f(dir_.filePath("partial/nb201_latency_ms.csv"));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    QByteArray text = "idx,arch_str,partial\n";
+    for (int a = 20; a < 30; ++a)
+      text += QByteArray::number(100 + a) + "," +
+              QByteArray::fromStdString(maple::nb201::toString(maple::nb201::cellFromCode((a * 7919) % maple::nb201::kSpaceSize))) +
+              ",2.5\n";
+    f.write(text);
+    f.close();
+    QCOMPARE(runCli({"import", "--project", p, dir_.filePath("partial")}).exitCode, 0);
+    for (const char* device : {"dev0", "dev3"}) {
+      const auto r = runCli({"select", "--project", p, "--strategy", "most-uncertain", "--device", device, "--count", "3", "--json"});
+      QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+      QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object()["selected"].toArray().size(), 3);
+    }
   }
 };
 

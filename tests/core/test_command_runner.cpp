@@ -95,6 +95,9 @@ private slots:
     QVERIFY(replyRunnerError(R"({"latencies_ms":[1.5,0],)" + ok + "}").find("latency 1 is 0") != std::string::npos);
     QVERIFY(replyRunnerError(R"({"latencies_ms":[1.5,"fast"],)" + ok + "}").find("not a number") != std::string::npos);
     QVERIFY(replyRunnerError(R"({"latencies_ms":[1.5,NaN],)" + ok + "}").find("not a JSON line") != std::string::npos);
+    // 60,000 levels deep (100,000 crashed `maple measure`): refused on the text, never parsed.
+    const auto deep = replyRunnerError("{\"latencies_ms\":" + std::string(60000, '[') + std::string(60000, ']') + "}");
+    QVERIFY2(deep.find("JSON nests deeper than 64 levels") != std::string::npos, deep.c_str());
     QVERIFY(replyRunnerError(R"({"latencies_ms":[1.5],)" + ok + "}").find("asked for 2 timed runs, got 1") !=
             std::string::npos);
     QVERIFY(replyRunnerError("{" + ok + "}").find("no \"latencies_ms\"") != std::string::npos);

@@ -132,6 +132,13 @@ private slots:
     QCOMPARE(odd.scale, 1.0);
     QCOMPARE(odd.value, 700.0);
     // An interval is scaled by its own enabled/running ratio, not the cumulative one.
+    // A later reading below an earlier one is a reset counter: an error, never a zero delta.
+    try {
+      difference(scaleReading(1000, 10'000, 5'000), scaleReading(3000, 4'000, 1'000));
+      QFAIL("a counter that went backwards gave a delta");
+    } catch (const Error& e) {
+      QVERIFY2(QString(e.what()).contains("went backwards"), e.what());
+    }
     const auto d = difference(scaleReading(3000, 10'000, 5'000), scaleReading(1000, 4'000, 1'000));
     QCOMPARE(d.raw, std::uint64_t(2000));
     QCOMPARE(d.enabledNs, std::uint64_t(6000));
@@ -205,7 +212,16 @@ private slots:
 
   void probeReportsMachineFacts() {
     const auto cap = probe({"task-clock", "cycles"});
-    QCOMPARE(cap.paranoid, paranoidLevel());
+    // The kernel's own file, read here independently of the code under test.
+    QFile file("/proc/sys/kernel/perf_event_paranoid");
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    bool ok = false;
+    const int level = file.readAll().trimmed().toInt(&ok);
+    QVERIFY(ok);
+    QCOMPARE(cap.paranoid, level);
+    QVERIFY(cap.paranoidReadable);
+    // A missing file is unknown, not a made-up level.
+    QVERIFY(!readParanoidLevel("/nonexistent/perf_event_paranoid").has_value());
     QVERIFY(std::find(cap.kernelSources.begin(), cap.kernelSources.end(), "software") != cap.kernelSources.end());
     QCOMPARE(cap.events.size(), size_t(2));
     QVERIFY2(cap.events[0].available, cap.events[0].reason.c_str()); // software events open everywhere

@@ -2,7 +2,7 @@
 // one transaction, reloading as the same points; a failed or cancelled run stores nothing.
 #include "../widgets/small_project.hpp"
 #include "common/error.hpp"
-#include "evaluation/cross_device.hpp"
+#include "services/evaluations.hpp"
 #include "points_support.hpp"
 #include "store/evaluations.hpp"
 
@@ -11,6 +11,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 using namespace maple;
 
 class TestCrossDevice : public QObject {
@@ -18,8 +21,8 @@ class TestCrossDevice : public QObject {
   QTemporaryDir dir_;
   QString project_;
 
-  static evaluation::CrossDeviceOptions options() {
-    evaluation::CrossDeviceOptions o;
+  static services::CrossDeviceRequest options() {
+    services::CrossDeviceRequest o;
     o.shots = 5;
     o.folds = 2;
     return o;
@@ -30,8 +33,11 @@ private slots:
 
   void runIsStoredAndReloadsAsTheSamePoints() {
     auto p = store::Project::open(project_.toStdString());
-    const auto run = evaluation::crossDeviceEvaluation(p, options());
-    QVERIFY(run.points.size() > 0);
+    const auto run = services::crossDeviceEvaluation(p, options());
+    // 4 devices x 60 architectures, each device a test device once.
+    QCOMPARE(run.points.size(), size_t{240});
+    const auto shots = std::count(run.points.isShot.begin(), run.points.isShot.end(), std::uint8_t{1});
+    QCOMPARE(shots, 4L * 5); // 5 shots on each test device
     QVERIFY2(run.points.label.ends_with("(evaluation " + std::to_string(run.evaluationId) + ")"), run.points.label.c_str());
 
     const auto rows = store::listEvaluations(p);
@@ -46,7 +52,16 @@ private slots:
     for (const auto& fold : metrics.at("folds"))
       for (const auto& test : fold.at("test"))
         for (const auto& train : fold.at("train")) QVERIFY(test != train);
-    QVERIFY(metrics.at("mean").at("acc10").get<double>() >= 0);
+    // The stored mean acc10 agrees with the share of test points within 10 %, counted here from
+    // the points themselves (every device has the same number of test points).
+    long within = 0, tests = 0;
+    for (size_t i = 0; i < run.points.size(); ++i) {
+      if (run.points.isShot[i]) continue;
+      ++tests;
+      if (std::abs(run.points.relativeError(i)) <= 0.10) ++within;
+    }
+    QCOMPARE(tests, 240L - 20);
+    QVERIFY(std::abs(metrics.at("mean").at("acc10").get<double>() - static_cast<double>(within) / tests) < 1e-3);
 
     const auto back = evaluation::loadEvaluation(p, run.evaluationId);
     QCOMPARE(back.size(), run.points.size());
@@ -59,20 +74,82 @@ private slots:
     auto o = options();
     o.folds = 9;
     try {
-      evaluation::crossDeviceEvaluation(p, o);
+      services::crossDeviceEvaluation(p, o);
       QFAIL("dealt 4 devices into 9 folds");
     } catch (const Error& e) {
       QCOMPARE(e.kind(), ErrorKind::Usage);
-      QVERIFY2(QString(e.what()).contains("use at most 4"), e.what());
+      QVERIFY2(QString(e.what()).contains("use at most 4"), e.what()); // 4 chips: dev0..dev3 share none
     }
     // Cancelled in the second fold, after the first fold's predictions were made.
     try {
-      evaluation::crossDeviceEvaluation(p, options(), [](double f, const std::string&) { return f < 0.75; });
+      services::crossDeviceEvaluation(p, options(), [](double f, const std::string&) { return f < 0.75; });
       QFAIL("not cancelled");
     } catch (const Error& e) {
       QCOMPARE(e.kind(), ErrorKind::Cancelled);
     }
+    // Cancelled at 100 %, right before the write: still nothing stored.
+    try {
+      services::crossDeviceEvaluation(p, options(), [](double f, const std::string&) { return f < 1.0; });
+      QFAIL("not cancelled at storing");
+    } catch (const Error& e) {
+      QCOMPARE(e.kind(), ErrorKind::Cancelled);
+    }
     QCOMPARE(store::listEvaluations(p).size(), before);
+  }
+
+  // 1080ti_1 / _32 / _256 are one chip: no fold trains on a sibling of a device it tests.
+  void sameChipDevicesShareAFold() {
+    const QStringList names{"gpu_1", "gpu_32", "gpu_256", "cpuA", "cpuB", "phone"};
+    const auto path = testing::makeSmallProject(QDir(dir_.path()), QStringLiteral("chips"), 6, 40, names);
+    auto p = store::Project::open(path.toStdString());
+    const auto folds = services::chipFolds(p, {"cpuA", "cpuB", "gpu_1", "gpu_256", "gpu_32", "phone"}, 2);
+    QCOMPARE(folds.size(), size_t{2});
+    QCOMPARE(folds[0], (std::vector<std::string>{"gpu_1", "gpu_256", "gpu_32"})); // the largest chip first
+    QCOMPARE(folds[1], (std::vector<std::string>{"cpuA", "cpuB", "phone"}));
+    try {
+      services::chipFolds(p, {"gpu_1", "gpu_32", "gpu_256"}, 2);
+      QFAIL("one chip dealt into two folds");
+    } catch (const Error& e) {
+      QCOMPARE(e.kind(), ErrorKind::Usage);
+      QVERIFY2(QString(e.what()).contains("1 chips"), e.what());
+    }
+    auto o = options();
+    o.folds = 3;
+    o.name = "chips kept whole";
+    const auto run = services::crossDeviceEvaluation(p, o);
+    for (const auto& fold : run.folds) {
+      const bool gpu = fold.front().rfind("gpu_", 0) == 0;
+      for (const auto& d : fold) QCOMPARE(d.rfind("gpu_", 0) == 0, gpu);
+    }
+    const auto list = services::listEvaluations(p);
+    QCOMPARE(list.front().name, std::string("chips kept whole"));
+    QCOMPARE(list.front().points, static_cast<long>(run.points.size()));
+  }
+
+  void evaluationsAreRenamedAndDeleted() {
+    auto p = store::Project::open(project_.toStdString());
+    const auto id = services::crossDeviceEvaluation(p, options()).evaluationId;
+    services::renameEvaluation(p, id, "  baseline  ");
+    QCOMPARE(store::findEvaluation(p, id)->name, std::string("baseline"));
+    QVERIFY(services::loadEvaluation(p, id).label.starts_with("baseline: "));
+    try {
+      services::renameEvaluation(p, id, " ");
+      QFAIL("empty name taken");
+    } catch (const Error& e) {
+      QCOMPARE(e.kind(), ErrorKind::Usage);
+    }
+    services::deleteEvaluation(p, id);
+    QVERIFY(!store::findEvaluation(p, id));
+    QCOMPARE(store::countEvaluationPredictions(p, id), 0L);
+    for (auto call : {+[](store::Project& q, std::int64_t i) { services::deleteEvaluation(q, i); },
+                      +[](store::Project& q, std::int64_t i) { services::renameEvaluation(q, i, "x"); }}) {
+      try {
+        call(p, id);
+        QFAIL("unknown evaluation accepted");
+      } catch (const Error& e) {
+        QCOMPARE(e.kind(), ErrorKind::BadInput);
+      }
+    }
   }
 };
 

@@ -205,7 +205,9 @@ private slots:
       QFAIL("imported a missing file");
     } catch (const Error& e) {
       QCOMPARE(e.kind(), ErrorKind::Io);
-      QVERIFY(QString(e.what()).contains("cannot be read"));
+      QVERIFY2(QString(e.what()).contains("cannot open CSV table") && QString(e.what()).contains("absent.csv") &&
+                   QString(e.what()).contains("No such file"),
+               e.what());
     }
   }
 };

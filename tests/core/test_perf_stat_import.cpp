@@ -113,6 +113,20 @@ private slots:
     QVERIFY(importError("h.csv", "# only a comment\n\n").contains(": no counter lines"));
   }
 
+  // Values no counter can hold, names no event has, time that runs backwards, nothing counted.
+  void impossibleValuesAreRefused() {
+    QCOMPARE(importError("neg.csv", "-5,,cycles,100,100.00\n"),
+             QString(":1: value -5 of 'cycles' is negative or larger than a 64-bit counter holds"));
+    QCOMPARE(importError("big.csv", "1e308,,cycles,100,100.00\n"),
+             QString(":1: value 1e308 of 'cycles' is negative or larger than a 64-bit counter holds"));
+    QVERIFY(importError("nul.csv", QByteArray("5,,cyc\0les,100,100.00\n", 23)).contains(": holds NUL bytes"));
+    QCOMPARE(importError("ctl.csv", "5,,cyc\x1bles,100,100.00\n"),
+             QString(":1: event name 'cyc\\x1Bles' contains a space or a control character"));
+    QVERIFY(importError("back.csv", "2.0,5,,cycles,100,100.00\n1.0,6,,cycles,100,100.00\n").contains(":2: time stamp 1.0 s goes back"));
+    QVERIFY(importError("none.csv", "<not counted>,,cycles,0,0.00,,\n<not supported>,,instructions,0,0.00,,\n")
+                .contains("counted none of its 2 events"));
+  }
+
   void missingFileIsAnIoError() {
     try {
       importPerfStatCsv(dir_.filePath("absent.csv").toStdString(), "w");

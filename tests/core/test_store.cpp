@@ -9,6 +9,8 @@
 #include <QtTest>
 
 #include <cmath>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace maple;
 using namespace maple::store;
@@ -89,7 +91,8 @@ private slots:
     QByteArray fakeHeader("SQLite format 3");
     fakeHeader.append('\0');
     fakeHeader.append(QByteArray(200, 'x'));
-    QTest::newRow("garbage after header") << fakeHeader << "not";
+    // 'x' bytes where the application_id lives (offset 68): 0x78787878.
+    QTest::newRow("garbage after header") << fakeHeader << "not a MAPLE project (SQLite application_id is 2021161080";
   }
   void foreignFilesAreRefusedUntouched() {
     QFETCH(QByteArray, bytes);
@@ -152,6 +155,115 @@ private slots:
     const auto before = digest(QString::fromStdString(p));
     const auto msg = openError(p);
     QVERIFY2(msg.contains("corrupt") || msg.contains("malformed"), qPrintable(msg));
+    QCOMPARE(digest(QString::fromStdString(p)), before);
+  }
+
+  // pragma user_version=-7 once read steps[-1]; every negative version is a corrupt file.
+  void negativeSchemaIsRefusedUntouched_data() {
+    QTest::addColumn<int>("version");
+    for (int v : {-1, -7, -100, -2147483647 - 1}) QTest::newRow(std::to_string(v).c_str()) << v;
+  }
+  void negativeSchemaIsRefusedUntouched() {
+    QFETCH(int, version);
+    const auto p = path(("negative" + std::to_string(version) + ".maple").c_str());
+    {
+      auto proj = Project::create(p);
+      proj.db().exec("PRAGMA journal_mode = DELETE");
+      proj.db().exec("PRAGMA user_version = " + std::to_string(version));
+    }
+    const auto before = digest(QString::fromStdString(p));
+    const auto msg = openError(p);
+    QVERIFY2(msg.contains("corrupt") && msg.contains("schema version " + QString::number(version) + " is negative"),
+             qPrintable(msg));
+    QCOMPARE(digest(QString::fromStdString(p)), before);
+    QVERIFY(!QFile::exists(QString::fromStdString(p + "-wal")) && !QFile::exists(QString::fromStdString(p + "-shm")));
+  }
+
+  // A refused file gets no -wal/-shm beside it: even a WAL-mode foreign database is only read.
+  void refusedFilesLeaveNoLitter() {
+    const auto p = path("foreign-wal.db");
+    {
+      Database db(p, Database::Mode::Create);
+      db.exec("PRAGMA journal_mode = WAL; CREATE TABLE t(x); INSERT INTO t VALUES (1)");
+    }
+    QVERIFY(!QFile::exists(QString::fromStdString(p + "-wal")));
+    const auto msg = openError(p);
+    QVERIFY2(msg.contains("application_id is 0"), qPrintable(msg));
+    QVERIFY(!QFile::exists(QString::fromStdString(p + "-wal")));
+    QVERIFY(!QFile::exists(QString::fromStdString(p + "-shm")));
+  }
+
+  void specialFilesAndLoopsAreNamed() {
+    const auto fifo = path("fifo.maple");
+    QCOMPARE(::mkfifo(fifo.c_str(), 0600), 0);
+    auto msg = openError(fifo); // no writer: a blocking open would hang here
+    QVERIFY2(msg.contains("not a regular file"), qPrintable(msg));
+    const auto loop = path("loop.maple");
+    QCOMPARE(::symlink(loop.c_str(), loop.c_str()), 0);
+    msg = openError(loop, ErrorKind::Io);
+    QVERIFY2(msg.contains("symbolic link loop") && !msg.contains("no such"), qPrintable(msg));
+    msg = openError(dir_.path().toStdString());
+    QVERIFY2(msg.contains("is a folder"), qPrintable(msg));
+  }
+
+  void specialNamesAreNotCreated_data() {
+    QTest::addColumn<QString>("name");
+    QTest::newRow("empty") << "";
+    QTest::newRow("memory") << ":memory:";
+    QTest::newRow("uri") << "file:x.maple?mode=memory";
+  }
+  void specialNamesAreNotCreated() {
+    QFETCH(QString, name);
+    try {
+      Project::create(name.toStdString());
+      QFAIL("created a project that is no file");
+    } catch (const Error& e) {
+      QCOMPARE(e.kind(), ErrorKind::Usage);
+      QVERIFY2(QString(e.what()).contains("maple new my.maple"), e.what());
+    }
+  }
+
+  // An index that disagrees with its table (what flipped bits in index pages amount to) passes
+  // quick_check but not the open check, so a re-import cannot add duplicates through it.
+  void damagedIndexIsRefused() {
+    const auto p = path("index.maple");
+    std::string sql;
+    std::int64_t root = 0;
+    {
+      auto proj = Project::create(p);
+      LatencyWriter w(proj);
+      for (int c = 0; c < 50; ++c) w.architecture(nb201::cellFromCode(c), c);
+      {
+        auto st = proj.db().prepare("SELECT rootpage, sql FROM sqlite_master WHERE name = 'architectures_by_index'");
+        QVERIFY(st.step());
+        root = st.int64(0);
+        sql = st.text(1);
+      }
+      proj.db().exec("PRAGMA journal_mode = DELETE");
+    }
+    // Hide the index from SQLite, change a row behind its back, then put the index back.
+    {
+      Database db(p, Database::Mode::ReadWrite);
+      db.exec("PRAGMA writable_schema = ON; DELETE FROM sqlite_master WHERE name = 'architectures_by_index'");
+    }
+    {
+      Database db(p, Database::Mode::ReadWrite);
+      db.exec("UPDATE architectures SET space_index = 9999 WHERE space_index = 7");
+      auto st = db.prepare("PRAGMA writable_schema = ON");
+      st.step();
+      auto put = db.prepare("INSERT INTO sqlite_master VALUES ('index', 'architectures_by_index', 'architectures', ?, ?)");
+      put.bind(1, root).bind(2, sql);
+      put.run();
+    }
+    {
+      Database db(p, Database::Mode::ReadOnly);
+      auto quick = db.prepare("PRAGMA quick_check");
+      QVERIFY(quick.step());
+      QCOMPARE(quick.text(0), std::string("ok")); // the gap the open check closes
+    }
+    const auto before = digest(QString::fromStdString(p));
+    const auto msg = openError(p);
+    QVERIFY2(msg.contains("corrupt") && msg.contains("architectures_by_index"), qPrintable(msg));
     QCOMPARE(digest(QString::fromStdString(p)), before);
   }
 
@@ -246,7 +358,8 @@ private slots:
     QVERIFY(!architectureByIndex(p, 8));
   }
 
-  void matrixTakesNewestAndMarksMissing() {
+  // One value per architecture: the median of its samples (an even count averages the middle two).
+  void matrixTakesTheMedianAndMarksMissing() {
     auto p = Project::create(path("matrix.maple"));
     // Names moved in: GCC 12 at -O3 takes assigning a short literal to a default-built Device's
     // name for a read of uninitialised memory (-Wmaybe-uninitialized).
@@ -262,6 +375,9 @@ private slots:
     w.sample(ensureSource(p, "m", "m:1", "first"), s);
     s.latencyMs = 3.0;
     w.sample(ensureSource(p, "m", "m:2", "second"), s);
+    QCOMPARE(loadLatencyMatrix(p, {"d1"}).at(0, 0), 2.5);
+    s.latencyMs = 10.0;
+    w.sample(ensureSource(p, "m", "m:3", "third, an outlier"), s);
     auto m = loadLatencyMatrix(p, {"d1", "d2"});
     QCOMPARE(m.architectures.size(), size_t(2));
     QCOMPARE(m.at(0, 0), 3.0);

@@ -10,6 +10,12 @@ namespace maple::testing {
 
 inline std::string dataDir() { return std::string(MAPLE_DATA_DIR) + "/help-nb201"; }
 inline bool haveDataSet() { return QFile::exists(QString::fromStdString(dataDir() + "/nb201_latency_ms.csv")); }
+// In each test function that reads the public data set (never in initTestCase: a skip covers only
+// the functions that need the data).
+#define MAPLE_REQUIRE_DATA_SET()                                                                                     \
+  do {                                                                                                               \
+    if (!maple::testing::haveDataSet()) QSKIP("the public data set is not at ../shared/data/help-nb201");           \
+  } while (false)
 
 inline QByteArray digest(const QString& path) {
   QFile f(path);

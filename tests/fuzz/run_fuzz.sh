@@ -1,5 +1,6 @@
 #!/bin/sh
-# Runs the predictor file fuzzer for a bounded time on a seed corpus it writes itself.
+# Runs the predictor file fuzzer for a bounded time on a seed corpus it writes itself (real files of
+# every method, about 20 KB each; -max_len leaves room to grow them).
 # Usage: run_fuzz.sh FUZZER SEED_WRITER WORK_DIR SECONDS   (FUZZER empty: no clang, skip)
 fuzzer="$1" seeds="$2" work="$3" seconds="$4"
 if [ -z "$fuzzer" ]; then
@@ -8,5 +9,5 @@ if [ -z "$fuzzer" ]; then
 fi
 rm -rf "$work" && mkdir -p "$work/corpus" "$work/artifacts" || exit 1
 "$seeds" "$work/corpus" || exit 1
-exec "$fuzzer" "$work/corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
+exec "$fuzzer" "$work/corpus" -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 -max_len=1048576 \
   -artifact_prefix="$work/artifacts/" -print_final_stats=1

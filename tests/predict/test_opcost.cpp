@@ -2,6 +2,7 @@
 // pools (eager and graph-compiled devices, folded degenerate cells, every architecture as a shot),
 // and a guard on the public data set's unseen devices.
 #include "../core/test_support.hpp"
+#include "synthetic_pool.hpp"
 #include "dataset/help_nb201.hpp"
 #include "descriptor/from_data.hpp"
 #include "predict/metrics.hpp"
@@ -15,77 +16,8 @@
 
 using namespace maple;
 using namespace maple::predict;
+using namespace maple::testing;
 
-namespace {
-
-std::vector<nb201::Cell> everyCell() {
-  std::vector<nb201::Cell> cells;
-  for (int code = 0; code < nb201::kSpaceSize; ++code) cells.push_back(nb201::cellFromCode(code));
-  return cells;
-}
-
-// Costs in ms: base, eager skip/conv1x1/conv3x3/pool, graph skip/conv1x1/conv3x3/pool.
-using Costs = std::array<double, kOpCountFeatures>;
-const Costs kGpu{5.0, -0.2, 1.8, 1.9, 0.1, 0, 0, 0, 0};
-const Costs kCpu{4.0, -0.2, 2.0, 2.8, 0.3, 0, 0, 0, 0};
-const Costs kPhone{6.0, -0.3, 3.0, 6.5, 0.9, 0, 0, 0, 0};
-const Costs kWideGpu{9.0, -0.5, 1.2, 5.0, 0.6, 0, 0, 0, 0};
-const Costs kGraph{1.0, 0, 0, 0, 0, 0.5, 2.5, 9.0, 2.0};
-const Costs kGraph2{0.8, 0, 0, 0, 0, 0.2, 1.0, 6.0, 1.5};
-
-// Latency of every cell under `costs`, with deterministic relative noise; degenerate cells fold to
-// `foldedMs` when it is positive.
-std::vector<double> synthetic(const OpCounts& oc, const Costs& costs, double noise, std::uint64_t seed, double foldedMs = 0) {
-  std::mt19937_64 rng(seed);
-  std::normal_distribution<double> n(0, noise);
-  std::vector<double> ms(static_cast<size_t>(oc.features.rows()));
-  const Eigen::Map<const Eigen::VectorXd> w(costs.data(), kOpCountFeatures);
-  for (size_t i = 0; i < ms.size(); ++i) {
-    const double exact = oc.features.row(static_cast<Eigen::Index>(i)).dot(w);
-    ms[i] = oc.degenerate[i] && foldedMs > 0 ? foldedMs : std::max(exact, 0.05) * std::exp(n(rng));
-  }
-  return ms;
-}
-
-descriptor::Descriptor specs(double cores) {
-  store::Device d;
-  d.name = "synthetic";
-  d.family = "gpu";
-  d.cores = static_cast<int>(cores);
-  return descriptor::specsDescriptor(d);
-}
-
-TrainingPool pool(const std::vector<nb201::Cell>& cells, const OpCounts& oc, const std::vector<std::pair<std::string, Costs>>& devices,
-                  double foldedMs = 0) {
-  TrainingPool p;
-  p.descriptorKind = descriptor::kSpecs;
-  p.cells = cells;
-  std::uint64_t seed = 1;
-  for (const auto& [name, costs] : devices) {
-    p.devices.push_back(name);
-    p.descriptors.push_back(specs(1000.0 * static_cast<double>(seed)));
-    const bool graph = costs[5] != 0;
-    p.latencyMs.push_back(synthetic(oc, costs, 0.01, seed++, graph ? foldedMs : 0));
-  }
-  return p;
-}
-
-Target target(const std::vector<nb201::Cell>& cells, const std::vector<double>& ms, const std::vector<size_t>& shots) {
-  Target t;
-  t.device = "unseen";
-  t.descriptor = specs(2500);
-  for (size_t i : shots) t.shots.push_back({cells[i], ms[i]});
-  return t;
-}
-
-std::vector<size_t> draw(size_t k, std::uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  std::vector<size_t> out;
-  while (out.size() < k) out.push_back(static_cast<size_t>(rng() % nb201::kSpaceSize));
-  return out;
-}
-
-} // namespace
 
 class TestOpCost : public QObject {
   Q_OBJECT

@@ -12,6 +12,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <set>
 
 using namespace maple;
 using namespace maple::predict;
@@ -74,10 +75,6 @@ class TestPredict : public QObject {
   Q_OBJECT
 
 private slots:
-  void initTestCase() {
-    if (!testing::haveDataSet()) QSKIP("the data set is not at ../shared/data/help-nb201");
-  }
-
   // Hand-computed: errors 8 %, 0 %, 200 %, 2 %; ranks of pred (1,2,4,3) vs meas (1,2,3,4).
   void metricsByHand() {
     const std::vector<double> meas{1, 2, 4, 10}, pred{1.08, 2, 12, 9.8};
@@ -98,6 +95,7 @@ private slots:
   }
 
   void everyMethodBeatsAConstantGuess() {
+    MAPLE_REQUIRE_DATA_SET();
     const auto& f = fixture();
     // The trivial bound: every architecture predicted at the shots' geometric mean.
     double logMean = 0;
@@ -114,16 +112,19 @@ private slots:
       qInfo("%s: acc10 %.3f spearman %.3f mape %.1f (constant: acc10 %.3f mape %.1f)", method.c_str(), m.acc10,
             m.spearman, m.mape, constant.acc10, constant.mape);
       QVERIFY2(m.spearman > 0.6, method.c_str()); // the constant ranks nothing
-      // Known weakness, kept visible: FLOPs-proportional (a slope-1 line in log space) and the
-      // MLPs (trained on six devices, one a CPU) rank well but miss this CPU's scale by more than
-      // a constant guess does; only their ranking is held to the bound here.
-      if (method == "flops" || method == "maple" || method == "maple-x") continue;
+      // Known weakness, kept visible (XFAIL; XPASS when fixed): FLOPs-proportional (a slope-1 line
+      // in log space) and the MLPs (trained on six devices, one a CPU) rank well but miss this
+      // CPU's scale by more than a constant guess does.
+      const bool weak = method == "flops" || method == "maple" || method == "maple-x";
+      if (weak) QEXPECT_FAIL("", "known weakness: this method misses the target CPU's scale", Continue);
       QVERIFY2(m.mape < constant.mape, method.c_str());
+      if (weak) QEXPECT_FAIL("", "known weakness: this method misses the target CPU's scale", Continue);
       QVERIFY2(m.acc10 > constant.acc10, method.c_str());
     }
   }
 
   void deterministicAndRoundTrips() {
+    MAPLE_REQUIRE_DATA_SET();
     const auto& f = fixture();
     for (const auto& method : methodNames()) {
       auto a = train(method, f.pool, {11, 2})->adapt(f.target);
@@ -144,6 +145,7 @@ private slots:
   }
 
   void zeroShotsAndUncertainty() {
+    MAPLE_REQUIRE_DATA_SET();
     const auto& f = fixture();
     Target t = f.target;
     t.shots.clear();
@@ -157,6 +159,7 @@ private slots:
   }
 
   void cellsOutsideThePool() {
+    MAPLE_REQUIRE_DATA_SET();
     const auto& f = fixture();
     auto p = train(defaultMethod(), f.pool, {1, 2})->adapt(f.target);
     // Row 1 of the table is not in the every-8th pool: predicted through the feature map.
@@ -165,6 +168,8 @@ private slots:
   }
 
   void badInputs() {
+    QCOMPARE(errorOf([] { restore(ModelState{}); }), ErrorKind::BadInput);
+    MAPLE_REQUIRE_DATA_SET(); // the rest trains on the data set's pool
     const auto& f = fixture();
     QCOMPARE(errorOf([&] { train("nope", f.pool, {}); }), ErrorKind::Usage);
     TrainingPool broken = f.pool;
@@ -176,13 +181,13 @@ private slots:
     Target badShot = f.target;
     badShot.shots[0].latencyMs = -1;
     QCOMPARE(errorOf([&] { train("ridge", f.pool, {})->adapt(badShot); }), ErrorKind::BadInput);
-    QCOMPARE(errorOf([] { restore(ModelState{}); }), ErrorKind::BadInput);
     auto s = train("lowrank", f.pool, {})->state();
     s.arrays.erase("lowrank.thetas");
     QCOMPARE(errorOf([&] { restore(s); }), ErrorKind::BadInput);
   }
 
   void harnessProtocolsAndShots() {
+    MAPLE_REQUIRE_DATA_SET();
     const auto& f = fixture();
     const auto data = evalDataFromTable(f.table, f.specs, descriptor::kReferenceLatency);
     EvalOptions o;
@@ -193,6 +198,7 @@ private slots:
     o.shots = {3, 12};
     o.seeds = 2;
     o.protocol = Protocol::Help;
+    o.shotPolicy = ShotPolicy::Reference;
     const auto r = evaluate(data, o);
     QCOMPARE(r.results.size(), size_t(2));
     for (const auto& s : r.results) {
@@ -209,6 +215,17 @@ private slots:
     const auto again = evaluate(data, o);
     QCOMPARE(again.results[1].runs[0].devices.at(kTarget).rmseMs, r.results[1].runs[0].devices.at(kTarget).rmseMs);
     QVERIFY(r.results[1].runs[0].devices.at(kTarget).rmseMs != r.results[1].runs[1].devices.at(kTarget).rmseMs);
+    QVERIFY(r.results[1].sd.rmseMs > 0);
+    // Design is deterministic: both seeds measure the same shots, so the spread over seeds is 0.
+    auto d = o;
+    d.shotPolicy = ShotPolicy::Design;
+    const auto rd = evaluate(data, d);
+    QCOMPARE(rd.results[0].runs[0].devices.at(kTarget).rmseMs, rd.results[0].runs[1].devices.at(kTarget).rmseMs);
+    QCOMPARE(rd.results[0].sd.rmseMs, 0.0);
+    const auto j = toJson(rd);
+    QCOMPARE(j["shot_policy"].get<std::string>(), std::string("design"));
+    QVERIFY(j["deterministic"].get<bool>());
+    QVERIFY(j["results"][0].contains("sd"));
     // Bad options.
     auto bad = o;
     bad.testDevices = {"1080ti_1"};
@@ -223,6 +240,29 @@ private slots:
     bad.testDevices = {"nope"};
     QCOMPARE(errorOf([&] { evaluate(data, bad); }), ErrorKind::Usage);
     QCOMPARE(errorOf([&] { evalDataFromTable(f.table, f.specs, "counters"); }), ErrorKind::Usage);
+  }
+
+  // Every family the spec sheet uses sets exactly its own flag (version 1 set none for CPUs,
+  // phones and boards: it tested names the sheet never uses).
+  void specsFamilyFlags() {
+    const auto& f = fixture();
+    std::set<std::string> families;
+    for (const auto& dev : f.specs) {
+      families.insert(dev.family);
+      const auto d = descriptor::specsDescriptor(dev);
+      QCOMPARE(d.version, 2);
+      std::vector<std::string> set;
+      for (size_t i = 0; i < d.names.size(); ++i)
+        if (d.names[i].rfind("family_", 0) == 0 && d.values[i] == 1.0) set.push_back(d.names[i]);
+      QCOMPARE(set, std::vector<std::string>{"family_" + dev.family});
+    }
+    QCOMPARE(families, (std::set<std::string>{"gpu", "server_cpu", "mobile_soc", "sbc", "asic", "fpga"}));
+    QCOMPARE(families, std::set<std::string>(descriptor::specFamilies().begin(), descriptor::specFamilies().end()));
+    // Other spellings: a detected host ("cpu") and the importer's fallbacks.
+    QCOMPARE(descriptor::specFamilyFlag("cpu"), std::string("server_cpu"));
+    QCOMPARE(descriptor::specFamilyFlag("mobile"), std::string("mobile_soc"));
+    QCOMPARE(descriptor::specFamilyFlag("embedded"), std::string("sbc"));
+    QCOMPARE(descriptor::specFamilyFlag("unknown"), std::string());
   }
 
   void evaluationsStore() {

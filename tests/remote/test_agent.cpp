@@ -6,6 +6,7 @@
 #include "measure/host.hpp"
 #include "remote/agent_link.hpp"
 #include "remote/protocol.hpp"
+#include "../core/process_support.hpp"
 
 #include <QtTest>
 
@@ -124,6 +125,26 @@ private slots:
     QVERIFY(agent.readLine(line, 30, 1 << 20) == ChildProcess::Read::Line);
     QVERIFY2(QString::fromStdString(line).contains("longer than"), line.c_str());
     QVERIFY(agent.readLine(line, 30, 1 << 20) == ChildProcess::Read::Closed);
+  }
+
+  // The launcher going away (its pipe closes, as when ssh drops) ends a hung runner on the device.
+  void lostClientEndsTheDevicesRunner() {
+    QTemporaryDir dir;
+    const auto pidFile = dir.filePath("pids");
+    ChildProcess agent({MAPLE_CLI, "agent"});
+    const nlohmann::json measure = {{"op", "measure"}, {"arch", kArch}, {"batch", 1}, {"threads", 1}, {"seed", 1},
+                                    {"timeout", 300}, {"protocol", toJson(quickProtocol())},
+                                    {"engine", "command:/bin/sh " + std::string(MAPLE_TEST_RUNNERS_DIR) +
+                                                   "/setsid_runner.sh " + pidFile.toStdString() + " hang"}};
+    QVERIFY(agent.write("{\"op\":\"hello\",\"protocol\":1}\n" + measure.dump() + "\n"));
+    const auto pids = maple::testing::waitForPids(pidFile, 20000);
+    QCOMPARE(pids.size(), size_t(2));
+    agent.closeInput();
+    QVERIFY(maple::testing::allGoneWithin(pids, 3000));
+    std::string line;
+    QVERIFY(agent.readLine(line, 10, 1 << 20) == ChildProcess::Read::Line); // hello
+    QVERIFY(agent.readLine(line, 10, 1 << 20) == ChildProcess::Read::Line);
+    QVERIFY2(QString::fromStdString(line).contains("cancelled"), line.c_str());
   }
 
   void clientRefusesAnotherProtocol() {

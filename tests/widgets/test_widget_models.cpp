@@ -3,6 +3,7 @@
 #include "capture_models.hpp"
 #include "device_model.hpp"
 #include "evaluation_models.hpp"
+#include "scatter_plot.hpp"
 #include "small_project.hpp"
 
 #include "store/devices.hpp"
@@ -76,6 +77,13 @@ private slots:
     for (int r = 0; r < filter.rowCount(); ++r)
       QVERIFY(filter.index(r, ArchitectureModel::Architecture).data().toString().contains(QStringLiteral("avg_pool_3x3~2")));
     QVERIFY(filter.rowCount() > 0 && filter.rowCount() < 300);
+    // A list of indices, as users paste them (HELP's style "11982,431", or with spaces).
+    for (const char* list : {"17,230", "17, 230", "17 230;"}) {
+      filter.setSearch(QString::fromLatin1(list));
+      QCOMPARE(filter.rowCount(), 2);
+    }
+    filter.setSearch(QStringLiteral("17,nope")); // not a list of numbers: a (matchless) substring
+    QCOMPARE(filter.rowCount(), 0);
     filter.setSearch({});
 
     filter.setRequiredOp(static_cast<int>(nb201::Op::Conv3x3));
@@ -162,6 +170,9 @@ private slots:
     // a: (10 + 50 + 0) / 3 = 20 %.
     QCOMPARE(QLocale().toDouble(metrics.index(0, MetricsModel::Mape).data().toString()), 20.0);
     QCOMPARE(metrics.index(2, MetricsModel::Device).data().toString(), QStringLiteral("all"));
+    // Swatches tie rows to the scatter's colours; the "all" row has none.
+    QCOMPARE(metrics.index(1, MetricsModel::Device).data(Qt::DecorationRole).value<QColor>(), ScatterPlot::deviceColor(1));
+    QVERIFY(!metrics.index(2, MetricsModel::Device).data(Qt::DecorationRole).isValid());
 
     WorstModel worst;
     QAbstractItemModelTester worstTester(&worst, QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -12,6 +12,7 @@
 #include "job.hpp"
 #include "job_bar.hpp"
 #include "main_window.hpp"
+#include "cross_device_page.hpp"
 #include "predictions_page.hpp"
 #include "samples_page.hpp"
 #include "scatter_plot.hpp"
@@ -38,22 +39,6 @@ using namespace maple::widgets;
 namespace {
 
 bool settle(MainWindow& w, int timeoutMs = 60000) { return w.waitUntilIdle(timeoutMs); }
-
-// A stored evaluation over every measured latency of the project, predicted as 1.05 x measured
-// for even architectures and 0.8 x for odd ones: known errors the views must show.
-std::int64_t storeEvaluation(store::Project& p) {
-  store::Transaction tx(p.db());
-  p.db().exec("INSERT INTO evaluations (method, descriptor_kind, protocol, shots, seed, metrics_json, created_at) "
-              "VALUES ('test', 'specs', 'full', 0, 1, '{}', '2026-01-01T00:00:00Z')");
-  const auto id = p.db().lastInsertId();
-  p.db().prepare("INSERT INTO evaluation_predictions (evaluation_id, device_id, architecture_id, predicted_ms, measured_ms) "
-                 "SELECT ?1, device_id, architecture_id, "
-                 "  latency_ms * CASE WHEN architecture_id % 2 = 0 THEN 1.05 ELSE 0.8 END, latency_ms FROM latency_samples")
-      .bind(1, id)
-      .run();
-  tx.commit();
-  return id;
-}
 
 // Starts a capture of nb201-ops and waits until its second step began (the first was counted).
 bool startPastFirstStep(CapturePage* page) {
@@ -106,11 +91,12 @@ private slots:
       QCOMPARE(page->model()->selectedRows().size(), size_t{7});
     }
     // Most uncertain without a target device: a clear message, no crash.
+    w.workspace()->setTargetDevice(QString(), false);
     page->setStrategy(QStringLiteral("most-uncertain"));
     QVERIFY(!page->selectSamples());
     QVERIFY2(page->jobBar()->message().contains(QStringLiteral("reference architectures")), qPrintable(page->jobBar()->message()));
     // With one (its reference latencies are in the project) lowrank is adapted to it on a worker.
-    page->setMeasureOptions(QStringLiteral("dev1"), QStringLiteral("cpu"), 2);
+    w.workspace()->setTargetDevice(QStringLiteral("dev1"), true);
     page->setSampleCount(3);
     QVERIFY(page->selectSamples());
     QVERIFY(settle(w));
@@ -126,7 +112,8 @@ private slots:
     page->setStrategy(QStringLiteral("random"));
     page->setSampleCount(2);
     QVERIFY(page->selectSamples());
-    page->setMeasureOptions(QStringLiteral("this-host"), QStringLiteral("cpu"), 2);
+    w.workspace()->setTargetDevice(QStringLiteral("this-host"), false);
+    page->setMeasureOptions(QStringLiteral("cpu"), 2);
     page->measureSelected();
     QVERIFY(settle(w, 120000));
     QVERIFY2(!page->jobBar()->message().contains(QStringLiteral("failed")), qPrintable(page->jobBar()->message()));
@@ -140,13 +127,15 @@ private slots:
 
   void scatterFillsFromStoredEvaluation() {
     auto p = store::Project::open(project_.toStdString());
-    const auto id = storeEvaluation(p);
+    const auto id = testing::storeKnownEvaluation(p);
     MainWindow w;
     w.resize(1200, 800);
     w.show();
     w.openProject(project_);
     QVERIFY(settle(w));
-    auto* page = w.predictionsPage();
+    w.setView(MainWindow::Predictions);
+    w.predictionsPage()->setMode(PredictionsPage::CrossDevice);
+    auto* page = w.predictionsPage()->crossDevice();
     page->showStored(0, id);
     QVERIFY(settle(w));
     auto* view = page->left();
@@ -157,7 +146,7 @@ private slots:
     // The points are drawn: every device's colour shows up in the rendered plot.
     const QImage image = view->scatter()->toPixmap(800, 600).toImage().convertToFormat(QImage::Format_RGB32);
     for (int d = 0; d < static_cast<int>(view->points()->devices.size()); ++d) {
-      const QRgb c = ScatterPlot::deviceColor(d, 1).rgb();
+      const QRgb c = ScatterPlot::deviceColor(d).rgb();
       long found = 0;
       for (int y = 0; y < image.height(); ++y)
         for (int x = 0; x < image.width(); ++x) found += image.pixel(x, y) == c;
@@ -165,6 +154,14 @@ private slots:
     }
     // Per-device metrics: every error is +5 % or -20 %, so within-10 % is the share of even ids.
     QCOMPARE(view->metrics()->rowCount(), static_cast<int>(view->points()->devices.size()) + 1);
+    for (int row = 0; row < view->metrics()->rowCount() - 1; ++row) {
+      const auto name = view->metrics()->index(row, MetricsModel::Device).data().toString().toStdString();
+      auto share = p.db().prepare("SELECT avg(CASE WHEN s.architecture_id % 2 = 0 THEN 100.0 ELSE 0.0 END) "
+                                  "FROM latency_samples s JOIN devices d ON d.id = s.device_id WHERE d.name = ?1");
+      share.bind(1, name);
+      QVERIFY(share.step());
+      QCOMPARE(view->metrics()->index(row, MetricsModel::Within10).data().toString(), QLocale().toString(share.real(0), 'f', 1));
+    }
     QCOMPARE(view->worst()->index(0, WorstModel::Error).data().toString(), QLocale().toString(-20.0, 'f', 1));
 
     // Hovering finds the point under the cursor; clicking selects its architecture.
@@ -189,7 +186,7 @@ private slots:
     MainWindow w;
     w.openProject(project_);
     QVERIFY(settle(w));
-    auto* page = w.predictionsPage();
+    auto* page = w.predictionsPage()->crossDevice();
     const int before = page->storedList(0)->count();
     page->setRunOptions({}, QStringLiteral("reference-latency"), 10, 3);
     page->run();

@@ -1,6 +1,8 @@
 #include "engine/command/command_runner.hpp"
 
 #include "common/error.hpp"
+#include "common/json_parse.hpp"
+#include "common/latency_bounds.hpp"
 #include "common/text.hpp"
 
 #include <nlohmann/json.hpp>
@@ -95,10 +97,10 @@ RunnerReply CommandRunner::request(const RunnerRequest& req) {
 RunnerReply parseReply(const std::string& line, const RunnerRequest& req) {
   nlohmann::json j;
   try {
-    j = nlohmann::json::parse(line);
-  } catch (const std::exception&) {
-    badInput("not a JSON line: " + text::quote(clip(line)) +
-             " (print exactly one JSON object per request on stdout; logs go to stderr)");
+    j = parseJson(line, "the reply");
+  } catch (const Error& e) {
+    badInput("not a JSON line: " + text::quote(clip(line)) + " (" + e.what() +
+             "; print exactly one JSON object per request on stdout; logs go to stderr)");
   }
   if (!j.is_object()) badInput("expected a JSON object, got " + text::quote(clip(line)));
   if (j.contains("error")) {
@@ -115,8 +117,8 @@ RunnerReply parseReply(const std::string& line, const RunnerRequest& req) {
   for (size_t i = 0; i < times.size(); ++i) {
     if (!times[i].is_number()) badInput("latency " + std::to_string(i) + " is not a number: " + times[i].dump());
     const double t = times[i].get<double>();
-    if (!std::isfinite(t) || t <= 0)
-      badInput("latency " + std::to_string(i) + " is " + times[i].dump() + " ms (expected a finite time above 0)");
+    if (!plausibleLatencyMs(t))
+      badInput("latency " + std::to_string(i) + " is " + times[i].dump() + " ms (expected a time between 1e-6 and 1e7 ms)");
     r.latenciesMs.push_back(t);
   }
   for (const auto* key : {"runtime", "runtime_version"}) {

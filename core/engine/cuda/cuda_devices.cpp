@@ -1,23 +1,21 @@
-// CUDA device discovery for host detection and the measurement conditions.
+// CUDA device discovery for host detection and the measurement conditions (in the plugin).
 #include "engine/cuda/cuda_check.hpp"
-#include "engine/cuda/cuda_engine.hpp"
+#include "engine/cuda/cuda_plugin.hpp"
 
-namespace maple::engine {
+namespace maple::engine::cuda {
 
 namespace {
 std::string versionText(int v) { return std::to_string(v / 1000) + "." + std::to_string(v % 1000 / 10); }
 } // namespace
 
-bool cudaBuilt() { return true; }
-
-std::vector<measure::GpuInfo> cudaDevices(std::string* whyNone) {
+std::vector<measure::GpuInfo> devices(std::string* whyNone) {
   int count = 0;
   const cudaError_t e = cudaGetDeviceCount(&count);
   if (e != cudaSuccess || count == 0) {
     if (whyNone)
-      *whyNone = e != cudaSuccess ? std::string("no CUDA device: ") + cudaGetErrorString(e) + " (error " +
+      *whyNone = e != cudaSuccess ? std::string("no CUDA device: no GPU is usable: ") + cudaGetErrorString(e) + " (error " +
                                         std::to_string(static_cast<int>(e)) + ")"
-                                  : "no CUDA device: the driver reports none";
+                                  : "no CUDA device: no GPU is usable: the driver reports none";
     cudaGetLastError(); // clear the sticky error so later calls report their own
     return {};
   }
@@ -27,7 +25,7 @@ std::vector<measure::GpuInfo> cudaDevices(std::string* whyNone) {
   std::vector<measure::GpuInfo> out;
   for (int i = 0; i < count; ++i) {
     cudaDeviceProp p{};
-    cuda::check(cudaGetDeviceProperties(&p, i), "cudaGetDeviceProperties");
+    check(cudaGetDeviceProperties(&p, i), "cudaGetDeviceProperties");
     measure::GpuInfo g;
     g.index = i;
     g.name = p.name;
@@ -47,4 +45,4 @@ std::vector<measure::GpuInfo> cudaDevices(std::string* whyNone) {
   return out;
 }
 
-} // namespace maple::engine
+} // namespace maple::engine::cuda

@@ -8,7 +8,7 @@
 #include "common/text.hpp"
 #include "engine/cpu/network_weights.hpp"
 #include "engine/cuda/cuda_check.hpp"
-#include "engine/cuda/cuda_engine.hpp"
+#include "engine/cuda/cuda_plugin.hpp"
 
 #include <cmath>
 #include <functional>
@@ -387,13 +387,13 @@ private:
 
 } // namespace
 
-std::unique_ptr<Engine> makeCudaEngine(int deviceIndex) {
+std::unique_ptr<Engine> cuda::makeEngine(int deviceIndex) {
   std::string why;
-  const auto devices = cudaDevices(&why);
-  if (devices.empty()) fail(ErrorKind::Usage, why + " (measure on this machine with --engine cpu)");
-  if (deviceIndex < 0 || deviceIndex >= static_cast<int>(devices.size()))
+  const auto gpus = cuda::devices(&why);
+  if (gpus.empty()) fail(ErrorKind::Io, why + " (measure on this machine with --engine cpu)");
+  if (deviceIndex < 0 || deviceIndex >= static_cast<int>(gpus.size()))
     fail(ErrorKind::Usage, "CUDA device " + std::to_string(deviceIndex) + " does not exist (this machine has " +
-                               std::to_string(devices.size()) + ")");
+                               std::to_string(gpus.size()) + ")");
   return std::make_unique<CudaEngine>(deviceIndex);
 }
 

@@ -1,8 +1,12 @@
 #pragma once
 // The CUDA engine: NAS-Bench-201 networks on cuDNN (convolution, pooling, activation) and cuBLAS
 // (the classifier), with the same weights from the seed as the CPU engine, timed with CUDA events.
-// Built when the CUDA toolkit is found (CMake option MAPLE_WITH_CUDA); otherwise every entry point
-// reports that this build has no CUDA support.
+// It lives in a plugin (maple-engine-cuda.so, package maple-engine-cuda) that these functions load
+// on first use, so no MAPLE binary links CUDA: without the plugin, or without a usable GPU, they
+// report why.
+//
+// The plugin is looked for in $MAPLE_PLUGIN_DIR when set, else in <prefix>/<libdir>/maple beside
+// the running executable's <prefix>/bin.
 #include "engine/engine.hpp"
 #include "measure/host.hpp"
 
@@ -12,15 +16,15 @@
 
 namespace maple::engine {
 
-// True when this build has the CUDA engine compiled in.
-bool cudaBuilt();
-
-// The CUDA devices this process can use; empty with `whyNone` set (e.g. "no CUDA device: CUDA
-// driver version is insufficient for CUDA runtime version (error 35)") when there is none.
+// The CUDA devices this process can use; empty with `whyNone` set when there is none, starting
+// "no CUDA device: " and naming the cause (the engine is not installed, its CUDA libraries do not
+// load, or "no GPU is usable: CUDA driver version is insufficient ... (error 35)").
 std::vector<measure::GpuInfo> cudaDevices(std::string* whyNone = nullptr);
 
-// Throws maple::Error (Usage) starting "no CUDA device" when there is none, or naming the build
-// option when CUDA was not built in.
+// Throws maple::Error (Usage) starting "no CUDA device" when there is none.
 std::unique_ptr<Engine> makeCudaEngine(int deviceIndex = 0);
+
+// The file the plugin is loaded from (whether or not it exists).
+std::string cudaPluginPath();
 
 } // namespace maple::engine

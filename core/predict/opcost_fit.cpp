@@ -1,0 +1,201 @@
+#include "predict/opcost_fit.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace maple::predict::opcost {
+namespace {
+
+constexpr double kTaus[] = {0.1, 0.3, 1.0};          // component spread, in units of the pool's C
+constexpr double kNoises[] = {0.02, 0.05, 0.1, 0.2}; // relative noise of a shot
+constexpr double kBroadShare = 0.25;                 // prior mass of the broad component
+constexpr double kHuberFit = 0.1;                    // relative residual where pool fitting turns robust
+constexpr double kHuberShots = 2.0;                  // shot residual, in noise units, where adaptation turns robust
+constexpr int kRobustPasses = 3;
+constexpr double kDesignNoise = 0.05;                // shot noise the design plans for
+constexpr double kDesignScaleVar = 1.0;              // prior variance of ln scale in the design
+constexpr double kWideOuter = 3.0;                   // the outer wide component's radius, in units of the inner's
+
+double median(std::vector<double> v) {
+  if (v.empty()) return std::nan("");
+  const auto mid = v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2);
+  std::nth_element(v.begin(), mid, v.end());
+  return *mid;
+}
+
+struct Component {
+  Eigen::VectorXd shape;
+  double logPrior;
+  Eigen::MatrixXd cov; // per unit scale squared
+};
+
+struct Fit {
+  Eigen::VectorXd w;
+  Eigen::MatrixXd covariance;
+  double logEvidence, scale, noise;
+};
+
+double logDet(const Eigen::LLT<Eigen::MatrixXd>& llt) { return 2 * llt.matrixL().toDenseMatrix().diagonal().array().log().sum(); }
+
+// Posterior of w for one component and noise level; h: the shots' robustness weights.
+Fit fitComponent(const Component& c, const Eigen::MatrixXd& x, const Eigen::VectorXd& t, const Eigen::VectorXd& h,
+                 double noise) {
+  std::vector<double> ratios;
+  const Eigen::VectorXd base = x * c.shape;
+  for (Eigen::Index i = 0; i < t.size(); ++i)
+    if (base(i) > 0) ratios.push_back(t(i) / base(i));
+  double s = median(ratios);
+  if (!(s > 0) || !std::isfinite(s)) s = median(std::vector<double>(t.data(), t.data() + t.size()));
+  const Eigen::VectorXd m0 = s * c.shape;
+  const Eigen::MatrixXd s0 = s * s * c.cov;
+  const Eigen::VectorXd rowScale = h.cwiseSqrt().cwiseQuotient(t) / noise;
+  const Eigen::MatrixXd a = rowScale.asDiagonal() * x;
+  const Eigen::VectorXd b = h.cwiseSqrt() / noise;
+  const Eigen::LLT<Eigen::MatrixXd> s0llt(s0);
+  const Eigen::MatrixXd p0 = s0llt.solve(Eigen::MatrixXd::Identity(kP, kP));
+  const Eigen::LLT<Eigen::MatrixXd> hllt(a.transpose() * a + p0);
+  Fit f;
+  f.covariance = hllt.solve(Eigen::MatrixXd::Identity(kP, kP));
+  f.w = f.covariance * (a.transpose() * b + p0 * m0);
+  // Evidence of the scaled shots, b ~ N(A m0, I + A S0 A^T), through Woodbury and the determinant
+  // lemma so that it costs O(k) in the number of shots.
+  const Eigen::VectorXd d = b - a * m0;
+  const Eigen::VectorXd ad = a.transpose() * d;
+  f.logEvidence = -0.5 * (d.squaredNorm() - ad.dot(hllt.solve(ad)) + logDet(hllt) + logDet(s0llt)) -
+                  static_cast<double>(t.size()) * std::log(noise) + c.logPrior;
+  f.scale = s;
+  f.noise = noise;
+  return f;
+}
+
+Eigen::MatrixXd wideCovariance(const Prior& prior) {
+  const Eigen::VectorXd mean = prior.meanShape();
+  const double rms2 = mean.squaredNorm() / kP;
+  return Eigen::MatrixXd::Identity(kP, kP) * (prior.wide.radius * prior.wide.radius * rms2);
+}
+
+// The wide components' mean second moment (both radii).
+Eigen::MatrixXd wideMoment(const Prior& prior) { return 0.5 * (1 + kWideOuter * kWideOuter) * wideCovariance(prior); }
+
+std::vector<Component> components(const Prior& prior) {
+  std::vector<Component> comps;
+  const double wide = prior.wide.share;
+  const double pooled = 1 - kBroadShare - wide;
+  for (Eigen::Index j = 0; j < prior.shapes.rows(); ++j)
+    for (double tau : kTaus)
+      if (prior.weights(j) > 0)
+        comps.push_back({prior.shapes.row(j).transpose(), std::log(pooled * prior.weights(j) / std::size(kTaus)), tau * prior.cov});
+  comps.push_back({prior.meanShape(), std::log(kBroadShare), prior.cov});
+  // Two radii share the wide mass, so the shots can say how far the target departs.
+  if (wide > 0)
+    for (double r : {1.0, kWideOuter}) comps.push_back({prior.meanShape(), std::log(wide / 2), r * r * wideCovariance(prior)});
+  return comps;
+}
+
+Posterior mixture(const std::vector<Fit>& fits) {
+  double top = -INFINITY;
+  for (const auto& f : fits) top = std::max(top, f.logEvidence);
+  Eigen::VectorXd pw(static_cast<Eigen::Index>(fits.size()));
+  for (size_t i = 0; i < fits.size(); ++i) pw(static_cast<Eigen::Index>(i)) = std::exp(fits[i].logEvidence - top);
+  pw /= pw.sum();
+  Posterior out;
+  out.w = Eigen::VectorXd::Zero(kP);
+  out.scale = out.noise = 0;
+  for (size_t i = 0; i < fits.size(); ++i) {
+    const double q = pw(static_cast<Eigen::Index>(i));
+    out.w += q * fits[i].w;
+    out.scale += q * fits[i].scale;
+    out.noise += q * fits[i].noise;
+  }
+  out.covariance = Eigen::MatrixXd::Zero(kP, kP);
+  for (size_t i = 0; i < fits.size(); ++i) {
+    const Eigen::VectorXd d = fits[i].w - out.w;
+    out.covariance += pw(static_cast<Eigen::Index>(i)) * (fits[i].covariance + d * d.transpose());
+  }
+  return out;
+}
+
+} // namespace
+
+Eigen::VectorXd robustFit(const Eigen::MatrixXd& x, const Eigen::VectorXd& t) {
+  Eigen::VectorXd weight = t.cwiseInverse();
+  Eigen::VectorXd w = Eigen::VectorXd::Zero(x.cols());
+  for (int iter = 0; iter < 10; ++iter) {
+    const Eigen::MatrixXd a = weight.asDiagonal() * x;
+    Eigen::MatrixXd h = a.transpose() * a;
+    h.diagonal().array() += 1e-9 * (h.trace() + 1);
+    w = h.ldlt().solve(a.transpose() * weight.cwiseProduct(t));
+    const Eigen::ArrayXd r = ((x * w - t).array() / t.array()).abs();
+    weight = (t.array().inverse() * (kHuberFit / r.max(kHuberFit)).sqrt()).matrix();
+  }
+  return w;
+}
+
+Eigen::MatrixXd shapeCovariance(const Eigen::MatrixXd& shapes) {
+  const Eigen::RowVectorXd mean = shapes.colwise().mean();
+  const Eigen::MatrixXd d = shapes.rowwise() - mean;
+  Eigen::MatrixXd cov = d.transpose() * d / static_cast<double>(std::max<Eigen::Index>(shapes.rows(), 1));
+  cov.diagonal().array() += 1e-4;
+  return cov;
+}
+
+Posterior fitShots(const Prior& prior, const Eigen::MatrixXd& x, const Eigen::VectorXd& t) {
+  const auto comps = components(prior);
+  Eigen::VectorXd h = Eigen::VectorXd::Ones(t.size());
+  Posterior post;
+  for (int pass = 0; pass < kRobustPasses; ++pass) {
+    std::vector<Fit> fits;
+    fits.reserve(comps.size() * std::size(kNoises));
+    for (const auto& c : comps)
+      for (double noise : kNoises) fits.push_back(fitComponent(c, x, t, h, noise));
+    post = mixture(fits);
+    // Huber weights from the relative residuals; with fewer shots than costs the fit interpolates
+    // them and the weights stay 1.
+    const Eigen::ArrayXd r = ((x * post.w - t).array() / t.array()).abs() / post.noise;
+    const Eigen::VectorXd next = (kHuberShots / r.max(kHuberShots)).matrix();
+    if ((next - h).cwiseAbs().maxCoeff() < 1e-3) break;
+    h = next;
+  }
+  return post;
+}
+
+Posterior priorOnly(const Prior& prior, double scaleMs) {
+  Posterior p;
+  p.scale = scaleMs;
+  p.w = scaleMs * prior.meanShape();
+  p.covariance = scaleMs * scaleMs * (prior.cov + prior.wide.share * wideMoment(prior));
+  p.noise = kNoises[std::size(kNoises) - 1];
+  return p;
+}
+
+DesignProblem designProblem(const Prior& prior, const OpCounts& oc) {
+  // Relative error of a cell's prediction: d ln s + x . dv / (x . v_mean), v = w / s.
+  const Eigen::VectorXd mean = prior.meanShape();
+  const auto n = oc.features.rows();
+  DesignProblem d;
+  d.noise = kDesignNoise;
+  d.jacobian = Eigen::MatrixXd::Zero(n, kP + 1);
+  d.eligible.assign(static_cast<size_t>(n), false);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    const double base = oc.features.row(i).dot(mean);
+    if (oc.degenerate[static_cast<size_t>(i)] || !(base > 0)) continue;
+    d.jacobian(i, 0) = 1;
+    d.jacobian.row(i).tail(kP) = oc.features.row(i) / base;
+    d.eligible[static_cast<size_t>(i)] = true;
+  }
+  double tauMean = 0;
+  for (double tau : kTaus) tauMean += tau / std::size(kTaus);
+  d.priorCov = Eigen::MatrixXd::Zero(kP + 1, kP + 1);
+  d.priorCov(0, 0) = kDesignScaleVar;
+  // The mixture's covariance: between the pool's shapes plus within its components.
+  Eigen::MatrixXd between = Eigen::MatrixXd::Zero(kP, kP);
+  for (Eigen::Index j = 0; j < prior.shapes.rows(); ++j) {
+    const Eigen::VectorXd dv = prior.shapes.row(j).transpose() - mean;
+    between += prior.weights(j) * dv * dv.transpose();
+  }
+  d.priorCov.bottomRightCorner(kP, kP) = between + tauMean * prior.cov + prior.wide.share * wideMoment(prior);
+  return d;
+}
+
+} // namespace maple::predict::opcost

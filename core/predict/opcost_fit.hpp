@@ -1,0 +1,57 @@
+#pragma once
+// The closed-form pieces of method opcost (opcost.cpp): the pool devices' robust cost fits and the
+// Bayesian mixture fit of a target's shots.
+//
+// Prior over a target's costs w (ms per operation): one of the pool's shapes v_j (costs / median
+// latency) at an unknown scale s, perturbed by N(0, tau s^2 C) with C the shapes' covariance; or a
+// broad N(s v_mean, s^2 C); or a wide N(s v_mean, s^2 r^2 I), at two radii r, that does not follow
+// the pool's covariance, so a device unlike every pool device is reachable once the shots say so. Shots carry
+// a relative noise sigma. Each (component, tau, sigma) has a closed-form posterior and evidence;
+// the fit is their evidence-weighted mixture, iterated with Huber weights on the shots so that a
+// few outlying measurements do not bend the costs (IRLS).
+#include "predict/design.hpp"
+#include "predict/op_counts.hpp"
+
+#include <Eigen/Dense>
+
+namespace maple::predict::opcost {
+
+inline constexpr int kP = kOpCountFeatures;
+
+// Relative-error least squares with Huber weights: minimises sum rho((x.w - t) / t).
+Eigen::VectorXd robustFit(const Eigen::MatrixXd& x, const Eigen::VectorXd& t);
+
+struct WidePrior {
+  double share = 0;  // prior mass of the wide component (0: none)
+  double radius = 1; // the inner radius: sd per cost in units of the mean shape's rms cost (the outer is 3x)
+};
+
+struct Prior {
+  Eigen::MatrixXd shapes;  // devices x kP
+  Eigen::VectorXd weights; // per device, summing to 1
+  Eigen::MatrixXd cov;     // kP x kP, the shapes' covariance
+  WidePrior wide;
+  Eigen::VectorXd meanShape() const { return shapes.transpose() * weights; }
+};
+
+// The pool's covariance of some shapes (rows), regularised.
+Eigen::MatrixXd shapeCovariance(const Eigen::MatrixXd& shapes);
+
+struct Posterior {
+  Eigen::VectorXd w;          // posterior mean costs (ms)
+  Eigen::MatrixXd covariance; // of w
+  double scale = 1;           // ms, the mixture's scale
+  double noise = 0.1;         // relative noise of one shot
+};
+
+// x: op-count features of non-degenerate shots (at least one), t: their latencies in ms.
+Posterior fitShots(const Prior& prior, const Eigen::MatrixXd& x, const Eigen::VectorXd& t);
+
+// The prior alone (no usable shot): the weighted shape at scale `scaleMs`.
+Posterior priorOnly(const Prior& prior, double scaleMs);
+
+// The design problem of this prior (design.hpp) over op-count features; degenerate rows neither
+// picked nor counted.
+DesignProblem designProblem(const Prior& prior, const OpCounts& candidates);
+
+} // namespace maple::predict::opcost

@@ -1,0 +1,49 @@
+#pragma once
+// Cross-device evaluations: every chosen device predicted by a model that never saw it nor its
+// same-chip siblings (1080ti_1 / _32 / _256 are dealt into one fold), stored compactly, listed,
+// renamed, deleted and reopened as points.
+#include "evaluation/points.hpp"
+#include "predict/harness.hpp"
+#include "store/project.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace maple::services {
+
+struct CrossDeviceRequest {
+  std::vector<std::string> devices;               // empty: every device with more than `shots` latencies
+  std::string method;                             // empty: predict::defaultMethod()
+  std::string descriptorKind = "reference-latency";
+  int shots = 10;
+  int folds = 3;
+  predict::Protocol protocol = predict::Protocol::Full; // Help: HELP's query set is scored
+  std::uint64_t seed = 1;
+  int threads = 0;
+  std::string name;                               // empty: a generated label
+};
+
+// The devices dealt into `folds` folds, chips kept whole (sameChipDevices), balanced by device
+// count, deterministic. Usage when there are fewer chips than folds.
+std::vector<std::vector<std::string>> chipFolds(store::Project& project, const std::vector<std::string>& devices,
+                                                int folds);
+
+struct CrossDeviceRun {
+  std::int64_t evaluationId = 0;
+  evaluation::Points points;
+  std::vector<std::vector<std::string>> folds;
+};
+
+// Runs and stores it (one transaction, after progress(1.0, "storing"); nothing stored when it fails
+// or is cancelled).
+CrossDeviceRun crossDeviceEvaluation(store::Project& project, const CrossDeviceRequest& request,
+                                     const predict::ProgressFn& progress = {});
+
+using EvaluationListing = evaluation::StoredEvaluation;
+std::vector<EvaluationListing> listEvaluations(store::Project& project); // newest first
+evaluation::Points loadEvaluation(store::Project& project, std::int64_t id); // BadInput for an unknown id
+void renameEvaluation(store::Project& project, std::int64_t id, const std::string& name); // BadInput: unknown id; Usage: empty name
+void deleteEvaluation(store::Project& project, std::int64_t id); // BadInput for an unknown id
+
+} // namespace maple::services

@@ -1,0 +1,51 @@
+#include "services/predictors.hpp"
+
+#include "common/error.hpp"
+#include "common/text.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+namespace maple::services {
+
+std::vector<PredictorListing> listPredictors(store::Project& project) {
+  std::vector<PredictorListing> out;
+  for (const auto& p : store::listPredictors(project)) {
+    PredictorListing l;
+    l.id = p.id;
+    l.name = p.name;
+    l.method = p.method;
+    l.descriptorKind = p.descriptorKind;
+    l.createdAt = p.createdAt;
+    if (auto t = p.header.find("target_device"); t != p.header.end() && t->is_string()) l.targetDevice = t->get<std::string>();
+    if (auto it = p.header.find("training_devices"); it != p.header.end() && it->is_array())
+      for (const auto& d : *it)
+        if (d.is_string()) l.trainingDevices.push_back(d.get<std::string>());
+    l.imported = !p.imported.is_null();
+    out.push_back(std::move(l));
+  }
+  return out;
+}
+
+std::int64_t storePredictor(store::Project& project, const std::string& name, const predictfile::PredictorFile& file) {
+  return store::savePredictor(project, name, file);
+}
+
+std::string uniquePredictorName(store::Project& project, const std::string& base) {
+  const auto stored = store::listPredictors(project);
+  auto taken = [&](const std::string& n) {
+    return std::any_of(stored.begin(), stored.end(), [&](const store::StoredPredictor& p) { return p.name == n; });
+  };
+  std::string name = base;
+  for (int i = 2; taken(name); ++i) name = base + "-" + std::to_string(i);
+  return name;
+}
+
+void exportPredictor(store::Project& project, const std::string& name, const std::string& path, bool overwrite) {
+  std::error_code ec;
+  if (!overwrite && std::filesystem::exists(path, ec))
+    fail(ErrorKind::Usage, "refusing to overwrite " + text::quote(path) + ": choose another file or allow replacing it");
+  store::exportPredictorFile(project, name, path);
+}
+
+} // namespace maple::services

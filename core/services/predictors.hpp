@@ -1,0 +1,27 @@
+#pragma once
+// Predictors kept in a project: list, store, load, export as a .maplepred that predicts on its own.
+#include "predictfile/predictor_file.hpp"
+#include "store/predictors.hpp"
+#include "store/project.hpp"
+
+#include <string>
+#include <vector>
+
+namespace maple::services {
+
+struct PredictorListing {
+  std::int64_t id = 0;
+  std::string name, method, descriptorKind, targetDevice, createdAt; // targetDevice empty: pool-trained
+  std::vector<std::string> trainingDevices;
+  bool imported = false;
+};
+std::vector<PredictorListing> listPredictors(store::Project& project);
+
+// Usage when the name is taken. Returns the row id.
+std::int64_t storePredictor(store::Project& project, const std::string& name, const predictfile::PredictorFile& file);
+// A name not yet used: `base`, else base-2, base-3, ...
+std::string uniquePredictorName(store::Project& project, const std::string& base);
+// Writes the stored predictor's file; refuses an existing `path` unless `overwrite` (store/'s rule).
+void exportPredictor(store::Project& project, const std::string& name, const std::string& path, bool overwrite = false);
+
+} // namespace maple::services

@@ -1,0 +1,43 @@
+cmake_policy(SET CMP0007 NEW)
+# cmake -DHELP2MAN=... -DOUT=dir -DVERSION=x.y.z -DPROGRAMS="maple;maple-workbench" -P make_man.cmake
+file(REMOVE_RECURSE ${OUT})
+file(MAKE_DIRECTORY ${OUT})
+list(GET PROGRAMS 0 maple)
+execute_process(COMMAND ${maple} help --commands OUTPUT_VARIABLE commands RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${maple} help --commands failed")
+endif()
+string(REGEX REPLACE "[ \n]+" ";" commands "${commands}")
+list(FILTER commands EXCLUDE REGEX "^$")
+
+function(page program name title out)
+  execute_process(COMMAND ${HELP2MAN} --no-info --no-discard-stderr --section=1 --version-string=${VERSION}
+                          --source=MAPLE "--name=${title}" ${ARGN} -o ${OUT}/${out}.1 "${program}"
+                  RESULT_VARIABLE rc ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "help2man ${name}: ${err}")
+  endif()
+  # whatis wants the page's own name ("maple-new - ..."), not the command line help2man ran.
+  file(READ ${OUT}/${out}.1 text)
+  string(REPLACE ".SH NAME\n${name} \\- " ".SH NAME\n${out} \\- " text "${text}")
+  file(WRITE ${OUT}/${out}.1 "${text}")
+  execute_process(COMMAND gzip -9nf ${OUT}/${out}.1 RESULT_VARIABLE rc)
+endfunction()
+
+set(see "")
+foreach(c IN LISTS commands)
+  string(APPEND see ".BR maple-${c} (1),\n")
+  execute_process(COMMAND ${maple} help --summary ${c} OUTPUT_VARIABLE summary OUTPUT_STRIP_TRAILING_WHITESPACE)
+  page("${maple} ${c}" "maple ${c}" "${summary}" maple-${c})
+endforeach()
+string(APPEND see ".BR maple-workbench (1)\n")
+file(WRITE ${OUT}/see-also.h2m "[SEE ALSO]\n${see}\nThe full documentation is in /usr/share/doc/maple.\n")
+page("${maple}" maple "predict DNN latency on unseen hardware" maple --include=${OUT}/see-also.h2m)
+file(REMOVE ${OUT}/see-also.h2m)
+
+list(LENGTH PROGRAMS n)
+if(n GREATER 1)
+  list(GET PROGRAMS 1 workbench)
+  set(ENV{QT_QPA_PLATFORM} offscreen)
+  page("${workbench}" maple-workbench "desktop workbench for DNN latency prediction on unseen hardware" maple-workbench)
+endif()

@@ -1,0 +1,192 @@
+// The `maple` Python module: predictor files with numpy in and out (docs/python.md).
+#include "common/error.hpp"
+#include "descriptor/from_shots.hpp"
+#include "predict/predictor.hpp"
+#include "predictfile/from_predictor.hpp"
+#include "predictfile/predictor_file.hpp"
+#include "searchspace/cost.hpp"
+#include "searchspace/nb201.hpp"
+
+#include <pybind11/numpy.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <optional>
+
+namespace py = pybind11;
+using namespace maple;
+
+namespace {
+
+// Strings, or integer cell codes (a numpy integer array or a list of ints); one string alone too.
+std::vector<nb201::Cell> toCells(const py::object& archs) {
+  std::vector<nb201::Cell> cells;
+  if (py::isinstance<py::str>(archs)) return {nb201::parseCell(archs.cast<std::string>())};
+  if (py::isinstance<py::array>(archs) && py::array(archs.cast<py::array>()).dtype().kind() == 'i') {
+    for (auto code : py::array_t<long long, py::array::forcecast>(archs).cast<std::vector<long long>>()) {
+      if (code < 0 || code >= nb201::kSpaceSize)
+        badInput("cell code " + std::to_string(code) + " is outside 0.." + std::to_string(nb201::kSpaceSize - 1));
+      cells.push_back(nb201::cellFromCode(static_cast<int>(code)));
+    }
+    return cells;
+  }
+  size_t i = 0;
+  for (const auto& a : archs) {
+    try {
+      if (py::isinstance<py::str>(a)) cells.push_back(nb201::parseCell(a.cast<std::string>()));
+      else cells.push_back(nb201::cellFromCode(a.cast<int>()));
+    } catch (const py::cast_error&) {
+      badInput("architecture " + std::to_string(i) + " is neither a string nor an integer cell code");
+    } catch (const std::exception& e) {
+      badInput("architecture " + std::to_string(i) + ": " + e.what());
+    }
+    ++i;
+  }
+  return cells;
+}
+
+py::array_t<double> toArray(const std::vector<double>& v) {
+  py::array_t<double> out(static_cast<py::ssize_t>(v.size()));
+  std::copy(v.begin(), v.end(), out.mutable_data());
+  return out;
+}
+
+class PyPredictor {
+public:
+  explicit PyPredictor(const std::string& path) : file_(predictfile::readPredictorFile(path)) {
+    try {
+      model_ = predict::restore(file_.state);
+    } catch (const std::exception& e) {
+      badInput(path + ": the predictor inside cannot be rebuilt: " + e.what());
+    }
+  }
+  PyPredictor(predictfile::PredictorFile file, std::unique_ptr<predict::Predictor> model)
+      : file_(std::move(file)), model_(std::move(model)) {}
+
+  py::array_t<double> predict(const py::object& archs) const { return toArray(model_->predictMs(toCells(archs))); }
+
+  py::array_t<double> predictAll() const {
+    std::vector<nb201::Cell> all;
+    all.reserve(nb201::kSpaceSize);
+    for (int c = 0; c < nb201::kSpaceSize; ++c) all.push_back(nb201::cellFromCode(c));
+    return toArray(model_->predictMs(all));
+  }
+
+  py::array_t<double> spread(const py::object& archs) const {
+    std::vector<double> spread;
+    model_->predictMs(toCells(archs), &spread);
+    if (spread.empty())
+      fail(ErrorKind::Usage, "method '" + model_->method() + "' gives no per-prediction uncertainty");
+    return toArray(spread);
+  }
+
+  PyPredictor adapt(const py::object& archs, const py::object& latencies, const std::optional<std::map<std::string, double>>& descriptor,
+                    const std::string& device) const {
+    if (!model_->targetDevice().empty())
+      fail(ErrorKind::Usage, "this predictor is adapted to '" + model_->targetDevice() +
+                                 "' already: adapt the pool-trained predictor it came from");
+    const auto cells = toCells(archs);
+    const auto ms = py::array_t<double, py::array::forcecast>(latencies).cast<std::vector<double>>();
+    if (ms.size() != cells.size())
+      badInput(std::to_string(cells.size()) + " architectures but " + std::to_string(ms.size()) + " latencies");
+    predict::Target t;
+    t.device = device;
+    t.descriptor = descriptor ? fromDict(*descriptor) : referenceDescriptor(cells, ms);
+    for (size_t i = 0; i < cells.size(); ++i) {
+      if (!(ms[i] > 0) || !std::isfinite(ms[i])) badInput("latency " + std::to_string(i) + " is not a positive number of ms");
+      t.shots.push_back({cells[i], ms[i]});
+    }
+    auto adapted = model_->adapt(t);
+    predictfile::Creation created;
+    created.provenance = "maple Python module: adapt to " + device + " with " + std::to_string(cells.size()) + " shots";
+    created.parent = predictfile::toJson(file_.created);
+    return {predictfile::fileFromPredictor(*adapted, created), std::move(adapted)};
+  }
+
+  void save(const std::string& path, bool overwrite) const {
+    if (!overwrite && std::filesystem::exists(path))
+      fail(ErrorKind::Usage, path + " exists: pass overwrite=True to replace it");
+    predictfile::writePredictorFile(path, file_);
+  }
+
+  std::string infoJson() const { return predictfile::headerJson(file_).dump(); }
+  std::string method() const { return model_->method(); }
+  std::string kind() const { return model_->descriptorKind(); }
+  std::string device() const { return model_->targetDevice(); }
+  std::vector<std::string> trainingDevices() const { return model_->trainingDevices(); }
+
+private:
+  descriptor::Descriptor fromDict(const std::map<std::string, double>& values) const {
+    descriptor::Descriptor d;
+    d.kind = model_->descriptorKind();
+    d.provenance = "Python dict";
+    for (const auto& [name, value] : values) {
+      d.names.push_back(name);
+      d.values.push_back(value);
+    }
+    if (d.names.empty()) badInput("the descriptor is empty");
+    return d;
+  }
+
+  descriptor::Descriptor referenceDescriptor(const std::vector<nb201::Cell>& cells, const std::vector<double>& ms) const {
+    if (model_->descriptorKind() != "reference-latency")
+      fail(ErrorKind::Usage, "a " + model_->descriptorKind() + " predictor needs the device's descriptor: pass descriptor= "
+                                                             "(a dict, or a file from maple descriptor)");
+    return descriptor::referenceLatencyFromShots(cells, ms, "the device");
+  }
+
+  predictfile::PredictorFile file_;
+  std::unique_ptr<predict::Predictor> model_;
+};
+
+template <class F> py::array_t<double> costOf(const py::object& archs, F field) {
+  std::vector<double> v;
+  for (const auto& c : toCells(archs)) v.push_back(field(nb201::networkCost(c)));
+  return toArray(v);
+}
+
+} // namespace
+
+PYBIND11_MODULE(_maple, m) {
+  m.doc() = "MAPLE Workbench predictor files (see the package docstring)";
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const Error& e) {
+      if (e.kind() == ErrorKind::Io) PyErr_SetString(PyExc_OSError, e.what());
+      else PyErr_SetString(PyExc_ValueError, e.what());
+    }
+  });
+  m.attr("SPACE_SIZE") = nb201::kSpaceSize;
+  py::dict refs;
+  for (const auto& [index, text] : descriptor::referenceArchitectureStrings()) refs[py::int_(index)] = text;
+  m.attr("REFERENCE_ARCHS") = refs;
+  m.def("arch_code", [](const std::string& s) { return nb201::cellCode(nb201::parseCell(s)); },
+        "The cell code (0..15624) of an architecture string");
+  m.def("arch_string", [](int code) { return nb201::toString(nb201::cellFromCode(code)); },
+        "The architecture string of a cell code");
+  m.def("macs", [](const py::object& a) { return costOf(a, [](const nb201::Cost& c) { return c.macs; }); },
+        "Multiply-accumulates of each architecture's whole network (NAS-Bench-201's FLOPs), batch 1");
+  m.def("params", [](const py::object& a) { return costOf(a, [](const nb201::Cost& c) { return c.params; }); },
+        "Parameters of each architecture's whole network");
+
+  py::class_<PyPredictor>(m, "Predictor")
+      .def(py::init<const std::string&>(), py::arg("path"), "Opens and validates a .maplepred file")
+      .def("predict", &PyPredictor::predict, py::arg("archs"), "Latency in ms of each architecture (numpy array)")
+      .def("predict_all", &PyPredictor::predictAll, "Latency in ms of all 15,625 cells, in cell-code order")
+      .def("spread", &PyPredictor::spread, py::arg("archs"),
+           "Per-prediction uncertainty (relative, 1 sigma in log space) of each architecture")
+      .def("_adapt_native", &PyPredictor::adapt, py::arg("archs"), py::arg("latencies_ms"), py::arg("descriptor"),
+           py::arg("device"))
+      .def("save", &PyPredictor::save, py::arg("path"), py::arg("overwrite") = false,
+           "Writes the predictor to a .maplepred file (refuses to replace one unless overwrite=True)")
+      .def_property_readonly("info", [](const PyPredictor& p) { return py::module_::import("json").attr("loads")(p.infoJson()); },
+                             "The file's header as a dict")
+      .def_property_readonly("method", &PyPredictor::method)
+      .def_property_readonly("descriptor_kind", &PyPredictor::kind)
+      .def_property_readonly("device", &PyPredictor::device, "The device it is adapted to ('' when pool-trained)")
+      .def_property_readonly("training_devices", &PyPredictor::trainingDevices);
+}

@@ -1,0 +1,59 @@
+// The widgets are a face over the core services: they never talk to SQLite or perf_event directly
+// nor open a transaction (ARCHITECTURE.md). This scans every file under widgets/ and fails naming
+// each file and line that does.
+#include <QTest>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+const std::regex kForbidden(R"(#\s*include\s*[<"](sqlite3\.h|linux/perf_event\.h)[>"]|\bstore::Transaction\b)");
+
+// "file:line: text" for every forbidden line of `text`.
+std::vector<std::string> violations(const std::string& file, std::istream& text) {
+  std::vector<std::string> out;
+  std::string line;
+  for (int n = 1; std::getline(text, line); ++n)
+    if (std::regex_search(line, kForbidden)) out.push_back(file + ":" + std::to_string(n) + ": " + line);
+  return out;
+}
+
+} // namespace
+
+class TestLayering : public QObject {
+  Q_OBJECT
+private slots:
+  void scannerFindsEachForbiddenUse() {
+    std::istringstream bad("#include <sqlite3.h>\n#include \"linux/perf_event.h\"\nint x;\n  store::Transaction tx(db);\n");
+    const auto found = violations("fixture", bad);
+    QCOMPARE(found.size(), size_t(3));
+    QCOMPARE(QString::fromStdString(found[2]), QStringLiteral("fixture:4:   store::Transaction tx(db);"));
+    std::istringstream fine("#include \"services/capture.hpp\"\n// a Transaction is opened by the services\n");
+    QVERIFY(violations("fixture", fine).empty());
+  }
+
+  void widgetsUseNoStoreInternals() {
+    const auto dir = std::filesystem::path(MAPLE_SOURCE_DIR) / "widgets";
+    QVERIFY2(std::filesystem::is_directory(dir), dir.string().c_str());
+    std::vector<std::string> found;
+    int files = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+      if (!entry.is_regular_file()) continue;
+      ++files;
+      std::ifstream in(entry.path());
+      for (auto& v : violations(entry.path().lexically_relative(MAPLE_SOURCE_DIR).string(), in)) found.push_back(v);
+    }
+    QVERIFY(files > 0);
+    std::string message;
+    for (const auto& v : found) message += "\n  " + v;
+    QVERIFY2(found.empty(), ("widgets/ must call core services instead:" + message).c_str());
+  }
+};
+
+QTEST_APPLESS_MAIN(TestLayering)
+#include "test_layering.moc"

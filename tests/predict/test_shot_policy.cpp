@@ -1,0 +1,197 @@
+// Shot policies (random, reference, design), the optimal design itself, every latency counted in
+// the target, the adapted-on record, the opcost prior that can leave the pool's span, its robust
+// fit, and the spread's calibration metrics.
+#include "../core/test_support.hpp"
+#include "synthetic_pool.hpp"
+#include "common/error.hpp"
+#include "predict/design.hpp"
+#include "predict/metrics.hpp"
+#include "predict/shot_policy.hpp"
+
+#include <QtTest>
+
+#include <cmath>
+#include <set>
+
+using namespace maple;
+using namespace maple::predict;
+using namespace maple::testing;
+
+namespace {
+
+double acc10(const Predictor& adapted, const std::vector<nb201::Cell>& cells, const std::vector<double>& truth) {
+  return computeMetrics(adapted.predictMs(cells), truth).acc10;
+}
+
+bool usage(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.kind() == ErrorKind::Usage;
+  }
+  return false;
+}
+
+} // namespace
+
+class TestShotPolicy : public QObject {
+  Q_OBJECT
+
+private slots:
+  void names() {
+    for (auto p : shotPolicies()) QCOMPARE(parseShotPolicy(shotPolicyName(p)), p);
+    QVERIFY(usage([] { parseShotPolicy("best"); }));
+    QVERIFY(!isDeterministic(ShotPolicy::Random));
+    QVERIFY(isDeterministic(ShotPolicy::Reference));
+    QVERIFY(isDeterministic(ShotPolicy::Design));
+    QCOMPARE(kNewDeviceShotPolicy, ShotPolicy::Design);
+  }
+
+  // Two parameters, prior I, noise 0.1. Average M = J'J / 3 = [[1.25, .25], [.25, 4.25]] / 3; the
+  // first pick maximises x'Mx / (0.01 + x'x): (1,0) 0.413, (0,2) 1.413, (.5,.5) 0.980.
+  void optimalDesignByHand() {
+    DesignProblem p;
+    p.jacobian = Eigen::MatrixXd{{1, 0}, {0, 2}, {0.5, 0.5}};
+    p.priorCov = Eigen::MatrixXd::Identity(2, 2);
+    p.noise = 0.1;
+    const auto picks = optimalDesign(p, 3);
+    QCOMPARE(picks.size(), size_t(3));
+    QCOMPARE(picks[0], size_t(1));
+    QCOMPARE(std::set<size_t>(picks.begin(), picks.end()).size(), size_t(3));
+    QCOMPARE(optimalDesign(p, 3), picks); // deterministic
+    // Ineligible candidates are picked only once the eligible ones run out.
+    p.eligible = {true, false, true};
+    const auto some = optimalDesign(p, 3);
+    QVERIFY(some[0] != 1 && some[1] != 1);
+    QCOMPARE(some[2], size_t(1));
+    QVERIFY(usage([&] { optimalDesign(p, 0); }));
+    QVERIFY(usage([&] { optimalDesign(p, 4); }));
+  }
+
+  void chooseShotsPolicies() {
+    ShotCandidates c;
+    for (int code : {5, 77, 9000, 123, 4000}) c.cells.push_back(nb201::cellFromCode(code));
+    c.spaceIndex = {std::nullopt, 55, 9, std::nullopt, 431}; // references 431, 55, 9 in HELP's order
+    const auto ref = chooseShots(ShotPolicy::Reference, nullptr, c, 4, 1);
+    QCOMPARE((std::vector<size_t>(ref.begin(), ref.begin() + 3)), (std::vector<size_t>{4, 1, 2}));
+    QVERIFY(ref[3] == 0 || ref[3] == 3);
+    QCOMPARE(chooseShots(ShotPolicy::Reference, nullptr, c, 2, 1), (std::vector<size_t>{4, 1}));
+    const auto r1 = chooseShots(ShotPolicy::Random, nullptr, c, 5, 7);
+    QCOMPARE(std::set<size_t>(r1.begin(), r1.end()).size(), size_t(5));
+    QCOMPARE(chooseShots(ShotPolicy::Random, nullptr, c, 5, 7), r1);
+    QVERIFY(usage([&] { chooseShots(ShotPolicy::Design, nullptr, c, 2, 1); }));
+    QVERIFY(usage([&] { chooseShots(ShotPolicy::Random, nullptr, c, 6, 1); }));
+    QVERIFY(usage([&] { chooseShots(ShotPolicy::Random, nullptr, c, 0, 1); }));
+  }
+
+  // Every latency counts: the reference-latency descriptor holds the references among the shots
+  // and nothing else; with none among them it is empty and adaptation still works.
+  void targetCountsOnlyItsShots() {
+    std::vector<Shot> shots{{nb201::cellFromCode(1), 2.0}, {nb201::cellFromCode(2), 3.0}, {nb201::cellFromCode(3), 4.0}};
+    const std::vector<std::optional<int>> index{9, std::nullopt, 1462};
+    auto t = targetFromShots("dev", descriptor::kReferenceLatency, shots, index, nullptr, ShotPolicy::Design);
+    QCOMPARE(t.shots.size(), size_t(3));
+    QCOMPARE(t.descriptor.names, (std::vector<std::string>{"ref9_ln_ms", "ref1462_ln_ms"}));
+    QCOMPARE(t.descriptor.values[1], std::log(4.0));
+    QCOMPARE(t.shotPolicy, std::string("design"));
+    const std::vector<std::optional<int>> none{std::nullopt, 77, std::nullopt};
+    t = targetFromShots("dev", descriptor::kReferenceLatency, shots, none, nullptr, ShotPolicy::Random);
+    QVERIFY(t.descriptor.values.empty());
+    QCOMPARE(t.descriptor.shotsUsed, 0);
+    const auto stored = specs(100);
+    t = targetFromShots("dev", descriptor::kSpecs, shots, {}, &stored, ShotPolicy::Random);
+    QCOMPARE(t.descriptor.values, stored.values);
+    QVERIFY(usage([&] { targetFromShots("dev", descriptor::kSpecs, shots, {}, nullptr, ShotPolicy::Random); }));
+  }
+
+  // The design reads only the pool: it is the same whatever the target, picks k distinct
+  // non-degenerate cells, and an adapted predictor records the shots it was fitted to.
+  void designIsPoolOnlyAndRecorded() {
+    const auto cells = everyCell();
+    const auto oc = opCounts(cells);
+    auto trained = train("opcost", pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}, {"wide", kWideGpu}}), {1, 1});
+    const auto picks = trained->designShots(cells, 10);
+    QCOMPARE(std::set<size_t>(picks.begin(), picks.end()).size(), size_t(10));
+    for (size_t i : picks) QVERIFY(!oc.degenerate[i]);
+    QCOMPARE(trained->designShots(cells, 10), picks);
+    const auto truth = synthetic(oc, kPhone, 0.01, 3);
+    auto t = target(cells, truth, picks);
+    t.shotPolicy = "design";
+    const auto adapted = trained->adapt(t);
+    QVERIFY(usage([&] { adapted->designShots(cells, 3); }));
+    const auto back = restore(adapted->state());
+    QCOMPARE(back->adaptedShotPolicy(), std::string("design"));
+    QCOMPARE(back->adaptedOn().size(), size_t(10));
+    for (size_t i = 0; i < 10; ++i) {
+      QCOMPARE(nb201::cellCode(back->adaptedOn()[i].cell), nb201::cellCode(cells[picks[i]]));
+      QCOMPARE(back->adaptedOn()[i].latencyMs, truth[picks[i]]);
+    }
+    QVERIFY(restore(trained->state())->adaptedOn().empty());
+  }
+
+  // Three designed shots against three random ones on a device between the pool's: the design
+  // should do at least as well as the random draws' mean.
+  void designBeatsRandomAtThreeShots() {
+    const auto cells = everyCell();
+    const auto oc = opCounts(cells);
+    auto trained = train("opcost", pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}, {"wide", kWideGpu}, {"graph", kGraph}}), {1, 1});
+    const Costs mix{6.0, -0.3, 2.4, 4.5, 0.6, 0, 0, 0, 0};
+    const auto truth = synthetic(oc, mix, 0.02, 21);
+    const double designed = acc10(*trained->adapt(target(cells, truth, trained->designShots(cells, 3))), cells, truth);
+    double random = 0;
+    for (std::uint64_t seed = 1; seed <= 10; ++seed) random += acc10(*trained->adapt(target(cells, truth, draw(3, seed))), cells, truth) / 10;
+    qInfo("3 shots: design acc10 %.3f, random mean %.3f", designed, random);
+    QVERIFY(designed >= random);
+  }
+
+  // A device outside the pool's span (pooling as dear as 3x3 convolutions, unlike all four
+  // GPU-like pool devices) is reached from 10 shots through the wide prior component.
+  void leavesThePoolSpan() {
+    const auto cells = everyCell();
+    const auto oc = opCounts(cells);
+    const Costs gpuA{5.0, -0.2, 1.8, 1.9, 0.1, 0, 0, 0, 0}, gpuB{5.5, -0.2, 2.0, 2.2, 0.1, 0, 0, 0, 0};
+    const Costs gpuC{4.0, -0.1, 1.5, 1.7, 0.15, 0, 0, 0, 0}, gpuD{6.0, -0.3, 2.1, 2.6, 0.12, 0, 0, 0, 0};
+    auto trained = train("opcost", pool(cells, oc, {{"a", gpuA}, {"b", gpuB}, {"c", gpuC}, {"d", gpuD}}), {1, 1});
+    const Costs odd{2.0, 0.1, 1.0, 3.0, 3.0, 0, 0, 0, 0};
+    const auto truth = synthetic(oc, odd, 0.01, 5);
+    const double a = acc10(*trained->adapt(target(cells, truth, trained->designShots(cells, 10))), cells, truth);
+    qInfo("10 designed shots, device outside the pool: acc10 %.3f (cross-validated %s)", a,
+          trained->state().meta["cross_validated"].dump().c_str());
+    QVERIFY(a > 0.95);
+  }
+
+  // Huber weights: one shot measured three times too slow does not bend the other costs.
+  void robustToAnOutlyingShot() {
+    const auto cells = everyCell();
+    const auto oc = opCounts(cells);
+    auto trained = train("opcost", pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}, {"wide", kWideGpu}}), {1, 1});
+    const Costs mix{6.5, -0.3, 2.5, 4.0, 0.5, 0, 0, 0, 0};
+    const auto truth = synthetic(oc, mix, 0.0, 9);
+    auto t = target(cells, truth, draw(20, 4));
+    t.shots[0].latencyMs *= 3;
+    const double a = acc10(*trained->adapt(t), cells, truth);
+    qInfo("20 shots, one 3x off: acc10 %.3f", a);
+    QVERIFY(a > 0.95);
+  }
+
+  void coverageAndSdByHand() {
+    Metrics m;
+    // ln errors 0.1, 0.5, 0.05, 0.3 against spreads 0.2, 0.2, 0.01, 0.2: z = 0.5, 2.5, 5, 1.5.
+    const std::vector<double> pred{std::exp(0.1), std::exp(-0.5), std::exp(0.05), std::exp(0.3)};
+    const std::vector<double> meas{1, 1, 1, 1};
+    addCoverage(m, pred, meas, std::vector<double>{0.2, 0.2, 0.01, 0.2});
+    QCOMPARE(*m.coverage68, 0.25);
+    QCOMPARE(*m.coverage95, 0.5);
+    Metrics a, b;
+    a.acc10 = 0.5, b.acc10 = 0.7;
+    a.coverage68 = 0.6;
+    const std::vector<Metrics> both{a, b};
+    QVERIFY(std::abs(sdMetrics(both).acc10 - std::sqrt(0.02)) < 1e-12);
+    QVERIFY(std::abs(meanMetrics(both).acc10 - 0.6) < 1e-12);
+    QCOMPARE(*meanMetrics(both).coverage68, 0.6); // only the entries that have one
+    QVERIFY(!meanMetrics(both).coverage95);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestShotPolicy)
+#include "test_shot_policy.moc"
