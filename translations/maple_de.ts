@@ -21,43 +21,43 @@
     </message>
     <message>
         <source> px</source>
-        <translation type="vanished"> px</translation>
+        <translation> px</translation>
     </message>
     <message>
         <source>96 dpi (screen)</source>
-        <translation type="vanished">96 dpi (Bildschirm)</translation>
+        <translation>96 dpi (Bildschirm)</translation>
     </message>
     <message>
         <source>192 dpi</source>
-        <translation type="vanished">192 dpi</translation>
+        <translation>192 dpi</translation>
     </message>
     <message>
         <source>300 dpi (print)</source>
-        <translation type="vanished">300 dpi (Druck)</translation>
+        <translation>300 dpi (Druck)</translation>
     </message>
     <message>
         <source>PNG only: PDF and SVG are vector and print sharp at any size</source>
-        <translation type="vanished">Nur PNG: PDF und SVG sind Vektorformate und bleiben in jeder Größe scharf</translation>
+        <translation>Nur PNG: PDF und SVG sind Vektorformate und bleiben in jeder Größe scharf</translation>
     </message>
     <message>
         <source>Include the legend</source>
-        <translation type="vanished">Legende einschließen</translation>
+        <translation>Legende einschließen</translation>
     </message>
     <message>
         <source>Width:</source>
-        <translation type="vanished">Breite:</translation>
+        <translation>Breite:</translation>
     </message>
     <message>
         <source>Height:</source>
-        <translation type="vanished">Höhe:</translation>
+        <translation>Höhe:</translation>
     </message>
     <message>
         <source>Resolution:</source>
-        <translation type="vanished">Auflösung:</translation>
+        <translation>Auflösung:</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="vanished">Titel:</translation>
+        <translation>Titel:</translation>
     </message>
 </context>
 <context>
@@ -68,7 +68,7 @@
     </message>
     <message>
         <source>Start on this view: devices, capture, samples or predictions.</source>
-        <translation>Mit dieser Ansicht beginnen: devices, capture, samples oder predictions.</translation>
+        <translation type="vanished">Mit dieser Ansicht beginnen: devices, capture, samples oder predictions.</translation>
     </message>
     <message>
         <source>Render the view offscreen into this PNG and exit (needs --project).</source>
@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>With --screenshot: first do the view&apos;s main action (detect this machine, a short capture, select samples, train and adapt). A capture or training is stored in the project.</source>
-        <translation>Mit --screenshot: zuerst die Hauptaktion der Ansicht ausführen (diesen Rechner erkennen, eine kurze Erfassung, Stichproben wählen, trainieren und anpassen). Eine Erfassung oder ein Training wird im Projekt gespeichert.</translation>
+        <translation type="vanished">Mit --screenshot: zuerst die Hauptaktion der Ansicht ausführen (diesen Rechner erkennen, eine kurze Erfassung, Stichproben wählen, trainieren und anpassen). Eine Erfassung oder ein Training wird im Projekt gespeichert.</translation>
     </message>
     <message>
         <source>MAPLE Workbench: predict DNN latency on unseen hardware.
@@ -98,144 +98,144 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>Start on this view: devices, capture, samples, predictions (adapt to the target) or cross-device.</source>
-        <translation type="vanished">Mit dieser Ansicht beginnen: devices, capture, samples, predictions (an das Ziel anpassen) oder cross-device.</translation>
+        <translation>Mit dieser Ansicht beginnen: devices, capture, samples, predictions (an das Ziel anpassen) oder cross-device.</translation>
     </message>
     <message>
         <source>With --screenshot: first do the view&apos;s main action (detect this machine, a short capture, select samples, adapt to the target device). A capture or adapted predictor is stored in the project.</source>
-        <translation type="vanished">Mit --screenshot: zuerst die Hauptaktion der Ansicht ausführen (diesen Rechner erkennen, eine kurze Erfassung, Stichproben wählen, an das Zielgerät anpassen). Eine Erfassung oder ein angepasster Prädiktor wird im Projekt gespeichert.</translation>
+        <translation>Mit --screenshot: zuerst die Hauptaktion der Ansicht ausführen (diesen Rechner erkennen, eine kurze Erfassung, Stichproben wählen, an das Zielgerät anpassen). Eine Erfassung oder ein angepasster Prädiktor wird im Projekt gespeichert.</translation>
     </message>
     <message>
         <source>Make this device of the project the target device.</source>
-        <translation type="vanished">Dieses Gerät des Projekts zum Zielgerät machen.</translation>
+        <translation>Dieses Gerät des Projekts zum Zielgerät machen.</translation>
     </message>
     <message>
         <source>With --view predictions --run: write the adapted predictor to this .maplepred file (an existing file is not replaced).</source>
-        <translation type="vanished">Mit --view predictions --run: den angepassten Prädiktor in diese .maplepred-Datei schreiben (eine vorhandene Datei wird nicht ersetzt).</translation>
+        <translation>Mit --view predictions --run: den angepassten Prädiktor in diese .maplepred-Datei schreiben (eine vorhandene Datei wird nicht ersetzt).</translation>
     </message>
 </context>
 <context>
     <name>maple::widgets::AdaptPage</name>
     <message>
         <source>Devices the predictor is trained on; the target and, for an imported target, its same-chip siblings are left out by default</source>
-        <translation type="vanished">Geräte, auf denen der Prädiktor trainiert wird; das Ziel und bei einem importierten Ziel seine Geschwister mit demselben Chip bleiben standardmäßig außen vor</translation>
+        <translation>Geräte, auf denen der Prädiktor trainiert wird; das Ziel und bei einem importierten Ziel seine Geschwister mit demselben Chip bleiben standardmäßig außen vor</translation>
     </message>
     <message>
         <source>The regressor trained on the training devices and adapted to the target</source>
-        <translation type="vanished">Der auf den Trainingsgeräten trainierte und an das Ziel angepasste Regressor</translation>
+        <translation>Der auf den Trainingsgeräten trainierte und an das Ziel angepasste Regressor</translation>
     </message>
     <message>
         <source>How devices are described: reference-latency needs the target&apos;s measured reference architectures among its shots</source>
-        <translation type="vanished">Wie Geräte beschrieben werden: reference-latency braucht die gemessenen Referenzarchitekturen des Ziels unter seinen Shots</translation>
+        <translation>Wie Geräte beschrieben werden: reference-latency braucht die gemessenen Referenzarchitekturen des Ziels unter seinen Shots</translation>
     </message>
     <message>
         <source>How many of the target&apos;s measured architectures adapt the predictor; the others are held out and scored</source>
-        <translation type="vanished">Wie viele der gemessenen Architekturen des Ziels den Prädiktor anpassen; die übrigen werden zurückgehalten und bewertet</translation>
+        <translation>Wie viele der gemessenen Architekturen des Ziels den Prädiktor anpassen; die übrigen werden zurückgehalten und bewertet</translation>
     </message>
     <message>
         <source>Adapt</source>
-        <translation type="vanished">Anpassen</translation>
+        <translation>Anpassen</translation>
     </message>
     <message>
         <source>Train on the ticked devices, adapt to the target from the shots, store the adapted predictor</source>
-        <translation type="vanished">Auf den angekreuzten Geräten trainieren, aus den Shots an das Ziel anpassen, den angepassten Prädiktor speichern</translation>
+        <translation>Auf den angekreuzten Geräten trainieren, aus den Shots an das Ziel anpassen, den angepassten Prädiktor speichern</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="vanished">Alle</translation>
+        <translation>Alle</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="vanished">Keine</translation>
+        <translation>Keine</translation>
     </message>
     <message>
         <source>Tick every listed device</source>
-        <translation type="vanished">Jedes aufgeführte Gerät ankreuzen</translation>
+        <translation>Jedes aufgeführte Gerät ankreuzen</translation>
     </message>
     <message>
         <source>Untick every listed device</source>
-        <translation type="vanished">Kein aufgeführtes Gerät ankreuzen</translation>
+        <translation>Kein aufgeführtes Gerät ankreuzen</translation>
     </message>
     <message>
         <source>Adaptation</source>
-        <translation type="vanished">Anpassung</translation>
+        <translation>Anpassung</translation>
     </message>
     <message>
         <source>Training devices:</source>
-        <translation type="vanished">Trainingsgeräte:</translation>
+        <translation>Trainingsgeräte:</translation>
     </message>
     <message>
         <source>Method:</source>
-        <translation type="vanished">Methode:</translation>
+        <translation>Methode:</translation>
     </message>
     <message>
         <source>Descriptor:</source>
-        <translation type="vanished">Deskriptor:</translation>
+        <translation>Deskriptor:</translation>
     </message>
     <message>
         <source>Shots:</source>
-        <translation type="vanished">Shots:</translation>
+        <translation>Shots:</translation>
     </message>
     <message>
         <source>Architectures of the space, fastest predicted first (%)</source>
-        <translation type="vanished">Architekturen des Raums, schnellste Vorhersage zuerst (%)</translation>
+        <translation>Architekturen des Raums, schnellste Vorhersage zuerst (%)</translation>
     </message>
     <message>
         <source>Predicted latency (ms)</source>
-        <translation type="vanished">Vorhergesagte Latenz (ms)</translation>
+        <translation>Vorhergesagte Latenz (ms)</translation>
     </message>
     <message>
         <source>Whole space</source>
-        <translation type="vanished">Ganzer Raum</translation>
+        <translation>Ganzer Raum</translation>
     </message>
     <message>
         <source>&lt;b&gt;Adapt to the target device&lt;/b&gt;: choose it at the top of the window</source>
-        <translation type="vanished">&lt;b&gt;An das Zielgerät anpassen&lt;/b&gt;: oben im Fenster wählen</translation>
+        <translation>&lt;b&gt;An das Zielgerät anpassen&lt;/b&gt;: oben im Fenster wählen</translation>
     </message>
     <message>
         <source>&lt;b&gt;Adapt to %1&lt;/b&gt;</source>
-        <translation type="vanished">&lt;b&gt;An %1 anpassen&lt;/b&gt;</translation>
+        <translation>&lt;b&gt;An %1 anpassen&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Listing training devices</source>
-        <translation type="vanished">Liste Trainingsgeräte auf</translation>
+        <translation>Liste Trainingsgeräte auf</translation>
     </message>
     <message numerus="yes">
         <source>the target has %n measured architecture(s)</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>das Ziel hat %n gemessene Architektur</numerusform>
             <numerusform>das Ziel hat %n gemessene Architekturen</numerusform>
         </translation>
     </message>
     <message>
         <source>Open a project and choose the target device at the top of the window first.</source>
-        <translation type="vanished">Zuerst ein Projekt öffnen und oben im Fenster das Zielgerät wählen.</translation>
+        <translation>Zuerst ein Projekt öffnen und oben im Fenster das Zielgerät wählen.</translation>
     </message>
     <message>
         <source>Tick at least one training device.</source>
-        <translation type="vanished">Mindestens ein Trainingsgerät ankreuzen.</translation>
+        <translation>Mindestens ein Trainingsgerät ankreuzen.</translation>
     </message>
     <message>
         <source>Adapting %1 to %2</source>
-        <translation type="vanished">Passe %1 an %2 an</translation>
+        <translation>Passe %1 an %2 an</translation>
     </message>
     <message>
         <source>Stored the adapted predictor as %1; File &gt; Export predictor writes it as a .maplepred file</source>
-        <translation type="vanished">Angepassten Prädiktor als %1 gespeichert; Datei &gt; Prädiktor exportieren schreibt ihn als .maplepred-Datei</translation>
+        <translation>Angepassten Prädiktor als %1 gespeichert; Datei &gt; Prädiktor exportieren schreibt ihn als .maplepred-Datei</translation>
     </message>
     <message>
         <source>uncertainty (1 sigma)</source>
-        <translation type="vanished">Unsicherheit (1 Sigma)</translation>
+        <translation>Unsicherheit (1 Sigma)</translation>
     </message>
     <message numerus="yes">
         <source>predicted, %n architecture(s)</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>vorhergesagt, %n Architektur</numerusform>
             <numerusform>vorhergesagt, %n Architekturen</numerusform>
         </translation>
     </message>
     <message>
         <source>measured on the target</source>
-        <translation type="vanished">auf dem Ziel gemessen</translation>
+        <translation>auf dem Ziel gemessen</translation>
     </message>
 </context>
 <context>
@@ -266,38 +266,38 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message numerus="yes">
         <source>Median of %n sample(s) on the target; every count and predictor uses this one value</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>Median von %n Messung auf dem Ziel; jede Zählung und jeder Prädiktor verwendet diesen einen Wert</numerusform>
             <numerusform>Median von %n Messungen auf dem Ziel; jede Zählung und jeder Prädiktor verwendet diesen einen Wert</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 (%2 %)%3</source>
-        <translation type="vanished">%1 (%2 %)%3</translation>
+        <translation>%1 (%2 %)%3</translation>
     </message>
     <message>
         <source>, high spread</source>
-        <translation type="vanished">, hohe Streuung</translation>
+        <translation>, hohe Streuung</translation>
     </message>
     <message>
         <source>%1 in %2 samples</source>
-        <translation type="vanished">%1 in %2 Messungen</translation>
+        <translation>%1 in %2 Messungen</translation>
     </message>
     <message>
         <source>Measured on the target device: the median of its samples, their interquartile range and timed runs</source>
-        <translation type="vanished">Auf dem Zielgerät gemessen: der Median seiner Messungen, ihr Interquartilsabstand und die gemessenen Läufe</translation>
+        <translation>Auf dem Zielgerät gemessen: der Median seiner Messungen, ihr Interquartilsabstand und die gemessenen Läufe</translation>
     </message>
     <message>
         <source>Measured (ms)</source>
-        <translation type="vanished">Gemessen (ms)</translation>
+        <translation>Gemessen (ms)</translation>
     </message>
     <message>
         <source>IQR (ms)</source>
-        <translation type="vanished">IQR (ms)</translation>
+        <translation>IQR (ms)</translation>
     </message>
     <message>
         <source>Timed runs</source>
-        <translation type="vanished">Gemessene Läufe</translation>
+        <translation>Gemessene Läufe</translation>
     </message>
 </context>
 <context>
@@ -324,7 +324,7 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>The device the capture is stored under; a new name is created from this machine</source>
-        <translation>Das Gerät, unter dem die Erfassung gespeichert wird; ein neuer Name wird aus diesem Rechner angelegt</translation>
+        <translation type="vanished">Das Gerät, unter dem die Erfassung gespeichert wird; ein neuer Name wird aus diesem Rechner angelegt</translation>
     </message>
     <message>
         <source>Allow software-only capture</source>
@@ -352,7 +352,7 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>Device:</source>
-        <translation>Gerät:</translation>
+        <translation type="vanished">Gerät:</translation>
     </message>
     <message>
         <source>Workload:</source>
@@ -380,7 +380,7 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>Listing devices</source>
-        <translation>Liste Geräte auf</translation>
+        <translation type="vanished">Liste Geräte auf</translation>
     </message>
     <message>
         <source>Probing counters</source>
@@ -418,278 +418,278 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>Past captures on the target</source>
-        <translation type="vanished">Frühere Erfassungen auf dem Ziel</translation>
+        <translation>Frühere Erfassungen auf dem Ziel</translation>
     </message>
     <message>
         <source>Open a capture stored in the project: its series, per-event totals and descriptors</source>
-        <translation type="vanished">Eine im Projekt gespeicherte Erfassung öffnen: ihre Reihen, Summen pro Ereignis und Deskriptoren</translation>
+        <translation>Eine im Projekt gespeicherte Erfassung öffnen: ihre Reihen, Summen pro Ereignis und Deskriptoren</translation>
     </message>
     <message>
         <source>The reference workload counted while its operators and networks run</source>
-        <translation type="vanished">Die Referenz-Arbeitslast, gezählt während ihre Operatoren und Netze laufen</translation>
+        <translation>Die Referenz-Arbeitslast, gezählt während ihre Operatoren und Netze laufen</translation>
     </message>
     <message>
         <source>cpu runs the workload on this CPU; cuda on the first GPU (the counters then describe the CPU thread that drives it)</source>
-        <translation type="vanished">cpu führt die Arbeitslast auf dieser CPU aus; cuda auf der ersten GPU (die Zähler beschreiben dann den CPU-Thread, der sie steuert)</translation>
+        <translation>cpu führt die Arbeitslast auf dieser CPU aus; cuda auf der ersten GPU (die Zähler beschreiben dann den CPU-Thread, der sie steuert)</translation>
     </message>
     <message>
         <source>Timed runs per workload step</source>
-        <translation type="vanished">Gemessene Läufe pro Schritt der Arbeitslast</translation>
+        <translation>Gemessene Läufe pro Schritt der Arbeitslast</translation>
     </message>
     <message>
         <source>Where no hardware counter can be read, count software events only and store a software-timing descriptor (never passed off as counters)</source>
-        <translation type="vanished">Wo sich kein Hardware-Zähler lesen lässt, nur Software-Ereignisse zählen und einen Software-Timing-Deskriptor speichern (nie als Zähler ausgegeben)</translation>
+        <translation>Wo sich kein Hardware-Zähler lesen lässt, nur Software-Ereignisse zählen und einen Software-Timing-Deskriptor speichern (nie als Zähler ausgegeben)</translation>
     </message>
     <message>
         <source>Count the workload on this machine and store the capture under the target device</source>
-        <translation type="vanished">Die Arbeitslast auf diesem Rechner zählen und die Erfassung unter dem Zielgerät speichern</translation>
+        <translation>Die Arbeitslast auf diesem Rechner zählen und die Erfassung unter dem Zielgerät speichern</translation>
     </message>
     <message>
         <source>End now and store nothing</source>
-        <translation type="vanished">Jetzt beenden und nichts speichern</translation>
+        <translation>Jetzt beenden und nichts speichern</translation>
     </message>
     <message>
         <source>Target:</source>
-        <translation type="vanished">Ziel:</translation>
+        <translation>Ziel:</translation>
     </message>
     <message>
         <source>Engine:</source>
-        <translation type="vanished">Engine:</translation>
+        <translation>Engine:</translation>
     </message>
     <message>
         <source>choose the target device at the top of the window</source>
-        <translation type="vanished">das Zielgerät oben im Fenster wählen</translation>
+        <translation>das Zielgerät oben im Fenster wählen</translation>
     </message>
     <message>
         <source>%1 is imported reference data: choose this machine or a local device to capture</source>
-        <translation type="vanished">%1 sind importierte Referenzdaten: zum Erfassen diesen Rechner oder ein lokales Gerät wählen</translation>
+        <translation>%1 sind importierte Referenzdaten: zum Erfassen diesen Rechner oder ein lokales Gerät wählen</translation>
     </message>
     <message>
         <source>Listing captures</source>
-        <translation type="vanished">Liste Erfassungen auf</translation>
+        <translation>Liste Erfassungen auf</translation>
     </message>
     <message>
         <source>#%1 %2, %3%4</source>
-        <translation type="vanished">#%1 %2, %3%4</translation>
+        <translation>#%1 %2, %3%4</translation>
     </message>
     <message>
         <source> (partial)</source>
-        <translation type="vanished"> (teilweise)</translation>
+        <translation> (teilweise)</translation>
     </message>
     <message>
         <source>No past captures on the target</source>
-        <translation type="vanished">Keine früheren Erfassungen auf dem Ziel</translation>
+        <translation>Keine früheren Erfassungen auf dem Ziel</translation>
     </message>
     <message numerus="yes">
         <source>%n past capture(s) on the target</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%n frühere Erfassung auf dem Ziel</numerusform>
             <numerusform>%n frühere Erfassungen auf dem Ziel</numerusform>
         </translation>
     </message>
     <message>
         <source>Opening capture %1</source>
-        <translation type="vanished">Öffne Erfassung %1</translation>
+        <translation>Öffne Erfassung %1</translation>
     </message>
     <message numerus="yes">
         <source>Capture %1 of %2 (%3), %n step(s) counted</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>Erfassung %1 von %2 (%3), %n Schritt gezählt</numerusform>
             <numerusform>Erfassung %1 von %2 (%3), %n Schritte gezählt</numerusform>
         </translation>
     </message>
     <message>
         <source>Capturing needs a local target device: choose this machine or a local device at the top of the window.</source>
-        <translation type="vanished">Erfassen braucht ein lokales Zielgerät: oben im Fenster diesen Rechner oder ein lokales Gerät wählen.</translation>
+        <translation>Erfassen braucht ein lokales Zielgerät: oben im Fenster diesen Rechner oder ein lokales Gerät wählen.</translation>
     </message>
     <message>
         <source>No hardware counter is ticked or countable here, and a software-only capture is not allowed: tick &quot;Allow software-only capture&quot; for a software-timing descriptor, or run on a machine whose performance counters can be read.</source>
-        <translation type="vanished">Hier ist kein Hardware-Zähler angekreuzt oder zählbar, und eine Erfassung nur mit Software-Ereignissen ist nicht erlaubt: »Erfassung nur mit Software-Ereignissen erlauben« ankreuzen für einen Software-Timing-Deskriptor, oder auf einem Rechner laufen lassen, dessen Leistungszähler sich lesen lassen.</translation>
+        <translation>Hier ist kein Hardware-Zähler angekreuzt oder zählbar, und eine Erfassung nur mit Software-Ereignissen ist nicht erlaubt: »Erfassung nur mit Software-Ereignissen erlauben« ankreuzen für einen Software-Timing-Deskriptor, oder auf einem Rechner laufen lassen, dessen Leistungszähler sich lesen lassen.</translation>
     </message>
 </context>
 <context>
     <name>maple::widgets::CrossDevicePage</name>
     <message>
         <source>Compare two evaluations</source>
-        <translation type="vanished">Zwei Auswertungen vergleichen</translation>
+        <translation>Zwei Auswertungen vergleichen</translation>
     </message>
     <message>
         <source>Show a second evaluation beside the first, with linked axes and the metric differences</source>
-        <translation type="vanished">Eine zweite Auswertung neben der ersten zeigen, mit verbundenen Achsen und den Unterschieden der Kennzahlen</translation>
+        <translation>Eine zweite Auswertung neben der ersten zeigen, mit verbundenen Achsen und den Unterschieden der Kennzahlen</translation>
     </message>
     <message>
         <source>The regressor trained on the other folds</source>
-        <translation type="vanished">Der auf den anderen Folds trainierte Regressor</translation>
+        <translation>Der auf den anderen Folds trainierte Regressor</translation>
     </message>
     <message>
         <source>How devices are described to the predictor</source>
-        <translation type="vanished">Wie Geräte dem Prädiktor beschrieben werden</translation>
+        <translation>Wie Geräte dem Prädiktor beschrieben werden</translation>
     </message>
     <message>
         <source>Measured architectures of each test device used to adapt; they are not scored</source>
-        <translation type="vanished">Gemessene Architekturen jedes Testgeräts, die zum Anpassen dienen; sie werden nicht bewertet</translation>
+        <translation>Gemessene Architekturen jedes Testgeräts, die zum Anpassen dienen; sie werden nicht bewertet</translation>
     </message>
     <message>
         <source>Devices are split into this many groups, same-chip devices in one group; each group is predicted by a model trained on the others</source>
-        <translation type="vanished">Die Geräte werden in so viele Gruppen geteilt, Geräte mit demselben Chip in eine Gruppe; jede Gruppe sagt ein Modell vorher, das auf den anderen trainiert wurde</translation>
+        <translation>Die Geräte werden in so viele Gruppen geteilt, Geräte mit demselben Chip in eine Gruppe; jede Gruppe sagt ein Modell vorher, das auf den anderen trainiert wurde</translation>
     </message>
     <message>
         <source>every measured architecture</source>
-        <translation type="vanished">jede gemessene Architektur</translation>
+        <translation>jede gemessene Architektur</translation>
     </message>
     <message>
         <source>HELP&apos;s protocol</source>
-        <translation type="vanished">HELPs Protokoll</translation>
+        <translation>HELPs Protokoll</translation>
     </message>
     <message>
         <source>Which architectures are scored: all measured ones, or HELP&apos;s query set</source>
-        <translation type="vanished">Welche Architekturen bewertet werden: alle gemessenen oder HELPs Abfragemenge</translation>
+        <translation>Welche Architekturen bewertet werden: alle gemessenen oder HELPs Abfragemenge</translation>
     </message>
     <message>
         <source>left</source>
-        <translation type="vanished">links</translation>
+        <translation>links</translation>
     </message>
     <message>
         <source>right</source>
-        <translation type="vanished">rechts</translation>
+        <translation>rechts</translation>
     </message>
     <message>
         <source>The pane the new evaluation is shown in</source>
-        <translation type="vanished">Der Bereich, in dem die neue Auswertung erscheint</translation>
+        <translation>Der Bereich, in dem die neue Auswertung erscheint</translation>
     </message>
     <message>
         <source>Evaluate</source>
-        <translation type="vanished">Auswerten</translation>
+        <translation>Auswerten</translation>
     </message>
     <message>
         <source>Predict every ticked device with a model that never saw it, and store the evaluation</source>
-        <translation type="vanished">Jedes angekreuzte Gerät mit einem Modell vorhersagen, das es nie gesehen hat, und die Auswertung speichern</translation>
+        <translation>Jedes angekreuzte Gerät mit einem Modell vorhersagen, das es nie gesehen hat, und die Auswertung speichern</translation>
     </message>
     <message>
         <source>The devices dealt into folds and predicted</source>
-        <translation type="vanished">Die auf Folds verteilten und vorhergesagten Geräte</translation>
+        <translation>Die auf Folds verteilten und vorhergesagten Geräte</translation>
     </message>
     <message>
         <source>Cross-device evaluation</source>
-        <translation type="vanished">Geräteübergreifende Auswertung</translation>
+        <translation>Geräteübergreifende Auswertung</translation>
     </message>
     <message>
         <source>Method:</source>
-        <translation type="vanished">Methode:</translation>
+        <translation>Methode:</translation>
     </message>
     <message>
         <source>Descriptor:</source>
-        <translation type="vanished">Deskriptor:</translation>
+        <translation>Deskriptor:</translation>
     </message>
     <message>
         <source>Shots:</source>
-        <translation type="vanished">Shots:</translation>
+        <translation>Shots:</translation>
     </message>
     <message>
         <source>Device folds:</source>
-        <translation type="vanished">Geräte-Folds:</translation>
+        <translation>Geräte-Folds:</translation>
     </message>
     <message>
         <source>Scored:</source>
-        <translation type="vanished">Bewertet:</translation>
+        <translation>Bewertet:</translation>
     </message>
     <message>
         <source>Show in:</source>
-        <translation type="vanished">Anzeigen in:</translation>
+        <translation>Anzeigen in:</translation>
     </message>
     <message>
         <source>Devices:</source>
-        <translation type="vanished">Geräte:</translation>
+        <translation>Geräte:</translation>
     </message>
     <message>
         <source>Stored evaluations</source>
-        <translation type="vanished">Gespeicherte Auswertungen</translation>
+        <translation>Gespeicherte Auswertungen</translation>
     </message>
     <message>
         <source>Open an evaluation stored in the project</source>
-        <translation type="vanished">Eine im Projekt gespeicherte Auswertung öffnen</translation>
+        <translation>Eine im Projekt gespeicherte Auswertung öffnen</translation>
     </message>
     <message>
         <source>Rename...</source>
-        <translation type="vanished">Umbenennen …</translation>
+        <translation>Umbenennen …</translation>
     </message>
     <message>
         <source>Give the shown evaluation a name</source>
-        <translation type="vanished">Der angezeigten Auswertung einen Namen geben</translation>
+        <translation>Der angezeigten Auswertung einen Namen geben</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="vanished">Löschen</translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Delete the shown evaluation from the project</source>
-        <translation type="vanished">Die angezeigte Auswertung aus dem Projekt löschen</translation>
+        <translation>Die angezeigte Auswertung aus dem Projekt löschen</translation>
     </message>
     <message>
         <source>Rename evaluation</source>
-        <translation type="vanished">Auswertung umbenennen</translation>
+        <translation>Auswertung umbenennen</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="vanished">Name:</translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>Delete evaluation</source>
-        <translation type="vanished">Auswertung löschen</translation>
+        <translation>Auswertung löschen</translation>
     </message>
     <message>
         <source>Delete %1 from the project?</source>
-        <translation type="vanished">%1 aus dem Projekt löschen?</translation>
+        <translation>%1 aus dem Projekt löschen?</translation>
     </message>
     <message>
         <source>Listing evaluations</source>
-        <translation type="vanished">Liste Auswertungen auf</translation>
+        <translation>Liste Auswertungen auf</translation>
     </message>
     <message>
         <source>No stored evaluations; press Evaluate to make one</source>
-        <translation type="vanished">Keine gespeicherten Auswertungen; »Auswerten« erstellt eine</translation>
+        <translation>Keine gespeicherten Auswertungen; »Auswerten« erstellt eine</translation>
     </message>
     <message numerus="yes">
         <source>%n stored evaluation(s)</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%n gespeicherte Auswertung</numerusform>
             <numerusform>%n gespeicherte Auswertungen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>#%1 %2: %3 on %4, %n shot(s), %5 points (%6)</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>#%1 %2: %3 auf %4, %n Shot, %5 Punkte (%6)</numerusform>
             <numerusform>#%1 %2: %3 auf %4, %n Shots, %5 Punkte (%6)</numerusform>
         </translation>
     </message>
     <message>
         <source>Loading evaluation %1</source>
-        <translation type="vanished">Lade Auswertung %1</translation>
+        <translation>Lade Auswertung %1</translation>
     </message>
     <message>
         <source>Showing evaluation #%1 (%2)</source>
-        <translation type="vanished">Zeige Auswertung #%1 (%2)</translation>
+        <translation>Zeige Auswertung #%1 (%2)</translation>
     </message>
     <message>
         <source>Renaming evaluation %1</source>
-        <translation type="vanished">Benenne Auswertung %1 um</translation>
+        <translation>Benenne Auswertung %1 um</translation>
     </message>
     <message>
         <source>Evaluation #%1 is now called %2</source>
-        <translation type="vanished">Auswertung #%1 heißt jetzt %2</translation>
+        <translation>Auswertung #%1 heißt jetzt %2</translation>
     </message>
     <message>
         <source>Deleting evaluation %1</source>
-        <translation type="vanished">Lösche Auswertung %1</translation>
+        <translation>Lösche Auswertung %1</translation>
     </message>
     <message>
         <source>Deleted evaluation #%1</source>
-        <translation type="vanished">Auswertung #%1 gelöscht</translation>
+        <translation>Auswertung #%1 gelöscht</translation>
     </message>
     <message>
         <source>Open a project first.</source>
-        <translation type="vanished">Zuerst ein Projekt öffnen.</translation>
+        <translation>Zuerst ein Projekt öffnen.</translation>
     </message>
     <message>
         <source>Tick at least as many devices as there are folds (%1).</source>
@@ -697,11 +697,19 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>Evaluating %1 across devices</source>
-        <translation type="vanished">Werte %1 geräteübergreifend aus</translation>
+        <translation>Werte %1 geräteübergreifend aus</translation>
     </message>
     <message>
         <source>%1: %2 predictions, stored as evaluation #%3</source>
-        <translation type="vanished">%1: %2 Vorhersagen, als Auswertung #%3 gespeichert</translation>
+        <translation>%1: %2 Vorhersagen, als Auswertung #%3 gespeichert</translation>
+    </message>
+    <message>
+        <source>Tick at least as many devices with more than %1 measured architectures as there are folds (%2).</source>
+        <translation>Mindestens so viele Geräte mit mehr als %1 gemessenen Architekturen ankreuzen, wie es Folds gibt (%2).</translation>
+    </message>
+    <message>
+        <source>; left out, too few measured: %1</source>
+        <translation>; ausgelassen, zu wenige gemessen: %1</translation>
     </message>
 </context>
 <context>
@@ -948,23 +956,23 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>Read the devices of the project again</source>
-        <translation type="vanished">Die Geräte des Projekts neu einlesen</translation>
+        <translation>Die Geräte des Projekts neu einlesen</translation>
     </message>
     <message>
         <source>Read this machine&apos;s CPU, caches, memory and CUDA devices; nothing is written</source>
-        <translation type="vanished">CPU, Caches, Speicher und CUDA-Geräte dieses Rechners lesen; nichts wird geschrieben</translation>
+        <translation>CPU, Caches, Speicher und CUDA-Geräte dieses Rechners lesen; nichts wird geschrieben</translation>
     </message>
     <message>
         <source>Store the detected machine as a new device (a name already in the project is refused)</source>
-        <translation type="vanished">Den erkannten Rechner als neues Gerät speichern (ein schon im Projekt vorhandener Name wird abgelehnt)</translation>
+        <translation>Den erkannten Rechner als neues Gerät speichern (ein schon im Projekt vorhandener Name wird abgelehnt)</translation>
     </message>
     <message>
         <source>Copy devices, their latencies, captures and descriptors from another project file; names already here are skipped</source>
-        <translation type="vanished">Geräte mit ihren Latenzen, Erfassungen und Deskriptoren aus einer anderen Projektdatei kopieren; schon vorhandene Namen werden übersprungen</translation>
+        <translation>Geräte mit ihren Latenzen, Erfassungen und Deskriptoren aus einer anderen Projektdatei kopieren; schon vorhandene Namen werden übersprungen</translation>
     </message>
     <message>
         <source>Added %1</source>
-        <translation type="vanished">%1 hinzugefügt</translation>
+        <translation>%1 hinzugefügt</translation>
     </message>
 </context>
 <context>
@@ -1018,42 +1026,42 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>Over the test points only: adaptation samples are not scored</source>
-        <translation type="vanished">Nur über die Testpunkte: Anpassungsstichproben werden nicht bewertet</translation>
+        <translation>Nur über die Testpunkte: Anpassungsstichproben werden nicht bewertet</translation>
     </message>
     <message>
         <source>Save the scatter or the histogram as PNG (choose size and resolution), PDF or SVG</source>
-        <translation type="vanished">Das Streudiagramm oder das Histogramm als PNG (Größe und Auflösung wählbar), PDF oder SVG speichern</translation>
+        <translation>Das Streudiagramm oder das Histogramm als PNG (Größe und Auflösung wählbar), PDF oder SVG speichern</translation>
     </message>
     <message>
         <source>Show every point again after zooming or panning with the mouse</source>
-        <translation type="vanished">Nach Zoomen oder Verschieben mit der Maus wieder alle Punkte zeigen</translation>
+        <translation>Nach Zoomen oder Verschieben mit der Maus wieder alle Punkte zeigen</translation>
     </message>
     <message>
         <source>Select a row to ring the architecture in the scatter; double-click to show it on the Samples page</source>
-        <translation type="vanished">Eine Zeile wählen, um die Architektur im Streudiagramm einzukreisen; Doppelklick zeigt sie auf der Seite Stichproben</translation>
+        <translation>Eine Zeile wählen, um die Architektur im Streudiagramm einzukreisen; Doppelklick zeigt sie auf der Seite Stichproben</translation>
     </message>
     <message>
         <source>Show in Samples</source>
-        <translation type="vanished">In Stichproben zeigen</translation>
+        <translation>In Stichproben zeigen</translation>
     </message>
     <message>
         <source>No test points: every measured architecture was used to adapt</source>
-        <translation type="vanished">Keine Testpunkte: jede gemessene Architektur diente zum Anpassen</translation>
+        <translation>Keine Testpunkte: jede gemessene Architektur diente zum Anpassen</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;%1 %&lt;/b&gt; within +-10 % &amp;middot; Spearman %2 &amp;middot; MAPE %3 % &amp;middot; over %n test point(s)</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>&lt;b&gt;%1 %&lt;/b&gt; innerhalb ±10 % &amp;middot; Spearman %2 &amp;middot; MAPE %3 % &amp;middot; über %n Testpunkt</numerusform>
             <numerusform>&lt;b&gt;%1 %&lt;/b&gt; innerhalb ±10 % &amp;middot; Spearman %2 &amp;middot; MAPE %3 % &amp;middot; über %n Testpunkte</numerusform>
         </translation>
     </message>
     <message>
         <source>Against the left: within +-10 % %1 points, Spearman %2, MAPE %3 points</source>
-        <translation type="vanished">Gegenüber links: innerhalb ±10 % %1 Punkte, Spearman %2, MAPE %3 Punkte</translation>
+        <translation>Gegenüber links: innerhalb ±10 % %1 Punkte, Spearman %2, MAPE %3 Punkte</translation>
     </message>
     <message>
         <source>test points</source>
-        <translation type="vanished">Testpunkte</translation>
+        <translation>Testpunkte</translation>
     </message>
 </context>
 <context>
@@ -1126,35 +1134,35 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source> failed: </source>
-        <translation> fehlgeschlagen: </translation>
+        <translation type="vanished"> fehlgeschlagen: </translation>
     </message>
     <message>
         <source> cancelled: </source>
-        <translation> abgebrochen: </translation>
+        <translation type="vanished"> abgebrochen: </translation>
     </message>
     <message>
         <source>Stop the running work; what it already stored is kept and reported</source>
-        <translation type="vanished">Die laufende Arbeit anhalten; was schon gespeichert ist, bleibt erhalten und wird gemeldet</translation>
+        <translation>Die laufende Arbeit anhalten; was schon gespeichert ist, bleibt erhalten und wird gemeldet</translation>
     </message>
     <message>
         <source>%1: cancelling...</source>
-        <translation type="vanished">%1: breche ab …</translation>
+        <translation>%1: breche ab …</translation>
     </message>
     <message>
         <source>%1 waits until %2 is done</source>
-        <translation type="vanished">%1 wartet, bis %2 fertig ist</translation>
+        <translation>%1 wartet, bis %2 fertig ist</translation>
     </message>
     <message>
         <source> (it had finished before Cancel reached it)</source>
-        <translation type="vanished"> (sie war fertig, bevor Abbrechen sie erreichte)</translation>
+        <translation> (sie war fertig, bevor Abbrechen sie erreichte)</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="vanished">%1 fehlgeschlagen: %2</translation>
+        <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>%1 cancelled: %2</source>
-        <translation type="vanished">%1 abgebrochen: %2</translation>
+        <translation>%1 abgebrochen: %2</translation>
     </message>
 </context>
 <context>
@@ -1293,7 +1301,7 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>This project holds no trained predictor: train one with &apos;maple train --project %1&apos;, or import a .maplepred file with &apos;maple predictors import&apos;</source>
-        <translation>Dieses Projekt enthält keinen trainierten Prädiktor: einen mit &apos;maple train --project %1&apos; trainieren oder eine .maplepred-Datei mit &apos;maple predictors import&apos; importieren</translation>
+        <translation type="vanished">Dieses Projekt enthält keinen trainierten Prädiktor: einen mit &apos;maple train --project %1&apos; trainieren oder eine .maplepred-Datei mit &apos;maple predictors import&apos; importieren</translation>
     </message>
     <message>
         <source>Predictor:</source>
@@ -1313,11 +1321,11 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>Target device</source>
-        <translation type="vanished">Zielgerät</translation>
+        <translation>Zielgerät</translation>
     </message>
     <message>
         <source>This project holds no predictor yet: on the Predictions page choose &quot;Adapt to the target device&quot; and press Adapt; the adapted predictor is stored in the project and can then be exported.</source>
-        <translation type="vanished">Dieses Projekt enthält noch keinen Prädiktor: auf der Seite Vorhersagen »An das Zielgerät anpassen« wählen und »Anpassen« drücken; der angepasste Prädiktor wird im Projekt gespeichert und lässt sich dann exportieren.</translation>
+        <translation>Dieses Projekt enthält noch keinen Prädiktor: auf der Seite Vorhersagen »An das Zielgerät anpassen« wählen und »Anpassen« drücken; der angepasste Prädiktor wird im Projekt gespeichert und lässt sich dann exportieren.</translation>
     </message>
 </context>
 <context>
@@ -1352,117 +1360,117 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>Every test point of the evaluation</source>
-        <translation type="vanished">Jeder Testpunkt der Auswertung</translation>
+        <translation>Jeder Testpunkt der Auswertung</translation>
     </message>
     <message>
         <source>Select the row to highlight this device&apos;s points</source>
-        <translation type="vanished">Die Zeile wählen, um die Punkte dieses Geräts hervorzuheben</translation>
+        <translation>Die Zeile wählen, um die Punkte dieses Geräts hervorzuheben</translation>
     </message>
 </context>
 <context>
     <name>maple::widgets::PredictionsPage</name>
     <message>
         <source>Devices are split into this many groups; each group is predicted by a model trained on the others</source>
-        <translation>Die Geräte werden in so viele Gruppen geteilt; jede Gruppe sagt ein Modell vorher, das auf den anderen trainiert wurde</translation>
+        <translation type="vanished">Die Geräte werden in so viele Gruppen geteilt; jede Gruppe sagt ein Modell vorher, das auf den anderen trainiert wurde</translation>
     </message>
     <message>
         <source>left</source>
-        <translation>links</translation>
+        <translation type="vanished">links</translation>
     </message>
     <message>
         <source>right</source>
-        <translation>rechts</translation>
+        <translation type="vanished">rechts</translation>
     </message>
     <message>
         <source>Train and adapt</source>
-        <translation>Trainieren und anpassen</translation>
+        <translation type="vanished">Trainieren und anpassen</translation>
     </message>
     <message>
         <source>Compare two evaluations</source>
-        <translation>Zwei Auswertungen vergleichen</translation>
+        <translation type="vanished">Zwei Auswertungen vergleichen</translation>
     </message>
     <message>
         <source>Predict every device</source>
-        <translation>Jedes Gerät vorhersagen</translation>
+        <translation type="vanished">Jedes Gerät vorhersagen</translation>
     </message>
     <message>
         <source>Method:</source>
-        <translation>Methode:</translation>
+        <translation type="vanished">Methode:</translation>
     </message>
     <message>
         <source>Descriptor:</source>
-        <translation>Deskriptor:</translation>
+        <translation type="vanished">Deskriptor:</translation>
     </message>
     <message>
         <source>Shots:</source>
-        <translation>Shots:</translation>
+        <translation type="vanished">Shots:</translation>
     </message>
     <message>
         <source>Device folds:</source>
-        <translation>Geräte-Folds:</translation>
+        <translation type="vanished">Geräte-Folds:</translation>
     </message>
     <message>
         <source>Show in:</source>
-        <translation>Anzeigen in:</translation>
+        <translation type="vanished">Anzeigen in:</translation>
     </message>
     <message>
         <source>Stored evaluations</source>
-        <translation>Gespeicherte Auswertungen</translation>
+        <translation type="vanished">Gespeicherte Auswertungen</translation>
     </message>
     <message>
         <source>Listing evaluations</source>
-        <translation>Liste Auswertungen auf</translation>
+        <translation type="vanished">Liste Auswertungen auf</translation>
     </message>
     <message>
         <source>No stored evaluations; press Train and adapt to make one</source>
-        <translation>Keine gespeicherten Auswertungen; »Trainieren und anpassen« erstellt eine</translation>
+        <translation type="vanished">Keine gespeicherten Auswertungen; »Trainieren und anpassen« erstellt eine</translation>
     </message>
     <message numerus="yes">
         <source>%n stored evaluation(s)</source>
-        <translation>
+        <translation type="vanished">
             <numerusform>%n gespeicherte Auswertung</numerusform>
             <numerusform>%n gespeicherte Auswertungen</numerusform>
         </translation>
     </message>
     <message>
         <source>#%1 %2 on %3, %4 shots, %5 points (%6)</source>
-        <translation>#%1 %2 auf %3, %4 Shots, %5 Punkte (%6)</translation>
+        <translation type="vanished">#%1 %2 auf %3, %4 Shots, %5 Punkte (%6)</translation>
     </message>
     <message>
         <source>Loading evaluation %1</source>
-        <translation>Lade Auswertung %1</translation>
+        <translation type="vanished">Lade Auswertung %1</translation>
     </message>
     <message>
         <source>Open a project first.</source>
-        <translation>Zuerst ein Projekt öffnen.</translation>
+        <translation type="vanished">Zuerst ein Projekt öffnen.</translation>
     </message>
     <message>
         <source>Training %1 and adapting</source>
-        <translation>Trainiere %1 und passe an</translation>
+        <translation type="vanished">Trainiere %1 und passe an</translation>
     </message>
     <message>
         <source>%1: %2 predictions, stored</source>
-        <translation>%1: %2 Vorhersagen, gespeichert</translation>
+        <translation type="vanished">%1: %2 Vorhersagen, gespeichert</translation>
     </message>
     <message>
         <source>Adapt to the target</source>
-        <translation type="vanished">An das Ziel anpassen</translation>
+        <translation>An das Ziel anpassen</translation>
     </message>
     <message>
         <source>Cross-device evaluation</source>
-        <translation type="vanished">Geräteübergreifende Auswertung</translation>
+        <translation>Geräteübergreifende Auswertung</translation>
     </message>
     <message>
         <source>Adapt a predictor to the target device from its measured architectures and store it</source>
-        <translation type="vanished">Einen Prädiktor aus den gemessenen Architekturen an das Zielgerät anpassen und speichern</translation>
+        <translation>Einen Prädiktor aus den gemessenen Architekturen an das Zielgerät anpassen und speichern</translation>
     </message>
     <message>
         <source>Predict every chosen device with a model that never saw it; compare evaluations</source>
-        <translation type="vanished">Jedes gewählte Gerät mit einem Modell vorhersagen, das es nie gesehen hat; Auswertungen vergleichen</translation>
+        <translation>Jedes gewählte Gerät mit einem Modell vorhersagen, das es nie gesehen hat; Auswertungen vergleichen</translation>
     </message>
     <message>
         <source>Adapt to %1</source>
-        <translation type="vanished">An %1 anpassen</translation>
+        <translation>An %1 anpassen</translation>
     </message>
 </context>
 <context>
@@ -1513,7 +1521,7 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>device to store the latencies under</source>
-        <translation>Gerät, unter dem die Latenzen gespeichert werden</translation>
+        <translation type="vanished">Gerät, unter dem die Latenzen gespeichert werden</translation>
     </message>
     <message>
         <source>cpu, cuda, or command:PROGRAM ARGS for an external runner speaking JSON lines</source>
@@ -1521,7 +1529,7 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>Measure selected</source>
-        <translation>Auswahl messen</translation>
+        <translation type="vanished">Auswahl messen</translation>
     </message>
     <message>
         <source>Measure on this machine</source>
@@ -1529,7 +1537,7 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>Device:</source>
-        <translation>Gerät:</translation>
+        <translation type="vanished">Gerät:</translation>
     </message>
     <message>
         <source>Engine:</source>
@@ -1567,7 +1575,7 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>most-uncertain ranks by a predictor adapted to the target device: name it under &quot;Measure on this machine&quot; and measure HELP&apos;s reference architectures on it first</source>
-        <translation>most-uncertain ordnet nach einem an das Zielgerät angepassten Prädiktor: das Gerät unter »Auf diesem Rechner messen« benennen und zuerst HELPs Referenzarchitekturen darauf messen</translation>
+        <translation type="vanished">most-uncertain ordnet nach einem an das Zielgerät angepassten Prädiktor: das Gerät unter »Auf diesem Rechner messen« benennen und zuerst HELPs Referenzarchitekturen darauf messen</translation>
     </message>
     <message>
         <source>Adapting %1 to %2 for its uncertainty</source>
@@ -1579,7 +1587,7 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>Name the device the latencies are stored under.</source>
-        <translation>Das Gerät benennen, unter dem die Latenzen gespeichert werden.</translation>
+        <translation type="vanished">Das Gerät benennen, unter dem die Latenzen gespeichert werden.</translation>
     </message>
     <message numerus="yes">
         <source>Measuring %n architecture(s)</source>
@@ -1590,130 +1598,130 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>Stored %1 latency samples</source>
-        <translation>%1 Latenzmessungen gespeichert</translation>
+        <translation type="vanished">%1 Latenzmessungen gespeichert</translation>
     </message>
     <message>
         <source>Only architectures with at least this many MFLOPs</source>
-        <translation type="vanished">Nur Architekturen mit mindestens so vielen MFLOPs</translation>
+        <translation>Nur Architekturen mit mindestens so vielen MFLOPs</translation>
     </message>
     <message>
         <source>Only architectures with at most this many MFLOPs</source>
-        <translation type="vanished">Nur Architekturen mit höchstens so vielen MFLOPs</translation>
+        <translation>Nur Architekturen mit höchstens so vielen MFLOPs</translation>
     </message>
     <message>
         <source>Only architectures with this operation on a live edge</source>
-        <translation type="vanished">Nur Architekturen mit dieser Operation auf einer aktiven Kante</translation>
+        <translation>Nur Architekturen mit dieser Operation auf einer aktiven Kante</translation>
     </message>
     <message>
         <source>An architecture string or part of it, or indices separated by commas (11982, 431)</source>
-        <translation type="vanished">Eine Architekturzeichenkette oder ein Teil davon, oder durch Kommas getrennte Indizes (11982, 431)</translation>
+        <translation>Eine Architekturzeichenkette oder ein Teil davon, oder durch Kommas getrennte Indizes (11982, 431)</translation>
     </message>
     <message>
         <source>Tick this many architectures among the rows that pass the filter</source>
-        <translation type="vanished">So viele Architekturen unter den Zeilen ankreuzen, die der Filter durchlässt</translation>
+        <translation>So viele Architekturen unter den Zeilen ankreuzen, die der Filter durchlässt</translation>
     </message>
     <message>
         <source>Tick reference architectures</source>
-        <translation type="vanished">Referenzarchitekturen ankreuzen</translation>
+        <translation>Referenzarchitekturen ankreuzen</translation>
     </message>
     <message>
         <source>Tick HELP&apos;s ten reference architectures: measured on the target, they make its reference-latency descriptor</source>
-        <translation type="vanished">HELPs zehn Referenzarchitekturen ankreuzen: auf dem Ziel gemessen, ergeben sie seinen reference-latency-Deskriptor</translation>
+        <translation>HELPs zehn Referenzarchitekturen ankreuzen: auf dem Ziel gemessen, ergeben sie seinen reference-latency-Deskriptor</translation>
     </message>
     <message>
         <source>How the samples are chosen: random, spread over FLOPs, most different from each other, or where a predictor adapted to the target is least sure</source>
-        <translation type="vanished">Wie die Stichproben gewählt werden: zufällig, über die FLOPs verteilt, möglichst verschieden voneinander, oder wo ein an das Ziel angepasster Prädiktor am unsichersten ist</translation>
+        <translation>Wie die Stichproben gewählt werden: zufällig, über die FLOPs verteilt, möglichst verschieden voneinander, oder wo ein an das Ziel angepasster Prädiktor am unsichersten ist</translation>
     </message>
     <message>
         <source>The same seed chooses the same samples again</source>
-        <translation type="vanished">Derselbe Seed wählt wieder dieselben Stichproben</translation>
+        <translation>Derselbe Seed wählt wieder dieselben Stichproben</translation>
     </message>
     <message>
         <source>At most this many timed runs per architecture; fewer when the median settles earlier</source>
-        <translation type="vanished">Höchstens so viele gemessene Läufe pro Architektur; weniger, wenn sich der Median früher einpendelt</translation>
+        <translation>Höchstens so viele gemessene Läufe pro Architektur; weniger, wenn sich der Median früher einpendelt</translation>
     </message>
     <message>
         <source>Measure ticked</source>
-        <translation type="vanished">Angekreuzte messen</translation>
+        <translation>Angekreuzte messen</translation>
     </message>
     <message>
         <source>Time every ticked architecture on this machine and store it under the target device</source>
-        <translation type="vanished">Jede angekreuzte Architektur auf diesem Rechner messen und unter dem Zielgerät speichern</translation>
+        <translation>Jede angekreuzte Architektur auf diesem Rechner messen und unter dem Zielgerät speichern</translation>
     </message>
     <message>
         <source>Target:</source>
-        <translation type="vanished">Ziel:</translation>
+        <translation>Ziel:</translation>
     </message>
     <message>
         <source>choose the target device at the top of the window</source>
-        <translation type="vanished">das Zielgerät oben im Fenster wählen</translation>
+        <translation>das Zielgerät oben im Fenster wählen</translation>
     </message>
     <message>
         <source>%1 is imported reference data: choose a local device or this machine as the target to measure</source>
-        <translation type="vanished">%1 sind importierte Referenzdaten: zum Messen ein lokales Gerät oder diesen Rechner als Ziel wählen</translation>
+        <translation>%1 sind importierte Referenzdaten: zum Messen ein lokales Gerät oder diesen Rechner als Ziel wählen</translation>
     </message>
     <message numerus="yes">
         <source>%1 of %Ln shown</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%1 von %Ln angezeigt</numerusform>
             <numerusform>%1 von %Ln angezeigt</numerusform>
         </translation>
     </message>
     <message>
         <source>None of the reference architectures is in this project: import the NAS-Bench-201 table first</source>
-        <translation type="vanished">Keine der Referenzarchitekturen ist in diesem Projekt: zuerst die NAS-Bench-201-Tabelle importieren</translation>
+        <translation>Keine der Referenzarchitekturen ist in diesem Projekt: zuerst die NAS-Bench-201-Tabelle importieren</translation>
     </message>
     <message numerus="yes">
         <source>Ticked %n reference architecture(s)</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%n Referenzarchitektur angekreuzt</numerusform>
             <numerusform>%n Referenzarchitekturen angekreuzt</numerusform>
         </translation>
     </message>
     <message>
         <source>most-uncertain ranks by a predictor adapted to the target device: choose the target at the top of the window and measure its reference architectures first</source>
-        <translation type="vanished">most-uncertain ordnet nach einem an das Zielgerät angepassten Prädiktor: oben im Fenster das Ziel wählen und zuerst seine Referenzarchitekturen messen</translation>
+        <translation>most-uncertain ordnet nach einem an das Zielgerät angepassten Prädiktor: oben im Fenster das Ziel wählen und zuerst seine Referenzarchitekturen messen</translation>
     </message>
     <message>
         <source>Measuring needs a local target device: choose this machine or a local device at the top of the window.</source>
-        <translation type="vanished">Messen braucht ein lokales Zielgerät: oben im Fenster diesen Rechner oder ein lokales Gerät wählen.</translation>
+        <translation>Messen braucht ein lokales Zielgerät: oben im Fenster diesen Rechner oder ein lokales Gerät wählen.</translation>
     </message>
     <message>
         <source>architecture %1 of %2</source>
-        <translation type="vanished">Architektur %1 von %2</translation>
+        <translation>Architektur %1 von %2</translation>
     </message>
     <message numerus="yes">
         <source>%n with high spread: </source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%n mit hoher Streuung: </numerusform>
             <numerusform>%n mit hoher Streuung: </numerusform>
         </translation>
     </message>
     <message>
         <source>Reading what was measured on %1</source>
-        <translation type="vanished">Lese, was auf %1 gemessen wurde</translation>
+        <translation>Lese, was auf %1 gemessen wurde</translation>
     </message>
     <message numerus="yes">
         <source>%n measured on the target</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>%n auf dem Ziel gemessen</numerusform>
             <numerusform>%n auf dem Ziel gemessen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %n with high spread</source>
-        <translation type="vanished">
+        <translation>
             <numerusform>, %n mit hoher Streuung</numerusform>
             <numerusform>, %n mit hoher Streuung</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 is hidden by the filter; clear the search and FLOPs range to see it</source>
-        <translation type="vanished">%1 ist durch den Filter verborgen; Suche und FLOPs-Bereich leeren, um sie zu sehen</translation>
+        <translation>%1 ist durch den Filter verborgen; Suche und FLOPs-Bereich leeren, um sie zu sehen</translation>
     </message>
     <message>
         <source>%1 is not among this project&apos;s architectures</source>
-        <translation type="vanished">%1 ist nicht unter den Architekturen dieses Projekts</translation>
+        <translation>%1 ist nicht unter den Architekturen dieses Projekts</translation>
     </message>
 </context>
 <context>
@@ -1748,38 +1756,38 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>adaptation samples (not scored)</source>
-        <translation type="vanished">Anpassungsstichproben (nicht bewertet)</translation>
+        <translation>Anpassungsstichproben (nicht bewertet)</translation>
     </message>
 </context>
 <context>
     <name>maple::widgets::TargetBar</name>
     <message>
         <source>The device captures and measurements are recorded on and predictions adapt to</source>
-        <translation type="vanished">Das Gerät, für das Erfassungen und Messungen aufgezeichnet werden und an das sich Vorhersagen anpassen</translation>
+        <translation>Das Gerät, für das Erfassungen und Messungen aufgezeichnet werden und an das sich Vorhersagen anpassen</translation>
     </message>
     <message>
         <source>&amp;Target device:</source>
-        <translation type="vanished">&amp;Zielgerät:</translation>
+        <translation>&amp;Zielgerät:</translation>
     </message>
     <message>
         <source>Listing target devices</source>
-        <translation type="vanished">Liste Zielgeräte auf</translation>
+        <translation>Liste Zielgeräte auf</translation>
     </message>
     <message>
         <source>%1 (imported, read-only)</source>
-        <translation type="vanished">%1 (importiert, schreibgeschützt)</translation>
+        <translation>%1 (importiert, schreibgeschützt)</translation>
     </message>
     <message>
         <source>%1 (this machine)</source>
-        <translation type="vanished">%1 (dieser Rechner)</translation>
+        <translation>%1 (dieser Rechner)</translation>
     </message>
     <message>
         <source>%1 (this machine, not in the project yet)</source>
-        <translation type="vanished">%1 (dieser Rechner, noch nicht im Projekt)</translation>
+        <translation>%1 (dieser Rechner, noch nicht im Projekt)</translation>
     </message>
     <message>
         <source>Imported reference data: predictions can adapt to it; capture and measuring need a local device</source>
-        <translation type="vanished">Importierte Referenzdaten: Vorhersagen können sich daran anpassen; Erfassen und Messen brauchen ein lokales Gerät</translation>
+        <translation>Importierte Referenzdaten: Vorhersagen können sich daran anpassen; Erfassen und Messen brauchen ein lokales Gerät</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,7 @@ namespace maple::cli {
 
 void addAgentCommand(CLI::App& root) {
   auto* cmd = root.add_subcommand("agent", "Serve a remote maple over stdin/stdout (JSON lines); started by a "
-                                           "launcher such as ssh, srun or adb shell, see docs/remote.md");
+                                           "launcher such as ssh, srun or adb shell, see /usr/share/doc/maple/remote.md");
   cmd->callback([] {
     if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
       fail(ErrorKind::Usage, "maple agent talks JSON lines to another maple: run it through a launcher, e.g. "

@@ -217,7 +217,7 @@ void addCaptureCommand(CLI::App& root) {
                                "Import this `perf stat -x,` output (recorded on another machine) as the capture");
   auto* remote = cmd->add_option("--remote", o->remote,
                                  "Capture on a remote device through this launcher, e.g. 'ssh pi@board maple agent' "
-                                 "(kept with the device; docs/remote.md)");
+                                 "(kept with the device; /usr/share/doc/maple/remote.md)");
   cmd->add_option("--timeout", o->timeout, "With --remote: seconds to wait for each reply of the device (default 300)");
   for (auto* live : {events, repeats, engine, threads, allow, remote}) perf->excludes(live);
   cmd->add_flag("--json", o->json, "Print the capture summary as JSON");

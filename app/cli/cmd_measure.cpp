@@ -231,7 +231,7 @@ void addMeasureCommand(CLI::App& root) {
       ->check(CLI::Range(0.001, 86400.0));
   cmd->add_option("--remote", o->remote,
                   "Measure on a remote device through this launcher, e.g. 'ssh pi@board maple agent' (run without a "
-                  "shell; kept with the device, so later runs can name the device alone; docs/remote.md)");
+                  "shell; kept with the device, so later runs can name the device alone; /usr/share/doc/maple/remote.md)");
   cmd->add_option("--seed", o->seed, "Seed of the weights and input (default 42)");
   cmd->add_flag("--json", o->json, "Print the samples as JSON");
   cmd->callback([o] {

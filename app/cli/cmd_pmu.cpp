@@ -91,7 +91,7 @@ void addPmuCommand(CLI::App& root) {
   cmd->add_option("--pmu", o->pmu, "List the events of this libpfm4 PMU instead");
   cmd->add_flag("--json", o->json, "Print as JSON");
   cmd->add_option("--remote", o->remote,
-                  "Probe a remote device through this launcher, e.g. 'ssh pi@board maple agent' (docs/remote.md)");
+                  "Probe a remote device through this launcher, e.g. 'ssh pi@board maple agent' (/usr/share/doc/maple/remote.md)");
   cmd->add_option("--timeout", o->timeout, "With --remote: seconds to wait for the device's reply (default 60)");
   cmd->callback([o] {
     if (!o->pmu.empty()) {

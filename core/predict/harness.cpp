@@ -182,9 +182,9 @@ void validate(const EvalData& data, const EvalOptions& o) {
     for (const auto& t : o.testDevices) {
       const auto& lat = data.latencyMs[deviceIndex(data, t)];
       const auto have = std::count_if(lat.begin(), lat.end(), [](double v) { return std::isfinite(v); });
-      if (k > have)
+      if (k >= have)
         fail(ErrorKind::Usage, std::to_string(k) + " shots asked on '" + t + "', which has only " + std::to_string(have) +
-                                   " measured architectures");
+                                   " measured architectures: measure more, so that some are left to score, or ask fewer shots");
     }
   }
 }
@@ -272,15 +272,17 @@ EvalResult evaluate(const EvalData& data, const EvalOptions& o, const ProgressFn
         for (size_t c : cellsIdx) cells.push_back(data.cells[c]), measured.push_back(data.latencyMs[dev][c]);
         std::vector<double> spread;
         const auto predicted = adapted->predictMs(cells, &spread);
-        auto metrics = computeMetrics(predicted, measured);
-        std::vector<ScoredPrediction> preds;
+        // Scored on the architectures the adaptation did not see: a shot is training data.
         std::set<size_t> shotSet(shots.begin(), shots.end());
-        if (!spread.empty()) {
-          std::vector<double> p, m, sp;
-          for (size_t i = 0; i < cellsIdx.size(); ++i)
-            if (!shotSet.count(cellsIdx[i])) p.push_back(predicted[i]), m.push_back(measured[i]), sp.push_back(spread[i]);
-          addCoverage(metrics, p, m, sp);
-        }
+        std::vector<double> p, m, sp;
+        for (size_t i = 0; i < cellsIdx.size(); ++i)
+          if (!shotSet.count(cellsIdx[i])) {
+            p.push_back(predicted[i]), m.push_back(measured[i]);
+            if (!spread.empty()) sp.push_back(spread[i]);
+          }
+        auto metrics = computeMetrics(p, m);
+        if (!spread.empty()) addCoverage(metrics, p, m, sp);
+        std::vector<ScoredPrediction> preds;
         for (size_t i = 0; i < cellsIdx.size(); ++i)
           preds.push_back({cellsIdx[i], predicted[i], measured[i], shotSet.count(cellsIdx[i]) > 0});
         {

@@ -46,7 +46,7 @@ struct EngineChoice {
 };
 
 // The in-process engine of that name ("cpu" or "cuda"); null for any other name, so each caller
-// names what it accepts. "no CUDA device" (Usage) for cuda without one.
+// names what it accepts. "no CUDA device" (Io) for cuda without one.
 std::unique_ptr<engine::Engine> openEngine(const std::string& name);
 
 // Usage error naming the accepted engines for an unknown one; "no CUDA device" for cuda without one.

@@ -299,8 +299,11 @@ private slots:
     QVERIFY(!allowed.empty());
     QCOMPARE(parseCpuList(std::to_string(allowed.back())), std::vector<int>{allowed.back()});
     ErrorKind kind{};
-    QVERIFY(errorOf([] { parseCpuList("100000"); }, &kind).find("not available") != std::string::npos);
-    QCOMPARE(kind, ErrorKind::Usage);
+    if (allowed.back() < 1023) { // a CPU number the kernel accepts but this process may not use
+      QVERIFY(errorOf([] { parseCpuList("1023"); }, &kind).find("not available") != std::string::npos);
+      QCOMPARE(kind, ErrorKind::Usage);
+    }
+    QVERIFY(errorOf([] { parseCpuList("100000"); }).find("write it like") != std::string::npos);
     QVERIFY(!errorOf([] { parseCpuList("x"); }).empty());
     {
       ScopedCpuPin pin({allowed.back()});

@@ -1,5 +1,6 @@
 // The core services both faces call: adding a host, provenance refusals (imported devices are never
 // written into), one value per architecture (the median of its samples), and adapting to a device.
+#include "../widgets/local_device.hpp"
 #include "../widgets/small_project.hpp"
 #include "common/error.hpp"
 #include "predict/predictor.hpp"
@@ -28,45 +29,8 @@ long long scalar(store::Project& p, const char* sql) {
   return st.int64(0);
 }
 
-measure::HostInfo fakeHost() {
-  measure::HostInfo h;
-  h.hostname = "box";
-  h.cpuModel = "Test CPU 3000";
-  h.logicalCpus = 4;
-  return h;
-}
-
-// A local device "box" with latencies of `n` of the small project's architectures (HELP's
-// references first), written as a measurement would (its own source), each 1.5x those of `like`.
-void addLocalLatencies(store::Project& p, int n, const std::string& like = "dev0") {
-  services::addHostDevice(p, "box", fakeHost());
-  const auto box = store::requireDevice(p, "box").id;
-  const auto m = store::loadLatencyMatrix(p, {like});
-  std::vector<size_t> order;
-  auto isReference = [&](size_t a) {
-    const auto i = m.architectures[a].spaceIndex.value_or(-1);
-    return std::find(std::begin(testing::kReferenceIndices), std::end(testing::kReferenceIndices), i) !=
-           std::end(testing::kReferenceIndices);
-  };
-  for (size_t a = 0; a < m.architectures.size(); ++a)
-    if (isReference(a)) order.push_back(a);
-  for (size_t a = 0; a < m.architectures.size(); ++a)
-    if (!isReference(a)) order.push_back(a);
-  store::Transaction tx(p.db());
-  const auto source = store::ensureSource(p, "measurement", "test:box", "test latencies of box");
-  store::LatencyWriter w(p);
-  for (int i = 0; i < n; ++i) {
-    const size_t a = order[static_cast<size_t>(i)];
-    store::LatencySample s;
-    s.deviceId = box;
-    s.architectureId = m.architectures[a].id;
-    s.latencyMs = 1.5 * m.at(a, 0);
-    s.iqrMs = 0.01 * s.latencyMs;
-    s.repetitions = 10;
-    w.sample(source, s);
-  }
-  tx.commit();
-}
+using testing::addLocalLatencies;
+using testing::fakeHost;
 
 template <class F> QString errorOf(F&& f, ErrorKind expected) {
   try {
@@ -247,6 +211,8 @@ private slots:
     services::AdaptRequest r;
     r.target = "box";
     r.shots = 10;
+    QCOMPARE(r.shotPolicy, predict::ShotPolicy::Design); // a new device gets an optimal design by default
+    r.shotPolicy = predict::ShotPolicy::Reference;
     std::vector<double> fractions;
     const auto a = services::adaptToDevice(p, r, [&](double f, const std::string&) {
       fractions.push_back(f);
@@ -257,7 +223,8 @@ private slots:
     QCOMPARE(a.heldOut.size(), size_t{2});
     std::set<int> shotIndices, references(std::begin(testing::kReferenceIndices), std::end(testing::kReferenceIndices));
     for (const auto& s : a.shots) shotIndices.insert(s.spaceIndex.value_or(-1));
-    QVERIFY(shotIndices == references); // the reference-latency descriptor's architectures come first
+    QVERIFY(shotIndices == references); // the reference policy takes HELP's reference architectures first
+    QCOMPARE(a.shotPolicy, std::string("reference"));
     QVERIFY(a.metrics);
     QCOMPARE(a.spaceMs.size(), size_t(nb201::kSpaceSize));
     QCOMPARE(fractions.back(), 1.0);

@@ -1,6 +1,6 @@
 #!/bin/sh
 # no-cuda-needed FILE...: none of the binaries lists a CUDA library as NEEDED.
-# not-installed MAPLE: without the plugin, `maple measure --engine cuda` fails (exit 1) saying so.
+# not-installed MAPLE: without the plugin, `maple measure --engine cuda` fails (exit 2, a missing resource) saying so.
 set -u
 case $1 in
 no-cuda-needed)
@@ -17,7 +17,7 @@ not-installed)
     --repeats 1 2>"$d/err"
   rc=$?
   cat "$d/err"
-  [ $rc -eq 1 ] || { echo "FAIL: exit $rc, expected 1"; exit 1; }
+  [ $rc -eq 2 ] || { echo "FAIL: exit $rc, expected 2"; exit 1; }
   grep -q 'the CUDA engine is not installed' "$d/err" || { echo "FAIL: no 'not installed' message"; exit 1; } ;;
 *) echo "unknown check $1"; exit 2 ;;
 esac

@@ -21,7 +21,7 @@ namespace maple::engine {
 // load, or "no GPU is usable: CUDA driver version is insufficient ... (error 35)").
 std::vector<measure::GpuInfo> cudaDevices(std::string* whyNone = nullptr);
 
-// Throws maple::Error (Usage) starting "no CUDA device" when there is none.
+// Throws maple::Error (Io: a missing resource) starting "no CUDA device" when there is none.
 std::unique_ptr<Engine> makeCudaEngine(int deviceIndex = 0);
 
 // The file the plugin is loaded from (whether or not it exists).
