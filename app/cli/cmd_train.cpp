@@ -66,7 +66,9 @@ void addTrainCommand(CLI::App& root) {
     created.project = project.path();
     created.provenance = "maple train --method " + method + " --descriptor " + o->kind + " --train-devices " +
                          o->devices + " --seed " + std::to_string(o->seed);
-    writeAndMaybeSave(predictfile::fileFromPredictor(*predictor, created), o->out, project, o->save);
+    auto file = predictfile::fileFromPredictor(*predictor, created);
+    file.indexTable = store::indexTable(project);
+    writeAndMaybeSave(file, o->out, project, o->save);
     if (o->json) {
       printJson({{"out", o->out}, {"method", method}, {"descriptor", o->kind}, {"train_devices", devices}});
       return;
