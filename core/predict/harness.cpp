@@ -182,9 +182,9 @@ void validate(const EvalData& data, const EvalOptions& o) {
     for (const auto& t : o.testDevices) {
       const auto& lat = data.latencyMs[deviceIndex(data, t)];
       const auto have = std::count_if(lat.begin(), lat.end(), [](double v) { return std::isfinite(v); });
-      if (k >= have)
+      if (k > have)
         fail(ErrorKind::Usage, std::to_string(k) + " shots asked on '" + t + "', which has only " + std::to_string(have) +
-                                   " measured architectures: measure more, so that some are left to score, or ask fewer shots");
+                                   " measured architectures");
     }
   }
 }
@@ -280,8 +280,11 @@ EvalResult evaluate(const EvalData& data, const EvalOptions& o, const ProgressFn
             p.push_back(predicted[i]), m.push_back(measured[i]);
             if (!spread.empty()) sp.push_back(spread[i]);
           }
-        auto metrics = computeMetrics(p, m);
-        if (!spread.empty()) addCoverage(metrics, p, m, sp);
+        // Every scored architecture a shot (k = all measured): scored in sample, and marked so.
+        const bool inSample = p.empty();
+        auto metrics = inSample ? computeMetrics(predicted, measured) : computeMetrics(p, m);
+        metrics.inSample = inSample;
+        if (!spread.empty() && !inSample) addCoverage(metrics, p, m, sp);
         std::vector<ScoredPrediction> preds;
         for (size_t i = 0; i < cellsIdx.size(); ++i)
           preds.push_back({cellsIdx[i], predicted[i], measured[i], shotSet.count(cellsIdx[i]) > 0});

@@ -161,6 +161,7 @@ Metrics combine(std::span<const Metrics> all, bool sd) {
       if (m.*f) v.push_back(*(m.*f));
     if (!v.empty()) out.*f = reduce(v);
   }
+  out.inSample = std::any_of(all.begin(), all.end(), [](const Metrics& m) { return m.inSample; });
   return out;
 }
 } // namespace
@@ -173,6 +174,7 @@ nlohmann::json toJson(const Metrics& m) {
                    {"mape", m.mape}, {"spearman", m.spearman}, {"kendall", m.kendall}};
   if (m.coverage68) j["coverage68"] = *m.coverage68;
   if (m.coverage95) j["coverage95"] = *m.coverage95;
+  if (m.inSample) j["in_sample"] = true;
   return j;
 }
 
@@ -188,6 +190,7 @@ Metrics metricsFromJson(const nlohmann::json& j) {
     m.kendall = j.at("kendall").get<double>();
     if (j.contains("coverage68")) m.coverage68 = j.at("coverage68").get<double>();
     if (j.contains("coverage95")) m.coverage95 = j.at("coverage95").get<double>();
+    m.inSample = j.value("in_sample", false);
   } catch (const nlohmann::json::exception& e) {
     badInput(std::string("metrics record is incomplete (") + e.what() + ")");
   }

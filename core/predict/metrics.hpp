@@ -19,6 +19,9 @@ namespace maple::predict {
 struct Metrics {
   double acc1 = 0, acc5 = 0, acc10 = 0, rmseMs = 0, mape = 0, spearman = 0, kendall = 0;
   std::optional<double> coverage68, coverage95;
+  // Scored on the shots themselves: every scored architecture was a shot (a fit's ceiling, not a
+  // prediction); "in_sample": true in JSON.
+  bool inSample = false;
 };
 
 // BadInput when the lists differ in length, are empty or hold a non-positive measurement.

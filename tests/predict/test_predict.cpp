@@ -226,6 +226,22 @@ private slots:
     QCOMPARE(j["shot_policy"].get<std::string>(), std::string("design"));
     QVERIFY(j["deterministic"].get<bool>());
     QVERIFY(j["results"][0].contains("sd"));
+    // Scores leave the shots out: a device's acc10 is the share of its held-out predictions within 10 %.
+    const auto& twelve = r.results[1].runs[0];
+    long within = 0, heldOut = 0;
+    for (const auto& p : twelve.predictions.at(kTarget))
+      if (!p.isShot) ++heldOut, within += std::abs(p.predictedMs - p.measuredMs) <= 0.1 * p.measuredMs;
+    QVERIFY(std::abs(twelve.devices.at(kTarget).acc10 - static_cast<double>(within) / heldOut) < 1e-12);
+    QVERIFY(!twelve.devices.at(kTarget).inSample);
+    // Every latency a shot: scored in sample, and marked so (a fit's ceiling, not a prediction).
+    auto everything = o;
+    everything.protocol = Protocol::Full;
+    everything.shots = {nb201::kSpaceSize};
+    everything.seeds = 1;
+    everything.testDevices = {kTarget};
+    const auto ceiling = evaluate(data, everything);
+    QVERIFY(ceiling.results[0].runs[0].devices.at(kTarget).inSample);
+    QVERIFY(toJson(ceiling)["results"][0]["mean"].value("in_sample", false));
     // Bad options.
     auto bad = o;
     bad.testDevices = {"1080ti_1"};
