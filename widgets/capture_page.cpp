@@ -43,12 +43,6 @@ std::vector<counters::Sample> LiveBuffer::take() {
 
 namespace {
 
-std::vector<std::string> defaultEvents() {
-  auto names = counters::mapleHardwareEvents();
-  names.insert(names.end(), counters::softwareEvents().begin(), counters::softwareEvents().end());
-  return names;
-}
-
 QString capabilityText(const counters::Capability& c) {
   QString text = CapturePage::tr("perf_event_paranoid = %1%2, counting scope %3.")
                      .arg(c.paranoid)
@@ -264,7 +258,7 @@ QString CapturePage::probeMessage() const { return probeLabel_->text(); }
 void CapturePage::probe() {
   if (probeJob_->isRunning()) return;
   probeJob_->start(tr("Probing counters"), [this](JobControl&) -> Job::Continuation {
-    auto capability = counters::probe(defaultEvents());
+    auto capability = counters::probe(counters::mapleEvents());
     return [this, capability] {
       events_->setEvents(capability.events);
       eventTable_->resizeColumnsToContents();

@@ -1,29 +1,19 @@
 #include "services/remote.hpp"
 
 #include "common/text.hpp"
-#include "counters/probe.hpp"
+#include "counters/encoding.hpp"
 #include "remote/remote_measurer.hpp"
 #include "services/devices.hpp"
 #include "store/device_launcher.hpp"
 
 namespace maple::services {
-namespace {
-
-std::vector<std::string> mapleEvents() {
-  auto names = counters::mapleHardwareEvents();
-  names.insert(names.end(), counters::softwareEvents().begin(), counters::softwareEvents().end());
-  return names;
-}
-
-} // namespace
-
 RemoteCheck checkRemoteDevice(const std::string& launcher, double timeoutS, const std::function<bool()>& cancelled) {
   remote::AgentLink link(launcher, timeoutS, cancelled);
   RemoteCheck out;
   out.launcher = launcher;
   out.agentVersion = link.agentVersion();
   out.host = link.detect();
-  out.counting = link.probe(mapleEvents());
+  out.counting = link.probe(counters::mapleEvents());
   return out;
 }
 

@@ -41,6 +41,12 @@ class TestRemoteWorkbench : public QObject {
 
   QString project(const QString& name) { return testing::makeSmallProject(QDir(dir_.path()), name, 1, 30); }
 
+  // Opens `project` in the window and, once it is idle, "Add remote device..." (null if never idle).
+  static RemoteDeviceDialog* openDialog(MainWindow& w, const QString& project) {
+    w.openProject(project);
+    return w.waitUntilIdle(60000) ? w.devicesPage()->openRemoteDialog() : nullptr;
+  }
+
   // Tests the launcher in the dialog and waits for the outcome.
   static bool tested(RemoteDeviceDialog* dialog, const QString& launcher) {
     dialog->setLauncher(launcher);
@@ -60,11 +66,9 @@ private slots:
     if (!sshd_->ok()) QSKIP(qPrintable("sshd cannot start here: " + sshd_->whyNot()));
     const auto p = project(QStringLiteral("remote"));
     MainWindow w;
-    w.openProject(p);
-    QVERIFY(w.waitUntilIdle(60000));
+    auto* dialog = openDialog(w, p);
+    QVERIFY(dialog);
     const auto launcher = sshd_->launcher(kCli + QStringLiteral(" agent"));
-
-    auto* dialog = w.devicesPage()->openRemoteDialog();
     QVERIFY(tested(dialog, launcher));
     QVERIFY2(dialog->canAdd(), qPrintable(dialog->jobBar()->message()));
     // The agent runs on this machine through ssh: what it detected is this machine.
@@ -116,9 +120,8 @@ private slots:
     if (!sshd_->ok()) QSKIP(qPrintable("sshd cannot start here: " + sshd_->whyNot()));
     const auto p = project(QStringLiteral("refuse"));
     MainWindow w;
-    w.openProject(p);
-    QVERIFY(w.waitUntilIdle(60000));
-    auto* dialog = w.devicesPage()->openRemoteDialog();
+    auto* dialog = openDialog(w, p);
+    QVERIFY(dialog);
     QVERIFY(tested(dialog, sshd_->launcher(kCli + QStringLiteral(" agent"))));
     QVERIFY(dialog->canAdd());
     dialog->setDeviceName(QStringLiteral("dev0"));
@@ -137,9 +140,8 @@ private slots:
   void failedConnectionShowsTheMessageAndWritesNothing() {
     const auto p = project(QStringLiteral("fail"));
     MainWindow w;
-    w.openProject(p);
-    QVERIFY(w.waitUntilIdle(60000));
-    auto* dialog = w.devicesPage()->openRemoteDialog();
+    auto* dialog = openDialog(w, p);
+    QVERIFY(dialog);
     QVERIFY(tested(dialog, QStringLiteral("/nonexistent/launcher maple agent")));
     QVERIFY(dialog->jobBar()->isError());
     QVERIFY2(dialog->jobBar()->message().contains(QStringLiteral("/nonexistent/launcher")) &&
@@ -162,9 +164,8 @@ private slots:
   void cancelEndsAHangingTest() {
     const auto p = project(QStringLiteral("cancel"));
     MainWindow w;
-    w.openProject(p);
-    QVERIFY(w.waitUntilIdle(60000));
-    auto* dialog = w.devicesPage()->openRemoteDialog();
+    auto* dialog = openDialog(w, p);
+    QVERIFY(dialog);
     dialog->setLauncher(QStringLiteral("/bin/sh ") + kAgents + QStringLiteral("/fake_agent.sh hang"));
     dialog->testConnection();
     QVERIFY(dialog->job()->isRunning());
