@@ -1912,6 +1912,10 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
         <source>Imported reference data: predictions can adapt to it; capture and measuring need a local device</source>
         <translation>Importierte Referenzdaten: Vorhersagen können sich daran anpassen; Erfassen und Messen brauchen ein lokales Gerät</translation>
     </message>
+    <message>
+        <source>%1 (remote)</source>
+        <translation>%1 (entfernt)</translation>
+    </message>
 </context>
 <context>
     <name>maple::widgets::WorstModel</name>

@@ -14,11 +14,13 @@
 #include "main_window.hpp"
 #include "remote_device_dialog.hpp"
 #include "samples_page.hpp"
+#include "target_bar.hpp"
 #include "small_project.hpp"
 #include "workspace.hpp"
 
 #include "measure/host.hpp"
 
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -85,6 +87,8 @@ private slots:
     QVERIFY(w.waitUntilIdle(60000));
     QCOMPARE(count(p, "SELECT count(*) FROM devices WHERE name = 'board' AND launcher LIKE 'ssh -F none -p %maple agent'"), 1LL);
     QTRY_COMPARE_WITH_TIMEOUT(w.workspace()->targetDevice(), QStringLiteral("board"), 10000); // the new device is the target
+    // Marked remote, not "this machine", though its agent runs here through ssh.
+    QCOMPARE(w.targetBar()->combo()->currentText(), QStringLiteral("board (remote)"));
 
     // Samples page: measure two architectures on the remote target.
     auto* samples = w.samplesPage();
