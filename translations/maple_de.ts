@@ -506,6 +506,10 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
         <source>No hardware counter is ticked or countable here, and a software-only capture is not allowed: tick &quot;Allow software-only capture&quot; for a software-timing descriptor, or run on a machine whose performance counters can be read.</source>
         <translation>Hier ist kein Hardware-Zähler angekreuzt oder zählbar, und eine Erfassung nur mit Software-Ereignissen ist nicht erlaubt: »Erfassung nur mit Software-Ereignissen erlauben« ankreuzen für einen Software-Timing-Deskriptor, oder auf einem Rechner laufen lassen, dessen Leistungszähler sich lesen lassen.</translation>
     </message>
+    <message>
+        <source>%1, remote through %2: it counts the events it can of MAPLE&apos;s set; Stop is not available (Cancel ends the launcher)</source>
+        <translation>%1, entfernt über %2: es zählt die Ereignisse aus MAPLEs Satz, die es zählen kann; Anhalten ist nicht verfügbar (Abbrechen beendet den Launcher)</translation>
+    </message>
 </context>
 <context>
     <name>maple::widgets::CrossDevicePage</name>
@@ -974,6 +978,18 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
         <source>Added %1</source>
         <translation>%1 hinzugefügt</translation>
     </message>
+    <message>
+        <source>Add remote device...</source>
+        <translation>Entferntes Gerät hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Reach a board, phone or cluster node through a launcher (ssh, srun, adb shell) that runs maple agent there; test the connection, then add the device</source>
+        <translation>Ein Board, ein Telefon oder einen Cluster-Knoten über einen Launcher (ssh, srun, adb shell) erreichen, der dort maple agent startet; die Verbindung testen, dann das Gerät hinzufügen</translation>
+    </message>
+    <message>
+        <source>Added %1 (remote)</source>
+        <translation>%1 hinzugefügt (entfernt)</translation>
+    </message>
 </context>
 <context>
     <name>maple::widgets::EvaluationView</name>
@@ -1327,6 +1343,10 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
         <source>This project holds no predictor yet: on the Predictions page choose &quot;Adapt to the target device&quot; and press Adapt; the adapted predictor is stored in the project and can then be exported.</source>
         <translation>Dieses Projekt enthält noch keinen Prädiktor: auf der Seite Vorhersagen »An das Zielgerät anpassen« wählen und »Anpassen« drücken; der angepasste Prädiktor wird im Projekt gespeichert und lässt sich dann exportieren.</translation>
     </message>
+    <message>
+        <source>Add &amp;remote device...</source>
+        <translation>&amp;Entferntes Gerät hinzufügen …</translation>
+    </message>
 </context>
 <context>
     <name>maple::widgets::MetricsModel</name>
@@ -1471,6 +1491,109 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     <message>
         <source>Adapt to %1</source>
         <translation>An %1 anpassen</translation>
+    </message>
+</context>
+<context>
+    <name>maple::widgets::RemoteDeviceDialog</name>
+    <message>
+        <source>Hardware PMU</source>
+        <translation>Hardware-PMU</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>perf_event_paranoid</source>
+        <translation>perf_event_paranoid</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Countable events</source>
+        <translation>Zählbare Ereignisse</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Add remote device</source>
+        <translation>Entferntes Gerät hinzufügen</translation>
+    </message>
+    <message>
+        <source>A command line whose stdin and stdout reach maple agent on the device: ssh, srun or adb shell. It runs without a shell: nothing in it is expanded.</source>
+        <translation>Eine Befehlszeile, deren stdin und stdout maple agent auf dem Gerät erreichen: ssh, srun oder adb shell. Sie läuft ohne Shell: nichts darin wird expandiert.</translation>
+    </message>
+    <message>
+        <source>the device&apos;s host name once tested</source>
+        <translation>nach dem Test der Hostname des Geräts</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Start the launcher, check the agent&apos;s protocol, detect the device and probe what it can count; nothing is written</source>
+        <translation>Den Launcher starten, das Protokoll des Agenten prüfen, das Gerät erkennen und prüfen, was es zählen kann; nichts wird geschrieben</translation>
+    </message>
+    <message>
+        <source>Add device</source>
+        <translation>Gerät hinzufügen</translation>
+    </message>
+    <message>
+        <source>Store the tested device in the project with its launcher (a name already in the project is refused)</source>
+        <translation>Das getestete Gerät mit seinem Launcher im Projekt speichern (ein schon im Projekt vorhandener Name wird abgelehnt)</translation>
+    </message>
+    <message>
+        <source>&amp;Launcher:</source>
+        <translation>&amp;Launcher:</translation>
+    </message>
+    <message>
+        <source>Device &amp;name:</source>
+        <translation>Geräte&amp;name:</translation>
+    </message>
+    <message>
+        <source>The device runs &lt;tt&gt;maple agent&lt;/tt&gt; (the Qt-free CLI); MAPLE reaches it through a tool you already use. See the remote devices guide (remote.md).</source>
+        <translation>Auf dem Gerät läuft &lt;tt&gt;maple agent&lt;/tt&gt; (die Kommandozeile ohne Qt); MAPLE erreicht es über ein Werkzeug, das Sie schon verwenden. Siehe die Anleitung zu entfernten Geräten (remote.md).</translation>
+    </message>
+    <message>
+        <source>Give the launcher command first, e.g. ssh pi@board maple agent.</source>
+        <translation>Zuerst den Launcher-Befehl angeben, z. B. ssh pi@board maple agent.</translation>
+    </message>
+    <message>
+        <source>Testing connection</source>
+        <translation>Teste Verbindung</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1, reached through the launcher&lt;/h3&gt;&lt;table&gt;</source>
+        <translation>&lt;h3&gt;%1, über den Launcher erreicht&lt;/h3&gt;&lt;table&gt;</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Connected to %1 (%2)</source>
+        <translation>Verbunden mit %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Open or create a project first (File &gt; Open).</source>
+        <translation>Zuerst ein Projekt öffnen oder anlegen (Datei &gt; Öffnen).</translation>
+    </message>
+    <message>
+        <source>Test the connection of this launcher first.</source>
+        <translation>Zuerst die Verbindung dieses Launchers testen.</translation>
+    </message>
+    <message>
+        <source>Adding %1</source>
+        <translation>Füge %1 hinzu</translation>
     </message>
 </context>
 <context>
@@ -1788,6 +1911,10 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     <message>
         <source>Imported reference data: predictions can adapt to it; capture and measuring need a local device</source>
         <translation>Importierte Referenzdaten: Vorhersagen können sich daran anpassen; Erfassen und Messen brauchen ein lokales Gerät</translation>
+    </message>
+    <message>
+        <source>%1 (remote)</source>
+        <translation>%1 (entfernt)</translation>
     </message>
 </context>
 <context>

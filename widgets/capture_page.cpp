@@ -14,7 +14,7 @@
 #include "counters/session.hpp"
 #include "measure/host.hpp"
 #include "services/capture.hpp"
-#include "services/devices.hpp"
+#include "services/remote.hpp"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -42,12 +42,6 @@ std::vector<counters::Sample> LiveBuffer::take() {
 }
 
 namespace {
-
-std::vector<std::string> defaultEvents() {
-  auto names = counters::mapleHardwareEvents();
-  names.insert(names.end(), counters::softwareEvents().begin(), counters::softwareEvents().end());
-  return names;
-}
 
 QString capabilityText(const counters::Capability& c) {
   QString text = CapturePage::tr("perf_event_paranoid = %1%2, counting scope %3.")
@@ -204,20 +198,29 @@ void CapturePage::updateTarget() {
   const bool writable = workspace_->hasTarget() && !workspace_->targetIsImported();
   const QString target = workspace_->targetDevice().toHtmlEscaped();
   targetLabel_->setText(!workspace_->hasTarget() ? tr("choose the target device at the top of the window")
-                        : writable ? target
-                                   : tr("%1 is imported reference data: choose this machine or a local device to capture").arg(target));
+                        : !writable ? tr("%1 is imported reference data: choose this machine or a local device to capture").arg(target)
+                        : targetLauncher_.isEmpty()
+                            ? target
+                            : tr("%1, remote through %2: it counts the events it can of MAPLE's set; Stop is not "
+                                 "available (Cancel ends the launcher)")
+                                  .arg(target, targetLauncher_.toHtmlEscaped()));
   start_->setEnabled(writable && !job_->isRunning());
+  stop_->setEnabled(job_->isRunning() && targetLauncher_.isEmpty());
 }
 
 void CapturePage::listPast() {
   past_->clear();
+  targetLauncher_.clear(); // known again once the listing is read
   if (!workspace_->hasProject() || !workspace_->hasTarget()) return;
   const auto path = workspace_->projectPath().toStdString();
   const auto device = workspace_->targetDevice().toStdString();
   probeJob_->start(tr("Listing captures"), [this, path, device](JobControl&) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
     const auto rows = services::listCaptures(project, device);
-    return [this, rows] {
+    const auto launcher = QString::fromStdString(services::launcherFor(project, device, {}));
+    return [this, rows, launcher] {
+      targetLauncher_ = launcher;
+      updateTarget();
       past_->clear();
       for (const auto& r : rows)
         past_->addItem(tr("#%1 %2, %3%4").arg(r.id).arg(QString::fromStdString(r.workload), QString::fromStdString(r.startedAt),
@@ -255,7 +258,7 @@ QString CapturePage::probeMessage() const { return probeLabel_->text(); }
 void CapturePage::probe() {
   if (probeJob_->isRunning()) return;
   probeJob_->start(tr("Probing counters"), [this](JobControl&) -> Job::Continuation {
-    auto capability = counters::probe(defaultEvents());
+    auto capability = counters::probe(counters::mapleEvents());
     return [this, capability] {
       events_->setEvents(capability.events);
       eventTable_->resizeColumnsToContents();
@@ -291,11 +294,11 @@ void CapturePage::start() {
     return;
   }
   const auto events = events_->checkedEvents();
-  if (events.empty()) {
+  if (events.empty() && targetLauncher_.isEmpty()) {
     bar_->showMessage(tr("Tick at least one available event to count."), true);
     return;
   }
-  if (!fallback_->isChecked() && !events_->anyHardwareChecked()) {
+  if (targetLauncher_.isEmpty() && !fallback_->isChecked() && !events_->anyHardwareChecked()) {
     bar_->showMessage(tr("No hardware counter is ticked or countable here, and a software-only capture is not allowed: "
                          "tick \"Allow software-only capture\" for a software-timing descriptor, or run on a machine "
                          "whose performance counters can be read."),
@@ -319,10 +322,15 @@ void CapturePage::start() {
                 request.engine = engine;
                 request.workload = workload;
                 request.options = options;
+                std::string launcher;
                 {
                   auto project = openWorkspaceProject(path);
                   services::checkCaptureTarget(project, device); // refuse before counting, not after
+                  launcher = services::launcherFor(project, device, {});
                 }
+                // The ticked events are what this machine can count; a remote device counts its own
+                // default set (MAPLE's events it can count, and the software ones).
+                if (!launcher.empty()) request.options.events.clear();
                 counters::CaptureCallbacks callbacks;
                 callbacks.onSamples = [&, buffer](const std::vector<counters::Sample>& s) {
                   buffer->push(s);
@@ -330,15 +338,11 @@ void CapturePage::start() {
                 };
                 callbacks.onProgress = [&](double f, const std::string& step) { return control.report(f, step); };
                 callbacks.stopRequested = [stop] { return stop->load(); };
-                auto live = services::captureOnThisHost(request, callbacks);
+                auto live = services::captureOnDevice(request, launcher, callbacks, 300, [&control] { return control.cancelled(); });
                 if (control.cancelled()) fail(ErrorKind::Cancelled, "nothing was stored");
                 auto& capture = live.capture;
                 auto project = openWorkspaceProject(path);
-                services::CaptureOrigin origin;
-                origin.host = services::detectThisHost().host;
-                origin.engine = live.engine;
-                origin.runtime = live.runtime;
-                auto reduction = services::storeCapture(project, device, capture, origin).reduction;
+                auto reduction = services::storeCapture(project, device, capture, live.origin).reduction;
                 return [this, reduction, id = capture.id, soft = capture.softwareOnly, partial = capture.partial,
                         counted = static_cast<int>(capture.steps.size()), planned = capture.plannedSteps] {
                   showReduction(reduction);

@@ -92,6 +92,7 @@ private:
   std::map<std::string, std::pair<double, double>> lastReading_; // event -> (t ms, cumulative value)
   int frames_ = 0;
   bool clearOnEnd_ = false;
+  QString targetLauncher_; // the target's launcher when it is a remote device (from listPast)
 };
 
 } // namespace maple::widgets

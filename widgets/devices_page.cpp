@@ -3,6 +3,7 @@
 #include "device_model.hpp"
 #include "job.hpp"
 #include "job_bar.hpp"
+#include "remote_device_dialog.hpp"
 #include "table_view.hpp"
 #include "workspace.hpp"
 
@@ -21,10 +22,9 @@
 #include <algorithm>
 
 namespace maple::widgets {
-namespace {
 
-QString hostHtml(const measure::HostInfo& h, const QString& gpuNote) {
-  QString html = DevicesPage::tr("<h3>This machine: %1</h3><table>").arg(QString::fromStdString(h.hostname).toHtmlEscaped());
+QString hostRowsHtml(const measure::HostInfo& h, const QString& gpuNote) {
+  QString html;
   auto row = [&](const QString& k, const QString& v) {
     if (!v.isEmpty()) html += QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>").arg(k, v.toHtmlEscaped());
   };
@@ -44,8 +44,15 @@ QString hostHtml(const measure::HostInfo& h, const QString& gpuNote) {
   for (const auto& g : h.gpus)
     row(DevicesPage::tr("GPU %1").arg(g.index), QStringLiteral("%1, %2 SMs, %3 GB").arg(QString::fromStdString(g.name)).arg(g.smCount).arg(g.memoryGb));
   if (h.gpus.empty()) row(DevicesPage::tr("GPUs"), gpuNote);
-  return html + QStringLiteral("</table><p>") + DevicesPage::tr("Press <i>Add to project</i> to store it as a device.") +
-         QStringLiteral("</p>");
+  return html;
+}
+
+namespace {
+
+QString hostHtml(const measure::HostInfo& h, const QString& gpuNote) {
+  return DevicesPage::tr("<h3>This machine: %1</h3><table>").arg(QString::fromStdString(h.hostname).toHtmlEscaped()) +
+         hostRowsHtml(h, gpuNote) + QStringLiteral("</table><p>") +
+         DevicesPage::tr("Press <i>Add to project</i> to store it as a device.") + QStringLiteral("</p>");
 }
 
 } // namespace
@@ -59,11 +66,14 @@ DevicesPage::DevicesPage(Workspace* workspace, QWidget* parent)
   add_ = new QPushButton(tr("Add to project..."), this);
   add_->setToolTip(tr("Store the detected machine as a new device (a name already in the project is refused)"));
   add_->setEnabled(false);
+  remote_ = new QPushButton(tr("Add remote device..."), this);
+  remote_->setToolTip(tr("Reach a board, phone or cluster node through a launcher (ssh, srun, adb shell) that runs "
+                         "maple agent there; test the connection, then add the device"));
   merge_ = new QPushButton(tr("Merge devices from project..."), this);
   merge_->setToolTip(tr("Copy devices, their latencies, captures and descriptors from another project file; "
                         "names already here are skipped"));
   auto* buttons = new QHBoxLayout;
-  for (auto* b : {refresh, detect_, add_, merge_}) buttons->addWidget(b);
+  for (auto* b : {refresh, detect_, add_, remote_, merge_}) buttons->addWidget(b);
   buttons->addStretch();
 
   auto* proxy = new QSortFilterProxyModel(this);
@@ -94,6 +104,7 @@ DevicesPage::DevicesPage(Workspace* workspace, QWidget* parent)
                                                QString::fromStdString(detected_.hostname), &ok);
     if (ok && !name.trimmed().isEmpty()) addDetectedHost(name.trimmed());
   });
+  connect(remote_, &QPushButton::clicked, this, &DevicesPage::openRemoteDialog);
   connect(merge_, &QPushButton::clicked, this, [this] {
     const QString path = QFileDialog::getOpenFileName(this, tr("Merge devices from project"), QString(),
                                                       tr("MAPLE projects (*.maple);;All files (*)"));
@@ -169,6 +180,19 @@ void DevicesPage::addDetectedHost(const QString& name) {
       workspace_->notifyDataChanged();
     };
   });
+}
+
+RemoteDeviceDialog* DevicesPage::openRemoteDialog() {
+  if (!remoteDialog_ || !remoteDialog_->isVisible()) {
+    delete remoteDialog_; // a closed one: a fresh dialog for the next device
+    remoteDialog_ = new RemoteDeviceDialog(workspace_, this);
+    connect(remoteDialog_, &RemoteDeviceDialog::deviceAdded, this, [this](const QStringList& names) {
+      pendingNote_ = tr("Added %1 (remote)").arg(names.join(QStringLiteral(", ")));
+      emit remoteDeviceAdded(names.value(0));
+    });
+  }
+  remoteDialog_->open();
+  return remoteDialog_;
 }
 
 void DevicesPage::mergeFrom(const QString& otherPath) {

@@ -1,8 +1,10 @@
 #pragma once
 // The device inventory: a table of the project's devices, a details pane, "Detect this machine"
-// (CPU and CUDA GPUs, added as devices on request) and merging devices from another project file.
+// (CPU and CUDA GPUs, added as devices on request), "Add remote device..." (a device reached
+// through a launcher, remote_device_dialog.hpp) and merging devices from another project file.
 #include "measure/host.hpp"
 
+#include <QPointer>
 #include <QWidget>
 
 class QTableView;
@@ -14,7 +16,12 @@ namespace maple::widgets {
 class DeviceModel;
 class Job;
 class JobBar;
+class RemoteDeviceDialog;
 class Workspace;
+
+// A detected host's rows for an HTML table: CPU, caches, memory, clock, kernel and GPUs (or
+// gpuNote, why none is listed).
+QString hostRowsHtml(const measure::HostInfo& host, const QString& gpuNote);
 
 class DevicesPage : public QWidget {
   Q_OBJECT
@@ -29,6 +36,12 @@ public slots:
   void detectHost();
   void addDetectedHost(const QString& name);
   void mergeFrom(const QString& path);
+  // Opens "Add remote device..." (window-modal; the page keeps it until the next one opens).
+  RemoteDeviceDialog* openRemoteDialog();
+
+signals:
+  // A remote device was added (its CPU device's name), e.g. to make it the target.
+  void remoteDeviceAdded(const QString& name);
 
 private:
   void showDetails();
@@ -36,12 +49,13 @@ private:
   DeviceModel* model_;
   QTableView* table_;
   QTextBrowser* details_;
-  QPushButton *detect_, *add_, *merge_;
+  QPushButton *detect_, *add_, *remote_, *merge_;
   Job* job_;
   JobBar* bar_;
   measure::HostInfo detected_;
   QString detectedGpuNote_;
   QString pendingNote_;
+  QPointer<RemoteDeviceDialog> remoteDialog_;
 };
 
 } // namespace maple::widgets

@@ -70,6 +70,7 @@ MainWindow::MainWindow(QWidget* parent)
   // Only an explicit "Show in Samples" changes the view; choosing a point or a row never does.
   connect(workspace_, &Workspace::showInSamplesRequested, this, [this] { setView(Samples); });
   connect(fileJob_, &Job::failed, this, [this](const QString& m) { lastError_ = m; });
+  connect(devices_, &DevicesPage::remoteDeviceAdded, target_, &TargetBar::prefer); // the new device becomes the target
 }
 
 MainWindow::~MainWindow() = default;
@@ -92,6 +93,10 @@ void MainWindow::buildMenus() {
     if (!path.isEmpty()) importData(path);
   });
   file->addAction(tr("&Export predictor..."), this, &MainWindow::chooseAndExportPredictor);
+  file->addAction(tr("Add &remote device..."), this, [this] {
+    setView(Devices);
+    devices_->openRemoteDialog();
+  });
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 

@@ -7,6 +7,7 @@
 #include "workspace.hpp"
 
 #include "services/measure.hpp"
+#include "services/remote.hpp"
 #include "store/devices.hpp"
 #include "common/error.hpp"
 #include "descriptor/from_data.hpp"
@@ -299,9 +300,12 @@ void SamplesPage::measureSelected() {
                   return control.report((static_cast<double>(i) + double(p.runsDone) / std::max(1, p.maxRuns)) / n, label);
                 };
                 events.stopRequested = [&] { return control.cancelled(); };
-                auto running = request; // Cancel (or closing the window) ends a runner at once
+                events.onNotice = [&](const std::string& notice) { control.report(0, notice); };
+                auto running = request; // Cancel (or closing the window) ends a runner or a launcher at once
                 running.engine.cancelled = [&control] { return control.cancelled(); };
-                const auto outcome = services::measureAndStore(project, running, events);
+                // A device reached through a launcher measures there (services/remote.hpp).
+                const auto launcher = services::launcherFor(project, running.device, {});
+                const auto outcome = services::measureOnDevice(project, running, launcher, events);
                 QStringList warnings;
                 for (const auto& m : outcome.stored)
                   if (!m.summary.spreadWarning.empty()) warnings << QString::fromStdString(m.summary.spreadWarning);

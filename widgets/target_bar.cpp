@@ -6,6 +6,7 @@
 
 #include "common/text.hpp"
 #include "measure/host.hpp"
+#include "services/remote.hpp"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -61,6 +62,11 @@ void TargetBar::reload() {
       const QString name = QString::fromStdString(s.device.name);
       if (s.imported) {
         imported.push_back(Entry{name, tr("%1 (imported, read-only)").arg(name), true});
+        continue;
+      }
+      // A device with a launcher is remote, whatever host its agent runs on (ssh to 127.0.0.1 too).
+      if (!services::launcherFor(project, s.device.name, {}).empty()) {
+        local.push_back(Entry{name, tr("%1 (remote)").arg(name), false});
         continue;
       }
       const bool onThisHost = s.device.name == hostname || s.device.provenance.find("on host " + text::quote(hostname)) != std::string::npos;

@@ -7,9 +7,9 @@
 #include "common/error.hpp"
 #include "common/text.hpp"
 #include "counters/perf_stat_import.hpp"
-#include "remote/remote_measurer.hpp"
 #include "services/capture.hpp"
 #include "services/devices.hpp"
+#include "services/remote.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -26,8 +26,9 @@ struct Opts {
   bool allowSoftware = false, json = false;
 };
 
-// Counts the workload live; Ctrl-C (or a failure) leaves nothing behind: storing comes after.
-services::LiveCapture liveCapture(const Opts& o) {
+// Counts the workload on this machine or on the device `launcher` reaches; Ctrl-C (or a failure)
+// leaves nothing behind: storing comes after.
+services::DeviceCapture liveCapture(const Opts& o, const std::string& launcher) {
   services::CaptureRequest request;
   request.engine = o.engine;
   request.workload = o.workload.empty() ? "nb201-reference" : o.workload;
@@ -43,13 +44,14 @@ services::LiveCapture liveCapture(const Opts& o) {
     return !InterruptGuard::interrupted();
   };
   callbacks.onProgress = [&](double fraction, const std::string& step) {
-    progressLine("capture: " + std::to_string(static_cast<int>(fraction * 100 + 0.5)) + "% " + step + " (" +
-                     std::to_string(streamed.load()) + " readings)",
+    progressLine("capture: " + std::to_string(static_cast<int>(fraction * 100 + 0.5)) + "% " + step +
+                     (launcher.empty() ? " (" + std::to_string(streamed.load()) + " readings)" : std::string()),
                  step == "done");
     return !InterruptGuard::interrupted();
   };
+  if (!launcher.empty()) std::cerr << "capturing via " << text::quote(launcher) << "\n";
   try {
-    return services::captureOnThisHost(request, callbacks);
+    return services::captureOnDevice(request, launcher, callbacks, o.timeout, &InterruptGuard::interrupted);
   } catch (const Error& e) {
     if (e.kind() == ErrorKind::Cancelled) {
       progressLine("capture: cancelled", true);
@@ -57,29 +59,6 @@ services::LiveCapture liveCapture(const Opts& o) {
     }
     throw;
   }
-}
-
-// Counts the workload on the device behind `launcher`; stores nothing (Ctrl-C ends the launcher).
-counters::Capture remoteCapture(const Opts& o, const std::string& launcher, std::string& runtime,
-                                measure::HostInfo& host) {
-  remote::RemoteDevice device(launcher, o.timeout, &InterruptGuard::interrupted);
-  host = device.host;
-  std::cerr << "capturing on " << host.hostname << " via " << text::quote(launcher) << "\n";
-  remote::CaptureAsk ask;
-  ask.engine = o.engine;
-  ask.workload = o.workload.empty() ? "nb201-reference" : o.workload;
-  for (auto n : text::split(o.events, ','))
-    if (!text::trim(n).empty()) ask.events.emplace_back(text::trim(n));
-  ask.repeats = o.repeats;
-  ask.threads = o.threads;
-  ask.allowSoftware = o.allowSoftware;
-  auto c = device.link.capture(ask, [](double fraction, const std::string& step) {
-    progressLine("capture: " + std::to_string(static_cast<int>(fraction * 100 + 0.5)) + "% " + step, step == "done");
-    return !InterruptGuard::interrupted();
-  });
-  runtime = c.runtime;
-  c.capture.source += " on " + host.hostname + " via launcher " + text::quote(launcher);
-  return std::move(c.capture);
 }
 
 // The largest multiplexing scale an event had in any step (1: counted all the time).
@@ -165,24 +144,16 @@ void run(const Opts& o) {
   services::checkCaptureTarget(project, o.device); // before waiting for a capture
   InterruptGuard interrupt; // Ctrl-C cancels the capture; nothing is stored
 
-  const auto launcher = o.fromPerfStat.empty() ? remote::launcherFor(project, o.device, o.remote) : "";
+  const auto launcher = o.fromPerfStat.empty() ? services::launcherFor(project, o.device, o.remote) : "";
   counters::Capture capture;
   services::CaptureOrigin origin;
   if (!o.fromPerfStat.empty()) {
     capture = counters::importPerfStatCsv(o.fromPerfStat, o.workload.empty() ? "external" : o.workload);
     origin.description = "maple capture --from-perf-stat " + o.fromPerfStat;
-  } else if (!launcher.empty()) {
-    measure::HostInfo remoteHost;
-    capture = remoteCapture(o, launcher, origin.runtime, remoteHost);
-    origin.host = std::move(remoteHost);
-    origin.engine = o.engine;
-    origin.launcher = launcher;
   } else {
-    auto live = liveCapture(o);
+    auto live = liveCapture(o, launcher);
     capture = std::move(live.capture);
-    origin.host = services::detectThisHost().host;
-    origin.engine = o.engine;
-    origin.runtime = live.runtime;
+    origin = std::move(live.origin);
   }
   const auto stored = services::storeCapture(project, o.device, capture, origin);
   if (!stored.notice.empty()) std::cerr << stored.notice << "\n";

@@ -8,9 +8,9 @@
 #include "common/error.hpp"
 #include "common/text.hpp"
 #include "measure/pinning.hpp"
-#include "remote/remote_measurer.hpp"
 #include "services/devices.hpp"
 #include "services/measure.hpp"
+#include "services/remote.hpp"
 #include "store/latencies.hpp"
 
 #include <iostream>
@@ -142,7 +142,7 @@ void run(const Opts& o) {
   request.device = o.device;
   request.targets = resolveTargets(project, o);
 
-  const auto launcher = remote::launcherFor(project, o.device, o.remote);
+  const auto launcher = services::launcherFor(project, o.device, o.remote);
   if (!launcher.empty() && !o.pin.empty())
     fail(ErrorKind::Usage, "--pin pins this machine's CPUs: it does not apply to a remote device");
   std::optional<measure::ScopedCpuPin> pin;
@@ -154,18 +154,8 @@ void run(const Opts& o) {
   // then stops; a runner or launcher is ended at once with its whole process tree (the samples
   // before are kept).
   InterruptGuard interrupt; // before a runner or launcher starts: a signal meanwhile still stops it
-  std::optional<remote::RemoteDevice> device;
-  if (!launcher.empty()) {
-    device.emplace(launcher, o.timeout + 60, &InterruptGuard::interrupted); // a block may take a runner's timeout
-    std::cerr << "measuring on " << device->host.hostname << " via " << text::quote(launcher) << "\n";
-    request.measurer = std::make_shared<remote::RemoteMeasurer>(
-        device->link, remote::MeasureAsk{o.engine, o.batch, o.threads, o.seed, o.timeout});
-    request.host = device->host;
-    request.via = device->via();
-  }
-  const int threads = o.threads > 0 ? o.threads
-                      : device      ? device->host.logicalCpus
-                                    : static_cast<int>(measure::allowedCpus().size());
+  // Threads 0 on a remote device: every CPU of the device (services::measureOnDevice).
+  const int threads = o.threads > 0 || !launcher.empty() ? o.threads : static_cast<int>(measure::allowedCpus().size());
   request.engine = {o.engine, o.batch, threads, o.seed, o.timeout, &InterruptGuard::interrupted};
   const auto n = request.targets.size();
   auto label = [&](size_t i) {
@@ -181,7 +171,6 @@ void run(const Opts& o) {
   size_t current = 0;
   events.onStored = [&](size_t i, const services::MeasuredTarget& d) {
     current = i + 1;
-    if (device && i == 0) device->remember(project, o.device); // later runs can name the device alone
     const auto& s = d.summary;
     progressLine(label(i) + ": " + fmt(s.medianMs, 4) + " ms (IQR " + fmt(s.iqrMs, 3) + " ms, " +
                      std::to_string(s.repetitions) + " runs" +
@@ -195,7 +184,7 @@ void run(const Opts& o) {
   events.stopRequested = [] { return InterruptGuard::interrupted(); };
   services::MeasureOutcome out;
   try {
-    out = services::measureAndStore(project, request, events);
+    out = services::measureOnDevice(project, request, launcher, events); // kept with the device: later runs name it alone
   } catch (const Error&) {
     if (current < n) progressLine(label(current) + ": failed", true);
     throw;

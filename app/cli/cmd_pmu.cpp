@@ -13,12 +13,6 @@
 namespace maple::cli {
 namespace {
 
-std::vector<std::string> defaultEvents() {
-  auto names = counters::mapleHardwareEvents();
-  names.insert(names.end(), counters::softwareEvents().begin(), counters::softwareEvents().end());
-  return names;
-}
-
 std::string paranoidMeaning(int level, bool privileged) {
   if (privileged) return "privileged (CAP_PERFMON or CAP_SYS_ADMIN): no restriction";
   switch (level) {
@@ -107,7 +101,7 @@ void addPmuCommand(CLI::App& root) {
       remote::AgentLink link(o->remote, o->timeout, &InterruptGuard::interrupted);
       c = link.probe(names);
     } else {
-      if (names.empty()) names = defaultEvents();
+      if (names.empty()) names = counters::mapleEvents();
       c = {counters::probe(names), counters::listPmus(), counters::libpfmVersion()};
     }
     if (o->json) return printJson(remote::toJson(c));

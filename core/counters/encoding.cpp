@@ -94,6 +94,12 @@ const std::vector<std::string>& softwareEvents() {
   return list;
 }
 
+std::vector<std::string> mapleEvents() {
+  auto names = mapleHardwareEvents();
+  names.insert(names.end(), softwareEvents().begin(), softwareEvents().end());
+  return names;
+}
+
 EncodedEvent encodeEvent(const std::string& name, Scope scope) {
   EncodedEvent e;
   e.name = name;

@@ -30,6 +30,8 @@ EncodedEvent encodeEvent(const std::string& name, Scope scope);
 // MAPLE's counter set (generic names) and the software events that always accompany a capture.
 const std::vector<std::string>& mapleHardwareEvents();
 const std::vector<std::string>& softwareEvents();
+// Both, hardware first: what a probe or a capture counts when no events are named.
+std::vector<std::string> mapleEvents();
 bool isGenericName(const std::string& name);
 
 } // namespace maple::counters

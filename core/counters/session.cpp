@@ -158,10 +158,7 @@ bool Capture::counted(const std::string& event) const {
 EventPlan planEvents(const CaptureOptions& options) {
   const bool explicitList = !options.events.empty();
   std::vector<std::string> names = options.events;
-  if (!explicitList) {
-    names = mapleHardwareEvents();
-    names.insert(names.end(), softwareEvents().begin(), softwareEvents().end());
-  }
+  if (!explicitList) names = mapleEvents();
   const auto cap = probe(names);
   EventPlan plan;
   plan.scope = scopeName(cap.scope);

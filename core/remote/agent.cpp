@@ -164,10 +164,7 @@ void Agent::handle(const json& r) {
   if (op == "detect") return send({{"op", "detected"}, {"host", toJson(measure::detectHost())}});
   if (op == "probe") {
     auto events = strings(r, "events");
-    if (events.empty()) {
-      events = counters::mapleHardwareEvents();
-      events.insert(events.end(), counters::softwareEvents().begin(), counters::softwareEvents().end());
-    }
+    if (events.empty()) events = counters::mapleEvents();
     return send({{"op", "probed"},
                  {"counting", toJson(Counting{counters::probe(events), counters::listPmus(), counters::libpfmVersion()})}});
   }

@@ -1,6 +1,7 @@
 #include "remote/protocol.hpp"
 
 #include "common/error.hpp"
+#include "common/json_parse.hpp"
 #include "common/text.hpp"
 
 namespace maple::remote {
@@ -21,13 +22,10 @@ nlohmann::json parseMessage(std::string_view line, const std::string& what, std:
   if (line.size() > maxBytes) badInput(what + " is longer than " + std::to_string(maxBytes) + " bytes");
   nlohmann::json j;
   try {
-    // The callback refuses depth before the value is built: a hostile line cannot blow the stack.
-    j = nlohmann::json::parse(line, [&](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
-      if (depth > kMaxDepth) badInput(what + " nests deeper than " + std::to_string(kMaxDepth) + " levels");
-      return true;
-    });
-  } catch (const nlohmann::json::exception&) {
-    badInput(what + " is not a JSON line: " + text::quote(clip(line)));
+    // Depth is checked on the text before any value is built: a hostile line cannot blow the stack.
+    j = parseJson(line, what, {maxBytes, kMaxDepth});
+  } catch (const Error& e) {
+    badInput(std::string(e.what()) + ": " + text::quote(clip(line)));
   }
   if (!j.is_object() || !j.contains("op") || !j["op"].is_string())
     badInput(what + " is not a maple agent message (no \"op\"): " + text::quote(clip(line)));

@@ -3,6 +3,7 @@
 #include "common/error.hpp"
 #include "common/text.hpp"
 #include "engine/cuda/cuda_engine.hpp"
+#include "store/device_launcher.hpp"
 
 #include <algorithm>
 
@@ -41,6 +42,11 @@ std::vector<std::string> hostDeviceNames(const std::string& name, const measure:
 
 std::vector<std::string> addHostDevice(store::Project& project, const std::string& name, const measure::HostInfo& host,
                                        const std::string& runtime) {
+  return addRemoteDevice(project, name, host, {}, runtime);
+}
+
+std::vector<std::string> addRemoteDevice(store::Project& project, const std::string& name, const measure::HostInfo& host,
+                                         const std::string& launcher, const std::string& runtime) {
   if (text::trim(name).empty()) badInput("name the device to add (e.g. the host name " + text::quote(host.hostname) + ")");
   const auto names = hostDeviceNames(name, host);
   for (const auto& n : names) {
@@ -52,10 +58,15 @@ std::vector<std::string> addHostDevice(store::Project& project, const std::strin
     badInput("device " + text::quote(n) + " already exists in " + project.path() +
              ": adding this host under its name would mix two machines; name a new device");
   }
+  auto add = [&](const std::string& device, const measure::GpuInfo* gpu) {
+    auto d = measure::deviceFromHost(device, host, runtime, 1, gpu);
+    if (!launcher.empty()) d.provenance += ", reached through launcher " + text::quote(launcher);
+    store::upsertDevice(project, d);
+    if (!launcher.empty()) store::setDeviceLauncher(project, device, launcher);
+  };
   store::Transaction tx(project.db());
-  store::upsertDevice(project, measure::deviceFromHost(name, host, runtime, 1));
-  for (const auto& g : host.gpus)
-    store::upsertDevice(project, measure::deviceFromHost(name + "-gpu" + std::to_string(g.index), host, runtime, 1, &g));
+  add(name, nullptr);
+  for (const auto& g : host.gpus) add(name + "-gpu" + std::to_string(g.index), &g);
   tx.commit();
   return names;
 }

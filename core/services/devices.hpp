@@ -30,6 +30,10 @@ std::vector<std::string> hostDeviceNames(const std::string& name, const measure:
 // Returns the names added.
 std::vector<std::string> addHostDevice(store::Project& project, const std::string& name, const measure::HostInfo& host,
                                        const std::string& runtime = {});
+// addHostDevice for a host reached through a launcher (services/remote.hpp detects it): each of
+// its devices keeps the launcher (devices.launcher), so later runs can name the device alone.
+std::vector<std::string> addRemoteDevice(store::Project& project, const std::string& name, const measure::HostInfo& host,
+                                         const std::string& launcher, const std::string& runtime = {});
 
 // A device is imported when it came from a data set: its rows came from an import source
 // (sources.kind 'import:...') or its provenance says "imported from". Merged projects keep both.

@@ -9,6 +9,7 @@
 #include "measure/pinning.hpp"
 #include "measure/samplers.hpp"
 #include "services/devices.hpp"
+#include "store/device_launcher.hpp"
 #include "store/devices.hpp"
 #include "store/latencies.hpp"
 
@@ -131,6 +132,7 @@ void Recorder::record(const Target& t, const measure::Measurement& m) {
 
   store::Transaction tx(project_.db());
   const auto deviceId = device_.id(measurer_.name() + " " + measurer_.version());
+  if (sourceId_ == 0 && !launcher_.empty()) store::setDeviceLauncher(project_, deviceName_, launcher_);
   if (sourceId_ == 0)
     sourceId_ = store::ensureSource(
         project_, "measurement", "maple-measure:" + deviceName_ + ":" + startedAt_ + ":" + std::to_string(getpid()) + ":" + run_,
@@ -182,6 +184,7 @@ MeasureOutcome measureAndStore(store::Project& project, const MeasureRequest& r,
   if (!measurer) measurer = openMeasurer(r.engine);
   Recorder recorder(project, r.device, r.engine, *measurer, r.pinnedCpus, r.host);
   recorder.setVia(r.via);
+  recorder.setLauncher(r.launcher);
   if (ev.onNotice && !recorder.deviceNotice().empty()) ev.onNotice(recorder.deviceNotice());
   MeasureOutcome out;
   out.threads = recorder.threads();

@@ -70,6 +70,8 @@ public:
   const std::string& deviceNotice() const { return device_.notice(); } // see HostDevice::notice
   // How the host was reached (e.g. "launcher 'ssh pi@board maple agent'"), for the source's description.
   void setVia(std::string via) { via_ = std::move(via); }
+  // A remote device's launcher, kept with the device with the first sample (store/device_launcher.hpp).
+  void setLauncher(std::string launcher) { launcher_ = std::move(launcher); }
   std::int64_t sourceId() const { return sourceId_; }
   int threads() const { return threads_; }
 
@@ -84,7 +86,7 @@ private:
   std::vector<int> cpus_, pinned_;
   int threads_ = 1;
   std::int64_t sourceId_ = 0;
-  std::string startedAt_, run_, via_;
+  std::string startedAt_, run_, via_, launcher_;
 };
 
 // The protocol `maple measure` uses for a maximum number of timed runs and warm-up runs.
@@ -111,6 +113,7 @@ struct MeasureRequest {
   std::optional<measure::HostInfo> host;  // the machine measured on; absent: this one
   std::shared_ptr<Measurer> measurer;     // made by the caller (e.g. a remote agent); absent: openMeasurer(engine)
   std::string via;                        // see Recorder::setVia
+  std::string launcher;                   // see Recorder::setLauncher (services/remote.hpp sets both)
 };
 
 struct MeasuredTarget {

@@ -118,6 +118,11 @@ private slots:
     QVERIFY(agent.write("{\"op\":\"detect\"}\n")); // before hello
     QVERIFY(agent.readLine(line, 30, 1 << 20) == ChildProcess::Read::Line);
     QVERIFY2(QString::fromStdString(line).contains("the first request must be hello"), line.c_str());
+    QVERIFY(agent.write("Welcome, hello there\n")); // garbage: refused naming it, and the agent keeps serving
+    QVERIFY(agent.readLine(line, 30, 1 << 20) == ChildProcess::Read::Line);
+    QVERIFY2(QString::fromStdString(line).contains("\"error\"") && QString::fromStdString(line).contains("not valid JSON") &&
+                 QString::fromStdString(line).contains("Welcome, hello there"),
+             line.c_str());
     QVERIFY(agent.write(std::string(100000, '[') + "\n")); // deep nesting is refused, not a crash
     QVERIFY(agent.readLine(line, 30, 1 << 20) == ChildProcess::Read::Line);
     QVERIFY2(QString::fromStdString(line).contains("nests deeper than"), line.c_str());

@@ -73,6 +73,39 @@ private slots:
     QCOMPARE(count(p, "SELECT count(*) FROM sources WHERE description LIKE '%via launcher ''ssh -F none%'"), 2LL);
   }
 
+  // `maple devices --add-remote`: the agent's detection becomes the device, its launcher is kept,
+  // and a measurement names the device alone; refusals write nothing.
+  void addsARemoteDeviceThenMeasuresOnIt() {
+    const auto p = project("add.maple");
+    auto r = runCli({"devices", "--project", p, "--add-remote", "board", "--remote", agent(), "--json"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(json(r)["added"].toArray().at(0).toString(), QStringLiteral("board"));
+    QVERIFY(json(r)["logical_cpus"].toInt() > 0);
+    QCOMPARE(count(p, "SELECT count(*) FROM devices WHERE name = 'board' AND launcher LIKE 'ssh -F none -p %maple agent' "
+                      "AND provenance LIKE '%reached through launcher ''ssh -F none%'"),
+             1LL);
+    r = runCli({"measure", "--project", p, "--device", "board", "--engine", "cpu", "--archs", "2", "--repeats", "3",
+                "--warmup", "1"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(count(p, kSamplesOf), 1LL);
+    QCOMPARE(count(p, "SELECT count(*) FROM sources WHERE description LIKE '%via launcher ''ssh -F none%'"), 1LL);
+    // A name in use (here or imported) is refused before anything is written.
+    r = runCli({"devices", "--project", p, "--add-remote", "board", "--remote", agent()});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("already exists"), qPrintable(r.err));
+    r = runCli({"devices", "--project", p, "--add-remote", "devA", "--remote", agent()});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("imported reference data"), qPrintable(r.err));
+    // A launcher that cannot start, or an agent that dies: the message, exit 2, no device.
+    r = runCli({"devices", "--project", p, "--add-remote", "ghost", "--remote", "/nonexistent/launcher maple agent"});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("/nonexistent/launcher") && r.err.contains("No such file"), qPrintable(r.err));
+    r = runCli({"devices", "--project", p, "--add-remote", "ghost", "--remote", sshd_->launcher("/bin/sh " + kAgents + "/fake_agent.sh exit")});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("the connection was lost"), qPrintable(r.err));
+    QCOMPARE(count(p, "SELECT count(*) FROM devices WHERE name = 'ghost'"), 0LL);
+  }
+
   void capturesThroughSsh() {
     const auto p = project("capture.maple");
     auto r = runCli({"capture", "--project", p, "--device", "board", "--remote", agent(), "--workload", "nb201-ops",
