@@ -18,14 +18,15 @@ data="${2:-$(pwd)/../shared/data/help-nb201}"
 maple="$build/app/cli/maple"
 workbench="$build/app/workbench/maple-workbench"
 out=docs/images
-size=1100x700
+size=1280x800
 [ -x "$maple" ] && [ -x "$workbench" ] || { echo "no maple and maple-workbench in $build: build them first" >&2; exit 2; }
 [ -f "$data/nb201_latency_ms.csv" ] || { echo "no nb201_latency_ms.csv in $data: pass the data folder" >&2; exit 2; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-export QT_QPA_PLATFORM=offscreen LC_ALL=C.UTF-8
+export QT_QPA_PLATFORM=offscreen LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8 # English, plurals included
 mkdir -p "$out"
-shot() { "$workbench" --size "$size" --screenshot "$@" >/dev/null; }
+# Qt's offscreen platform says it cannot propagate size hints, once per window: not news.
+shot() { "$workbench" --size "$size" --screenshot "$@" 2> >(grep -v propagateSizeHints >&2) >/dev/null; }
 
 # 1. The demo project with this machine measured.
 demo="$work/demo.maple"

@@ -2,6 +2,7 @@
 // stale state after New and Open, status lines, requests made while a job runs, the scatter's
 // legend, swatches, highlighting and hover label, the Worst predictions tab, plot export, the
 // compare view, the Samples page's search, count and FLOPs boxes, and the target device.
+#include "adapt_page.hpp"
 #include "architecture_model.hpp"
 #include "capture_models.hpp"
 #include "capture_page.hpp"
