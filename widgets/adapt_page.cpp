@@ -239,7 +239,8 @@ void AdaptPage::adapt() {
   request.descriptorKind = kind_->currentText().toStdString();
   request.shots = shots_->value();
   request.shotPolicy = predict::parseShotPolicy(policy_->currentText().toStdString());
-  request.seed = static_cast<std::uint64_t>(seed_->value());
+  // The seed draws random shots (and seeds training); design and reference train as with seed 1.
+  request.seed = seed_->isEnabled() ? static_cast<std::uint64_t>(seed_->value()) : 1;
   const auto path = workspace_->projectPath().toStdString();
   job_->start(tr("Adapting %1 to %2").arg(method_->currentText(), workspace_->targetDevice()),
               [this, path, request](JobControl& control) -> Job::Continuation {
