@@ -237,9 +237,20 @@ maple_predictor* maple_predictor_adapt(const maple_predictor* p, const char* dev
         created.provenance = "C API: maple_predictor_adapt to " + t.device + " with " + std::to_string(count) + " shots";
         created.parent = maple::predictfile::toJson(p->file.created);
         auto file = maple::predictfile::fileFromPredictor(*adapted, created); // before adapted is moved from
+        file.indexTable = p->file.indexTable;
         return wrap(std::move(file), std::move(adapted));
       },
       nullptr);
+}
+
+int maple_predictor_index_codes(const maple_predictor* p, const int64_t* indices, size_t count, int32_t* out_codes) {
+  return guarded(
+      [&]() -> int {
+        need(p && (count == 0 || (indices && out_codes)), "maple_predictor_index_codes: NULL argument");
+        for (size_t i = 0; i < count; ++i) out_codes[i] = maple::predictfile::codeOfIndex(p->file, indices[i]);
+        return 0;
+      },
+      -1);
 }
 
 int maple_predictor_save(const maple_predictor* p, const char* path, int overwrite) {

@@ -104,7 +104,26 @@ public:
     predictfile::Creation created;
     created.provenance = "maple Python module: adapt to " + device + " with " + std::to_string(cells.size()) + " shots";
     created.parent = predictfile::toJson(file_.created);
-    return {predictfile::fileFromPredictor(*adapted, created), std::move(adapted)};
+    auto file = predictfile::fileFromPredictor(*adapted, created);
+    file.indexTable = file_.indexTable;
+    return {std::move(file), std::move(adapted)};
+  }
+
+  // NAS-Bench-201 dataset indices -> cell codes, through the file's index table.
+  py::array_t<long long> codesOfIndices(const py::object& indices) const {
+    std::vector<long long> codes;
+    for (auto i : py::array_t<long long, py::array::forcecast>(indices).cast<std::vector<long long>>())
+      codes.push_back(predictfile::codeOfIndex(file_, i));
+    py::array_t<long long> out(static_cast<py::ssize_t>(codes.size()));
+    std::copy(codes.begin(), codes.end(), out.mutable_data());
+    return out;
+  }
+
+  py::object indexTable() const {
+    if (file_.indexTable.empty()) return py::none();
+    py::array_t<long long> out(static_cast<py::ssize_t>(file_.indexTable.size()));
+    std::copy(file_.indexTable.begin(), file_.indexTable.end(), out.mutable_data());
+    return out;
   }
 
   void save(const std::string& path, bool overwrite) const {
@@ -187,6 +206,10 @@ PYBIND11_MODULE(_maple, m) {
            "Writes the predictor to a .maplepred file (refuses to replace one unless overwrite=True)")
       .def_property_readonly("info", [](const PyPredictor& p) { return py::module_::import("json").attr("loads")(p.infoJson()); },
                              "The file's header as a dict")
+      .def("codes_of_indices", &PyPredictor::codesOfIndices, py::arg("indices"),
+           "Cell codes of NAS-Bench-201 dataset indices, from the file's index table (numpy array)")
+      .def_property_readonly("index_table", &PyPredictor::indexTable,
+                             "Cell code of each NAS-Bench-201 dataset index (numpy array), or None when the file carries no table")
       .def_property_readonly("method", &PyPredictor::method)
       .def_property_readonly("descriptor_kind", &PyPredictor::kind)
       .def_property_readonly("device", &PyPredictor::device, "The device it is adapted to ('' when pool-trained)")

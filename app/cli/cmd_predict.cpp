@@ -21,7 +21,8 @@ struct Opts {
   bool all = false, csv = false, json = false;
 };
 
-// NAS-Bench-201's own index <-> cell code, from the project when one is given.
+// NAS-Bench-201's own index <-> cell code, from the project when one is given, else from the
+// predictor file's index table.
 struct IndexOf {
   std::map<int, int> ofCode, codeOf;
   bool empty() const { return ofCode.empty(); }
@@ -31,9 +32,10 @@ nb201::Cell parseArch(std::string_view t, const IndexOf& indexOf, const std::str
   if (auto i = text::parseInt(t)) {
     if (indexOf.empty())
       fail(ErrorKind::Usage, where + "architecture index " + std::string(t) +
-                                 " needs --project (whose imported table maps indices): give the architecture string instead");
+                                 " needs an index table: this predictor file carries none, so give --project (whose imported "
+                                 "table maps indices) or the architecture string");
     if (auto it = indexOf.codeOf.find(static_cast<int>(*i)); it != indexOf.codeOf.end()) return nb201::cellFromCode(it->second);
-    badInput(where + "architecture index " + std::string(t) + " is not in the project's table");
+    badInput(where + "architecture index " + std::string(t) + " is not in the index table");
   }
   try {
     return nb201::parseCell(t);
@@ -66,7 +68,7 @@ void addPredictCommand(CLI::App& root) {
   auto* project = cmd->add_option("--project", o->project, "Project holding the device");
   auto* device = cmd->add_option("--device", o->device, "Device of the project to predict for");
   auto* descr = cmd->add_option("--descriptor", o->descriptorFile, "Descriptor file (JSON, as maple descriptor writes it; see /usr/share/doc/maple/predictor-file.md)");
-  auto* arch = cmd->add_option("--arch", o->arch, "One architecture: string, or NAS-Bench-201 index with --project");
+  auto* arch = cmd->add_option("--arch", o->arch, "One architecture: string, or NAS-Bench-201 index (with --project, or a predictor file made from the whole table)");
   auto* archs = cmd->add_option("--archs-file", o->archsFile, "Architectures, one string or index per line");
   auto* all = cmd->add_flag("--all", o->all, "Every architecture of the space (15,625)");
   auto* csv = cmd->add_flag("--csv", o->csv, "CSV output");
@@ -99,6 +101,11 @@ void addPredictCommand(CLI::App& root) {
           indexOf.ofCode[nb201::cellCode(a.cell)] = *a.spaceIndex;
           indexOf.codeOf[*a.spaceIndex] = nb201::cellCode(a.cell);
         }
+    } else {
+      for (size_t i = 0; i < file.indexTable.size(); ++i) {
+        indexOf.ofCode[file.indexTable[i]] = static_cast<int>(i);
+        indexOf.codeOf[static_cast<int>(i)] = file.indexTable[i];
+      }
     }
     const auto cells = selectArchs(*o, indexOf);
 

@@ -120,7 +120,34 @@ nlohmann::json metaFromHeader(const nlohmann::json& h, const Reader& r) {
   return meta;
 }
 
+// A table maps every index to a distinct cell code (a permutation of the space).
+template <class Fail> void checkIndexTable(const std::vector<int>& table, Fail&& failWith) {
+  if (table.size() != static_cast<size_t>(nb201::kSpaceSize))
+    failWith("has " + std::to_string(table.size()) + " entries, not one per architecture (" + std::to_string(nb201::kSpaceSize) + ")");
+  std::vector<bool> seen(table.size());
+  for (int code : table) {
+    if (code < 0 || code >= nb201::kSpaceSize) failWith("holds cell code " + std::to_string(code) + ", outside the space");
+    if (seen[static_cast<size_t>(code)]) failWith("maps two indices to cell code " + std::to_string(code));
+    seen[static_cast<size_t>(code)] = true;
+  }
+}
+
 } // namespace
+
+int codeOfIndex(const PredictorFile& file, long long index) {
+  if (file.indexTable.empty())
+    fail(ErrorKind::Usage, "this predictor file carries no NAS-Bench-201 index table (it was made in a project "
+                           "without the imported table): give architecture strings or cell codes instead");
+  if (index < 0 || index >= static_cast<long long>(file.indexTable.size()))
+    badInput("NAS-Bench-201 index " + std::to_string(index) + " is outside 0.." + std::to_string(file.indexTable.size() - 1));
+  return file.indexTable[static_cast<size_t>(index)];
+}
+
+std::vector<int> indexOfCode(const PredictorFile& file) {
+  std::vector<int> inverse(file.indexTable.empty() ? 0 : file.indexTable.size());
+  for (size_t i = 0; i < file.indexTable.size(); ++i) inverse[static_cast<size_t>(file.indexTable[i])] = static_cast<int>(i);
+  return inverse;
+}
 
 Summary summarise(const PredictorFile& file) {
   const auto& m = file.state.meta;
@@ -168,8 +195,14 @@ std::vector<std::uint8_t> encode(const PredictorFile& file) {
   w.le<std::uint32_t>(kFormatVersion);
   w.le<std::uint32_t>(static_cast<std::uint32_t>(header.size()));
   w.bytes(header.data(), header.size());
-  w.le<std::uint32_t>(static_cast<std::uint32_t>(file.state.arrays.size()));
-  for (const auto& [name, values] : file.state.arrays) {
+  auto arrays = file.state.arrays;
+  if (arrays.count(std::string(kIndexTableArray))) fail(ErrorKind::Usage, "predictor array name is reserved for the index table");
+  if (!file.indexTable.empty()) {
+    checkIndexTable(file.indexTable, [](const std::string& why) { fail(ErrorKind::Usage, "predictor index table: " + why); });
+    arrays[std::string(kIndexTableArray)].assign(file.indexTable.begin(), file.indexTable.end());
+  }
+  w.le<std::uint32_t>(static_cast<std::uint32_t>(arrays.size()));
+  for (const auto& [name, values] : arrays) {
     if (name.empty() || name.size() > kMaxNameBytes)
       fail(ErrorKind::Usage, "predictor array name '" + name + "' is empty or longer than 1024 bytes");
     for (double v : values)
@@ -257,6 +290,13 @@ PredictorFile decode(std::span<const std::uint8_t> bytes, const std::string& nam
       in.fail("array name appears twice");
   }
   if (in.remaining() != 0) in.fail(std::to_string(in.remaining()) + " unexpected bytes after the last array");
+  if (auto table = file.state.arrays.extract(std::string(kIndexTableArray))) {
+    for (double v : table.mapped()) {
+      if (v != std::floor(v) || v < 0 || v >= nb201::kSpaceSize) in.fail("the index table holds a value that is not a cell code");
+      file.indexTable.push_back(static_cast<int>(v));
+    }
+    checkIndexTable(file.indexTable, [&](const std::string& why) { in.fail("the index table " + why); });
+  }
   return file;
 }
 

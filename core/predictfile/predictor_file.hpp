@@ -56,7 +56,18 @@ struct PredictorFile {
   std::string targetDevice;                     // empty for a pool-trained predictor
   nlohmann::json evaluation = nlohmann::json::object(); // the figures it was exported with
   Creation created;
+  // NAS-Bench-201's own index order: entry i is the cell code of index i. Written when the file is
+  // made in a project that imported the whole table, so the file alone maps indices (the array
+  // kIndexTableArray); empty otherwise.
+  std::vector<int> indexTable;
 };
+
+inline constexpr std::string_view kIndexTableArray = "file.nb201_index_codes";
+// The cell code of NAS-Bench-201 index `index`; Usage naming the fix when the file has no table,
+// BadInput when the index is outside the space.
+int codeOfIndex(const PredictorFile& file, long long index);
+// The inverse table (cell code -> index); empty when the file has none.
+std::vector<int> indexOfCode(const PredictorFile& file);
 
 // What a file says about itself, without restoring the model.
 struct Summary {

@@ -137,6 +137,7 @@ AdaptResult adaptToDevice(store::Project& project, const AdaptRequest& r, const 
                        " on " + out.descriptorKind + " descriptors, trained on " + devices;
   if (!r.parentCreated.is_null()) created.parent = r.parentCreated;
   out.file = predictfile::fileFromPredictor(*adapted, created, evaluationJson(out));
+  out.file.indexTable = store::indexTable(project);
   out.predictorName = r.predictorName.empty()
                           ? uniquePredictorName(project, out.method + "-" + r.target + "-" + std::to_string(shots.size()) + "shots")
                           : r.predictorName;

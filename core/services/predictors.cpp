@@ -4,6 +4,7 @@
 #include "common/text.hpp"
 #include "predict/pool.hpp"
 #include "predictfile/from_predictor.hpp"
+#include "store/latencies.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -40,6 +41,7 @@ TrainedPredictor trainPredictor(store::Project& project, const TrainRequest& r, 
   created.project = project.path();
   created.provenance = r.provenance;
   out.file = predictfile::fileFromPredictor(*predictor, created);
+  out.file.indexTable = store::indexTable(project);
   if (!r.storeAs.empty()) out.predictorId = store::savePredictor(project, r.storeAs, out.file);
   return out;
 }

@@ -128,6 +128,20 @@ std::vector<Architecture> listArchitectures(Project& project) {
   return out;
 }
 
+std::vector<int> indexTable(Project& project) {
+  auto st = project.db().prepare(
+      "SELECT cell_code, space_index FROM architectures WHERE search_space = ?1 AND space_index IS NOT NULL "
+      "ORDER BY space_index");
+  st.bind(1, nb201::kSpaceName);
+  std::vector<int> table;
+  while (st.step()) {
+    if (st.int64(1) != static_cast<std::int64_t>(table.size())) return {}; // a gap: not the whole table
+    table.push_back(static_cast<int>(st.int64(0)));
+  }
+  if (table.size() != static_cast<size_t>(nb201::kSpaceSize)) return {};
+  return table;
+}
+
 std::int64_t ensureSource(Project& project, const std::string& kind, const std::string& key,
                           const std::string& description) {
   auto& db = project.db();

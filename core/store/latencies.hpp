@@ -17,6 +17,9 @@ struct Architecture {
 
 std::optional<Architecture> architectureByIndex(Project& project, int spaceIndex);
 std::vector<Architecture> listArchitectures(Project& project); // ordered by space index, then code
+// NAS-Bench-201's index order as cell codes (entry i: the code of index i) when the project knows
+// every index (the whole table was imported); empty otherwise.
+std::vector<int> indexTable(Project& project);
 
 // A provenance record; the key identifies it so a repeated import reuses it. Returns the id.
 std::int64_t ensureSource(Project& project, const std::string& kind, const std::string& key,

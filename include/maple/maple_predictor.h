@@ -26,7 +26,7 @@
 extern "C" {
 #endif
 
-#define MAPLE_PREDICTOR_API_VERSION 2
+#define MAPLE_PREDICTOR_API_VERSION 3
 
 /* The library is built with hidden visibility; these are its only exported symbols. */
 #if defined(__GNUC__)
@@ -80,6 +80,12 @@ MAPLE_API int maple_predictor_spread_codes(const maple_predictor* p, const int32
 MAPLE_API maple_predictor* maple_predictor_adapt(const maple_predictor* p, const char* device, const int32_t* codes,
                                                  const double* latencies_ms, size_t count, const char* const* names,
                                                  const double* values, size_t value_count);
+
+/* The cell code of each NAS-Bench-201 dataset index (the order of NAS-Bench-201's own files and
+ * HELP's tables) into out_codes[0..count), from the index table the predictor file carries when it
+ * was made in a project that imported the whole table. -1 when the file has none or an index is
+ * outside 0..15624 (maple_last_error says which). (API 3) */
+MAPLE_API int maple_predictor_index_codes(const maple_predictor* p, const int64_t* indices, size_t count, int32_t* out_codes);
 
 /* Writes the handle's predictor (as opened, or as adapted) to a .maplepred file, atomically; -1 when
  * `path` exists and `overwrite` is 0, or on a write error. (API 2) */

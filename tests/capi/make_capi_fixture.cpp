@@ -46,6 +46,11 @@ int main(int argc, char** argv) {
   predictfile::Creation created;
   created.provenance = "make_capi_fixture: synthetic pool of 4 devices";
   predictfile::writePredictorFile(dir + "/pool.maplepred", predictfile::fileFromPredictor(*trained, created));
+  // The same pool with an index table (index i -> cell code (7i + 3) mod 15625), as a file made in
+  // a project holding the whole table carries.
+  auto indexed = predictfile::fileFromPredictor(*trained, created);
+  for (int i = 0; i < nb201::kSpaceSize; ++i) indexed.indexTable.push_back((7 * i + 3) % nb201::kSpaceSize);
+  predictfile::writePredictorFile(dir + "/indexed.maplepred", indexed);
 
   predict::Target target{"unseen", {"specs", 1, {"ln_speed", "ln_mem"}, {std::log(3.0), std::log(1.2)}, "fixture", 0}, {}, {}};
   nlohmann::json descriptorFile{{"maple_descriptor", 1}, {"device", "unseen"}, {"kind", "specs"}, {"version", 1},

@@ -194,6 +194,18 @@ int main(int argc, char** argv) {
   CHECK(maple_arch_string(code, text, sizeof text) == (int)strlen(kArch) && strcmp(text, kArch) == 0);
   CHECK(maple_arch_string(code, text, 5) == (int)strlen(kArch) && strlen(text) == 4);
   CHECK(maple_arch_string(15625, text, sizeof text) == -1);
+
+  /* NAS-Bench-201 indices: through the index table the file carries (index i -> (7i + 3) mod 15625). */
+  const int64_t indices[] = {0, 1, 15624};
+  int32_t mapped[3] = {-1, -1, -1};
+  CHECK(maple_predictor_index_codes(p, indices, 3, mapped) == -1 && strstr(maple_last_error(), "no NAS-Bench-201 index table") != NULL);
+  snprintf(path, sizeof path, "%s/indexed.maplepred", argv[1]);
+  maple_predictor* indexed = maple_predictor_open(path);
+  CHECK(indexed != NULL && maple_predictor_index_codes(indexed, indices, 3, mapped) == 0);
+  CHECK(mapped[0] == 3 && mapped[1] == 10 && mapped[2] == (7 * 15624 + 3) % 15625);
+  const int64_t pastTheSpace = 15625;
+  CHECK(maple_predictor_index_codes(indexed, &pastTheSpace, 1, mapped) == -1 && strstr(maple_last_error(), "outside") != NULL);
+  maple_predictor_close(indexed);
   maple_predictor_close(adapted);
   maple_predictor_close(pool);
   maple_predictor_close(p);

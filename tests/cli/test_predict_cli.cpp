@@ -126,13 +126,43 @@ private slots:
     QCOMPARE(file.out.trimmed().split('\n')[1].split(',')[3], lines[1].split(',')[3]);
     auto byIndex = runCli({"predict", "--predictor", path("d.maplepred"), "--arch", "5"});
     QCOMPARE(byIndex.exitCode, 1);
-    QVERIFY2(byIndex.err.contains("needs --project"), qPrintable(byIndex.err));
+    QVERIFY2(byIndex.err.contains("this predictor file carries none"), qPrintable(byIndex.err)); // a partial table maps nothing
     auto pool = runCli({"predict", "--predictor", path("pool.maplepred"), "--all"});
     QCOMPARE(pool.exitCode, 1);
     QVERIFY2(pool.err.contains("say for which device"), qPrintable(pool.err));
     auto other = runCli({"predict", "--predictor", path("d.maplepred"), "--project", project(), "--device", "devA", "--all"});
     QCOMPARE(other.exitCode, 1);
     QVERIFY(other.err.contains("adapted to 'devD'"));
+  }
+
+  // A predictor made in a project that imported the whole table carries NAS-Bench-201's index
+  // order: the file alone then predicts by index, as the project would.
+  void wholeTableGivesTheFileAnIndexTable() {
+    auto indexCode = [](int index) { return (index * 7 + 3) % nb201::kSpaceSize; }; // a permutation of the codes
+    QByteArray csv = "idx,arch_str,devA,devB,devC\n";
+    for (int i = 0; i < nb201::kSpaceSize; ++i) {
+      csv += QByteArray::number(i) + "," + QByteArray::fromStdString(nb201::toString(nb201::cellFromCode(indexCode(i))));
+      for (int d = 0; d < 3; ++d) csv += "," + QByteArray::number(latency(indexCode(i), d), 'g', 17);
+      csv += "\n";
+    }
+    maple::testing::writeFile(path("whole.csv"), csv);
+    const QString whole = path("whole.maple");
+    QCOMPARE(ok({"new", whole}).exitCode, 0);
+    QCOMPARE(ok({"import", "--project", whole, path("whole.csv")}).exitCode, 0);
+    QCOMPARE(ok({"adapt", "--project", whole, "--device", "devC", "--train-devices", "devA,devB", "--shots", "10",
+                 "--out", path("whole-c.maplepred")}).exitCode, 0);
+    for (int index : {0, 5, 15624}) {
+      auto byIndex = ok({"predict", "--predictor", path("whole-c.maplepred"), "--arch", QString::number(index), "--json"});
+      QVERIFY2(byIndex.exitCode == 0, qPrintable(byIndex.err));
+      const QString arch = QString::fromStdString(nb201::toString(nb201::cellFromCode(indexCode(index))));
+      auto byString = ok({"predict", "--predictor", path("whole-c.maplepred"), "--arch", arch, "--json"});
+      QCOMPARE(byIndex.out, byString.out); // same architecture, same index in the output
+      QVERIFY2(byIndex.out.contains("\"index\": " + QString::number(index)) || byIndex.out.contains("\"index\":" + QString::number(index)),
+               qPrintable(byIndex.out));
+    }
+    auto outside = runCli({"predict", "--predictor", path("whole-c.maplepred"), "--arch", "15625"});
+    QCOMPARE(outside.exitCode, 2);
+    QVERIFY2(outside.err.contains("not in the index table"), qPrintable(outside.err));
   }
 
   // Without --predictor, maple adapt trains on the project (services::adaptToDevice), stores the
@@ -184,7 +214,7 @@ private slots:
 
     auto index = runCli({"predict", "--predictor", path("pool.maplepred"), "--descriptor", path("devD.json"), "--arch", "431"});
     QCOMPARE(index.exitCode, 1);
-    QVERIFY(index.err.contains("needs --project"));
+    QVERIFY(index.err.contains("give --project"));
     d["kind"] = "specs";
     maple::testing::writeFile(path("specs.json"), QJsonDocument(d).toJson());
     auto kind = runCli({"predict", "--predictor", path("pool.maplepred"), "--descriptor", path("specs.json"), "--all"});

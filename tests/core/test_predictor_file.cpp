@@ -4,11 +4,13 @@
 #include "predictfile/checksum.hpp"
 #include "predictfile/predictor_file.hpp"
 #include "predictor_file_sample.hpp"
+#include "searchspace/nb201.hpp"
 
 #include <QDir>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -61,6 +63,46 @@ private slots:
     QCOMPARE(s.method, std::string("test-linear"));
     QCOMPARE(s.descriptorVersion, 2);
     QCOMPARE(s.trainingDevices, (std::vector<std::string>{"alpha", "beta"}));
+  }
+
+  // The NAS-Bench-201 index table travels beside the model, outside its arrays, and a forged one
+  // (checksum-valid) is refused.
+  void indexTableTravelsAndIsChecked() {
+    auto f = testing::samplePredictorFile();
+    try {
+      predictfile::codeOfIndex(f, 0);
+      QFAIL("a file without a table mapped an index");
+    } catch (const Error& e) {
+      QCOMPARE(e.kind(), ErrorKind::Usage);
+      QVERIFY2(std::string(e.what()).find("no NAS-Bench-201 index table") != std::string::npos, e.what());
+    }
+    for (int i = 0; i < nb201::kSpaceSize; ++i) f.indexTable.push_back((i * 7 + 3) % nb201::kSpaceSize);
+    auto bytes = encode(f);
+    const auto back = decode(bytes, "mem");
+    QVERIFY(back.indexTable == f.indexTable);
+    QVERIFY(back.state.arrays == f.state.arrays); // the table is not a model array
+    QCOMPARE(predictfile::codeOfIndex(back, 2), 17);
+    QCOMPARE(predictfile::indexOfCode(back)[17], 2);
+    try {
+      predictfile::codeOfIndex(back, nb201::kSpaceSize);
+      QFAIL("an index past the space was mapped");
+    } catch (const Error& e) {
+      QCOMPARE(e.kind(), ErrorKind::BadInput);
+    }
+    // Forge index 1 onto index 0's code: still a checksum-valid file, but not a permutation.
+    const std::string name(predictfile::kIndexTableArray);
+    const auto at = std::search(bytes.begin(), bytes.end(), name.begin(), name.end()) - bytes.begin();
+    const size_t values = static_cast<size_t>(at) + name.size() + 1 + 8;
+    std::copy_n(bytes.begin() + static_cast<std::ptrdiff_t>(values), 8, bytes.begin() + static_cast<std::ptrdiff_t>(values + 8));
+    reseal(bytes);
+    QVERIFY2(refusal(bytes).contains("maps two indices to cell code 3"), qPrintable(refusal(bytes)));
+    f.indexTable.resize(3);
+    try {
+      encode(f);
+      QFAIL("a partial table was written");
+    } catch (const Error& e) {
+      QCOMPARE(e.kind(), ErrorKind::Usage);
+    }
   }
 
   void headerIsSelfDescribing() {

@@ -112,6 +112,20 @@ class PythonModule(unittest.TestCase):
         with self.assertRaises(ValueError):  # a specs predictor cannot build its descriptor from shots
             self.pool.adapt([ARCH], [1.0])
 
+    def test_nb201_indices_through_the_file_index_table(self):
+        self.assertIsNone(self.pool.index_table)
+        with self.assertRaisesRegex(ValueError, "no NAS-Bench-201 index table"):
+            self.pool.codes_of_indices([0])
+        indexed = maple.Predictor(os.path.join(FIXTURE, "indexed.maplepred"))
+        self.assertEqual(indexed.index_table.shape, (maple.SPACE_SIZE,))
+        np.testing.assert_array_equal(indexed.codes_of_indices([0, 1, 15624]), [3, 10, (7 * 15624 + 3) % maple.SPACE_SIZE])
+        with self.assertRaisesRegex(ValueError, "outside"):
+            indexed.codes_of_indices([maple.SPACE_SIZE])
+        # An adapted predictor keeps the table of the file it came from.
+        bound = indexed.adapt([], [], descriptor=DESCRIPTOR, device="unseen")
+        np.testing.assert_array_equal(bound.index_table, indexed.index_table)
+        np.testing.assert_allclose(bound.predict(bound.codes_of_indices([5])), self.bound.predict([38]), rtol=1e-12)
+
     def test_macs_and_params(self):
         none = "|none~0|+|none~0|none~1|+|none~0|none~1|none~2|"
         conv1 = "|nor_conv_1x1~0|+|none~0|none~1|+|none~0|none~1|none~2|"
