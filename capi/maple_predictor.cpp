@@ -3,6 +3,7 @@
 #include "maple/maple_predictor.h"
 
 #include "common/error.hpp"
+#include "common/setting.hpp"
 #include "descriptor/from_shots.hpp"
 #include "predict/predictor.hpp"
 #include "predictfile/from_predictor.hpp"
@@ -40,7 +41,7 @@ template <class F> auto guarded(F&& f, decltype(f()) onError) noexcept -> declty
     tLastError.clear();
     return f();
   } catch (const std::exception& e) {
-    tLastError = e.what();
+    tLastError = maple::plainSettings(e.what()); // no face of its own: plain words
   } catch (...) {
     tLastError = "unknown error";
   }

@@ -1,5 +1,6 @@
 // The `maple` Python module: predictor files with numpy in and out (docs/python.md).
 #include "common/error.hpp"
+#include "common/setting.hpp"
 #include "descriptor/from_shots.hpp"
 #include "predict/predictor.hpp"
 #include "predictfile/from_predictor.hpp"
@@ -175,8 +176,9 @@ PYBIND11_MODULE(_maple, m) {
     try {
       if (p) std::rethrow_exception(p);
     } catch (const Error& e) {
-      if (e.kind() == ErrorKind::Io) PyErr_SetString(PyExc_OSError, e.what());
-      else PyErr_SetString(PyExc_ValueError, e.what());
+      const auto text = plainSettings(e.what()); // no face of its own: plain words
+      if (e.kind() == ErrorKind::Io) PyErr_SetString(PyExc_OSError, text.c_str());
+      else PyErr_SetString(PyExc_ValueError, text.c_str());
     }
   });
   m.attr("SPACE_SIZE") = nb201::kSpaceSize;

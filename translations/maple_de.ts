@@ -2,6 +2,85 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>CoreText</name>
+    <message>
+        <source>Allow software-only capture</source>
+        <translation>Erfassung nur mit Software-Ereignissen erlauben</translation>
+    </message>
+    <message>
+        <source>Measure ticked</source>
+        <translation>Angekreuzte messen</translation>
+    </message>
+    <message>
+        <source>Descriptor</source>
+        <translation>Deskriptor</translation>
+    </message>
+    <message>
+        <source>Target device</source>
+        <translation>Zielgerät</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Scored</source>
+        <translation>Bewertet</translation>
+    </message>
+    <message>
+        <source>Launcher</source>
+        <translation>Starter</translation>
+    </message>
+    <message>
+        <source>Seeds</source>
+        <translation>Seeds</translation>
+    </message>
+    <message>
+        <source>Shot policy</source>
+        <translation>Shot-Auswahl</translation>
+    </message>
+    <message>
+        <source>Shots</source>
+        <translation>Shots</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>Timeout</source>
+        <translation>Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Training devices</source>
+        <translation>Trainingsgeräte</translation>
+    </message>
+    <message>
+        <source>every measured architecture</source>
+        <translation>jede gemessene Architektur</translation>
+    </message>
+    <message>
+        <source>HELP&apos;s protocol</source>
+        <translation>HELPs Protokoll</translation>
+    </message>
+    <message>
+        <source>“Tick reference architectures” and “Measure ticked” on the Samples page</source>
+        <translation>„Referenzarchitekturen ankreuzen“ und „Angekreuzte messen“ auf der Seite Stichproben</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <source>“%1: %2”</source>
+        <translation>„%1: %2“</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>cannot save %1: use a .png, .pdf or .svg file name</source>
@@ -58,6 +137,21 @@
     <message>
         <source>Title:</source>
         <translation>Titel:</translation>
+    </message>
+</context>
+<context>
+    <name>ShotPolicy</name>
+    <message>
+        <source>a seeded random draw (figures vary with the seed)</source>
+        <translation>eine Zufallsauswahl mit Seed (die Zahlen hängen vom Seed ab)</translation>
+    </message>
+    <message>
+        <source>HELP&apos;s reference architectures first, in HELP&apos;s order (deterministic)</source>
+        <translation>zuerst HELPs Referenzarchitekturen, in HELPs Reihenfolge (deterministisch)</translation>
+    </message>
+    <message>
+        <source>an optimal design under the predictor&apos;s pool prior, chosen before any latency of the device is known (deterministic)</source>
+        <translation>ein optimaler Versuchsplan unter der Pool-Priorverteilung des Prädiktors, gewählt, bevor eine Latenz des Geräts bekannt ist (deterministisch)</translation>
     </message>
 </context>
 <context>
@@ -220,7 +314,7 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>Stored the adapted predictor as %1; File &gt; Export predictor writes it as a .maplepred file</source>
-        <translation>Angepassten Prädiktor als %1 gespeichert; Datei &gt; Prädiktor exportieren schreibt ihn als .maplepred-Datei</translation>
+        <translation type="vanished">Angepassten Prädiktor als %1 gespeichert; Datei &gt; Prädiktor exportieren schreibt ihn als .maplepred-Datei</translation>
     </message>
     <message>
         <source>uncertainty (1 sigma)</source>
@@ -236,6 +330,33 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     <message>
         <source>measured on the target</source>
         <translation>auf dem Ziel gemessen</translation>
+    </message>
+    <message>
+        <source>Which of the target&apos;s measured architectures are the shots: design (the default for a new device), HELP&apos;s reference architectures, or a seeded random draw</source>
+        <translation>Welche der auf dem Ziel gemessenen Architekturen die Shots sind: design (Standard für ein neues Gerät), HELPs Referenzarchitekturen oder eine Zufallsauswahl mit Seed</translation>
+    </message>
+    <message>
+        <source>The random draw&apos;s seed (the same seed draws the same shots); design and reference ignore it</source>
+        <translation>Der Seed der Zufallsauswahl (derselbe Seed wählt dieselben Shots); design und reference beachten ihn nicht</translation>
+    </message>
+    <message>
+        <source>Shot policy:</source>
+        <translation>Shot-Auswahl:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>Stored the adapted predictor as %1 (shots chosen by %2); File &gt; Export predictor writes it as a .maplepred file</source>
+        <translation>Angepassten Prädiktor als %1 gespeichert (Shots gewählt mit %2); Datei &gt; Prädiktor exportieren schreibt ihn als .maplepred-Datei</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shown: %n shot(s) chosen by %1</source>
+        <translation>
+            <numerusform>Gezeigt: %n Shot, gewählt mit %1</numerusform>
+            <numerusform>Gezeigt: %n Shots, gewählt mit %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1694,7 +1815,7 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>Selection failed: %1</source>
-        <translation>Auswahl fehlgeschlagen: %1</translation>
+        <translation type="vanished">Auswahl fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>most-uncertain ranks by a predictor adapted to the target device: name it under &quot;Measure on this machine&quot; and measure HELP&apos;s reference architectures on it first</source>
@@ -1845,6 +1966,10 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     <message>
         <source>%1 is not among this project&apos;s architectures</source>
         <translation>%1 ist nicht unter den Architekturen dieses Projekts</translation>
+    </message>
+    <message>
+        <source>Selecting with %1</source>
+        <translation>Auswahl mit %1</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,10 @@
         <source>predicted, %n architecture(s)</source>
         <translation><numerusform>predicted, %n architecture</numerusform><numerusform>predicted, %n architectures</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Shown: %n shot(s) chosen by %1</source>
+        <translation><numerusform>Shown: %n shot chosen by %1</numerusform><numerusform>Shown: %n shots chosen by %1</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>maple::widgets::ArchitectureModel</name>

@@ -8,10 +8,12 @@
 
 #include "predict/pool.hpp"
 #include "predict/predictor.hpp"
+#include "predict/shot_policy.hpp"
 #include "services/adapt.hpp"
-#include "services/measure.hpp"
+#include "services/devices.hpp"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -34,7 +36,8 @@ namespace {
 // flagged (not scored).
 evaluation::Points pointsOf(const services::AdaptResult& r) {
   evaluation::Points p;
-  p.label = r.method + " adapted to " + r.target + " from " + std::to_string(r.shots.size()) + " shots, " + r.descriptorKind;
+  p.label = r.method + " adapted to " + r.target + " from " + std::to_string(r.shots.size()) + " shots (" + r.shotPolicy +
+            "), " + r.descriptorKind;
   p.devices = {r.target};
   for (const auto* list : {&r.heldOut, &r.shots})
     for (const auto& a : *list) {
@@ -49,11 +52,19 @@ evaluation::Points pointsOf(const services::AdaptResult& r) {
   return p;
 }
 
+// predict::shotPolicySummary's sentences, for lupdate: the tooltips translate the core's text.
+[[maybe_unused]] constexpr const char* kShotPolicySummaries[] = {
+    QT_TRANSLATE_NOOP("ShotPolicy", "a seeded random draw (figures vary with the seed)"),
+    QT_TRANSLATE_NOOP("ShotPolicy", "HELP's reference architectures first, in HELP's order (deterministic)"),
+    QT_TRANSLATE_NOOP("ShotPolicy", "an optimal design under the predictor's pool prior, chosen before any latency of "
+                                    "the device is known (deterministic)"),
+};
+
 } // namespace
 
 AdaptShown adaptShown(services::AdaptResult r) {
   AdaptShown shown{std::make_shared<const evaluation::Points>(pointsOf(r)), std::move(r.spaceMs), std::move(r.spaceSpread), {},
-                   QString::fromStdString(r.predictorName)};
+                   QString::fromStdString(r.predictorName), QString::fromStdString(r.shotPolicy)};
   for (const auto* list : {&r.heldOut, &r.shots})
     for (const auto& a : *list) shown.measured.emplace_back(nb201::cellCode(a.cell), a.measuredMs);
   return shown;
@@ -80,8 +91,24 @@ AdaptPage::AdaptPage(Workspace* workspace, QWidget* parent)
   shots_->setRange(1, 1000);
   shots_->setValue(10);
   shots_->setToolTip(tr("How many of the target's measured architectures adapt the predictor; the others are held out and scored"));
+  policy_ = new QComboBox(this);
+  for (auto p : predict::shotPolicies()) {
+    // The core's one-sentence summary, in the user's language (the texts are listed below for lupdate).
+    const auto summary = predict::shotPolicySummary(p);
+    policy_->addItem(QString::fromStdString(predict::shotPolicyName(p)));
+    policy_->setItemData(policy_->count() - 1, QCoreApplication::translate("ShotPolicy", summary.c_str()), Qt::ToolTipRole);
+  }
+  policy_->setCurrentText(QString::fromStdString(predict::shotPolicyName(predict::kNewDeviceShotPolicy)));
+  policy_->setToolTip(tr("Which of the target's measured architectures are the shots: design (the default for a new "
+                         "device), HELP's reference architectures, or a seeded random draw"));
+  seed_ = new QSpinBox(this);
+  seed_->setRange(0, 1 << 30);
+  seed_->setValue(1);
+  seed_->setToolTip(tr("The random draw's seed (the same seed draws the same shots); design and reference ignore it"));
   measuredLabel_ = new QLabel(this);
   measuredLabel_->setWordWrap(true);
+  usedLabel_ = new QLabel(this);
+  usedLabel_->setWordWrap(true);
   adapt_ = new QPushButton(tr("Adapt"), this);
   adapt_->setToolTip(tr("Train on the ticked devices, adapt to the target from the shots, store the adapted predictor"));
 
@@ -100,8 +127,11 @@ AdaptPage::AdaptPage(Workspace* workspace, QWidget* parent)
   form->addRow(tr("Method:"), method_);
   form->addRow(tr("Descriptor:"), kind_);
   form->addRow(tr("Shots:"), shots_);
+  form->addRow(tr("Shot policy:"), policy_);
+  form->addRow(tr("Seed:"), seed_);
   form->addRow(QString(), measuredLabel_);
   form->addRow(adapt_);
+  form->addRow(usedLabel_);
   options->setMaximumWidth(360);
 
   view_ = new EvaluationView(this);
@@ -137,6 +167,11 @@ AdaptPage::AdaptPage(Workspace* workspace, QWidget* parent)
   });
   connect(none, &QPushButton::clicked, this, [this] { training_->setChecked({}); });
   connect(adapt_, &QPushButton::clicked, this, &AdaptPage::adapt);
+  auto seedForRandomOnly = [this] {
+    seed_->setEnabled(policy_->currentText() == QString::fromStdString(predict::shotPolicyName(predict::ShotPolicy::Random)));
+  };
+  connect(policy_, &QComboBox::currentIndexChanged, this, seedForRandomOnly);
+  seedForRandomOnly();
   connect(job_, &Job::runningChanged, this, [this](bool running) { adapt_->setEnabled(!running); });
   connect(workspace_, &Workspace::projectChanged, this, [this] {
     showResult({});
@@ -157,6 +192,13 @@ void AdaptPage::setOptions(const QString& method, const QString& kind, int shots
   if (shots > 0) shots_->setValue(shots);
 }
 
+void AdaptPage::setShotPolicy(const QString& policy, int seed) {
+  policy_->setCurrentText(policy);
+  seed_->setValue(seed);
+}
+
+QString AdaptPage::shotPolicy() const { return policy_->currentText(); }
+
 void AdaptPage::reloadDevices() {
   const QString target = workspace_->targetDevice();
   title_->setText(target.isEmpty() ? tr("<b>Adapt to the target device</b>: choose it at the top of the window")
@@ -167,10 +209,11 @@ void AdaptPage::reloadDevices() {
     auto project = openWorkspaceProject(path);
     std::vector<std::string> all, defaults;
     int measured = 0;
-    for (const auto& s : store::listDeviceSummaries(project))
-      if (s.measuredArchitectures > 0 && s.device.name != target) all.push_back(s.device.name);
-      else if (s.device.name == target) measured = static_cast<int>(s.measuredArchitectures);
-    if (store::findDevice(project, target)) defaults = services::defaultTrainingDevices(project, target);
+    bool known = false;
+    for (const auto& d : services::listDeviceChoices(project))
+      if (d.name == target) known = true, measured = static_cast<int>(d.measuredArchitectures);
+      else if (d.measuredArchitectures > 0) all.push_back(d.name);
+    if (known) defaults = services::defaultTrainingDevices(project, target);
     return [this, all, defaults, measured] {
       training_->setDevices(all, defaults);
       measuredCount_ = measured;
@@ -195,6 +238,9 @@ void AdaptPage::adapt() {
   request.method = method_->currentText().toStdString();
   request.descriptorKind = kind_->currentText().toStdString();
   request.shots = shots_->value();
+  request.shotPolicy = predict::parseShotPolicy(policy_->currentText().toStdString());
+  // The seed draws random shots (and seeds training); design and reference train as with seed 1.
+  request.seed = seed_->isEnabled() ? static_cast<std::uint64_t>(seed_->value()) : 1;
   const auto path = workspace_->projectPath().toStdString();
   job_->start(tr("Adapting %1 to %2").arg(method_->currentText(), workspace_->targetDevice()),
               [this, path, request](JobControl& control) -> Job::Continuation {
@@ -206,7 +252,9 @@ void AdaptPage::adapt() {
                 return [this, shown = std::move(shown)]() mutable {
                   const QString name = shown.predictorName;
                   showResult(std::move(shown));
-                  bar_->showMessage(tr("Stored the adapted predictor as %1; File > Export predictor writes it as a .maplepred file").arg(name));
+                  bar_->showMessage(tr("Stored the adapted predictor as %1 (shots chosen by %2); File > Export predictor "
+                                       "writes it as a .maplepred file")
+                                        .arg(name, shown_.shotPolicy));
                   emit predictorStored(name);
                   workspace_->notifyDataChanged();
                 };
@@ -215,6 +263,10 @@ void AdaptPage::adapt() {
 
 void AdaptPage::showResult(AdaptShown shown) {
   shown_ = std::move(shown);
+  usedLabel_->setText(shown_.points ? tr("Shown: %n shot(s) chosen by %1", nullptr, static_cast<int>(std::count(
+                                              shown_.points->isShot.begin(), shown_.points->isShot.end(), true)))
+                                          .arg(shown_.shotPolicy)
+                                    : QString());
   view_->setPoints(shown_.points);
   fillDistribution();
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Predictions > Adapt to <target>: choose the training devices (defaults from the adapt service),
-// method, descriptor and how many of the target's measured architectures are shots (the rest are
+// method, descriptor, how many of the target's measured architectures are shots and which (the shot
+// policy: design, the default for a new device, reference or a seeded random draw; the rest are
 // held out and scored); Adapt trains and adapts on a worker, stores the adapted predictor in the
 // project and shows predicted vs measured for the held-out architectures, the headline metrics and
 // the predicted distribution of the whole space with its uncertainty.
@@ -33,6 +34,7 @@ struct AdaptShown {
   std::vector<double> spaceMs, spaceSpread; // nb201 cell-code order
   std::vector<std::pair<int, double>> measured; // cell code, measured ms of every measured architecture
   QString predictorName;
+  QString shotPolicy; // as the adapted predictor records it
 };
 
 // Moves what the page shows out of the adapt service's result.
@@ -50,6 +52,9 @@ public:
   const AdaptShown& shown() const { return shown_; }
   QString lastPredictor() const { return shown_.predictorName; }
   void setOptions(const QString& method, const QString& kind, int shots);
+  // design, reference or random (predict::shotPolicyName); the seed plays a part for random only.
+  void setShotPolicy(const QString& policy, int seed = 1);
+  QString shotPolicy() const;
   void showResult(AdaptShown shown);
 
 public slots:
@@ -65,8 +70,9 @@ private:
   DeviceCheckModel* training_;
   QListView* trainingList_;
   QComboBox *method_, *kind_;
-  QSpinBox* shots_;
-  QLabel *title_, *measuredLabel_;
+  QComboBox* policy_;
+  QSpinBox *shots_, *seed_;
+  QLabel *title_, *measuredLabel_, *usedLabel_;
   QPushButton* adapt_;
   EvaluationView* view_;
   QCustomPlot* distribution_;

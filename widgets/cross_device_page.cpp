@@ -10,7 +10,7 @@
 #include "common/error.hpp"
 #include "predict/pool.hpp"
 #include "predict/predictor.hpp"
-#include "store/devices.hpp"
+#include "services/devices.hpp"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -186,12 +186,12 @@ void CrossDevicePage::refreshStored() {
     auto list = services::listEvaluations(project);
     std::vector<std::string> names, enough;
     std::map<std::string, long> measured;
-    for (const auto& s : store::listDeviceSummaries(project))
-      if (s.measuredArchitectures > 0) {
-        names.push_back(s.device.name);
-        measured[s.device.name] = static_cast<long>(s.measuredArchitectures);
+    for (const auto& d : services::listDeviceChoices(project))
+      if (d.measuredArchitectures > 0) {
+        names.push_back(d.name);
+        measured[d.name] = d.measuredArchitectures;
         // Ticked at first: devices with more measured architectures than the default shots.
-        if (s.measuredArchitectures > 10) enough.push_back(s.device.name);
+        if (d.measuredArchitectures > 10) enough.push_back(d.name);
       }
     return [this, list, names, enough, measured] {
       measured_ = measured;

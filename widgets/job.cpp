@@ -1,5 +1,7 @@
 #include "job.hpp"
 
+#include "core_text.hpp"
+
 #include "common/error.hpp"
 
 #include <QCoreApplication>
@@ -81,17 +83,17 @@ void Job::launch(const QString& title, Body body) {
         try {
           if (then) then();
         } catch (const std::exception& e) {
-          emit job->failed(QString::fromStdString(e.what()));
+          emit job->failed(coreText(e.what()));
           return;
         }
         emit job->succeeded();
       };
     } catch (const Error& e) {
-      const QString msg = QString::fromStdString(e.what());
+      const QString msg = coreText(e.what());
       if (e.kind() == ErrorKind::Cancelled) outcome = [job, msg] { emit job->cancelled(msg); };
       else outcome = [job, msg] { emit job->failed(msg); };
     } catch (const std::exception& e) {
-      const QString msg = QString::fromStdString(e.what());
+      const QString msg = coreText(e.what());
       outcome = [job, msg] { emit job->failed(msg); };
     }
     // The Job waits for `done` in its destructor, so it is alive for this queued call.

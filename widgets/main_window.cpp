@@ -1,6 +1,7 @@
 #include "main_window.hpp"
 
 #include "capture_page.hpp"
+#include "core_text.hpp"
 #include "devices_page.hpp"
 #include "job.hpp"
 #include "job_bar.hpp"
@@ -138,7 +139,7 @@ void MainWindow::openProject(const QString& path) {
     try {
       store::Project::open(absolute.toStdString()); // refuses a foreign, corrupt or newer file before anything is shown
     } catch (const std::exception& e) {
-      return [this, m = QString::fromStdString(e.what())] {
+      return [this, m = coreText(e.what())] {
         showError(tr("Cannot open project"), m);
         emit projectFailed(m);
       };
@@ -162,7 +163,7 @@ void MainWindow::newProject(const QString& path) {
   try {
     store::Project::create(path.toStdString());
   } catch (const std::exception& e) {
-    showError(tr("Cannot create project"), QString::fromStdString(e.what()));
+    showError(tr("Cannot create project"), coreText(e.what()));
     return;
   }
   openProject(path);

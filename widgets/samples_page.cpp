@@ -6,13 +6,12 @@
 #include "table_view.hpp"
 #include "workspace.hpp"
 
-#include "services/measure.hpp"
-#include "services/remote.hpp"
-#include "store/devices.hpp"
 #include "common/error.hpp"
+#include "services/remote.hpp"
 #include "descriptor/from_data.hpp"
-#include "evaluation/cross_device.hpp"
-#include "sampling/selection.hpp"
+#include "services/measure.hpp"
+#include "services/selection.hpp"
+#include "store/devices.hpp"
 #include "store/latencies.hpp"
 
 #include <QComboBox>
@@ -223,52 +222,46 @@ void SamplesPage::reload() {
 
 bool SamplesPage::selectSamples() {
   const auto strategy = sampling::strategyFromName(strategy_->currentText().toStdString());
-  if (!strategy) return false;
+  if (!strategy || !workspace_->hasProject()) return false;
+  services::SelectionRequest request;
+  request.strategy = strategy;
+  request.count = static_cast<size_t>(count_->value());
+  request.seed = static_cast<std::uint64_t>(seed_->value());
+  request.device = workspace_->targetDevice().toStdString();
   std::vector<int> sourceRows;
-  sampling::Candidates candidates;
   for (int r = 0; r < filter_->rowCount(); ++r) {
     const int row = filter_->mapToSource(filter_->index(r, 0)).row();
     sourceRows.push_back(row);
     const auto& a = model_->rows()[static_cast<size_t>(row)];
-    candidates.cells.push_back(a.cell);
-    candidates.flops.push_back(a.mflops);
+    request.candidates.push_back({a.cell, a.spaceIndex >= 0 ? std::optional<int>(a.spaceIndex) : std::nullopt, a.mflops});
   }
-  const auto k = static_cast<size_t>(count_->value());
-  const auto seed = static_cast<std::uint64_t>(seed_->value());
-  auto apply = [this, sourceRows, k, seed, strategy = *strategy](const sampling::Candidates& c) {
-    try {
-      std::vector<int> rows;
-      for (auto p : sampling::select(strategy, c, k, seed)) rows.push_back(sourceRows[p]);
-      model_->setSelectedRows(rows);
-      table_->scrollTo(filter_->mapFromSource(model_->index(rows.front(), 0)), QAbstractItemView::PositionAtTop);
-      bar_->showMessage(tr("Selected %1 of %2 candidates with %3").arg(rows.size()).arg(sourceRows.size()).arg(strategy_->currentText()));
-      return true;
-    } catch (const std::exception& e) {
-      bar_->showMessage(tr("Selection failed: %1").arg(QString::fromStdString(e.what())), true);
-      return false;
-    }
-  };
-  if (*strategy != sampling::Strategy::MostUncertain) return apply(candidates);
-
-  // The spread needs a predictor adapted to the target device: trained and adapted on a worker.
-  const auto target = workspace_->targetDevice().toStdString();
-  if (target.empty() || !workspace_->hasProject()) {
+  const bool uncertain = *strategy == sampling::Strategy::MostUncertain;
+  if (uncertain && request.device.empty()) {
     bar_->showMessage(tr("most-uncertain ranks by a predictor adapted to the target device: choose the target at the "
                          "top of the window and measure its reference architectures first"),
                       true);
     return false;
   }
+  // most-uncertain trains and adapts a predictor to the target: the selection runs on a worker.
   const auto path = workspace_->projectPath().toStdString();
-  const auto title = tr("Adapting %1 to %2 for its uncertainty")
-                         .arg(QString::fromStdString(predict::defaultMethod()), QString::fromStdString(target));
-  return job_->start(title,
-                     [this, path, target, candidates, apply](JobControl& control) mutable -> Job::Continuation {
-                       auto project = openWorkspaceProject(path);
-                       candidates.spread = evaluation::predictiveSpread(
-                           project, target, predict::defaultMethod(), "reference-latency", candidates.cells,
-                           [&](double f, const std::string& stage) { return control.report(f, stage); });
-                       return [apply, candidates] { apply(candidates); };
-                     });
+  const auto title = uncertain ? tr("Adapting %1 to %2 for its uncertainty")
+                                     .arg(QString::fromStdString(predict::defaultMethod()), workspace_->targetDevice())
+                               : tr("Selecting with %1").arg(strategy_->currentText());
+  return job_->start(title, [this, path, request, sourceRows](JobControl& control) -> Job::Continuation {
+    auto project = openWorkspaceProject(path);
+    const auto selection = services::selectArchitectures(
+        project, request, [&](double f, const std::string& stage) { return control.report(f, stage); });
+    return [this, selection, sourceRows] {
+      std::vector<int> rows;
+      for (auto p : selection.picks) rows.push_back(sourceRows[p]);
+      model_->setSelectedRows(rows);
+      table_->scrollTo(filter_->mapFromSource(model_->index(rows.front(), 0)), QAbstractItemView::PositionAtTop);
+      bar_->showMessage(tr("Selected %1 of %2 candidates with %3")
+                            .arg(rows.size())
+                            .arg(sourceRows.size())
+                            .arg(QString::fromStdString(selection.how)));
+    };
+  });
 }
 
 void SamplesPage::measureSelected() {

@@ -38,7 +38,7 @@ public:
 
 public slots:
   void reload();
-  bool selectSamples(); // false with the reason in the job bar
+  bool selectSamples(); // starts the selection on a worker (services::selectArchitectures); false with the reason in the job bar
   void tickReferences();
   void measureSelected();
   void showArchitecture(const QString& arch);

@@ -1,14 +1,13 @@
 // maple eval: train a predictor on some devices, adapt it to each test device from k seeded shots,
-// score it, and store the evaluation (and the first seed's predictions, for the scatter view).
+// score it, and store the evaluation (services::evaluateDevices).
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/output.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
-#include "predict/harness.hpp"
 #include "predict/pool.hpp"
 #include "predict/shot_policy.hpp"
-#include "store/evaluations.hpp"
+#include "services/evaluations.hpp"
 
 #include <cmath>
 #include <iostream>
@@ -44,28 +43,6 @@ std::vector<int> shotList(const std::string& text) {
       fail(ErrorKind::Usage, "--shots: '" + std::string(part) + "' is not a shot count (write it like 3,10)");
     out.push_back(static_cast<int>(*v));
   }
-  return out;
-}
-
-std::vector<store::EvaluationToSave> toRows(const predict::EvalResult& r, const predict::EvalData& data) {
-  std::vector<store::EvaluationToSave> out;
-  for (const auto& s : r.results)
-    for (size_t i = 0; i < s.runs.size(); ++i) {
-      const auto& run = s.runs[i];
-      store::EvaluationToSave e;
-      e.row.method = r.options.method;
-      e.row.descriptorKind = r.options.descriptorKind;
-      e.row.protocol = predict::protocolName(r.options.protocol);
-      e.row.shots = s.shots;
-      e.row.seed = static_cast<std::int64_t>(run.seed);
-      auto metrics = predict::storedMetrics(run.devices, run.mean, r.options.trainDevices, r.options.testDevices);
-      metrics["shot_policy"] = predict::shotPolicyName(r.options.shotPolicy);
-      e.row.metricsJson = metrics.dump();
-      // Predictions of the first seed only: enough for the scatter view, and a 10-seed run of
-      // six devices would otherwise add a million rows.
-      if (i == 0) predict::appendPredictionRows(run, data, e.predictions);
-      out.push_back(std::move(e));
-    }
   return out;
 }
 
@@ -126,9 +103,7 @@ void addEvalCommand(CLI::App& root) {
               "reference architectures among the shots only; see the accuracy notes in /usr/share/doc/maple.");
   cmd->callback([o] {
     predict::EvalOptions e;
-    e.method = o->method.empty() ? predict::defaultMethod() : o->method;
-    if (std::find(predict::methodNames().begin(), predict::methodNames().end(), e.method) == predict::methodNames().end())
-      predict::train(e.method, {}, {}); // throws Usage naming the known methods
+    e.method = o->method;
     e.descriptorKind = o->descriptor;
     e.protocol = predict::parseProtocol(o->protocol);
     e.trainDevices = deviceList(o->train, "--train-devices");
@@ -139,13 +114,10 @@ void addEvalCommand(CLI::App& root) {
     e.seed = o->seed;
     e.threads = o->threads;
     auto project = store::Project::open(o->project);
-    auto devices = e.trainDevices;
-    devices.insert(devices.end(), e.testDevices.begin(), e.testDevices.end());
-    const auto data = predict::loadEvalData(project, devices, e.descriptorKind);
     InterruptGuard guard;
     int lastPercent = -1;
     std::string lastStage;
-    const auto result = predict::evaluate(data, e, [&](double f, const std::string& stage) {
+    const auto [result, ids] = services::evaluateDevices(project, e, [&](double f, const std::string& stage) {
       const int percent = static_cast<int>(std::floor(100 * f));
       const auto head = stage.substr(0, stage.find(':'));
       if (percent != lastPercent || head != lastStage) progressLine("eval: " + std::to_string(percent) + "% " + stage, f >= 1);
@@ -153,7 +125,6 @@ void addEvalCommand(CLI::App& root) {
       lastStage = head;
       return !InterruptGuard::interrupted();
     });
-    const auto ids = store::saveEvaluations(project, toRows(result, data));
     if (o->json) printJson(predict::toJson(result));
     else printText(result, ids);
   });

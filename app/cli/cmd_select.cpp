@@ -1,13 +1,9 @@
 // maple select: choose adaptation samples with one of core/sampling's strategies (the same the
-// workbench's Samples view offers) and print them, ready for `maple measure --archs`.
+// workbench's Samples view offers, through services::selectArchitectures) and print them, ready for `maple measure --archs`.
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "common/error.hpp"
-#include "evaluation/cross_device.hpp"
-#include "predict/shot_policy.hpp"
-#include "sampling/selection.hpp"
-#include "searchspace/cost.hpp"
-#include "store/latencies.hpp"
+#include "services/selection.hpp"
 
 #include <iostream>
 
@@ -42,49 +38,41 @@ void addSelectCommand(CLI::App& root) {
     const auto strategy = sampling::strategyFromName(o->strategy);
     if (!o->strategy.empty() && !strategy) fail(ErrorKind::Usage, "unknown strategy '" + o->strategy + "': use " + names);
     const auto policy = o->shotPolicy.empty() ? predict::kNewDeviceShotPolicy : predict::parseShotPolicy(o->shotPolicy);
-    const auto how = strategy ? o->strategy : predict::shotPolicyName(policy);
     if (o->count < 1) fail(ErrorKind::Usage, "--count must be 1 or more");
     auto project = store::Project::open(o->project);
-    std::vector<store::Architecture> archs;
-    std::vector<std::optional<int>> spaceIndex;
-    sampling::Candidates c;
-    for (const auto& a : store::listArchitectures(project)) {
-      const double mflops = nb201::networkCost(a.cell).flops / 1e6;
-      if (mflops < o->minMflops || mflops > o->maxMflops) continue;
-      archs.push_back(a);
-      spaceIndex.push_back(a.spaceIndex);
-      c.cells.push_back(a.cell);
-      c.flops.push_back(mflops);
-    }
-    if (strategy == sampling::Strategy::MostUncertain) {
-      if (o->device.empty()) fail(ErrorKind::Usage, "most-uncertain needs --device: the device to rank the uncertainty for");
-      c.spread = evaluation::predictiveSpread(project, o->device, predict::defaultMethod(), "reference-latency", c.cells);
-    }
-    const auto k = static_cast<size_t>(o->count);
-    const auto picks = strategy ? sampling::select(*strategy, c, k, o->seed)
-                                : evaluation::proposeShots(project, o->device, policy, c.cells, spaceIndex, k, o->seed);
-    const bool deterministic = !strategy && predict::isDeterministic(policy);
+    services::SelectionRequest request;
+    request.candidates = services::selectionCandidates(project, o->minMflops, o->maxMflops);
+    request.strategy = strategy;
+    request.shotPolicy = policy;
+    request.device = o->device;
+    request.count = static_cast<size_t>(o->count);
+    request.seed = o->seed;
+    const auto selection = services::selectArchitectures(project, request);
+    const auto& c = request.candidates;
+    const auto& picks = selection.picks;
+    const auto& how = selection.how;
+    const bool deterministic = selection.deterministic;
     if (o->json) {
       auto arr = nlohmann::json::array();
       for (auto p : picks)
-        arr.push_back({{"arch_index", archs[p].spaceIndex ? nlohmann::json(*archs[p].spaceIndex) : nlohmann::json(nullptr)},
-                       {"arch", nb201::toString(archs[p].cell)},
-                       {"mflops", c.flops[p]}});
+        arr.push_back({{"arch_index", c[p].spaceIndex ? nlohmann::json(*c[p].spaceIndex) : nlohmann::json(nullptr)},
+                       {"arch", nb201::toString(c[p].cell)},
+                       {"mflops", c[p].mflops}});
       printJson({{strategy ? "strategy" : "shot_policy", how},
                  {"deterministic", deterministic},
-                 {"candidates", archs.size()},
+                 {"candidates", c.size()},
                  {"selected", arr}});
       return;
     }
     std::vector<std::vector<std::string>> rows;
     std::string list;
     for (auto p : picks) {
-      const auto index = archs[p].spaceIndex ? std::to_string(*archs[p].spaceIndex) : std::string("-");
-      rows.push_back({index, fmt(c.flops[p], 5), nb201::toString(archs[p].cell)});
-      if (archs[p].spaceIndex) list += (list.empty() ? "" : ",") + index;
+      const auto index = c[p].spaceIndex ? std::to_string(*c[p].spaceIndex) : std::string("-");
+      rows.push_back({index, fmt(c[p].mflops, 5), nb201::toString(c[p].cell)});
+      if (c[p].spaceIndex) list += (list.empty() ? "" : ",") + index;
     }
     printTable({"INDEX", "MFLOPS", "ARCH"}, rows);
-    std::cout << "selected " << picks.size() << " of " << archs.size() << " candidates with " << how
+    std::cout << "selected " << picks.size() << " of " << c.size() << " candidates with " << how
               << (deterministic ? " (deterministic: the seed plays no part)" : "") << "\n";
     if (!list.empty()) std::cout << "measure them with: maple measure --project " << o->project << " --device DEVICE --engine cpu --archs " << list << "\n";
   });

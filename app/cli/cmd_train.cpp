@@ -1,12 +1,12 @@
-// maple train: make a predictor file from a project's devices (maple adapt: cmd_adapt.cpp).
+// maple train: make a predictor file from a project's devices (services::trainPredictor; maple adapt:
+// cmd_adapt.cpp).
 #include "cli/commands.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/output.hpp"
 #include "cli/predictor_support.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
-#include "predict/pool.hpp"
-#include "store/predictors.hpp"
+#include "services/predictors.hpp"
 
 #include <algorithm>
 #include <iostream>
@@ -25,12 +25,6 @@ std::vector<std::string> deviceList(const std::string& csv) {
   }
   if (out.empty()) fail(ErrorKind::Usage, "--train-devices is empty: list devices like 1080ti_1,gold_6240,pixel3");
   return out;
-}
-
-void writeAndMaybeSave(const predictfile::PredictorFile& file, const std::string& out, store::Project& project,
-                       const std::string& saveAs) {
-  predictfile::writePredictorFile(out, file);
-  if (!saveAs.empty()) store::savePredictor(project, saveAs, file);
 }
 
 } // namespace
@@ -56,19 +50,21 @@ void addTrainCommand(CLI::App& root) {
   cmd->add_flag("--force", o->force, "Replace --out if it exists");
   cmd->callback([o] {
     checkOutput(o->out, o->force);
-    const auto method = o->method.empty() ? predict::defaultMethod() : o->method;
     auto project = store::Project::open(o->project);
-    const auto devices = deviceList(o->devices);
-    const auto pool = predict::loadTrainingPool(project, devices, o->kind);
-    InterruptGuard interrupt;
-    auto predictor = predict::train(method, pool, {o->seed, o->threads}, progressOnStderr("training " + method));
-    predictfile::Creation created;
-    created.project = project.path();
-    created.provenance = "maple train --method " + method + " --descriptor " + o->kind + " --train-devices " +
+    services::TrainRequest request;
+    request.devices = deviceList(o->devices);
+    request.method = o->method;
+    request.descriptorKind = o->kind;
+    request.seed = o->seed;
+    request.threads = o->threads;
+    request.storeAs = o->save;
+    const auto method = o->method.empty() ? predict::defaultMethod() : o->method;
+    request.provenance = "maple train --method " + method + " --descriptor " + o->kind + " --train-devices " +
                          o->devices + " --seed " + std::to_string(o->seed);
-    auto file = predictfile::fileFromPredictor(*predictor, created);
-    file.indexTable = store::indexTable(project);
-    writeAndMaybeSave(file, o->out, project, o->save);
+    InterruptGuard interrupt;
+    const auto trained = services::trainPredictor(project, request, progressOnStderr("training " + method));
+    predictfile::writePredictorFile(o->out, trained.file);
+    const auto& devices = request.devices;
     if (o->json) {
       printJson({{"out", o->out}, {"method", method}, {"descriptor", o->kind}, {"train_devices", devices}});
       return;

@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/conventions.hpp"
 #include "common/error.hpp"
+#include "common/setting.hpp"
 #include "common/text.hpp"
 #include "common/version.hpp"
 #include "store/sqlite.hpp"
@@ -17,8 +18,9 @@
 namespace {
 
 // Messages quote what users gave (file contents, architecture strings): never raw bytes to a terminal.
+// The settings a core message names as its fix become this face's options (common/setting.hpp).
 int report(const char* what, int code) {
-  std::cerr << "maple: " << maple::text::printable(what) << "\n";
+  std::cerr << "maple: " << maple::text::printable(maple::optionSettings(what)) << "\n";
   return code;
 }
 

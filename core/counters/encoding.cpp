@@ -1,6 +1,7 @@
 #include "counters/encoding.hpp"
 
 #include "common/error.hpp"
+#include "common/setting.hpp"
 #include "common/text.hpp"
 #include "counters/pmu.hpp"
 
@@ -127,8 +128,8 @@ EncodedEvent encodeEvent(const std::string& name, Scope scope) {
     const int rc = pfm_get_os_event_encoding(name.c_str(), plm, PFM_OS_PERF_EVENT_EXT, &arg);
     if (rc != PFM_SUCCESS) {
       std::string hint = rc == PFM_ERR_NOTFOUND
-                             ? " (`maple pmu --pmu NAME` lists the events of a PMU; perf's generic names "
-                               "such as cycles or LLC-load-misses are also accepted)"
+                             ? " (the PMU's event list names its events; perf's generic names such as cycles or "
+                               "LLC-load-misses are also accepted)"
                              : "";
       badInput("event " + text::quote(name) + " cannot be encoded: " + pfm_strerror(rc) + hint);
     }

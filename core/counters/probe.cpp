@@ -105,8 +105,8 @@ Explanation explainOpenError(int err, bool hardwareEvent, bool hardwarePmu, int 
     if (hardwareEvent && !hardwarePmu)
       return {kNoHardwarePmu, "run on bare metal or enable the hypervisor's virtual PMU (QEMU/KVM: -cpu host,pmu=on)"};
     if (hardwareEvent)
-      return {"this CPU's PMU has no counter for this event", "leave it out of --events (`maple pmu` shows what opens)"};
-    return {"the kernel does not know this software event", "leave it out of --events"};
+      return {"this CPU's PMU has no counter for this event", "leave it out of the events to count (the PMU's event list shows what opens)"};
+    return {"the kernel does not know this software event", "leave it out of the events to count"};
   case EACCES:
   case EPERM:
     if (paranoid >= 3)
@@ -116,17 +116,17 @@ Explanation explainOpenError(int err, bool hardwareEvent, bool hardwarePmu, int 
     return {"permission denied by the kernel (" + level + ")", kPrivilegeFix};
   case EOPNOTSUPP:
     return {"the PMU cannot count this event as asked (no overflow interrupt or unsupported exclusion)",
-            "leave it out of --events"};
+            "leave it out of the events to count"};
   case EINVAL:
     return {"the kernel rejected the encoding: the event or a modifier is not valid on this CPU",
-            "check the name with `maple pmu --pmu NAME`"};
+            "check the name against the PMU's event list"};
   case EBUSY:
     return {"the counter is held exclusively by another user (another profiler or the NMI watchdog)",
             "stop the other profiler, or run `sysctl kernel.nmi_watchdog=0` as root"};
   case EMFILE:
   case ENFILE:
     return {"too many open files", "raise the limit with `ulimit -n` or count fewer events"};
-  case ENODEV: return {"the PMU or CPU this event belongs to does not exist here", "leave it out of --events"};
+  case ENODEV: return {"the PMU or CPU this event belongs to does not exist here", "leave it out of the events to count"};
   case ENOSYS: return {"this kernel was built without perf_event support", "use a kernel with CONFIG_PERF_EVENTS"};
   case E2BIG:
     return {"the kernel does not understand this perf_event_attr size (kernel older than the headers)",
@@ -143,7 +143,7 @@ EventAvailability probeEvent(const std::string& name, Scope scope, bool hardware
     e = encodeEvent(name, scope);
   } catch (const Error& err) {
     a.reason = err.what();
-    a.fix = "check the spelling; `maple pmu --pmu NAME` lists a PMU's events";
+    a.fix = "check the spelling against the PMU's event list";
     return a;
   }
   a.hardware = e.hardware;

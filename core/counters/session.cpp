@@ -1,6 +1,7 @@
 #include "counters/session.hpp"
 
 #include "common/error.hpp"
+#include "common/setting.hpp"
 #include "common/text.hpp"
 #include "counters/counter_set.hpp"
 #include "counters/pmu.hpp"
@@ -177,8 +178,8 @@ EventPlan planEvents(const CaptureOptions& options) {
   plan.softwareOnly = hwOk == 0;
   if (plan.softwareOnly && !refusedHw.empty() && !options.allowSoftwareFallback)
     fail(ErrorKind::Io, "hardware counters cannot be counted here:" + refusalText(refusedHw) +
-                            "\nor allow the labelled software fallback (--allow-software): it makes a "
-                            "software-timing descriptor, not a counter descriptor");
+                            "\nor allow the labelled software fallback (" + setting("allow-software") +
+                            "): it makes a software-timing descriptor, not a counter descriptor");
   if (explicitList && !plan.softwareOnly && !refusedHw.empty())
     fail(ErrorKind::Io, "some requested events cannot be counted here:" + refusalText(refusedHw));
   for (const auto& s : plan.statuses)

@@ -1,6 +1,7 @@
 #include "descriptor/from_data.hpp"
 
 #include "common/error.hpp"
+#include "common/setting.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -24,8 +25,8 @@ Descriptor referenceLatencyDescriptor(const std::map<int, double>& latencyByInde
   if (d.values.empty())
     badInput("device '" + deviceName +
              "' has no latency on any reference architecture (NAS-Bench-201 11982, 431, 55, 9, 14451, 8636, 9881, "
-             "13479, 6196, 1462): measure some of them (maple measure --archs 11982,431,...) to build its "
-             "reference-latency descriptor");
+             "13479, 6196, 1462): measure some of them (" + setting("archs", "11982,431,...") +
+             ") to build its reference-latency descriptor");
   d.shotsUsed = static_cast<int>(d.values.size());
   d.provenance = "latencies of " + std::to_string(d.values.size()) + " HELP reference architectures";
   return d;

@@ -1,6 +1,7 @@
 #include "evaluation/cross_device.hpp"
 
 #include "common/error.hpp"
+#include "common/setting.hpp"
 #include "common/text.hpp"
 #include "predict/pool.hpp"
 #include "store/devices.hpp"
@@ -67,7 +68,8 @@ std::vector<size_t> proposeShots(store::Project& project, const std::string& tar
   pool.erase(std::remove(pool.begin(), pool.end(), target), pool.end());
   if (pool.size() < 2)
     badInput("the design shot policy needs a pool of at least 2 devices with latencies in " + project.path() +
-             ": import a data set (maple import) or choose --shot-policy reference or random");
+             ": import a data set (maple import) or choose " + setting("shot-policy", "reference") + " or " +
+             setting("shot-policy", "random"));
   const auto trained = predict::train(predict::defaultMethod(), predict::loadTrainingPool(project, pool, "reference-latency"),
                                       {}, progress);
   return predict::chooseShots(policy, trained.get(), candidates, k, seed);

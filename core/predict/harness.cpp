@@ -1,6 +1,7 @@
 #include "predict/harness.hpp"
 
 #include "common/error.hpp"
+#include "common/setting.hpp"
 #include "descriptor/from_data.hpp"
 #include "predict/pool.hpp"
 #include "store/devices.hpp"
@@ -114,7 +115,7 @@ std::vector<size_t> scoredCells(const EvalData& data, size_t dev, Protocol proto
     if (out.size() < 10)
       badInput("device '" + data.devices[dev] +
                "' has fewer than 10 measured architectures with NAS-Bench-201 indices 900..1899: the help protocol "
-               "needs them (use --protocol full)");
+               "needs them (use " + setting("protocol", "full") + ")");
     std::sort(out.begin(), out.end(), [&](size_t a, size_t b) { return data.latencyMs[dev][a] < data.latencyMs[dev][b]; });
     const size_t drop = out.size() / 10;
     out = std::vector<size_t>(out.begin() + static_cast<std::ptrdiff_t>(drop), out.end() - static_cast<std::ptrdiff_t>(drop));
@@ -144,7 +145,8 @@ std::vector<size_t> drawShots(const EvalData& data, size_t dev, int k, ShotPolic
       auto it = byIndex.find(idx);
       if (it == byIndex.end() || !std::isfinite(data.latencyMs[dev][it->second]))
         badInput("device '" + data.devices[dev] + "' lacks reference architecture " + std::to_string(idx) +
-                 ", which the reference shot policy measures first: measure it or use --shot-policy design");
+                 ", which the reference shot policy measures first: measure it or use " +
+                 setting("shot-policy", "design"));
       shots.push_back(it->second);
     }
   std::vector<size_t> pool;
@@ -162,10 +164,10 @@ std::vector<size_t> drawShots(const EvalData& data, size_t dev, int k, ShotPolic
 }
 
 void validate(const EvalData& data, const EvalOptions& o) {
-  if (o.trainDevices.empty()) fail(ErrorKind::Usage, "no training devices: give --train-devices A,B,..");
-  if (o.testDevices.empty()) fail(ErrorKind::Usage, "no test devices: give --test-devices C,D,..");
-  if (o.seeds < 1) fail(ErrorKind::Usage, "--seeds must be at least 1");
-  if (o.shots.empty()) fail(ErrorKind::Usage, "no shot counts: give --shots 3,10");
+  if (o.trainDevices.empty()) fail(ErrorKind::Usage, "no training devices: choose them (" + setting("train-devices", "A,B,..") + ")");
+  if (o.testDevices.empty()) fail(ErrorKind::Usage, "no test devices: choose them (" + setting("test-devices", "C,D,..") + ")");
+  if (o.seeds < 1) fail(ErrorKind::Usage, setting("seeds") + " must be at least 1");
+  if (o.shots.empty()) fail(ErrorKind::Usage, "no shot counts: give them (" + setting("shots", "3,10") + ")");
   for (const auto& t : o.testDevices) {
     if (std::find(o.trainDevices.begin(), o.trainDevices.end(), t) != o.trainDevices.end())
       fail(ErrorKind::Usage, "device '" + t + "' is both a training and a test device: an unseen device must be unseen");
@@ -178,7 +180,8 @@ void validate(const EvalData& data, const EvalOptions& o) {
     if (k < 0) fail(ErrorKind::Usage, "shot counts must be 0 or more");
     if (k == 0 && o.descriptorKind == descriptor::kReferenceLatency)
       fail(ErrorKind::Usage, "the reference-latency descriptor is built from measured latencies, so it needs at least 1 "
-                             "shot: use --shots 1 or more, or --descriptor specs for zero shots");
+                             "shot: use " + setting("shots", "1") + " or more, or " + setting("descriptor", "specs") +
+                                 " for zero shots");
     for (const auto& t : o.testDevices) {
       const auto& lat = data.latencyMs[deviceIndex(data, t)];
       const auto have = std::count_if(lat.begin(), lat.end(), [](double v) { return std::isfinite(v); });

@@ -1,6 +1,7 @@
 #include "predict/pool.hpp"
 
 #include "common/error.hpp"
+#include "common/setting.hpp"
 #include "descriptor/from_data.hpp"
 #include "store/devices.hpp"
 
@@ -54,7 +55,8 @@ descriptor::Descriptor deviceDescriptor(store::Project& project, const std::stri
   if (kind == descriptor::kSpecs) return descriptor::specsDescriptor(dev);
   if (auto d = descriptor::latestDescriptor(project, dev.id, kind)) return *d;
   badInput("device '" + device + "' has no '" + kind + "' descriptor: capture it on that machine (maple capture) " +
-           "and import the capture, or choose --descriptor reference-latency or specs");
+           "and import the capture, or choose " + setting("descriptor", "reference-latency") + " or " +
+           setting("descriptor", "specs"));
 }
 
 TrainingPool loadTrainingPool(store::Project& project, const std::vector<std::string>& devices, const std::string& kind) {

@@ -1,6 +1,7 @@
 #include "remote/agent_link.hpp"
 
 #include "common/error.hpp"
+#include "common/setting.hpp"
 #include "common/text.hpp"
 #include "engine/command/command_runner.hpp"
 #include "remote/protocol.hpp"
@@ -16,8 +17,8 @@ using namespace field;
 std::vector<std::string> launcherArgv(const std::string& launcher) {
   auto argv = engine::splitCommandLine(launcher);
   if (argv.empty())
-    fail(ErrorKind::Usage, "the launcher is empty: give a command that reaches a maple agent, e.g. "
-                           "--remote 'ssh pi@board maple agent'");
+    fail(ErrorKind::Usage, "the launcher is empty: give a command that reaches a maple agent, e.g. " +
+                           setting("remote", "'ssh pi@board maple agent'"));
   return argv;
 }
 
@@ -66,7 +67,8 @@ json AgentLink::nextMessage() {
   case ChildProcess::Read::TimedOut: {
     std::ostringstream t;
     t << timeout_;
-    lost("no reply within " + t.str() + " s; the launcher was stopped (raise --timeout if the device is just slow)");
+    lost("no reply within " + t.str() + " s; the launcher was stopped (raise " + setting("timeout") +
+         " if the device is just slow)");
   }
   case ChildProcess::Read::Closed:
     lost("the connection was lost: the launcher " + child_->exitDescription() +

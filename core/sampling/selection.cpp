@@ -99,16 +99,42 @@ std::vector<size_t> selectMaxMinDiversity(std::span<const nb201::Cell> cells, si
   return out;
 }
 
-std::vector<size_t> selectMostUncertain(std::span<const double> spread, size_t k) {
+nb201::Cell liveCell(const nb201::Cell& cell) {
+  const auto live = nb201::liveness(cell);
+  nb201::Cell out = cell;
+  for (int e = 0; e < nb201::kEdges; ++e)
+    if (!live.edgeLive[e]) out.ops[e] = nb201::Op::None;
+  return out;
+}
+
+bool isDisconnected(const nb201::Cell& cell) { return !nb201::liveness(cell).nodeHasData[3]; }
+
+int liveDistance(const nb201::Cell& a, const nb201::Cell& b) { return encodingDistance(liveCell(a), liveCell(b)); }
+
+std::vector<size_t> selectMostUncertain(std::span<const nb201::Cell> cells, std::span<const double> spread, size_t k) {
   const size_t n = spread.size();
   checkK(n, k);
+  checkLength(cells.size(), n, "a cell", "give the cells the spreads belong to");
   std::vector<size_t> order(n);
   std::iota(order.begin(), order.end(), size_t{0});
-  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(k), order.end(), [&](size_t a, size_t b) {
-    return spread[a] != spread[b] ? spread[a] > spread[b] : a < b;
-  });
-  order.resize(k);
-  return order;
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return spread[a] > spread[b]; });
+  std::vector<nb201::Cell> live(n);
+  for (size_t i = 0; i < n; ++i) live[i] = liveCell(cells[i]);
+  std::vector<size_t> out;
+  std::vector<bool> taken(n, false);
+  // Two live edges apart first; then distinct live structures; then anything left.
+  for (int minDistance : {2, 1, 0}) {
+    for (size_t i : order) {
+      if (out.size() == k) return out;
+      if (taken[i]) continue;
+      const bool apart = std::all_of(out.begin(), out.end(),
+                                     [&](size_t p) { return encodingDistance(live[i], live[p]) >= minDistance; });
+      if (!apart) continue;
+      out.push_back(i);
+      taken[i] = true;
+    }
+  }
+  return out;
 }
 
 std::vector<size_t> select(Strategy s, const Candidates& c, size_t k, std::uint64_t seed) {
@@ -122,7 +148,7 @@ std::vector<size_t> select(Strategy s, const Candidates& c, size_t k, std::uint6
   case Strategy::MostUncertain:
     checkLength(c.spread.size(), n, "a predictive spread",
                 "train a predictor whose method reports uncertainty, then select again");
-    return selectMostUncertain(c.spread, k);
+    return selectMostUncertain(c.cells, c.spread, k);
   }
   return {};
 }

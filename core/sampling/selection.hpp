@@ -7,7 +7,13 @@
 //                    each: covers small to large networks
 //   max-min          greedy farthest-point over the one-hot encodings (distance: edges whose op
 //                    differs), starting from a random candidate: the most varied set of cells
-//   most-uncertain   the k largest predictive spreads of the current predictor
+//   most-uncertain   the largest predictive spreads of the current predictor, kept apart: greedily by
+//                    spread, a candidate is skipped while its live structure (liveCell) lies within
+//                    one edge of a cell already picked (liveDistance < 2). Cells whose output is
+//                    disconnected from the input all compute the same empty network, so at most one
+//                    of them is picked, and ten picks are ten different networks, not one cell with
+//                    dead edges relabelled. When the candidates run out the rule relaxes to distinct
+//                    live structures, then to any candidate, so k picks always come back.
 #include "searchspace/nb201.hpp"
 
 #include <cstdint>
@@ -37,9 +43,17 @@ std::vector<size_t> select(Strategy s, const Candidates& candidates, size_t k, s
 std::vector<size_t> selectRandom(size_t n, size_t k, std::uint64_t seed);
 std::vector<size_t> selectFlopsStratified(std::span<const double> flops, size_t k, std::uint64_t seed);
 std::vector<size_t> selectMaxMinDiversity(std::span<const nb201::Cell> cells, size_t k, std::uint64_t seed);
-std::vector<size_t> selectMostUncertain(std::span<const double> spread, size_t k);
+std::vector<size_t> selectMostUncertain(std::span<const nb201::Cell> cells, std::span<const double> spread, size_t k);
 
 // Edges whose op differs: half the squared distance of the one-hot encodings.
 int encodingDistance(const nb201::Cell& a, const nb201::Cell& b);
+
+// The cell as it computes: every edge that does no live work (nb201::liveness) set to none. A
+// disconnected cell (isDisconnected) becomes the all-none cell.
+nb201::Cell liveCell(const nb201::Cell& cell);
+// The output receives nothing from the input: every edge is dead and the network is empty.
+bool isDisconnected(const nb201::Cell& cell);
+// encodingDistance of the live cells: edges whose live op differs.
+int liveDistance(const nb201::Cell& a, const nb201::Cell& b);
 
 } // namespace maple::sampling

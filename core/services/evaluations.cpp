@@ -49,7 +49,47 @@ std::string label(const CrossDeviceRequest& r, const std::string& method, const 
   return l;
 }
 
+std::vector<store::EvaluationToSave> toRows(const predict::EvalResult& r, const predict::EvalData& data) {
+  std::vector<store::EvaluationToSave> out;
+  for (const auto& s : r.results)
+    for (size_t i = 0; i < s.runs.size(); ++i) {
+      const auto& run = s.runs[i];
+      store::EvaluationToSave e;
+      e.row.method = r.options.method;
+      e.row.descriptorKind = r.options.descriptorKind;
+      e.row.protocol = predict::protocolName(r.options.protocol);
+      e.row.shots = s.shots;
+      e.row.seed = static_cast<std::int64_t>(run.seed);
+      auto metrics = predict::storedMetrics(run.devices, run.mean, r.options.trainDevices, r.options.testDevices);
+      metrics["shot_policy"] = predict::shotPolicyName(r.options.shotPolicy);
+      e.row.metricsJson = metrics.dump();
+      // Predictions of the first seed only: enough for the scatter view, and a 10-seed run of
+      // six devices would otherwise add a million rows.
+      if (i == 0) predict::appendPredictionRows(run, data, e.predictions);
+      out.push_back(std::move(e));
+    }
+  return out;
+}
+
 } // namespace
+
+DeviceEvaluation evaluateDevices(store::Project& project, const predict::EvalOptions& options,
+                                 const predict::ProgressFn& progress) {
+  auto o = options;
+  if (o.method.empty()) o.method = predict::defaultMethod();
+  const auto& methods = predict::methodNames();
+  if (std::find(methods.begin(), methods.end(), o.method) == methods.end())
+    predict::train(o.method, {}, {}); // throws Usage naming the known methods
+  auto devices = o.trainDevices;
+  devices.insert(devices.end(), o.testDevices.begin(), o.testDevices.end());
+  const auto data = predict::loadEvalData(project, devices, o.descriptorKind);
+  DeviceEvaluation out;
+  out.result = predict::evaluate(data, o, [&](double f, const std::string& stage) { return !progress || progress(0.99 * f, stage); });
+  const auto rows = toRows(out.result, data);
+  if (progress && !progress(1.0, "storing")) fail(ErrorKind::Cancelled, "evaluation cancelled: nothing was stored");
+  out.evaluationIds = store::saveEvaluations(project, rows);
+  return out;
+}
 
 std::vector<std::vector<std::string>> chipFolds(store::Project& project, const std::vector<std::string>& devices, int folds) {
   if (folds < 2) fail(ErrorKind::Usage, "use at least 2 device folds: one to train on, one to predict");

@@ -40,6 +40,18 @@ struct CrossDeviceRun {
 CrossDeviceRun crossDeviceEvaluation(store::Project& project, const CrossDeviceRequest& request,
                                      const predict::ProgressFn& progress = {});
 
+// `maple eval`: train on opts.trainDevices, adapt to each of opts.testDevices from each shot count
+// of each seed, score, and store one evaluation per shot count and seed (the first seed's
+// predictions with it, for the scatter view) in one transaction after progress(1.0, "storing").
+// Usage for an unknown method; the harness's errors otherwise; nothing stored when it fails or is
+// cancelled.
+struct DeviceEvaluation {
+  predict::EvalResult result;
+  std::vector<std::int64_t> evaluationIds;
+};
+DeviceEvaluation evaluateDevices(store::Project& project, const predict::EvalOptions& options,
+                                 const predict::ProgressFn& progress = {});
+
 using EvaluationListing = evaluation::StoredEvaluation;
 std::vector<EvaluationListing> listEvaluations(store::Project& project); // newest first
 evaluation::Points loadEvaluation(store::Project& project, std::int64_t id); // BadInput for an unknown id

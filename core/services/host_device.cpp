@@ -22,7 +22,7 @@ HostDevice::HostDevice(store::Project& project, std::string name, std::string en
     if (existing->batchSize && *existing->batchSize != batch_)
       notice_ = "warning: device " + text::quote(name_) + " holds batch-" + std::to_string(*existing->batchSize) +
                 " results; this run uses batch " + std::to_string(batch_) +
-                " (a batch size is its own device configuration: consider --device " + name_ + "_" +
+                " (a batch size is its own device configuration: consider a device of its own, e.g. " + name_ + "_" +
                 std::to_string(batch_) + ")";
     return;
   }

@@ -2,6 +2,9 @@
 
 #include "common/error.hpp"
 #include "common/text.hpp"
+#include "predict/pool.hpp"
+#include "predictfile/from_predictor.hpp"
+#include "store/latencies.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -24,6 +27,22 @@ std::vector<PredictorListing> listPredictors(store::Project& project) {
     l.imported = !p.imported.is_null();
     out.push_back(std::move(l));
   }
+  return out;
+}
+
+TrainedPredictor trainPredictor(store::Project& project, const TrainRequest& r, const predict::ProgressFn& progress) {
+  TrainedPredictor out;
+  out.method = r.method.empty() ? predict::defaultMethod() : r.method;
+  if (!r.storeAs.empty() && uniquePredictorName(project, r.storeAs) != r.storeAs)
+    fail(ErrorKind::Usage, "the project already has a predictor named " + text::quote(r.storeAs) + ": choose another name");
+  const auto pool = predict::loadTrainingPool(project, r.devices, r.descriptorKind);
+  const auto predictor = predict::train(out.method, pool, {r.seed, r.threads}, progress);
+  predictfile::Creation created;
+  created.project = project.path();
+  created.provenance = r.provenance;
+  out.file = predictfile::fileFromPredictor(*predictor, created);
+  out.file.indexTable = store::indexTable(project);
+  if (!r.storeAs.empty()) out.predictorId = store::savePredictor(project, r.storeAs, out.file);
   return out;
 }
 

@@ -37,7 +37,7 @@ std::vector<std::uint8_t> payload(Project& project, const std::string& name) {
   std::string known;
   for (const auto& p : listPredictors(project)) known += (known.empty() ? "" : ", ") + p.name;
   badInput(project.path() + ": no predictor named " + text::quote(name) +
-           (known.empty() ? std::string("; the project has none (maple train or maple predictors --import)")
+           (known.empty() ? std::string("; the project has none: train one, or import a predictor file")
                           : "; stored: " + known));
 }
 

@@ -1,8 +1,9 @@
 // The shared input guards: bounded JSON parsing, whole-file reads that refuse FIFOs and oversized
-// files, and the text made safe for a terminal.
+// files, the text made safe for a terminal, and the settings a message names as its fix.
 #include "common/error.hpp"
 #include "common/file_read.hpp"
 #include "common/json_parse.hpp"
+#include "common/setting.hpp"
 #include "common/text.hpp"
 
 #include <QtTest>
@@ -91,6 +92,30 @@ private slots:
     QVERIFY(!text::validUtf8("caf\xE9"));
     QVERIFY(!text::validUtf8("\xED\xA0\x80")); // a UTF-16 surrogate
     QVERIFY(!text::validUtf8("\xC0\xAF"));     // overlong '/'
+  }
+
+  void settingsRenderPerFace() {
+    // One marked message, three faces: the CLI's option, plain words, and any renderer.
+    const std::string m = "no shot: use " + setting("shots", "1") + " or more, or " + setting("descriptor", "specs") +
+                          "; and allow " + setting("allow-software");
+    QCOMPARE(QString::fromStdString(optionSettings(m)),
+             QStringLiteral("no shot: use --shots 1 or more, or --descriptor specs; and allow --allow-software"));
+    QCOMPARE(QString::fromStdString(plainSettings(m)),
+             QStringLiteral("no shot: use shots 1 or more, or descriptor specs; and allow allow software"));
+    QCOMPARE(QString::fromStdString(renderSettings(m, [](std::string_view k, std::string_view v) {
+               return "<" + std::string(k) + "=" + std::string(v) + ">";
+             })),
+             QStringLiteral("no shot: use <shots=1> or more, or <descriptor=specs>; and allow <allow-software=>"));
+    // The mark survives concatenation and a wrapped message; text without one is untouched.
+    const std::string wrapped = "[while measuring x] " + m;
+    QVERIFY(optionSettings(wrapped).find("--descriptor specs") != std::string::npos);
+    QCOMPARE(QString::fromStdString(optionSettings("a -- b")), QStringLiteral("a -- b"));
+    // A half mark (a clipped message) is left as it is rather than misread.
+    const std::string half = m.substr(0, m.find('\x1f'));
+    QCOMPARE(QString::fromStdString(plainSettings(half)), QString::fromStdString(half));
+    // Keys are one vocabulary: an unknown one is a programming error.
+    QVERIFY_THROWS_EXCEPTION(std::logic_error, setting("no-such-setting"));
+    for (auto key : settingKeys()) QVERIFY(optionSettings(setting(key, "v")) == "--" + std::string(key) + " v");
   }
 };
 

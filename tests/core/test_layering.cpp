@@ -1,6 +1,8 @@
 // The widgets are a face over the core services: they never talk to SQLite or perf_event directly
 // nor open a transaction (ARCHITECTURE.md). This scans every file under widgets/ and fails naming
-// each file and line that does.
+// each file and line that does. And the core speaks no face's syntax: a message that names a
+// setting as its fix marks it (common/setting.hpp) instead of spelling a CLI flag, which the
+// workbench would show verbatim; this scans every string literal under core/.
 #include <QTest>
 
 #include <filesystem>
@@ -20,6 +22,25 @@ std::vector<std::string> violations(const std::string& file, std::istream& text)
   std::string line;
   for (int n = 1; std::getline(text, line); ++n)
     if (std::regex_search(line, kForbidden)) out.push_back(file + ":" + std::to_string(n) + ": " + line);
+  return out;
+}
+
+// A string literal that spells a long option ("... --descriptor specs"), outside comments.
+const std::regex kFlagInLiteral(R"re("([^"]*[\s('`])?--[a-z][a-z-]+)re");
+
+// Literals that quote another tool's options, which no setting of ours stands for.
+bool quotesAnotherTool(const std::string& line) {
+  return line.find("(-A, --per-core)") != std::string::npos; // perf stat's layouts, refused by name
+}
+
+std::vector<std::string> flagLiterals(const std::string& file, std::istream& text) {
+  std::vector<std::string> out;
+  std::string line;
+  for (int n = 1; std::getline(text, line); ++n) {
+    const auto code = line.substr(0, line.find("//"));
+    if (std::regex_search(code, kFlagInLiteral) && !quotesAnotherTool(line))
+      out.push_back(file + ":" + std::to_string(n) + ": " + line);
+  }
   return out;
 }
 
@@ -52,6 +73,33 @@ private slots:
     std::string message;
     for (const auto& v : found) message += "\n  " + v;
     QVERIFY2(found.empty(), ("widgets/ must call core services instead:" + message).c_str());
+  }
+
+  void flagScannerFindsSpelledOptions() {
+    std::istringstream bad("  fail(Usage, \"use --shots 1 or more\");\n  x = \"(--allow-software)\";\n");
+    QCOMPARE(flagLiterals("fixture", bad).size(), size_t(2));
+    std::istringstream fine("  fail(Usage, \"use \" + setting(\"shots\", \"1\"));\n  // --shots in a comment\n"
+                            "  x = \"a -- b\";\n");
+    QVERIFY(flagLiterals("fixture", fine).empty());
+  }
+
+  void coreMessagesMarkSettingsInsteadOfFlags() {
+    // The widgets' own texts are held to the same rule: a GUI user has no flags to type.
+    std::vector<std::string> found;
+    int files = 0;
+    for (const char* part : {"core", "widgets"}) {
+      for (const auto& entry : std::filesystem::recursive_directory_iterator(std::filesystem::path(MAPLE_SOURCE_DIR) / part)) {
+        const auto ext = entry.path().extension();
+        if (!entry.is_regular_file() || (ext != ".cpp" && ext != ".hpp")) continue;
+        ++files;
+        std::ifstream in(entry.path());
+        for (auto& v : flagLiterals(entry.path().lexically_relative(MAPLE_SOURCE_DIR).string(), in)) found.push_back(v);
+      }
+    }
+    QVERIFY(files > 50);
+    std::string message;
+    for (const auto& v : found) message += "\n  " + v;
+    QVERIFY2(found.empty(), ("core/ or widgets/ spell CLI flags; name the setting with maple::setting(key, value):" + message).c_str());
   }
 };
 

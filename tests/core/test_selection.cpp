@@ -65,8 +65,55 @@ private slots:
   }
 
   void mostUncertainTakesTheLargestSpreads() {
+    // Five cells whose live structures are pairwise 2+ edges apart: the order is the spread's.
+    std::vector<nb201::Cell> cells;
+    for (const char* a : {"|nor_conv_3x3~0|+|none~0|nor_conv_3x3~1|+|none~0|none~1|nor_conv_3x3~2|",
+                          "|none~0|+|none~0|none~1|+|nor_conv_1x1~0|none~1|none~2|",
+                          "|skip_connect~0|+|none~0|none~1|+|none~0|avg_pool_3x3~1|none~2|",
+                          "|none~0|+|nor_conv_1x1~0|none~1|+|none~0|none~1|skip_connect~2|",
+                          "|nor_conv_1x1~0|+|none~0|none~1|+|none~0|nor_conv_3x3~1|none~2|"})
+      cells.push_back(nb201::parseCell(a));
+    for (size_t i = 0; i < cells.size(); ++i) {
+      QVERIFY(!sampling::isDisconnected(cells[i]));
+      for (size_t j = 0; j < i; ++j) QVERIFY2(sampling::liveDistance(cells[i], cells[j]) >= 2, qPrintable(QString("%1 %2").arg(i).arg(j)));
+    }
     const std::vector<double> spread{0.1, 0.9, 0.5, 0.9, 0.2};
-    QCOMPARE(sampling::selectMostUncertain(spread, 3), (std::vector<size_t>{1, 3, 2}));
+    QCOMPARE(sampling::selectMostUncertain(cells, spread, 3), (std::vector<size_t>{1, 3, 2}));
+  }
+
+  void mostUncertainPicksDifferentNetworks() {
+    // The failure users saw: the disconnected cells (every one computes the same empty network)
+    // have the largest spreads, and near-copies of one cell come next. Ten picks must still be
+    // ten different networks, two live edges apart, and at most one of them empty.
+    std::vector<nb201::Cell> all;
+    std::vector<double> spread;
+    int disconnected = 0;
+    for (int c = 0; c < nb201::kSpaceSize; ++c) {
+      all.push_back(nb201::cellFromCode(c));
+      const bool empty = sampling::isDisconnected(all.back());
+      disconnected += empty;
+      // Disconnected cells first; then the avg-pool-only cell and its one-edge neighbours; the rest.
+      const int fromBase = sampling::encodingDistance(all.back(), nb201::cellFromCode(nb201::kSpaceSize - 1));
+      spread.push_back(empty ? 2.0 + 1e-6 * c : fromBase <= 1 ? 1.5 : 1.0 / (1 + c % 97));
+    }
+    QVERIFY(disconnected >= 10); // else the test would not reproduce the report
+    const auto picks = sampling::selectMostUncertain(all, spread, 10);
+    QCOMPARE(picks.size(), size_t{10});
+    QVERIFY(distinct(picks));
+    int empties = 0;
+    for (size_t i = 0; i < picks.size(); ++i) {
+      empties += sampling::isDisconnected(all[picks[i]]);
+      for (size_t j = 0; j < i; ++j)
+        QVERIFY2(sampling::liveDistance(all[picks[i]], all[picks[j]]) >= 2,
+                 qPrintable(QString::fromStdString(nb201::toString(all[picks[i]]) + " vs " + nb201::toString(all[picks[j]]))));
+    }
+    QCOMPARE(empties, 1);
+    // The largest spread still comes first.
+    QCOMPARE(picks.front(), size_t(std::max_element(spread.begin(), spread.end()) - spread.begin()));
+    // Few candidates: the rule relaxes and k picks still come back.
+    const std::vector<nb201::Cell> few{all[0], all[1], all[2]}; // all disconnected
+    QVERIFY(sampling::isDisconnected(few[0]) && sampling::isDisconnected(few[1]) && sampling::isDisconnected(few[2]));
+    QCOMPARE(sampling::selectMostUncertain(few, std::vector<double>{0.3, 0.2, 0.1}, 3), (std::vector<size_t>{0, 1, 2}));
   }
 
   void badRequestsNameTheFix() {

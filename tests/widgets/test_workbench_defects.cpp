@@ -2,6 +2,7 @@
 // stale state after New and Open, status lines, requests made while a job runs, the scatter's
 // legend, swatches, highlighting and hover label, the Worst predictions tab, plot export, the
 // compare view, the Samples page's search, count and FLOPs boxes, and the target device.
+#include "adapt_page.hpp"
 #include "architecture_model.hpp"
 #include "capture_models.hpp"
 #include "capture_page.hpp"
@@ -30,6 +31,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QCheckBox>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -395,6 +397,79 @@ private slots:
     QVERIFY(settle(w));
     auto* table = w.devicesPage()->findChild<QTableView*>();
     QVERIFY(table->columnWidth(DeviceModel::Runtime) <= 220);
+  }
+
+  void errorsNameControlsNotFlags() {
+    // Core errors a workbench user meets name the control that fixes them, never a CLI flag
+    // (the CLI names its flag for the same error: common/setting.hpp).
+    const QRegularExpression flag(QStringLiteral("(^|[\\s(])--[a-z]"));
+    auto check = [&](JobBar* bar, const QString& control) {
+      const QString m = bar->message();
+      QVERIFY2(!m.contains(flag), qPrintable(m));
+      QVERIFY2(!m.contains(QChar(0x02)) && !m.contains(QChar(0x1f)), qPrintable(m)); // every mark rendered
+      if (!control.isEmpty()) QVERIFY2(m.contains(control), qPrintable(m));
+    };
+    MainWindow w;
+    w.show();
+    w.openProject(project_);
+    QVERIFY(settle(w));
+    QVERIFY(w.targetBar()->choose(QStringLiteral("dev1")));
+    QVERIFY(settle(w));
+    w.setView(MainWindow::Predictions);
+    // A descriptor no device has: "choose “Descriptor: reference-latency” or “Descriptor: specs”".
+    auto* adapt = w.predictionsPage()->adapt();
+    adapt->setOptions({}, QStringLiteral("counters"), 3);
+    adapt->adapt();
+    QVERIFY(settle(w));
+    check(adapt->jobBar(), QStringLiteral("“Descriptor: specs”"));
+    // HELP's protocol where no device has its query set: "use “Scored: every measured architecture”".
+    w.predictionsPage()->setMode(PredictionsPage::CrossDevice);
+    auto* cross = w.predictionsPage()->crossDevice();
+    cross->setRunOptions({}, QStringLiteral("reference-latency"), 3, 3, true);
+    cross->run();
+    QVERIFY(settle(w));
+    check(cross->jobBar(), QStringLiteral("“Scored: every measured architecture”"));
+    // CUDA on a machine without a GPU: "measure on this machine with “Engine: cpu”" (with a GPU
+    // it measures, and nothing is to be said).
+    w.setView(MainWindow::Samples);
+    w.workspace()->setTargetDevice(QStringLiteral("flag-probe"), false);
+    auto* samples = w.samplesPage();
+    samples->model()->setSelectedRows({0});
+    samples->setMeasureOptions(QStringLiteral("cuda"), 1);
+    samples->measureSelected();
+    QVERIFY(settle(w, 120000));
+    check(samples->jobBar(), {});
+  }
+
+  void adaptOffersTheShotPolicies() {
+    MainWindow w;
+    w.show();
+    w.openProject(project_);
+    QVERIFY(settle(w));
+    QVERIFY(w.targetBar()->choose(QStringLiteral("dev1")));
+    QVERIFY(settle(w));
+    w.setView(MainWindow::Predictions);
+    auto* adapt = w.predictionsPage()->adapt();
+    // design is the default for a new device; each policy's item explains itself.
+    QCOMPARE(adapt->shotPolicy(), QStringLiteral("design"));
+    QComboBox* policies = nullptr;
+    for (auto* c : adapt->findChildren<QComboBox*>())
+      if (c->findText(QStringLiteral("reference")) >= 0) policies = c;
+    QVERIFY(policies);
+    QCOMPARE(policies->count(), 3);
+    for (int i = 0; i < policies->count(); ++i)
+      QVERIFY2(!policies->itemData(i, Qt::ToolTipRole).toString().isEmpty(), qPrintable(policies->itemText(i)));
+    // The result says which policy chose its shots.
+    for (const char* policy : {"design", "reference", "random"}) {
+      adapt->setShotPolicy(QString::fromLatin1(policy), 7);
+      adapt->setOptions({}, QStringLiteral("reference-latency"), 10);
+      adapt->adapt();
+      QVERIFY(settle(w));
+      QVERIFY2(!adapt->lastPredictor().isEmpty(), qPrintable(adapt->jobBar()->message()));
+      QVERIFY2(adapt->shown().shotPolicy.startsWith(QString::fromLatin1(policy)), qPrintable(adapt->shown().shotPolicy));
+      QVERIFY2(adapt->jobBar()->message().contains(QStringLiteral("chosen by ") + QString::fromLatin1(policy)),
+               qPrintable(adapt->jobBar()->message()));
+    }
   }
 };
 

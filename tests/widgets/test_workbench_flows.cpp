@@ -88,6 +88,7 @@ private slots:
       page->setStrategy(QString::fromLatin1(s));
       page->setSampleCount(7);
       QVERIFY2(page->selectSamples(), qPrintable(page->jobBar()->message()));
+      QVERIFY(settle(w));
       QCOMPARE(page->model()->selectedRows().size(), size_t{7});
     }
     // Most uncertain without a target device: a clear message, no crash.
@@ -112,6 +113,7 @@ private slots:
     page->setStrategy(QStringLiteral("random"));
     page->setSampleCount(2);
     QVERIFY(page->selectSamples());
+    QVERIFY(settle(w));
     w.workspace()->setTargetDevice(QStringLiteral("this-host"), false);
     page->setMeasureOptions(QStringLiteral("cpu"), 2);
     page->measureSelected();

@@ -224,6 +224,22 @@ private slots:
     QVERIFY(workbench.readAllStandardError().contains("nope"));
   }
 
+  void helpAndVersionNeedNoDisplay() {
+    // The defect: both aborted without a display (exit 134). No DISPLAY, WAYLAND_DISPLAY or
+    // QT_QPA_PLATFORM here: they print and exit 0.
+    auto env = QProcessEnvironment::systemEnvironment();
+    for (const char* var : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}) env.remove(QString::fromLatin1(var));
+    for (const char* option : {"--help", "--version"}) {
+      QProcess workbench;
+      workbench.setProcessEnvironment(env);
+      workbench.start(QStringLiteral(MAPLE_WORKBENCH), {QString::fromLatin1(option)});
+      QVERIFY(workbench.waitForFinished(60000));
+      QCOMPARE(workbench.exitStatus(), QProcess::NormalExit);
+      QCOMPARE(workbench.exitCode(), 0);
+      QVERIFY2(workbench.readAllStandardOutput().contains("maple-workbench"), option);
+    }
+  }
+
   void importedDevicesAreNeverWrittenInto() {
     const QString project = testing::makeSmallProject(QDir(dir_.path()), QStringLiteral("refuse"), 3, 30);
     MainWindow w;

@@ -5,6 +5,7 @@
 // Pruning keeps the unpruned network's outputs: an edge whose target never reaches the cell output
 // is skipped; a node that receives nothing is zero, so a skip or pooling of it adds nothing and a
 // ReLU-conv-BN of it adds just the folded BN bias (conv of zeros is zero, padding included).
+#include "common/setting.hpp"
 #include "common/text.hpp"
 #include "engine/cpu/network_weights.hpp"
 #include "engine/cuda/cuda_check.hpp"
@@ -390,7 +391,7 @@ private:
 std::unique_ptr<Engine> cuda::makeEngine(int deviceIndex) {
   std::string why;
   const auto gpus = cuda::devices(&why);
-  if (gpus.empty()) fail(ErrorKind::Io, why + " (measure on this machine with --engine cpu)");
+  if (gpus.empty()) fail(ErrorKind::Io, why + " (measure on this machine with " + setting("engine", "cpu") + ")");
   if (deviceIndex < 0 || deviceIndex >= static_cast<int>(gpus.size()))
     fail(ErrorKind::Usage, "CUDA device " + std::to_string(deviceIndex) + " does not exist (this machine has " +
                                std::to_string(gpus.size()) + ")");

@@ -1,5 +1,6 @@
 // Loads the CUDA engine plugin on first use (dlopen), so the binaries themselves never need CUDA.
 #include "common/error.hpp"
+#include "common/setting.hpp"
 #include "common/version.hpp"
 #include "engine/cuda/cuda_engine.hpp"
 #include "engine/cuda/cuda_plugin.hpp"
@@ -70,7 +71,7 @@ std::vector<measure::GpuInfo> cudaDevices(std::string* whyNone) {
 
 std::unique_ptr<Engine> makeCudaEngine(int deviceIndex) {
   const auto& l = loaded();
-  if (!l.plugin) fail(ErrorKind::Io, l.why + " (measure on this machine with --engine cpu)");
+  if (!l.plugin) fail(ErrorKind::Io, l.why + " (measure on this machine with " + setting("engine", "cpu") + ")");
   return l.plugin->makeEngine(deviceIndex);
 }
 
