@@ -162,6 +162,32 @@ private slots:
     QCOMPARE(maple::testing::json(r)["samples_added"].toInt(), 4);
   }
 
+  // #15 item 4 as reported: a `measure` started while another writer (an import) holds the lock
+  // measures, waits past the old 5.5 s failure, and stores its sample instead of dropping it.
+  void measurementDuringALongWriteIsStored() {
+    const auto p = smallProject("measuring.maple");
+    std::atomic<bool> locked{false};
+    std::thread holder([&] {
+      maple::store::Database db(p.toStdString(), maple::store::Database::Mode::ReadWrite);
+      db.exec("BEGIN IMMEDIATE");
+      locked = true;
+      std::this_thread::sleep_for(std::chrono::seconds(7));
+      db.exec("COMMIT");
+    });
+    while (!locked) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    QElapsedTimer t;
+    t.start();
+    const auto r = runCli({"measure", "--project", p, "--device", "box", "--engine", "cpu", "--archs", "0",
+                           "--repeats", "3", "--warmup", "1", "--json"});
+    holder.join();
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(t.elapsed() > 6000);
+    QVERIFY2(r.err.contains("waiting for " + p + ": another process is writing to it"), qPrintable(r.err));
+    QCOMPARE(maple::testing::count(p, "SELECT COUNT(*) FROM latency_samples s JOIN devices d ON d.id = s.device_id "
+                                      "WHERE d.name = 'box'"),
+             1LL);
+  }
+
   void exportNeverOverwritesAProject() {
     const auto p = smallProject("export.maple");
     QVERIFY(!p.isEmpty());
