@@ -198,6 +198,7 @@ EventPlan planEvents(const CaptureOptions& options) {
 std::string hostConditionsJson(const std::string& scope) {
   const auto host = measure::detectHost();
   const auto freq = measure::readCpuFrequencies(measure::allowedCpus());
+  const auto paranoid = readParanoidLevel(); // null when unreadable: unknown, not level 3
   std::string corePmu;
   for (const auto& p : listPmus())
     if (p.type == "core") corePmu = p.name + " (" + std::to_string(p.genericCounters) + " generic + " +
@@ -208,7 +209,7 @@ std::string hostConditionsJson(const std::string& scope) {
                    {"logical_cpus", host.logicalCpus},
                    {"kernel", host.kernel},
                    {"governor", freq.empty() ? std::string(measure::kUnavailable) : freq.front().governor},
-                   {"perf_event_paranoid", paranoidLevel()},
+                   {"perf_event_paranoid", paranoid ? nlohmann::json(*paranoid) : nlohmann::json(nullptr)},
                    {"privileged", hasPerfmonPrivilege()},
                    {"scope", scope},
                    {"libpfm4_api", libpfmVersion()},

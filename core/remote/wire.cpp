@@ -128,7 +128,9 @@ json toJson(const Counting& c) {
                     {"generic_counters", p.genericCounters}, {"fixed_counters", p.fixedCounters}});
   for (const auto& e : c.capability.events) events.push_back(eventJson(e));
   const auto& cap = c.capability;
-  return {{"perf_event_paranoid", cap.paranoid}, {"privileged", cap.privileged},
+  // null: the agent's host could not read its level (probe.hpp), which is not level 3.
+  return {{"perf_event_paranoid", cap.paranoidReadable ? json(cap.paranoid) : json(nullptr)},
+          {"privileged", cap.privileged},
           {"scope", counters::scopeName(cap.scope)}, {"hardware_pmu", cap.hardwarePmu},
           {"hardware_pmu_note", cap.hardwarePmuNote}, {"kernel_event_sources", cap.kernelSources},
           {"libpfm4_api", c.libpfmVersion}, {"pmus", pmus}, {"events", events}};
@@ -137,7 +139,9 @@ json toJson(const Counting& c) {
 Counting countingFromJson(const json& j) {
   Counting c;
   auto& cap = c.capability;
-  cap.paranoid = integer(j, "perf_event_paranoid");
+  cap.paranoidReadable = !at(j, "perf_event_paranoid").is_null();
+  // Unknown counts as the strictest level, as probe() does on this host.
+  cap.paranoid = cap.paranoidReadable ? integer(j, "perf_event_paranoid") : 3;
   cap.privileged = boolean(j, "privileged");
   const auto scope = str(j, "scope");
   if (scope != "user" && scope != "user+kernel") badInput("the agent's \"scope\" is " + scope);

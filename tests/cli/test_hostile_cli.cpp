@@ -34,6 +34,29 @@ CliResult runUnprivileged(const QStringList& args) {
   return r;
 }
 
+// Another connection holding the project's write lock for `seconds`, as a long import would.
+class LockHolder {
+public:
+  LockHolder(const QString& project, int seconds)
+      : thread_([this, path = project.toStdString(), seconds] {
+          maple::store::Database db(path, maple::store::Database::Mode::ReadWrite);
+          db.exec("BEGIN IMMEDIATE");
+          locked_ = true;
+          std::this_thread::sleep_for(std::chrono::seconds(seconds));
+          db.exec("COMMIT");
+        }) {
+    while (!locked_) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ~LockHolder() { join(); }
+  void join() {
+    if (thread_.joinable()) thread_.join();
+  }
+
+private:
+  std::atomic<bool> locked_{false}; // before thread_: set up before the thread starts
+  std::thread thread_;
+};
+
 bool canDropPrivileges() { return ::geteuid() != 0 || QFile::exists("/usr/bin/setpriv"); }
 
 } // namespace
@@ -142,15 +165,7 @@ private slots:
   // and succeeds; the lock is an Io wait, never "bad input".
   void lockedProjectIsWaitedFor() {
     const auto p = smallProject("locked.maple");
-    std::atomic<bool> locked{false};
-    std::thread holder([&] {
-      maple::store::Database db(p.toStdString(), maple::store::Database::Mode::ReadWrite);
-      db.exec("BEGIN IMMEDIATE");
-      locked = true;
-      std::this_thread::sleep_for(std::chrono::seconds(7));
-      db.exec("COMMIT");
-    });
-    while (!locked) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    LockHolder holder(p, 7);
     QElapsedTimer t;
     t.start();
     maple::testing::writeFile(path("more.csv"), QByteArray(kSmallTable).replace("devA", "devC").replace("devB", "devD"));
@@ -160,6 +175,24 @@ private slots:
     QVERIFY(t.elapsed() > 6000);
     QVERIFY2(r.err.contains("waiting for " + p + ": another process is writing to it"), qPrintable(r.err));
     QCOMPARE(maple::testing::json(r)["samples_added"].toInt(), 4);
+  }
+
+  // #15 item 4 as reported: a `measure` started while another writer (an import) holds the lock
+  // measures, waits past the old 5.5 s failure, and stores its sample instead of dropping it.
+  void measurementDuringALongWriteIsStored() {
+    const auto p = smallProject("measuring.maple");
+    LockHolder holder(p, 7);
+    QElapsedTimer t;
+    t.start();
+    const auto r = runCli({"measure", "--project", p, "--device", "box", "--engine", "cpu", "--archs", "0",
+                           "--repeats", "3", "--warmup", "1", "--json"});
+    holder.join();
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(t.elapsed() > 6000);
+    QVERIFY2(r.err.contains("waiting for " + p + ": another process is writing to it"), qPrintable(r.err));
+    QCOMPARE(maple::testing::count(p, "SELECT COUNT(*) FROM latency_samples s JOIN devices d ON d.id = s.device_id "
+                                      "WHERE d.name = 'box'"),
+             1LL);
   }
 
   void exportNeverOverwritesAProject() {

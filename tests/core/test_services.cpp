@@ -18,6 +18,9 @@
 #include <QTest>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <thread>
 
 using namespace maple;
 
@@ -41,6 +44,42 @@ template <class F> QString errorOf(F&& f, ErrorKind expected) {
   }
   return QStringLiteral("no error");
 }
+
+// A measurer whose measurement ends while another connection holds the project's write lock
+// (as a long import would) for holdMs more: the sample is computed before its write must wait.
+class LockHeldWhileMeasuring : public services::Measurer {
+public:
+  LockHeldWhileMeasuring(std::string project, int holdMs) : project_(std::move(project)), holdMs_(holdMs) {}
+  ~LockHeldWhileMeasuring() override {
+    if (holder_.joinable()) holder_.join();
+  }
+  measure::Measurement measure(const nb201::Cell&, const measure::Protocol&, const measure::MeasureCallback&) override {
+    holder_ = std::thread([this] {
+      store::Database db(project_, store::Database::Mode::ReadWrite);
+      db.exec("BEGIN IMMEDIATE");
+      locked_ = true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(holdMs_));
+      db.exec("COMMIT");
+    });
+    while (!locked_) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    measure::Measurement m;
+    m.runsMs = {2.0, 2.5, 3.0};
+    m.summary = measure::summarise(m.runsMs);
+    m.stable = true;
+    return m;
+  }
+  std::string name() const override { return "lock-test"; }
+  std::string version() const override { return "1"; }
+  void finish() { holder_.join(); }
+
+private:
+  std::string project_;
+  int holdMs_;
+  std::thread holder_;
+  std::atomic<bool> locked_{false};
+};
+
+std::atomic<int> busyNotices{0};
 
 } // namespace
 
@@ -164,6 +203,33 @@ private slots:
         QCOMPARE(s.measuredArchitectures, 1LL);
         QVERIFY(!s.imported);
       }
+  }
+
+  // #15 item 4: a writer that finds the project locked waits (saying so once) and then stores
+  // what it computed; the old 5 s busy timeout dropped the sample.
+  void aSampleMeasuredDuringAnotherWriteIsStored() {
+    auto p = fresh(1, 12);
+    const auto measurer = std::make_shared<LockHeldWhileMeasuring>(p.path(), 1500);
+    services::MeasureRequest r;
+    r.device = "waiter";
+    r.engine.engine = "cpu";
+    r.measurer = measurer;
+    r.targets = {{nb201::cellFromCode(5), std::nullopt}};
+    r.protocol = services::protocolFor(3, 1);
+    busyNotices = 0;
+    store::setBusyNotice([](const std::string&) { ++busyNotices; });
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto out = services::measureAndStore(p, r);
+    const auto waited = std::chrono::steady_clock::now() - t0;
+    store::setBusyNotice(nullptr);
+    measurer->finish();
+    QCOMPARE(out.stored.size(), size_t{1});
+    QVERIFY(waited >= std::chrono::milliseconds(1400)); // it did wait for the holder's commit
+    QCOMPARE(busyNotices.load(), 1);
+    const auto rows = services::measuredArchitectures(p, "waiter");
+    QCOMPARE(rows.size(), size_t{1});
+    QCOMPARE(rows[0].medianMs, 2.5);
+    QVERIFY(rows[0].cell == nb201::cellFromCode(5));
   }
 
   void spreadWarningIsAValue() {

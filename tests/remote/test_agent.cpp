@@ -6,6 +6,8 @@
 #include "measure/host.hpp"
 #include "remote/agent_link.hpp"
 #include "remote/protocol.hpp"
+#include "remote/wire.hpp"
+#include "../cli/cli_runner.hpp"
 #include "../core/process_support.hpp"
 
 #include <QtTest>
@@ -181,6 +183,33 @@ private slots:
     QVERIFY2(f.message.contains("cannot start launcher") && f.message.contains("/nonexistent/ssh"), qPrintable(f.message));
     f = failureOf([] { AgentLink link("ssh 'open", 10); });
     QVERIFY(f.kind == ErrorKind::Usage);
+  }
+
+  // A host that cannot read kernel.perf_event_paranoid sends null, not the strictest level it
+  // assumes: the client keeps "unknown", and `maple pmu --remote` says unreadable, never a number.
+  void unreadableParanoidLevelStaysUnknownOverTheWire() {
+    Counting c;
+    c.capability.paranoidReadable = false;
+    c.capability.paranoid = 3;
+    auto j = toJson(c);
+    QVERIFY(j["perf_event_paranoid"].is_null());
+    QVERIFY(!countingFromJson(j).capability.paranoidReadable);
+    c.capability.paranoidReadable = true;
+    c.capability.paranoid = 1;
+    const auto known = countingFromJson(toJson(c)).capability;
+    QVERIFY(known.paranoidReadable);
+    QCOMPARE(known.paranoid, 1);
+    j.erase("perf_event_paranoid");
+    const auto f = failureOf([&] { countingFromJson(j); });
+    QVERIFY2(f.message.contains("lacks \"perf_event_paranoid\""), qPrintable(f.message));
+
+    AgentLink link(kFake + " noparanoid", 10);
+    QVERIFY(!link.probe({}).capability.paranoidReadable);
+    const auto r = testing::runCli({"pmu", "--remote", QString::fromStdString(kFake + " noparanoid")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains("perf_event_paranoid: unreadable"), qPrintable(r.out));
+    const auto json = testing::runCli({"pmu", "--json", "--remote", QString::fromStdString(kFake + " noparanoid")});
+    QVERIFY2(json.out.contains("\"perf_event_paranoid\": null"), qPrintable(json.out));
   }
 
   void cancelEndsTheLauncherAtOnce() {
