@@ -1776,8 +1776,8 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
         <translation type="vanished">Auswahl messen</translation>
     </message>
     <message>
-        <source>Measure on this machine</source>
-        <translation>Auf diesem Rechner messen</translation>
+        <source>Measure on the target device</source>
+        <translation>Auf dem Zielgerät messen</translation>
     </message>
     <message>
         <source>Device:</source>
@@ -1889,8 +1889,8 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
         <translation>Angekreuzte messen</translation>
     </message>
     <message>
-        <source>Time every ticked architecture on this machine and store it under the target device</source>
-        <translation>Jede angekreuzte Architektur auf diesem Rechner messen und unter dem Zielgerät speichern</translation>
+        <source>Time every ticked architecture on the target device (this machine, or a remote device through its launcher) and store it under that device</source>
+        <translation>Jede angekreuzte Architektur auf dem Zielgerät messen (diesem Rechner oder einem entfernten Gerät über seinen Starter) und unter diesem Gerät speichern</translation>
     </message>
     <message>
         <source>Target:</source>

@@ -107,8 +107,8 @@ SamplesPage::SamplesPage(Workspace* workspace, QWidget* parent)
   repeats_->setValue(30);
   repeats_->setToolTip(tr("At most this many timed runs per architecture; fewer when the median settles earlier"));
   measure_ = new QPushButton(tr("Measure ticked"), this);
-  measure_->setToolTip(tr("Time every ticked architecture on this machine and store it under the target device"));
-  auto* measureBox = new QGroupBox(tr("Measure on this machine"), this);
+  measure_->setToolTip(tr("Time every ticked architecture on the target device (this machine, or a remote device through its launcher) and store it under that device"));
+  auto* measureBox = new QGroupBox(tr("Measure on the target device"), this);
   auto* measureForm = new QFormLayout(measureBox);
   measureForm->addRow(tr("Target:"), targetLabel_);
   measureForm->addRow(tr("Engine:"), engine_);
