@@ -56,7 +56,11 @@ std::string plainSettings(std::string_view message) {
 
 std::string optionSettings(std::string_view message) {
   return renderSettings(message, [](std::string_view key, std::string_view value) {
-    return "--" + std::string(key) + (value.empty() ? "" : " " + std::string(value));
+    // Appended piece by piece: GCC 12 at -O3 warns (-Wrestrict, a false positive) on "--" + string.
+    std::string option("--");
+    option.append(key);
+    if (!value.empty()) option.append(" ").append(value);
+    return option;
   });
 }
 
