@@ -109,6 +109,7 @@ for k in sorted({(k[2], k[3]) for k in runs if k[0] == "help" and k[1] == "full"
       f"{fmt(r('random', 10, 'acc10'), 'random')} | {fmt(r('design', 10, 'acc10'), 'design')} | "
       f"{fmt(r('design', 10, 'spearman'), 'design')} | {'-' if dm is None else f'{dm[0]:.1f}'} |")
 p()
+p(f"Random shots are run for the default method only (\"-\": not run); the other methods use designed shots.\n")
 
 # Per policy, the default method and lowrank, both protocols.
 p("## HELP split per shot policy\n")
@@ -123,6 +124,22 @@ for m in (default, "lowrank"):
             p(f"| {m} | {d} | {pol} | {fmt(pooled(['help'], 'full', m, d, pol, 3, 'acc10'), pol)} | "
               f"{fmt(pooled(['help'], 'full', m, d, pol, 10, 'acc10'), pol)} | "
               f"{fmt(pooled(['help'], 'help', m, d, pol, 10, 'spearman'), pol)} | {cov} |")
+p()
+
+# Calibration of the spread.
+p("## Calibration of the spread\n")
+p("coverage 68 / 95: the share of each test device's unmeasured architectures whose latency lies inside the")
+p("prediction's 68 % and 95 % bands, the prediction times exp(+-1) and exp(+-1.96) spreads (`maple predict`")
+p("prints the spread, a log-space sigma), meaned over devices. A calibrated spread gives 0.68 / 0.95; higher means the bands are too wide, lower too narrow.\n")
+p("| split | policy | coverage 68 / 95 @3 | coverage 68 / 95 @10 |")
+p("|---|---|---|---|")
+for name, parts in [("help", ["help"])] + list(groups.items()):
+    for pol in POLICIES:
+        cells = []
+        for k in (3, 10):
+            c68, c95 = (pooled(parts, "full", default, "specs", pol, k, c) for c in ("coverage68", "coverage95"))
+            cells.append("-" if c68 is None else f"{c68[0]:.2f} / {c95[0]:.2f}")
+        p(f"| {name} | {pol} | {cells[0]} | {cells[1]} |")
 p()
 
 # Per device beside HELP's published Spearman.
@@ -167,9 +184,10 @@ p()
 
 # Ceiling.
 if ceiling:
-    p(f"## Ceiling: {default} with every latency as a shot (HELP split, reference-latency, in-sample)\n")
+    p(f"## Ceiling: {default} with every latency as a shot (HELP split, reference-latency descriptor)\n")
     p("What the model reaches when all 15,625 latencies of the unseen device are measured: the part of the gap")
-    p("that more shots cannot close (measurement noise, whole-millisecond rounding, non-additive effects).\n")
+    p("that more shots cannot close (measurement noise, whole-millisecond rounding, non-additive effects). The @all")
+    p("columns are in sample (every latency is a shot and is scored); the @10 columns score the unmeasured ones.\n")
     p("| device | acc10 full @10 (reference) | acc10 full @all | Spearman help @10 | Spearman help @all |")
     p("|---|---|---|---|---|")
     r = {pr: {x["shots"]: x for x in ceiling[pr]["results"]} for pr in ceiling}
