@@ -99,8 +99,10 @@ void Agent::hello(const json& r) {
     badInput(mismatchMessage(kProtocolVersion, theirs));
   }
   greeted_ = true;
-  send({{"op", "hello"}, {"protocol", kProtocolVersion}, {"maple", kMapleVersion},
-        {"hostname", measure::detectHost().hostname}});
+  // The detection comes with the hello: a run needs it first, and a round trip less per connection.
+  const auto host = measure::detectHost();
+  send({{"op", "hello"}, {"protocol", kProtocolVersion}, {"maple", kMapleVersion}, {"hostname", host.hostname},
+        {"host", toJson(host)}});
 }
 
 services::Measurer& Agent::measurerFor(const services::EngineChoice& c) {
