@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <sys/resource.h>
 #include <vector>
 
 namespace {
@@ -115,7 +116,11 @@ int main(int argc, char** argv) {
   f.close();
   QProcess::execute(QStringLiteral(MAPLE_CLI), {"new", project});
 
-  const auto agent = QStringLiteral(MAPLE_CLI) + " agent";
+  // sshd starts sessions at niceness 0: the agent gets the benchmark's own (nice -n 10 bench_remote),
+  // so on a loaded machine both sides compete for the CPUs alike.
+  const int niceness = getpriority(PRIO_PROCESS, 0);
+  const auto agent = (niceness > 0 ? QStringLiteral("nice -n %1 ").arg(niceness) : QString()) +
+                     QStringLiteral(MAPLE_CLI) + " agent";
   const auto shared = "-o ControlPath=" + dir.filePath("master");
   const auto cold = sshd.launcher(agent), reused = sshd.launcher(agent, shared);
   QProcess master;
