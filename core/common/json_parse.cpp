@@ -29,7 +29,7 @@ nlohmann::json parseJson(std::string_view text, const std::string& what, const J
              std::to_string(limits.maxBytes) + " bytes");
   if (const auto at = jsonTooDeepAt(text, limits.maxDepth); at != std::string_view::npos)
     badInput(what + ": JSON nests deeper than " + std::to_string(limits.maxDepth) + " levels (at byte " +
-             std::to_string(at) + "); the file is corrupt or hostile");
+             std::to_string(at) + "), deeper than anything maple writes or reads");
   try {
     return nlohmann::json::parse(text);
   } catch (const nlohmann::json::exception& e) {

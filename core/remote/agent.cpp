@@ -42,6 +42,7 @@ private:
   int in_, out_;
   std::string buffer_;
   bool greeted_ = false, refused_ = false;
+  measure::HostInfo host_; // detected once, at hello
   std::map<std::string, std::unique_ptr<services::Measurer>> measurers_; // reused across requests
 };
 
@@ -99,8 +100,10 @@ void Agent::hello(const json& r) {
     badInput(mismatchMessage(kProtocolVersion, theirs));
   }
   greeted_ = true;
-  send({{"op", "hello"}, {"protocol", kProtocolVersion}, {"maple", kMapleVersion},
-        {"hostname", measure::detectHost().hostname}});
+  // The detection comes with the hello: a run needs it first, and a round trip less per connection.
+  host_ = measure::detectHost();
+  send({{"op", "hello"}, {"protocol", kProtocolVersion}, {"maple", kMapleVersion}, {"hostname", host_.hostname},
+        {"host", toJson(host_)}});
 }
 
 services::Measurer& Agent::measurerFor(const services::EngineChoice& c) {
@@ -128,7 +131,7 @@ void Agent::measure(const json& r) {
     return !clientGone();
   });
   const auto cpus = measure::allowedCpus();
-  auto conditions = measure::currentConditions(measure::detectHost(), cpus);
+  auto conditions = measure::currentConditions(host_, cpus); // the hello's detection: the CPUs stay the same
   conditions.threads = c.threads > 0 ? c.threads : static_cast<int>(cpus.size());
   conditions.batch = c.batch;
   conditions.engine = measurer.name();

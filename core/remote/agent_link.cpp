@@ -123,9 +123,11 @@ void AgentLink::hello() {
   }
   agentVersion_ = decoded([&] { return str(reply, "maple"); });
   hostname_ = decoded([&] { return str(reply, "hostname"); });
+  if (reply.contains("host")) helloHost_ = decoded([&] { return hostFromJson(at(reply, "host")); });
 }
 
 measure::HostInfo AgentLink::detect() {
+  if (helloHost_) return *helloHost_; // an agent that sent its detection with the hello
   const auto reply = exchange({{"op", "detect"}}, "detected");
   return decoded([&] { return hostFromJson(at(reply, "host")); });
 }

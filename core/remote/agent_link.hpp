@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,6 +59,7 @@ public:
   const std::string& agentVersion() const { return agentVersion_; } // "maple 0.1.0"
   const std::string& hostname() const { return hostname_; }
 
+  // The device's detection: the one the agent sent with its hello (no round trip), else asked for.
   measure::HostInfo detect();
   Counting probe(const std::vector<std::string>& events);
   // progress(runsDone, maxRuns, medianMs) returning false cancels.
@@ -84,6 +86,7 @@ private:
   std::function<bool()> cancelled_;
   std::unique_ptr<ChildProcess> child_;
   std::string agentVersion_, hostname_;
+  std::optional<measure::HostInfo> helloHost_;
 };
 
 } // namespace maple::remote

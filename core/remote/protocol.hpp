@@ -2,15 +2,17 @@
 // The `maple agent` protocol: JSON lines on the agent's stdin (requests) and stdout (replies),
 // carried by a launcher the user already has (ssh, srun, adb shell). No daemon, no port.
 //
-//   -> {"op":"hello","protocol":1,"client":"maple 0.1.0"}   <- {"op":"hello","protocol":1,"maple":"...","hostname":"..."}
+//   -> {"op":"hello","protocol":1,"client":"maple 0.1.0"}   <- {"op":"hello","protocol":1,"maple":"...","hostname":"...",
+//                                                                "host":{...}}
 //   -> {"op":"detect"}                                       <- {"op":"detected","host":{...}}
 //   -> {"op":"probe","events":[...]}                         <- {"op":"probed","counting":{...}}
 //   -> {"op":"measure","arch":"|...|","engine":"cpu",...}    <- {"op":"progress",...}* {"op":"measured",...}
 //   -> {"op":"capture","workload":"nb201-reference",...}     <- {"op":"progress",...}* {"op":"captured",...}
 //   any request may get                                      <- {"op":"error","kind":"bad_input","error":"..."}
 // Both ends check the protocol version in hello: a mismatch is refused naming both versions. The
-// agent keeps nothing: every result goes back as soon as it is complete, and it exits at end of
-// input (the launcher going away).
+// hello's "host" is what detect answers, so a run needs no detect round trip (a client asks with
+// detect when an agent leaves it out). The agent keeps nothing: every result goes back as soon as
+// it is complete, and it exits at end of input (the launcher going away).
 #include <nlohmann/json.hpp>
 
 #include <cstddef>

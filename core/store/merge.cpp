@@ -14,7 +14,7 @@ namespace {
 constexpr const char* kDeviceColumns =
     "name, family, hardware, vendor, microarchitecture, cores, sm_count, base_clock_mhz, boost_clock_mhz, "
     "peak_fp32_gflops, memory_type, memory_bandwidth_gbs, memory_gb, l1d_cache_kb, l2_cache_kb, l3_cache_kb, "
-    "tdp_w, batch_size, runtime, provenance, notes, created_at";
+    "tdp_w, batch_size, runtime, provenance, notes, created_at, launcher"; // launcher: how a remote device is reached
 
 // ATTACHes the other file for the lifetime of the object; DETACH needs every statement on it gone,
 // so statements live in narrower scopes than this guard.

@@ -1,6 +1,7 @@
 // Merging devices from another project file: rows, ids and refusals.
 #include "common/error.hpp"
 #include "store/captures.hpp"
+#include "store/device_launcher.hpp"
 #include "descriptor/descriptor.hpp"
 #include "store/devices.hpp"
 #include "store/latencies.hpp"
@@ -103,6 +104,20 @@ private slots:
     const auto again = store::mergeDevices(p, other);
     QVERIFY(again.devicesAdded.empty());
     QCOMPARE(again.devicesSkipped.size(), size_t{3});
+  }
+
+  // A remote device stays reachable by name after a merge: its launcher comes along.
+  void mergedRemoteDeviceKeepsItsLauncher() {
+    const auto into = makeProject(dir_, "into4.maple", {"x"}, 1);
+    const auto other = makeProject(dir_, "other4.maple", {"pi", "local"}, 1);
+    {
+      auto o = store::Project::open(other);
+      store::setDeviceLauncher(o, "pi", "ssh pi@board maple agent");
+    }
+    auto p = store::Project::open(into);
+    QCOMPARE(store::mergeDevices(p, other).devicesAdded.size(), size_t{2});
+    QCOMPARE(store::deviceLauncher(p, "pi").value_or("(none)"), std::string("ssh pi@board maple agent"));
+    QVERIFY(!store::deviceLauncher(p, "local")); // a device without one stays without
   }
 
   void namedDevicesOnlyAndUnknownNames() {

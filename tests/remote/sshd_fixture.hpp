@@ -33,12 +33,14 @@ public:
   const QString& whyNot() const { return why_; }
   int port() const { return port_; }
 
-  // The launcher that reaches `command` on this server (shell-style words, as --remote takes).
-  QString launcher(const QString& command) const {
+  // The launcher that reaches `command` on this server (shell-style words, as --remote takes);
+  // `sshOptions` go before the host (e.g. "-o ControlPath=...").
+  QString launcher(const QString& command, const QString& sshOptions = {}) const {
     return QStringLiteral("ssh -F none -p %1 -i %2 -o BatchMode=yes -o StrictHostKeyChecking=no "
-                          "-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o IdentitiesOnly=yes 127.0.0.1 %3")
-        .arg(port_)
-        .arg(path("user_key"), command);
+                          "-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o IdentitiesOnly=yes ")
+               .arg(port_)
+               .arg(path("user_key")) +
+           (sshOptions.isEmpty() ? QString() : sshOptions + ' ') + "127.0.0.1 " + command;
   }
 
   // Kills the server and every session it serves (their sshd children), like a dropped link.

@@ -101,6 +101,16 @@ private slots:
     QVERIFY(bad.kind == ErrorKind::BadInput);
   }
 
+  // The agent's hello carries its detection: a run learns the device without a detect round trip.
+  void theHelloCarriesTheDetection() {
+    AgentLink link(kFake + " hellohost", 10);
+    const auto host = link.detect();
+    QCOMPARE(host.hostname, std::string("fake-board"));
+    QCOMPARE(host.logicalCpus, 4);
+    const auto next = failureOf([&] { link.probe({}); });
+    QVERIFY2(next.message.contains("first request: {events:[],op:probe}"), qPrintable(next.message)); // detect sent nothing
+  }
+
   void agentRefusesAnotherProtocol() {
     ChildProcess agent({MAPLE_CLI, "agent"});
     QVERIFY(agent.write("{\"op\":\"hello\",\"protocol\":99}\n"));
@@ -127,7 +137,9 @@ private slots:
              line.c_str());
     QVERIFY(agent.write(std::string(100000, '[') + "\n")); // deep nesting is refused, not a crash
     QVERIFY(agent.readLine(line, 30, 1 << 20) == ChildProcess::Read::Line);
-    QVERIFY2(QString::fromStdString(line).contains("nests deeper than"), line.c_str());
+    QVERIFY2(QString::fromStdString(line).contains("the request: JSON nests deeper than 16 levels (at byte 16), deeper "
+                                                   "than anything maple writes or reads"),
+             line.c_str());
     agent.write(std::string(2u << 20, 'x')); // no newline, beyond the request limit: the agent stops reading
     QVERIFY(agent.readLine(line, 30, 1 << 20) == ChildProcess::Read::Line);
     QVERIFY2(QString::fromStdString(line).contains("longer than"), line.c_str());

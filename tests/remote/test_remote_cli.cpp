@@ -4,11 +4,14 @@
 // message, exit 2), a protocol-version mismatch and a corrupt reply through ssh. Skips visibly when
 // sshd cannot start here.
 #include "../cli/cli_runner.hpp"
+#include "../core/process_support.hpp"
 #include "../core/test_support.hpp"
 #include "sshd_fixture.hpp"
 
 #include <QJsonArray>
 #include <QtTest>
+
+#include <csignal>
 
 using maple::testing::count;
 using maple::testing::json;
@@ -147,6 +150,42 @@ private slots:
     QVERIFY2(err.contains("the connection was lost") && err.contains("measured before were kept"), err.constData());
     const auto kept = count(p, kSamplesOf);
     QVERIFY2(kept >= 1 && kept < 4, qPrintable(QString::number(kept)));
+  }
+
+  // docs/remote.md's shared connection: a ControlMaster opened outside maple carries the runs and
+  // outlives them, and a cancel still ends the device's work (here a hung runner with a setsid child).
+  void sharedConnectionOutlivesRunsAndCancel() {
+    const auto p = project("shared.maple");
+    const auto shared = "-o ControlPath=" + dir_.filePath("master");
+    auto ssh = [&](const QString& options) {
+      QProcess s;
+      s.setStandardInputFile(QProcess::nullDevice());
+      s.setStandardOutputFile(QProcess::nullDevice()); // the backgrounded master keeps its output open
+      s.setStandardErrorFile(dir_.filePath("master.log"), QIODevice::Append);
+      auto words = QProcess::splitCommand(sshd_->launcher({}, options));
+      s.start(words.takeFirst(), words);
+      return s.waitForFinished(30000) && s.exitCode() == 0;
+    };
+    QVERIFY(ssh("-o ControlMaster=yes -o ControlPersist=yes -f -N " + shared));
+    const auto launcher = sshd_->launcher(kCli + " agent", shared);
+    auto r = runCli({"measure", "--project", p, "--device", "board", "--remote", launcher, "--engine", "cpu", "--archs",
+                     "0", "--repeats", "3", "--warmup", "1"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(ssh(shared + " -O check")); // maple ended its launcher, not the connection it shared
+
+    const auto pidFile = dir_.filePath("shared.pids");
+    QProcess proc;
+    proc.start(kCli, {"measure", "--project", p, "--device", "board", "--remote", launcher, "--engine",
+                      "command:/bin/sh " + kRunners + "/setsid_runner.sh " + pidFile + " hang", "--archs", "1"});
+    const auto pids = maple::testing::waitForPids(pidFile, 30000);
+    QCOMPARE(pids.size(), size_t(2));
+    ::kill(static_cast<pid_t>(proc.processId()), SIGINT);
+    QVERIFY(proc.waitForFinished(30000));
+    QVERIFY(proc.exitCode() != 0);
+    QVERIFY2(maple::testing::allGoneWithin(pids, 10000), "the device's runner outlived the cancel");
+    QVERIFY(ssh(shared + " -O check"));
+    QVERIFY(ssh(shared + " -O exit"));
+    QCOMPARE(count(p, kSamplesOf), 1LL);
   }
 
   void mismatchAndCorruptReplyThroughSsh() {
