@@ -11,7 +11,7 @@
 #include "store/latencies.hpp"
 
 #include <iostream>
-#include <map>
+#include <optional>
 
 namespace maple::cli {
 namespace {
@@ -24,9 +24,32 @@ struct Opts {
 // NAS-Bench-201's own index <-> cell code, from the project when one is given, else from the
 // predictor file's index table.
 struct IndexOf {
-  std::map<int, int> ofCode, codeOf;
-  bool empty() const { return ofCode.empty(); }
+  std::vector<int> codeOf; // index -> cell code; -1 where a project has not imported that index
+  std::vector<int> ofCode; // cell code -> index; -1 for a code without one
+  bool empty() const { return codeOf.empty(); }
+  static std::optional<int> at(const std::vector<int>& v, long long i) {
+    if (i < 0 || i >= static_cast<long long>(v.size()) || v[static_cast<size_t>(i)] < 0) return std::nullopt;
+    return v[static_cast<size_t>(i)];
+  }
 };
+
+// A project may know only some indices (a partial table was imported).
+IndexOf indexOfProject(store::Project& project) {
+  IndexOf map;
+  for (const auto& a : store::listArchitectures(project))
+    if (a.spaceIndex) {
+      if (*a.spaceIndex < 0 || *a.spaceIndex >= nb201::kSpaceSize)
+        badInput(project.path() + " holds NAS-Bench-201 index " + std::to_string(*a.spaceIndex) +
+                 ", outside the space (a damaged project: import the table into a new one)");
+      const auto index = static_cast<size_t>(*a.spaceIndex);
+      if (map.codeOf.size() <= index) map.codeOf.resize(index + 1, -1);
+      map.codeOf[index] = nb201::cellCode(a.cell);
+    }
+  map.ofCode.assign(map.codeOf.empty() ? 0 : nb201::kSpaceSize, -1);
+  for (size_t i = 0; i < map.codeOf.size(); ++i)
+    if (map.codeOf[i] >= 0) map.ofCode[static_cast<size_t>(map.codeOf[i])] = static_cast<int>(i);
+  return map;
+}
 
 nb201::Cell parseArch(std::string_view t, const IndexOf& indexOf, const std::string& where) {
   if (auto i = text::parseInt(t)) {
@@ -34,7 +57,7 @@ nb201::Cell parseArch(std::string_view t, const IndexOf& indexOf, const std::str
       fail(ErrorKind::Usage, where + "architecture index " + std::string(t) +
                                  " needs an index table: this predictor file carries none, so give --project (whose imported "
                                  "table maps indices) or the architecture string");
-    if (auto it = indexOf.codeOf.find(static_cast<int>(*i)); it != indexOf.codeOf.end()) return nb201::cellFromCode(it->second);
+    if (auto code = IndexOf::at(indexOf.codeOf, *i)) return nb201::cellFromCode(*code);
     badInput(where + "architecture index " + std::string(t) + " is not in the index table");
   }
   try {
@@ -96,16 +119,9 @@ void addPredictCommand(CLI::App& root) {
     std::optional<store::Project> proj;
     if (!o->project.empty()) {
       proj.emplace(store::Project::open(o->project));
-      for (const auto& a : store::listArchitectures(*proj))
-        if (a.spaceIndex) {
-          indexOf.ofCode[nb201::cellCode(a.cell)] = *a.spaceIndex;
-          indexOf.codeOf[*a.spaceIndex] = nb201::cellCode(a.cell);
-        }
+      indexOf = indexOfProject(*proj);
     } else {
-      for (size_t i = 0; i < file.indexTable.size(); ++i) {
-        indexOf.ofCode[file.indexTable[i]] = static_cast<int>(i);
-        indexOf.codeOf[static_cast<int>(i)] = file.indexTable[i];
-      }
+      indexOf = {file.indexTable, predictfile::indexOfCode(file)};
     }
     const auto cells = selectArchs(*o, indexOf);
 
@@ -141,8 +157,8 @@ void addPredictCommand(CLI::App& root) {
     const auto ms = predictor->predictMs(cells, &spread);
 
     auto indexText = [&](const nb201::Cell& c) {
-      auto it = indexOf.ofCode.find(nb201::cellCode(c));
-      return it == indexOf.ofCode.end() ? std::string() : std::to_string(it->second);
+      const auto index = IndexOf::at(indexOf.ofCode, nb201::cellCode(c));
+      return index ? std::to_string(*index) : std::string();
     };
     if (o->json) {
       nlohmann::json rows = nlohmann::json::array();

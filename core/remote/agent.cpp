@@ -1,6 +1,7 @@
 #include "remote/agent.hpp"
 
 #include "common/child_process.hpp"
+#include "services/devices.hpp"
 #include "services/measure.hpp"
 #include "common/error.hpp"
 #include "counters/pmu.hpp"
@@ -101,7 +102,7 @@ void Agent::hello(const json& r) {
   }
   greeted_ = true;
   // The detection comes with the hello: a run needs it first, and a round trip less per connection.
-  host_ = measure::detectHost();
+  host_ = services::detectThisHost().host; // the CUDA devices too: a board's GPU is a device of its own
   send({{"op", "hello"}, {"protocol", kProtocolVersion}, {"maple", kMapleVersion}, {"hostname", host_.hostname},
         {"host", toJson(host_)}});
 }
@@ -164,7 +165,7 @@ void Agent::handle(const json& r) {
   const auto op = r["op"].get<std::string>();
   if (op == "hello") return hello(r);
   if (!greeted_) badInput("the first request must be hello (with the client's protocol version)");
-  if (op == "detect") return send({{"op", "detected"}, {"host", toJson(measure::detectHost())}});
+  if (op == "detect") return send({{"op", "detected"}, {"host", toJson(services::detectThisHost().host)}});
   if (op == "probe") {
     auto events = strings(r, "events");
     if (events.empty()) events = counters::mapleEvents();
