@@ -28,8 +28,14 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <functional>
+#include <mutex>
+#include <system_error>
 #include <cmath>
+#include <exception>
 #include <random>
+#include <thread>
 
 namespace maple::predict {
 namespace {
@@ -44,7 +50,7 @@ constexpr double kFalseFold = 1e-3;   // a non-folding device measuring a degene
 // Wide-component settings the cross-validation chooses among, narrowest first. Never none: a pool
 // of similar devices would vote the wide component out and leave every unlike target unreachable.
 constexpr opcost::WidePrior kWideGrid[] = {{0.05, 0.5}, {0.05, 1}, {0.1, 1}, {0.2, 1}, {0.2, 2}};
-constexpr int kCvShots[] = {3, 10};  // shot counts each left-out device is adapted from, designed and random
+constexpr int kCvShots[] = {3, 10};  // designed shots per left-out device; plus kCvShots' last at random
 constexpr int kCvCells = 1500;      // architectures scored per left-out device
 constexpr int kCvMinDevices = 4;    // below, the defaults stay
 constexpr opcost::WidePrior kDefaultWide{0.1, 1};
@@ -53,6 +59,34 @@ constexpr opcost::WidePrior kDefaultWide{0.1, 1};
 // spends shots on corner cells; planning for more spreads them over typical cells, which pays when
 // the target is unlike the pool.
 constexpr double kDesignNoiseGrid[] = {0.05, 0.02, 0.1, 0.2};
+
+// fn(i) for i in [0, n) on up to `threads` threads; the first exception is rethrown.
+void parallelFor(Eigen::Index n, int threads, const std::function<void(Eigen::Index)>& fn) {
+  std::atomic<Eigen::Index> next{0};
+  std::exception_ptr error;
+  std::mutex errorMutex;
+  auto work = [&] {
+    for (Eigen::Index i; (i = next++) < n;) {
+      try {
+        fn(i);
+      } catch (...) {
+        std::lock_guard lock(errorMutex);
+        if (!error) error = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (Eigen::Index t = 1; t < std::min<Eigen::Index>(threads, n); ++t) {
+    try {
+      pool.emplace_back(work);
+    } catch (const std::system_error&) {
+      break; // the threads started share the work
+    }
+  }
+  work();
+  for (auto& t : pool) t.join();
+  if (error) std::rethrow_exception(error);
+}
 
 double median(std::vector<double> v) {
   if (v.empty()) return std::nan("");
@@ -74,7 +108,7 @@ public:
 protected:
   std::unique_ptr<PoolPredictor> clone() const override { return std::make_unique<OpCostPredictor>(*this); }
 
-  void trainModel(const TrainOptions&, const ProgressFn& progress) override {
+  void trainModel(const TrainOptions& options, const ProgressFn& progress) override {
     const auto& p = pool();
     std::vector<nb201::Cell> cells;
     for (int code : p.codes) cells.push_back(nb201::cellFromCode(code));
@@ -107,7 +141,7 @@ protected:
         fail(ErrorKind::Cancelled, "training cancelled");
     }
     priorCov_ = opcost::shapeCovariance(shapes_);
-    crossValidate(oc, live);
+    crossValidate(oc, live, options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency()));
   }
 
   // What the cross-validation scores on: a sample of the pool's architectures and their latencies.
@@ -116,14 +150,19 @@ protected:
     OpCounts counts;
     Eigen::MatrixXd truth; // ms, rows x devices
   };
+  struct CvRun {
+    double acc10 = 0;
+    std::vector<double> z;
+  };
 
   // The wide component, the design's planned noise and the spread's calibration, by
   // cross-validation among the pool's devices: each is left out with its nearest pool device (an
   // unseen device rarely has a twin in the pool), the others form the prior, and the left-out one is
   // adapted from designed and random shots and scored (acc10) on a sample of the pool's
-  // architectures. In turn: the wide component (designs at the default noise), each designed shot
-  // count's noise under it, then the spread's factor under both.
-  void crossValidate(const OpCounts& oc, const std::vector<Eigen::Index>& live) {
+  // architectures. In turn: the wide component (3 and 10 designed shots at the default noise, 10
+  // random ones), each designed shot count's noise under it, then the spread's factor under both.
+  // The left-out devices run in parallel; the result does not depend on the thread count.
+  void crossValidate(const OpCounts& oc, const std::vector<Eigen::Index>& live, int threads) {
     const auto m = shapes_.rows();
     wide_ = kDefaultWide;
     spreadScale_ = 1;
@@ -135,65 +174,75 @@ protected:
     cv.counts.features = oc.features(cv.rows, Eigen::all);
     cv.counts.degenerate.assign(cv.rows.size(), false);
     cv.truth = pool().logLat(cv.rows, Eigen::all).array().exp();
-    double bestScore = -1;
-    for (const auto& wide : kWideGrid) {
-      double score = 0;
-      for (Eigen::Index j = 0; j < m; ++j) {
-        const opcost::Prior prior = priorWithout(j, wide);
+    constexpr size_t nk = std::size(kCvShots), nn = std::size(kDesignNoiseGrid), nw = std::size(kWideGrid);
+    const auto um = static_cast<size_t>(m);
+    // Per left-out device: each wide setting's designed runs (per k) and random run.
+    std::vector<std::array<std::array<CvRun, nk>, nw>> designed(um);
+    std::vector<std::array<CvRun, nw>> random(um);
+    parallelFor(m, threads, [&](Eigen::Index j) {
+      const auto u = static_cast<size_t>(j);
+      for (size_t w = 0; w < nw; ++w) {
+        const opcost::Prior prior = priorWithout(j, kWideGrid[w]);
         const auto design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[0]);
-        for (int k : kCvShots)
-          score += cvScore(cv, prior, j, optimalDesign(design, static_cast<size_t>(k)), nullptr) +
-                   cvScore(cv, prior, j, cvRandomShots(cv, j, k), nullptr);
+        for (size_t s = 0; s < nk; ++s) designed[u][w][s] = cvRun(cv, prior, j, optimalDesign(design, static_cast<size_t>(kCvShots[s])));
+        random[u][w] = cvRun(cv, prior, j, cvRandomShots(cv, j, kCvShots[nk - 1]));
       }
-      if (score > bestScore + 1e-9) bestScore = score, wide_ = wide;
-    }
-    for (size_t s = 0; s < std::size(kCvShots); ++s) {
-      double best = -1;
-      for (double noise : kDesignNoiseGrid) {
-        double score = 0;
-        for (Eigen::Index j = 0; j < m; ++j) {
-          const opcost::Prior prior = priorWithout(j, wide_);
-          const auto design = opcost::designProblem(prior, cv.counts, noise);
-          score += cvScore(cv, prior, j, optimalDesign(design, static_cast<size_t>(kCvShots[s])), nullptr);
-        }
-        if (score > best + 1e-9) best = score, designNoise_[s] = noise;
+    });
+    size_t bestWide = 0;
+    double bestScore = -1;
+    for (size_t w = 0; w < nw; ++w) {
+      double score = 0;
+      for (size_t u = 0; u < um; ++u) {
+        for (const auto& r : designed[u][w]) score += r.acc10;
+        score += random[u][w].acc10;
       }
+      if (score > bestScore + 1e-9) bestScore = score, bestWide = w;
     }
-    calibrateSpread(cv);
-  }
-
-  // The factor that puts 68 % of the left-out devices' errors inside the 1-sigma band, under the
-  // chosen constants, designed and random shots pooled.
-  void calibrateSpread(const CvSample& cv) {
-    std::vector<double> z;
-    for (Eigen::Index j = 0; j < shapes_.rows(); ++j) {
+    wide_ = kWideGrid[bestWide];
+    // Per left-out device, each design noise's runs (per k) under the chosen wide setting.
+    std::vector<std::array<std::array<CvRun, nk>, nn>> byNoise(um);
+    parallelFor(m, threads, [&](Eigen::Index j) {
+      const auto u = static_cast<size_t>(j);
       const opcost::Prior prior = priorWithout(j, wide_);
-      for (size_t s = 0; s < std::size(kCvShots); ++s) {
-        const auto design = opcost::designProblem(prior, cv.counts, designNoise_[s]);
-        cvScore(cv, prior, j, optimalDesign(design, static_cast<size_t>(kCvShots[s])), &z);
-        cvScore(cv, prior, j, cvRandomShots(cv, j, kCvShots[s]), &z);
+      byNoise[u][0] = designed[u][bestWide]; // the default noise's, run above
+      for (size_t n = 1; n < nn; ++n) {
+        const auto design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[n]);
+        for (size_t s = 0; s < nk; ++s) byNoise[u][n][s] = cvRun(cv, prior, j, optimalDesign(design, static_cast<size_t>(kCvShots[s])));
       }
+    });
+    std::vector<double> z; // |ln error| / spread of the chosen runs, pooled
+    for (size_t u = 0; u < um; ++u) z.insert(z.end(), random[u][bestWide].z.begin(), random[u][bestWide].z.end());
+    for (size_t s = 0; s < nk; ++s) {
+      size_t bestNoise = 0;
+      double best = -1;
+      for (size_t n = 0; n < nn; ++n) {
+        double score = 0;
+        for (const auto& runs : byNoise) score += runs[n][s].acc10;
+        if (score > best + 1e-9) best = score, bestNoise = n;
+      }
+      designNoise_[s] = kDesignNoiseGrid[bestNoise];
+      for (const auto& runs : byNoise) z.insert(z.end(), runs[bestNoise][s].z.begin(), runs[bestNoise][s].z.end());
     }
+    // The factor that puts 68 % of the left-out devices' errors inside the 1-sigma band.
     const auto at = z.begin() + static_cast<std::ptrdiff_t>(0.6827 * static_cast<double>(z.size()));
     std::nth_element(z.begin(), at, z.end());
     spreadScale_ = std::clamp(*at, 0.1, 100.0);
   }
 
-  // acc10 of pool device j adapted from `shots` (positions into the sample) under `prior`; z (may
-  // be null) gets |ln error| / spread of the unmeasured cells.
-  static double cvScore(const CvSample& cv, const opcost::Prior& prior, Eigen::Index j, const std::vector<size_t>& shots,
-                        std::vector<double>* z) {
+  // Pool device j adapted from `shots` (positions into the sample) under `prior`: its acc10 on the
+  // sample and |ln error| / spread of the unmeasured cells.
+  static CvRun cvRun(const CvSample& cv, const opcost::Prior& prior, Eigen::Index j, const std::vector<size_t>& shots) {
     const Eigen::VectorXd t = cv.truth.col(j);
     const auto& x = cv.counts.features;
     const auto post = opcost::fitShots(prior, x(shots, Eigen::all), t(shots));
     const Eigen::VectorXd ms = (x * post.w).cwiseMax(kFloor * post.scale);
-    if (z) {
-      const Eigen::ArrayXd err = (ms.array().log() - t.array().log()).abs();
-      const Eigen::ArrayXd spread = relativeSpread(x, post, ms);
-      for (Eigen::Index i = 0; i < err.size(); ++i)
-        if (std::find(shots.begin(), shots.end(), static_cast<size_t>(i)) == shots.end()) z->push_back(err(i) / spread(i));
-    }
-    return ((ms - t).array().abs() <= 0.1 * t.array()).cast<double>().mean();
+    CvRun r;
+    const Eigen::ArrayXd err = (ms.array().log() - t.array().log()).abs();
+    const Eigen::ArrayXd spread = relativeSpread(x, post, ms);
+    for (Eigen::Index i = 0; i < err.size(); ++i)
+      if (std::find(shots.begin(), shots.end(), static_cast<size_t>(i)) == shots.end()) r.z.push_back(err(i) / spread(i));
+    r.acc10 = ((ms - t).array().abs() <= 0.1 * t.array()).cast<double>().mean();
+    return r;
   }
 
   // k seeded random positions into the sample for pool device j.
