@@ -62,8 +62,9 @@ p("any latency of the test device is known. reference and design are determinist
 p("**Shot accounting**: k shots are every latency measured on the test device. The reference-latency")
 p("descriptor is built from the reference architectures among the k shots only (with random or designed shots")
 p("usually none: the predictor then has no descriptor information); specs cost no latency.\n")
-p("**Constants**: opcost's wide prior component and its spread calibration are chosen at training time by")
-p("cross-validation among the training devices only (core/predict/opcost.cpp); no figure here tuned anything.\n")
+p("**Constants**: opcost's wide prior component, the shot noise its design plans for (per shot count) and its")
+p("spread calibration are chosen at training time by cross-validation among the training devices only")
+p("(core/predict/opcost.cpp, docs/predictors.md); no figure here tuned anything.\n")
 p("HELP split: train = meta-train + meta-validation devices (13), test = titan_rtx_256, gold_6226, fpga, pixel2,")
 p("raspi4, eyeriss.\n")
 

@@ -14,9 +14,10 @@
 // perturbed by N(0, tau s^2 C), a broad Gaussian around the mean shape, or a wide isotropic one that
 // can leave the pool's span; the shots have relative noise sigma and Huber weights. The prediction
 // is the evidence-weighted mixture, the prior over components being the descriptor similarity
-// blended with uniform. The wide component's share and radius, and the factor that calibrates the
-// spread, are chosen at training time by cross-validation among the pool's devices only (each left
-// out with its nearest pool device, adapted from designed and random shots). Degenerate shots decide the degenerate regime. Without one, the runtime's kind
+// blended with uniform. The wide component's share and radius, the shot noise the design plans for
+// (per shot count) and the factor that calibrates the spread are chosen at training time by
+// cross-validation among the pool's devices only (each left out with its nearest pool device,
+// adapted from designed and random shots). Degenerate shots decide the degenerate regime. Without one, the runtime's kind
 // does: folding is constant folding, a graph compiler's work, so a target whose fitted costs sit
 // on the graph counts folds when the pool's folding devices are the graph-compiled ones (a wrong
 // guess costs a 1000-fold error on a folded cell, which dominates MAPE).
@@ -26,8 +27,15 @@
 #include "predict/opcost_fit.hpp"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <functional>
+#include <mutex>
+#include <system_error>
 #include <cmath>
+#include <exception>
 #include <random>
+#include <thread>
 
 namespace maple::predict {
 namespace {
@@ -46,6 +54,39 @@ constexpr int kCvShots[] = {3, 10};  // designed shots per left-out device; plus
 constexpr int kCvCells = 1500;      // architectures scored per left-out device
 constexpr int kCvMinDevices = 4;    // below, the defaults stay
 constexpr opcost::WidePrior kDefaultWide{0.1, 1};
+// Shot noise the design plans for, chosen by the cross-validation per designed shot count among
+// these (the first is the default). A design that plans for little noise trusts its prior and
+// spends shots on corner cells; planning for more spreads them over typical cells, which pays when
+// the target is unlike the pool.
+constexpr double kDesignNoiseGrid[] = {0.05, 0.02, 0.1, 0.2};
+
+// fn(i) for i in [0, n) on up to `threads` threads; the first exception is rethrown.
+void parallelFor(Eigen::Index n, int threads, const std::function<void(Eigen::Index)>& fn) {
+  std::atomic<Eigen::Index> next{0};
+  std::exception_ptr error;
+  std::mutex errorMutex;
+  auto work = [&] {
+    for (Eigen::Index i; (i = next++) < n;) {
+      try {
+        fn(i);
+      } catch (...) {
+        std::lock_guard lock(errorMutex);
+        if (!error) error = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (Eigen::Index t = 1; t < std::min<Eigen::Index>(threads, n); ++t) {
+    try {
+      pool.emplace_back(work);
+    } catch (const std::system_error&) {
+      break; // the threads started share the work
+    }
+  }
+  work();
+  for (auto& t : pool) t.join();
+  if (error) std::rethrow_exception(error);
+}
 
 double median(std::vector<double> v) {
   if (v.empty()) return std::nan("");
@@ -67,7 +108,7 @@ public:
 protected:
   std::unique_ptr<PoolPredictor> clone() const override { return std::make_unique<OpCostPredictor>(*this); }
 
-  void trainModel(const TrainOptions&, const ProgressFn& progress) override {
+  void trainModel(const TrainOptions& options, const ProgressFn& progress) override {
     const auto& p = pool();
     std::vector<nb201::Cell> cells;
     for (int code : p.codes) cells.push_back(nb201::cellFromCode(code));
@@ -100,60 +141,128 @@ protected:
         fail(ErrorKind::Cancelled, "training cancelled");
     }
     priorCov_ = opcost::shapeCovariance(shapes_);
-    crossValidate(oc, live);
+    crossValidate(oc, live, options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency()));
   }
 
-  // The wide component and the spread's calibration, by cross-validation among the pool's devices:
-  // each is left out with its nearest pool device (an unseen device rarely has a twin in the pool),
-  // the others form the prior, and the left-out one is adapted from designed and random shots and
-  // scored (acc10) on a sample of the pool's architectures.
-  void crossValidate(const OpCounts& oc, const std::vector<Eigen::Index>& live) {
+  // What the cross-validation scores on: a sample of the pool's architectures and their latencies.
+  struct CvSample {
+    std::vector<Eigen::Index> rows; // pool rows
+    OpCounts counts;
+    Eigen::MatrixXd truth; // ms, rows x devices
+  };
+  struct CvRun {
+    double acc10 = 0;
+    std::vector<double> z;
+  };
+
+  // The wide component, the design's planned noise and the spread's calibration, by
+  // cross-validation among the pool's devices: each is left out with its nearest pool device (an
+  // unseen device rarely has a twin in the pool), the others form the prior, and the left-out one is
+  // adapted from designed and random shots and scored (acc10) on a sample of the pool's
+  // architectures. In turn: the wide component (3 and 10 designed shots at the default noise, 10
+  // random ones), each designed shot count's noise under it, then the spread's factor under both.
+  // The left-out devices run in parallel; the result does not depend on the thread count.
+  void crossValidate(const OpCounts& oc, const std::vector<Eigen::Index>& live, int threads) {
     const auto m = shapes_.rows();
     wide_ = kDefaultWide;
     spreadScale_ = 1;
+    designNoise_.fill(kDesignNoiseGrid[0]);
     if (m < kCvMinDevices) return;
-    std::vector<Eigen::Index> sample;
+    CvSample cv;
     const size_t step = std::max<size_t>(1, live.size() / kCvCells);
-    for (size_t i = 0; i < live.size(); i += step) sample.push_back(live[i]);
-    OpCounts sub;
-    sub.features = oc.features(sample, Eigen::all);
-    sub.degenerate.assign(sample.size(), false);
-    const Eigen::MatrixXd truth = pool().logLat(sample, Eigen::all).array().exp();
-    double bestScore = -1;
-    std::vector<double> bestZ;
-    for (const auto& wide : kWideGrid) {
-      double score = 0;
-      std::vector<double> z; // |ln error| / spread of the unmeasured cells
-      for (Eigen::Index j = 0; j < m; ++j) {
-        opcost::Prior prior = priorWithout(j, wide);
-        const Eigen::VectorXd t = truth.col(j);
-        auto scoreShots = [&](const std::vector<size_t>& shots) {
-          const Eigen::MatrixXd xs = sub.features(shots, Eigen::all);
-          const auto post = opcost::fitShots(prior, xs, t(shots));
-          const Eigen::VectorXd ms = (sub.features * post.w).cwiseMax(kFloor * post.scale);
-          const Eigen::ArrayXd err = (ms.array().log() - t.array().log()).abs();
-          const Eigen::ArrayXd spread = relativeSpread(sub.features, post, ms);
-          score += ((ms - t).array().abs() <= 0.1 * t.array()).cast<double>().mean();
-          for (Eigen::Index i = 0; i < err.size(); ++i)
-            if (std::find(shots.begin(), shots.end(), static_cast<size_t>(i)) == shots.end()) z.push_back(err(i) / spread(i));
-        };
-        const auto design = opcost::designProblem(prior, sub);
-        for (int k : kCvShots) scoreShots(optimalDesign(design, static_cast<size_t>(k)));
-        std::mt19937_64 rng(static_cast<std::uint64_t>(j) + 1);
-        std::vector<size_t> order(sample.size());
-        for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::shuffle(order.begin(), order.end(), rng);
-        order.resize(static_cast<size_t>(kCvShots[std::size(kCvShots) - 1]));
-        scoreShots(order);
+    for (size_t i = 0; i < live.size(); i += step) cv.rows.push_back(live[i]);
+    cv.counts.features = oc.features(cv.rows, Eigen::all);
+    cv.counts.degenerate.assign(cv.rows.size(), false);
+    cv.truth = pool().logLat(cv.rows, Eigen::all).array().exp();
+    constexpr size_t nk = std::size(kCvShots), nn = std::size(kDesignNoiseGrid), nw = std::size(kWideGrid);
+    const auto um = static_cast<size_t>(m);
+    // Per left-out device: each wide setting's designed runs (per k) and random run.
+    std::vector<std::array<std::array<CvRun, nk>, nw>> designed(um);
+    std::vector<std::array<CvRun, nw>> random(um);
+    parallelFor(m, threads, [&](Eigen::Index j) {
+      const auto u = static_cast<size_t>(j);
+      for (size_t w = 0; w < nw; ++w) {
+        const opcost::Prior prior = priorWithout(j, kWideGrid[w]);
+        const auto design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[0]);
+        for (size_t s = 0; s < nk; ++s) designed[u][w][s] = cvRun(cv, prior, j, optimalDesign(design, static_cast<size_t>(kCvShots[s])));
+        random[u][w] = cvRun(cv, prior, j, cvRandomShots(cv, j, kCvShots[nk - 1]));
       }
-      if (score > bestScore + 1e-9) bestScore = score, wide_ = wide, bestZ = std::move(z);
+    });
+    size_t bestWide = 0;
+    double bestScore = -1;
+    for (size_t w = 0; w < nw; ++w) {
+      double score = 0;
+      for (size_t u = 0; u < um; ++u) {
+        for (const auto& r : designed[u][w]) score += r.acc10;
+        score += random[u][w].acc10;
+      }
+      if (score > bestScore + 1e-9) bestScore = score, bestWide = w;
+    }
+    wide_ = kWideGrid[bestWide];
+    // Per left-out device, each design noise's runs (per k) under the chosen wide setting.
+    std::vector<std::array<std::array<CvRun, nk>, nn>> byNoise(um);
+    parallelFor(m, threads, [&](Eigen::Index j) {
+      const auto u = static_cast<size_t>(j);
+      const opcost::Prior prior = priorWithout(j, wide_);
+      byNoise[u][0] = designed[u][bestWide]; // the default noise's, run above
+      for (size_t n = 1; n < nn; ++n) {
+        const auto design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[n]);
+        for (size_t s = 0; s < nk; ++s) byNoise[u][n][s] = cvRun(cv, prior, j, optimalDesign(design, static_cast<size_t>(kCvShots[s])));
+      }
+    });
+    std::vector<double> z; // |ln error| / spread of the chosen runs, pooled
+    for (size_t u = 0; u < um; ++u) z.insert(z.end(), random[u][bestWide].z.begin(), random[u][bestWide].z.end());
+    for (size_t s = 0; s < nk; ++s) {
+      size_t bestNoise = 0;
+      double best = -1;
+      for (size_t n = 0; n < nn; ++n) {
+        double score = 0;
+        for (const auto& runs : byNoise) score += runs[n][s].acc10;
+        if (score > best + 1e-9) best = score, bestNoise = n;
+      }
+      designNoise_[s] = kDesignNoiseGrid[bestNoise];
+      for (const auto& runs : byNoise) z.insert(z.end(), runs[bestNoise][s].z.begin(), runs[bestNoise][s].z.end());
     }
     // The factor that puts 68 % of the left-out devices' errors inside the 1-sigma band.
-    if (!bestZ.empty()) {
-      const auto at = bestZ.begin() + static_cast<std::ptrdiff_t>(0.6827 * static_cast<double>(bestZ.size()));
-      std::nth_element(bestZ.begin(), at, bestZ.end());
-      spreadScale_ = std::clamp(*at, 0.1, 100.0);
-    }
+    const auto at = z.begin() + static_cast<std::ptrdiff_t>(0.6827 * static_cast<double>(z.size()));
+    std::nth_element(z.begin(), at, z.end());
+    spreadScale_ = std::clamp(*at, 0.1, 100.0);
+  }
+
+  // Pool device j adapted from `shots` (positions into the sample) under `prior`: its acc10 on the
+  // sample and |ln error| / spread of the unmeasured cells.
+  static CvRun cvRun(const CvSample& cv, const opcost::Prior& prior, Eigen::Index j, const std::vector<size_t>& shots) {
+    const Eigen::VectorXd t = cv.truth.col(j);
+    const auto& x = cv.counts.features;
+    const auto post = opcost::fitShots(prior, x(shots, Eigen::all), t(shots));
+    const Eigen::VectorXd ms = (x * post.w).cwiseMax(kFloor * post.scale);
+    CvRun r;
+    const Eigen::ArrayXd err = (ms.array().log() - t.array().log()).abs();
+    const Eigen::ArrayXd spread = relativeSpread(x, post, ms);
+    for (Eigen::Index i = 0; i < err.size(); ++i)
+      if (std::find(shots.begin(), shots.end(), static_cast<size_t>(i)) == shots.end()) r.z.push_back(err(i) / spread(i));
+    r.acc10 = ((ms - t).array().abs() <= 0.1 * t.array()).cast<double>().mean();
+    return r;
+  }
+
+  // k seeded random positions into the sample for pool device j.
+  static std::vector<size_t> cvRandomShots(const CvSample& cv, Eigen::Index j, int k) {
+    std::mt19937_64 rng(static_cast<std::uint64_t>(j) * 100 + static_cast<std::uint64_t>(k));
+    std::vector<size_t> order(cv.rows.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::shuffle(order.begin(), order.end(), rng);
+    order.resize(static_cast<size_t>(k));
+    return order;
+  }
+
+  // The cross-validated shot count nearest to k (its constants serve k shots).
+  static size_t cvSlot(size_t k) {
+    size_t at = 0;
+    for (size_t s = 1; s < std::size(kCvShots); ++s)
+      if (std::abs(static_cast<double>(kCvShots[s]) - static_cast<double>(k)) <
+          std::abs(static_cast<double>(kCvShots[at]) - static_cast<double>(k)))
+        at = s;
+    return at;
   }
 
   // The prior of the pool without device j and its nearest shape, uniform over the others.
@@ -186,10 +295,10 @@ protected:
     return p;
   }
 
-  DesignProblem designProblem(std::span<const nb201::Cell> candidates) const override {
+  DesignProblem designProblem(std::span<const nb201::Cell> candidates, size_t k) const override {
     opcost::Prior p = targetPrior({});
     p.weights.setConstant(1.0 / static_cast<double>(shapes_.rows()));
-    return opcost::designProblem(p, opCounts(candidates));
+    return opcost::designProblem(p, opCounts(candidates), designNoise_[cvSlot(k)]);
   }
 
   void fitTarget(const Target& target, const Eigen::MatrixXd&, const Eigen::VectorXd& y, const ProgressFn&) override {
@@ -267,7 +376,11 @@ protected:
 
   void saveModel(ModelState& s) const override {
     s.meta["hyperparameters"] = {{"similarity_blend", kSimilarityBlend}, {"collapse_ratio", kCollapseRatio}};
-    s.meta["cross_validated"] = {{"wide_share", wide_.share}, {"wide_radius", wide_.radius}, {"spread_scale", spreadScale_}};
+    // The design noise per cross-validated shot count: {"3": .., "10": ..}.
+    nlohmann::json noise = nlohmann::json::object();
+    for (size_t i = 0; i < std::size(kCvShots); ++i) noise[std::to_string(kCvShots[i])] = designNoise_[i];
+    s.meta["cross_validated"] = {
+        {"wide_share", wide_.share}, {"wide_radius", wide_.radius}, {"spread_scale", spreadScale_}, {"design_noise", noise}};
     putMatrix(s, "opcost.shapes", shapes_);
     putMatrix(s, "opcost.device_stats", stats_);
     putMatrix(s, "opcost.prior_cov", priorCov_);
@@ -284,17 +397,23 @@ protected:
     priorCov_ = getMatrix(s, "opcost.prior_cov");
     meanRow_ = getMatrix(s, "opcost.mean_features");
     // Files from before the cross-validation carry none: no wide component, spread as fitted.
+    // Files from before the design noise was cross-validated plan for the default noise.
     wide_ = {0, 1};
     spreadScale_ = 1;
+    designNoise_.fill(kDesignNoiseGrid[0]);
     if (s.meta.contains("cross_validated")) {
       try {
         const auto& cv = s.meta.at("cross_validated");
         wide_ = {cv.at("wide_share").get<double>(), cv.at("wide_radius").get<double>()};
         spreadScale_ = cv.at("spread_scale").get<double>();
+        if (cv.contains("design_noise"))
+          for (size_t i = 0; i < std::size(kCvShots); ++i)
+            designNoise_[i] = cv.at("design_noise").at(std::to_string(kCvShots[i])).get<double>();
       } catch (const nlohmann::json::exception&) {
         badInput("predictor state's opcost cross_validated entry is malformed");
       }
-      if (!(wide_.share >= 0 && wide_.share <= 0.5) || !(wide_.radius > 0) || !(spreadScale_ > 0))
+      const bool noiseOk = std::all_of(designNoise_.begin(), designNoise_.end(), [](double n) { return n > 0 && n < 1; });
+      if (!(wide_.share >= 0 && wide_.share <= 0.5) || !(wide_.radius > 0) || !(spreadScale_ > 0) || !noiseOk)
         badInput("predictor state's opcost cross-validated constants are out of range");
     }
     const auto m = pool().logLat.cols();
@@ -329,6 +448,7 @@ private:
   bool folds_ = false;
   opcost::WidePrior wide_ = kDefaultWide;
   double spreadScale_ = 1;
+  std::array<double, std::size(kCvShots)> designNoise_{}; // the design's planned noise per kCvShots entry
 };
 
 } // namespace

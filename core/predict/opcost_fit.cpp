@@ -13,7 +13,6 @@ constexpr double kBroadShare = 0.25;                 // prior mass of the broad 
 constexpr double kHuberFit = 0.1;                    // relative residual where pool fitting turns robust
 constexpr double kHuberShots = 2.0;                  // shot residual, in noise units, where adaptation turns robust
 constexpr int kRobustPasses = 3;
-constexpr double kDesignNoise = 0.05;                // shot noise the design plans for
 constexpr double kDesignScaleVar = 1.0;              // prior variance of ln scale in the design
 constexpr double kWideOuter = 3.0;                   // the outer wide component's radius, in units of the inner's
 
@@ -169,12 +168,12 @@ Posterior priorOnly(const Prior& prior, double scaleMs) {
   return p;
 }
 
-DesignProblem designProblem(const Prior& prior, const OpCounts& oc) {
+DesignProblem designProblem(const Prior& prior, const OpCounts& oc, double noise) {
   // Relative error of a cell's prediction: d ln s + x . dv / (x . v_mean), v = w / s.
   const Eigen::VectorXd mean = prior.meanShape();
   const auto n = oc.features.rows();
   DesignProblem d;
-  d.noise = kDesignNoise;
+  d.noise = noise;
   d.jacobian = Eigen::MatrixXd::Zero(n, kP + 1);
   d.eligible.assign(static_cast<size_t>(n), false);
   for (Eigen::Index i = 0; i < n; ++i) {

@@ -50,8 +50,8 @@ Posterior fitShots(const Prior& prior, const Eigen::MatrixXd& x, const Eigen::Ve
 // The prior alone (no usable shot): the weighted shape at scale `scaleMs`.
 Posterior priorOnly(const Prior& prior, double scaleMs);
 
-// The design problem of this prior (design.hpp) over op-count features; degenerate rows neither
-// picked nor counted.
-DesignProblem designProblem(const Prior& prior, const OpCounts& candidates);
+// The design problem of this prior (design.hpp) over op-count features, planning for shots of
+// relative noise `noise`; degenerate rows neither picked nor counted.
+DesignProblem designProblem(const Prior& prior, const OpCounts& candidates, double noise);
 
 } // namespace maple::predict::opcost

@@ -292,7 +292,7 @@ std::vector<double> PoolPredictor::predictMs(std::span<const nb201::Cell> cells,
 
 // The default prior: a device's ln latencies are the pool's mean profile plus a combination of
 // the pool's principal components, its coordinates distributed as the pool devices' are.
-DesignProblem PoolPredictor::designProblem(std::span<const nb201::Cell> candidates) const {
+DesignProblem PoolPredictor::designProblem(std::span<const nb201::Cell> candidates, size_t) const {
   const Eigen::MatrixXd& l = pool_->logLat;
   const Eigen::RowVectorXd centre = l.colwise().mean();
   const Eigen::JacobiSVD<Eigen::MatrixXd> svd(l.rowwise() - centre, Eigen::ComputeThinU | Eigen::ComputeThinV);
@@ -317,7 +317,7 @@ std::vector<size_t> PoolPredictor::designShots(std::span<const nb201::Cell> cand
     fail(ErrorKind::Usage, "a design is chosen before adaptation: use the pool-trained predictor, not one adapted to '" +
                                target_ + "'");
   if (candidates.empty()) fail(ErrorKind::Usage, "no candidate architectures to design shots from");
-  return optimalDesign(designProblem(candidates), k);
+  return optimalDesign(designProblem(candidates, k), k);
 }
 
 ModelState PoolPredictor::state() const {

@@ -79,9 +79,9 @@ protected:
   // The method's own pool-trained and adapted parameters; meta "hyperparameters" included.
   virtual void saveModel(ModelState& s) const = 0;
   virtual void loadModel(const ModelState& s) = 0;
-  // The design problem under this method's prior (design.hpp): by default the pool's ln-latency
-  // principal components; opcost has its own.
-  virtual DesignProblem designProblem(std::span<const nb201::Cell> candidates) const;
+  // The design problem of k shots under this method's prior (design.hpp): by default the pool's
+  // ln-latency principal components, whatever k; opcost has its own.
+  virtual DesignProblem designProblem(std::span<const nb201::Cell> candidates, size_t k) const;
 
 private:
   std::string method_, target_, shotPolicy_;

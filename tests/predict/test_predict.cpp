@@ -260,6 +260,41 @@ private slots:
 
   // Every family the spec sheet uses sets exactly its own flag (version 1 set none for CPUs,
   // phones and boards: it tested names the sheet never uses).
+  // Ten designed shots from pools unlike their targets (docs/accuracy.md's `few` and `kind` splits):
+  // a pool of four devices reaches 0.80 acc10 over 20 others now that the design's planned noise is
+  // cross-validated (it was 0.73 at a fixed 0.05); GPUs and server CPUs to the edge devices do not
+  // yet (the graph-compiled raspi4 and pixel3 lie outside an eager pool's span).
+  void designedShotsFromUnlikePools() {
+    MAPLE_REQUIRE_DATA_SET();
+    const auto& f = fixture();
+    const auto data = evalDataFromTable(f.table, f.specs, descriptor::kSpecs);
+    EvalOptions o;
+    o.method = "opcost";
+    o.descriptorKind = descriptor::kSpecs;
+    o.shots = {10};
+    o.shotPolicy = ShotPolicy::Design;
+    const std::vector<std::string> gpus{"1080ti_1", "1080ti_32", "1080ti_256", "2080ti_1", "2080ti_32", "2080ti_256",
+                                        "titan_rtx_1", "titan_rtx_32", "titan_rtx_256", "titanx_1", "titanx_32",
+                                        "titanx_256", "titanxp_1", "titanxp_32", "titanxp_256"};
+    const std::vector<std::string> cpus{"gold_6226", "gold_6240", "silver_4114", "silver_4210r"};
+    const std::vector<std::string> edge{"pixel2", "pixel3", "essential_ph_1", "samsung_a50", "samsung_s7", "raspi4",
+                                        "eyeriss", "fpga"};
+    o.trainDevices = {"1080ti_32", "silver_4210r", "pixel3", "samsung_s7"};
+    for (const auto& d : f.table.devices)
+      if (std::find(o.trainDevices.begin(), o.trainDevices.end(), d) == o.trainDevices.end() && d.rfind("1080ti", 0) != 0)
+        o.testDevices.push_back(d);
+    const double few = evaluate(data, o).results[0].mean.acc10;
+    qInfo("four-device pool, 10 designed shots: acc10 %.3f over %zu devices", few, o.testDevices.size());
+    QVERIFY(few >= 0.80);
+    o.trainDevices = gpus;
+    o.trainDevices.insert(o.trainDevices.end(), cpus.begin(), cpus.end());
+    o.testDevices = edge;
+    const double kind = evaluate(data, o).results[0].mean.acc10;
+    qInfo("GPUs and server CPUs to the edge devices, 10 designed shots: acc10 %.3f", kind);
+    QEXPECT_FAIL("", "known weakness: an eager pool does not reach the graph-compiled edge devices from 10 shots", Continue);
+    QVERIFY(kind >= 0.80);
+  }
+
   void specsFamilyFlags() {
     const auto& f = fixture();
     std::set<std::string> families;

@@ -129,6 +129,37 @@ private slots:
     QVERIFY(restore(trained->state())->adaptedOn().empty());
   }
 
+  // The shot noise the design plans for is chosen per shot count by the cross-validation, among
+  // its grid, and travels in the predictor's state: a restored predictor designs the same shots; a
+  // file from before it plans for the default noise; an impossible noise is refused.
+  void designNoiseIsCrossValidatedAndTravels() {
+    const auto cells = everyCell();
+    const auto oc = opCounts(cells);
+    auto trained = train("opcost", pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}, {"wide", kWideGpu}, {"graph", kGraph}}), {1, 1});
+    const auto state = trained->state();
+    const auto& noise = state.meta.at("cross_validated").at("design_noise");
+    for (const char* k : {"3", "10"}) {
+      const double n = noise.at(k).get<double>();
+      QVERIFY2(n == 0.02 || n == 0.05 || n == 0.1 || n == 0.2, noise.dump().c_str());
+    }
+    const auto back = restore(state);
+    for (size_t k : {3, 5, 10, 20}) QCOMPARE(back->designShots(cells, k), trained->designShots(cells, k));
+    auto older = state;
+    older.meta["cross_validated"].erase("design_noise");
+    auto fixed = state;
+    fixed.meta["cross_validated"]["design_noise"] = {{"3", 0.05}, {"10", 0.05}};
+    QCOMPARE(restore(older)->designShots(cells, 10), restore(fixed)->designShots(cells, 10));
+    auto bad = state;
+    bad.meta["cross_validated"]["design_noise"]["10"] = -1.0;
+    bool refused = false;
+    try {
+      restore(bad);
+    } catch (const Error& e) {
+      refused = e.kind() == ErrorKind::BadInput;
+    }
+    QVERIFY(refused);
+  }
+
   // Three designed shots against three random ones on a device between the pool's: the design
   // should do at least as well as the random draws' mean.
   void designBeatsRandomAtThreeShots() {
