@@ -1,4 +1,5 @@
 // The `maple` command as users run it: exit codes, messages, JSON, and an import killed mid-way.
+#include "../core/fbnet_table.hpp"
 #include "../core/test_support.hpp"
 #include "cli_runner.hpp"
 #include "small_table.hpp"
@@ -118,6 +119,39 @@ private slots:
     auto full = runCli({"import", "--project", p, QString::fromStdString(maple::testing::dataDir()), "--json"});
     QCOMPARE(full.exitCode, 0);
     QCOMPARE(json(full)["samples_added"].toInt(), 421875);
+  }
+
+  // The FBNet import killed mid-transaction into a project holding NAS-Bench-201: nothing of it stays.
+  void killedFbnetImportLeavesProjectUnchanged() {
+    const auto p = path("killed-fbnet.maple");
+    QVERIFY(runCli({"new", p}).exitCode == 0);
+    maple::testing::writeFile(path("nb.csv"), kSmallTable);
+    QVERIFY(runCli({"import", "--project", p, path("nb.csv")}).exitCode == 0);
+    QDir().mkpath(path("fbnet"));
+    maple::testing::writeFile(path("fbnet/fbnet_latency_ms.csv"), maple::testing::syntheticFbnetTable({"devA", "x", "y"}, 40));
+    const auto before = runCli({"info", "--project", p, "--json"}).out;
+
+    QProcess child;
+    child.start(QStringLiteral(MAPLE_IMPORT_AND_HANG), {p, path("fbnet"), "80", "help-fbnet"});
+    QVERIFY(child.waitForStarted());
+    QString err;
+    QElapsedTimer t;
+    t.start();
+    while (!err.contains("paused after 80 of 120 rows") && t.elapsed() < 60000) {
+      child.waitForReadyRead(200);
+      err += QString::fromUtf8(child.readAllStandardError());
+    }
+    QVERIFY2(err.contains("paused after 80 of 120 rows"), qPrintable(err));
+    child.kill();
+    child.waitForFinished();
+
+    const auto after = runCli({"info", "--project", p, "--json"});
+    QCOMPARE(after.exitCode, 0);
+    QCOMPARE(after.out, before);
+    QVERIFY(!json(after)["spaces"].toObject().contains("fbnet"));
+    auto full = runCli({"import", "--project", p, path("fbnet"), "--format", "help-fbnet", "--json"});
+    QCOMPARE(full.exitCode, 0);
+    QCOMPARE(json(full)["samples_added"].toInt(), 120);
   }
 };
 
