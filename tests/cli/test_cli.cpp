@@ -21,6 +21,26 @@ class TestCli : public QObject {
 
   static QJsonObject json(const CliResult& r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); }
 
+  // Runs the import_and_hang helper with `args` until it says `paused` (mid-transaction), then
+  // SIGKILLs it: no chance to clean up. False (with the helper's output) when it never paused.
+  static bool importKilledAt(const QStringList& args, const QString& paused) {
+    QProcess child;
+    child.start(QStringLiteral(MAPLE_IMPORT_AND_HANG), args);
+    if (!child.waitForStarted()) return false;
+    QString err;
+    QElapsedTimer t;
+    t.start();
+    while (!err.contains(paused) && t.elapsed() < 60000) {
+      child.waitForReadyRead(200);
+      err += QString::fromUtf8(child.readAllStandardError());
+    }
+    const bool running = child.state() == QProcess::Running;
+    child.kill();
+    child.waitForFinished();
+    if (!err.contains(paused) || !running) qWarning() << "import_and_hang:" << err;
+    return err.contains(paused) && running;
+  }
+
 private slots:
   void helpAndUsage() {
     auto help = runCli({"--help"});
@@ -94,20 +114,8 @@ private slots:
     const auto before = runCli({"info", "--project", p, "--json"});
 
     // The core importer the CLI runs, stopped by a test helper mid-transaction after 12 devices.
-    QProcess child;
-    child.start(QStringLiteral(MAPLE_IMPORT_AND_HANG), {p, QString::fromStdString(maple::testing::dataDir()), "187500"});
-    QVERIFY(child.waitForStarted());
-    QString err;
-    QElapsedTimer t;
-    t.start();
-    while (!err.contains("paused after 187500 of 421875 rows") && t.elapsed() < 60000) {
-      child.waitForReadyRead(200);
-      err += QString::fromUtf8(child.readAllStandardError());
-    }
-    QVERIFY2(err.contains("paused after 187500 of 421875 rows"), qPrintable(err));
-    QCOMPARE(child.state(), QProcess::Running);
-    child.kill(); // SIGKILL: no chance to clean up
-    child.waitForFinished();
+    QVERIFY(importKilledAt({p, QString::fromStdString(maple::testing::dataDir()), "187500"},
+                           "paused after 187500 of 421875 rows"));
 
     const auto after = runCli({"info", "--project", p, "--json"});
     QCOMPARE(after.exitCode, 0);
@@ -131,19 +139,7 @@ private slots:
     maple::testing::writeFile(path("fbnet/fbnet_latency_ms.csv"), maple::testing::syntheticFbnetTable({"devA", "x", "y"}, 40));
     const auto before = runCli({"info", "--project", p, "--json"}).out;
 
-    QProcess child;
-    child.start(QStringLiteral(MAPLE_IMPORT_AND_HANG), {p, path("fbnet"), "80", "help-fbnet"});
-    QVERIFY(child.waitForStarted());
-    QString err;
-    QElapsedTimer t;
-    t.start();
-    while (!err.contains("paused after 80 of 120 rows") && t.elapsed() < 60000) {
-      child.waitForReadyRead(200);
-      err += QString::fromUtf8(child.readAllStandardError());
-    }
-    QVERIFY2(err.contains("paused after 80 of 120 rows"), qPrintable(err));
-    child.kill();
-    child.waitForFinished();
+    QVERIFY(importKilledAt({p, path("fbnet"), "80", "help-fbnet"}, "paused after 80 of 120 rows"));
 
     const auto after = runCli({"info", "--project", p, "--json"});
     QCOMPARE(after.exitCode, 0);

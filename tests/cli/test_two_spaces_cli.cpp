@@ -3,6 +3,7 @@
 // into its pools, and info / devices count each space. Synthetic tables: no data set needed.
 #include "../core/fbnet_table.hpp"
 #include "../core/test_support.hpp"
+#include "additive_table.hpp"
 #include "cli_runner.hpp"
 #include "searchspace/nb201.hpp"
 
@@ -14,32 +15,6 @@ using maple::testing::CliResult;
 using maple::testing::json;
 using maple::testing::runCli;
 namespace nb201 = maple::nb201;
-
-namespace {
-
-const int kRefs[] = {11982, 431, 55, 9, 14451, 8636, 9881, 13479, 6196, 1462}; // HELP's reference architectures
-const double kSpeed[] = {1.0, 2.0, 4.0, 3.0};                                   // devA..devD
-
-double latency(int code, int device) {
-  double ms = 0.1;
-  for (auto op : nb201::cellFromCode(code).ops)
-    ms += (op == nb201::Op::Conv3x3 ? 1.0 : op == nb201::Op::Conv1x1 ? 0.3 : 0.05) / kSpeed[device];
-  return ms;
-}
-
-QByteArray nb201Table() {
-  QByteArray csv = "idx,arch_str,devA,devB,devC,devD\n";
-  std::vector<int> codes(std::begin(kRefs), std::end(kRefs));
-  for (int c = 0; c < 200; ++c) codes.push_back(c * 71 + 3);
-  for (int code : codes) {
-    csv += QByteArray::number(code) + "," + QByteArray::fromStdString(nb201::toString(nb201::cellFromCode(code)));
-    for (int d = 0; d < 4; ++d) csv += "," + QByteArray::number(latency(code, d), 'g', 17);
-    csv += "\n";
-  }
-  return csv;
-}
-
-} // namespace
 
 class TestTwoSpacesCli : public QObject {
   Q_OBJECT
@@ -68,7 +43,7 @@ class TestTwoSpacesCli : public QObject {
 
 private slots:
   void initTestCase() {
-    maple::testing::writeFile(path("nb201_latency_ms.csv"), nb201Table());
+    maple::testing::writeFile(path("nb201_latency_ms.csv"), maple::testing::additiveTable(200, 71, 3));
     QDir().mkpath(path("fbnet"));
     // devA is in both tables; fbonly (like 1080ti_64 in the published ones) has FBNet latencies only.
     maple::testing::writeFile(path("fbnet/fbnet_latency_ms.csv"),
