@@ -1358,7 +1358,7 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>Folder holding nb201_latency_ms.csv</source>
-        <translation>Ordner mit nb201_latency_ms.csv</translation>
+        <translation type="vanished">Ordner mit nb201_latency_ms.csv</translation>
     </message>
     <message>
         <source>&amp;Export predictor...</source>
@@ -1467,6 +1467,10 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     <message>
         <source>Add &amp;remote device...</source>
         <translation>&amp;Entferntes Gerät hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Folder holding nb201_latency_ms.csv or fbnet_latency_ms.csv</source>
+        <translation>Ordner mit nb201_latency_ms.csv oder fbnet_latency_ms.csv</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@
 #include "target_bar.hpp"
 #include "workspace.hpp"
 
-#include "dataset/help_nb201.hpp"
+#include "dataset/data_sets.hpp"
 #include "services/predictors.hpp"
 #include "store/project.hpp"
 
@@ -90,7 +90,7 @@ void MainWindow::buildMenus() {
   rebuildRecentMenu();
   file->addSeparator();
   file->addAction(QIcon(QStringLiteral(":/icons/import.svg")), tr("&Import data..."), this, [this] {
-    const QString path = QFileDialog::getExistingDirectory(this, tr("Folder holding nb201_latency_ms.csv"));
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Folder holding nb201_latency_ms.csv or fbnet_latency_ms.csv"));
     if (!path.isEmpty()) importData(path);
   });
   file->addAction(tr("&Export predictor..."), this, &MainWindow::chooseAndExportPredictor);
@@ -177,7 +177,8 @@ void MainWindow::importData(const QString& path) {
   const auto project = workspace_->projectPath().toStdString();
   fileJob_->start(tr("Importing %1").arg(path), [this, project, data = path.toStdString()](JobControl& control) -> Job::Continuation {
     auto p = openWorkspaceProject(project);
-    const auto r = dataset::importHelpNb201(p, data, [&](const dataset::ImportProgress& ip) {
+    // The folder's table says which data set it is (NAS-Bench-201 or FBNet): no format to choose.
+    const auto r = dataset::importDataSet(p, data, dataset::detectFormat(data), [&](const dataset::ImportProgress& ip) {
       return control.report(ip.rowsTotal ? double(ip.rowsWritten) / double(ip.rowsTotal) : 0.0, "rows");
     });
     return [this, r] {

@@ -41,6 +41,7 @@ nlohmann::json toJson(const store::DeviceSummary& s) {
           {"runtime", d.runtime},
           {"provenance", d.provenance},
           {"latency_samples", s.latencySamples},
+          {"spaces", spacesJson(s.spaces)},
           {"descriptor_kinds", s.descriptorKinds}};
 }
 
@@ -63,9 +64,10 @@ void list(const Opts& o) {
   for (const auto& s : devices) {
     const auto& d = s.device;
     rows.push_back({d.name, d.family, d.hardware.empty() ? "-" : d.hardware, fmt(d.cores), fmt(d.batchSize),
-                    fmt(d.peakFp32Gflops, 6), fmt(d.memoryBandwidthGbs, 4), std::to_string(s.latencySamples)});
+                    fmt(d.peakFp32Gflops, 6), fmt(d.memoryBandwidthGbs, 4), std::to_string(s.latencySamples),
+                    spacesText(s.spaces)});
   }
-  printTable({"NAME", "FAMILY", "HARDWARE", "CORES", "BATCH", "PEAK_GFLOPS", "MEM_GB/S", "SAMPLES"}, rows);
+  printTable({"NAME", "FAMILY", "HARDWARE", "CORES", "BATCH", "PEAK_GFLOPS", "MEM_GB/S", "SAMPLES", "ARCHITECTURES"}, rows);
 }
 
 // Connects first (nothing is written when the device cannot be reached), then adds the device.

@@ -1,7 +1,7 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "common/error.hpp"
-#include "dataset/help_nb201.hpp"
+#include "dataset/data_sets.hpp"
 
 #include <chrono>
 #include <iostream>
@@ -16,13 +16,19 @@ void addImportCommand(CLI::App& root) {
   };
   auto o = std::make_shared<Opts>();
   cmd->add_option("--project", o->project, "Project file")->required();
-  cmd->add_option("PATH", o->path, "nb201_latency_ms.csv, or the folder holding it (and devices.csv)")->required();
-  cmd->add_option("--format", o->format, "Data set format")->check(CLI::IsMember({"help-nb201"}));
+  cmd->add_option("PATH", o->path,
+                  "The table (help-nb201: nb201_latency_ms.csv, help-fbnet: fbnet_latency_ms.csv), or the folder "
+                  "holding it (and devices.csv)")
+      ->required();
+  cmd->add_option("--format", o->format,
+                  "Data set format: help-nb201 (NAS-Bench-201, the default) or help-fbnet (FBNet); one project may "
+                  "hold both, and a device named in both is one device")
+      ->check(CLI::IsMember(dataset::formatNames()));
   cmd->add_flag("--json", o->json, "Print the result as JSON");
   cmd->callback([o] {
     auto project = store::Project::open(o->project);
     const auto t0 = std::chrono::steady_clock::now();
-    auto result = dataset::importHelpNb201(project, o->path, [](const dataset::ImportProgress& p) {
+    auto result = dataset::importDataSet(project, o->path, dataset::parseFormat(o->format), [](const dataset::ImportProgress& p) {
       progressLine("importing: " + std::to_string(p.rowsWritten) + " / " + std::to_string(p.rowsTotal) +
                        " latency rows",
                    p.rowsWritten == p.rowsTotal);

@@ -22,6 +22,7 @@ void addInfoCommand(CLI::App& root) {
                  {"devices", i.devices},
                  {"architectures", i.architectures},
                  {"latency_samples", i.latencySamples},
+                 {"spaces", spacesJson(i.spaces)},
                  {"captures", i.captures},
                  {"descriptors", i.descriptors},
                  {"predictors", i.predictors},
@@ -33,8 +34,11 @@ void addInfoCommand(CLI::App& root) {
               << "file size       " << fmt(i.fileBytes / 1048576.0, 3) << " MiB\n"
               << "devices         " << i.devices << "\n"
               << "architectures   " << i.architectures << "\n"
-              << "latency samples " << i.latencySamples << "\n"
-              << "captures        " << i.captures << "\n"
+              << "latency samples " << i.latencySamples << "\n";
+    for (const auto& s : i.spaces) // "  nb201         15625 architectures, 421875 latency samples"
+      std::cout << "  " << s.space << std::string(s.space.size() < 14 ? 14 - s.space.size() : 1, ' ') << s.architectures
+                << " architectures, " << s.latencySamples << " latency samples\n";
+    std::cout << "captures        " << i.captures << "\n"
               << "descriptors     " << i.descriptors << "\n"
               << "predictors      " << i.predictors << "\n"
               << "evaluations     " << i.evaluations << "\n";

@@ -11,6 +11,18 @@ namespace maple::cli {
 
 void printJson(const nlohmann::json& j) { std::cout << j.dump(2) << "\n"; }
 
+nlohmann::json spacesJson(const std::vector<store::SpaceCounts>& spaces) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& c : spaces) out[c.space] = {{"architectures", c.architectures}, {"latency_samples", c.latencySamples}};
+  return out;
+}
+
+std::string spacesText(const std::vector<store::SpaceCounts>& spaces) {
+  std::string out;
+  for (const auto& c : spaces) out += (out.empty() ? "" : ", ") + c.space + " " + std::to_string(c.architectures);
+  return out.empty() ? "-" : out;
+}
+
 void printTable(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
   std::vector<size_t> width(header.size());
   for (size_t c = 0; c < header.size(); ++c) width[c] = header[c].size();

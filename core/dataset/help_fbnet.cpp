@@ -9,34 +9,7 @@
 
 namespace maple::dataset {
 namespace {
-
-std::vector<std::string> readHeader(const std::string& path, std::string_view line) {
-  auto header = text::split(text::trim(line), ',');
-  if (header.size() < 3 || header[0] != "idx" || header[1] != "arch_str")
-    badLine(path, 1, "wrong header: expected 'idx,arch_str,<device>,...' (the HELP FBNet latency table)");
-  std::vector<std::string> devices;
-  for (std::size_t c = 2; c < header.size(); ++c) {
-    auto name = std::string(text::trim(header[c]));
-    if (name.empty()) badLine(path, 1, "device column " + std::to_string(c + 1) + " has no name");
-    for (const auto& d : devices)
-      if (d == name) badLine(path, 1, "device column '" + name + "' appears twice");
-    devices.push_back(std::move(name));
-  }
-  return devices;
-}
-
-void readLatencies(const std::string& path, long line, const std::vector<std::string_view>& fields,
-                   const std::vector<std::string>& devices, std::vector<double>& ms) {
-  for (std::size_t d = 0; d < devices.size(); ++d) {
-    auto field = text::trim(fields[d + 2]);
-    if (field.empty()) badLine(path, line, "no latency for device '" + devices[d] + "'");
-    auto v = text::parseDouble(field);
-    if (!v) badLine(path, line, "latency '" + std::string(field) + "' for '" + devices[d] + "' is not a number");
-    if (*v <= 0) badLine(path, line, "latency " + std::string(field) + " ms for '" + devices[d] + "' is not positive");
-    ms.push_back(*v);
-  }
-}
-
+constexpr const char* kTableName = "fbnet_latency_ms.csv";
 } // namespace
 
 FbnetTable readFbnetTable(const std::string& path) {
@@ -46,7 +19,7 @@ FbnetTable readFbnetTable(const std::string& path) {
   const auto& space = searchspace::fbnetSpace();
   FbnetTable t;
   t.path = path;
-  t.devices = readHeader(path, rows[0]);
+  t.devices = readDeviceColumns(path, rows[0], "the HELP FBNet latency table");
   std::unordered_map<long long, long> idxLine;
   std::unordered_map<std::string, long> archLine;
   for (std::size_t r = 1; r < rows.size(); ++r) {
@@ -70,10 +43,27 @@ FbnetTable readFbnetTable(const std::string& path) {
       badLine(path, line, "architecture " + arch + " appears twice (first at line " + std::to_string(it->second) + ")");
     t.index.push_back(static_cast<int>(*idx));
     t.archs.push_back(std::move(arch));
-    readLatencies(path, line, fields, t.devices, t.ms);
+    for (std::size_t d = 0; d < t.devices.size(); ++d) t.ms.push_back(readLatencyField(path, line, fields[d + 2], t.devices[d]));
   }
   if (t.index.empty()) badLine(path, 2, "the table has a header but no rows");
   return t;
+}
+
+// HELP's row index is the data set's, not the space's (FBNet is not enumerable): no space_index.
+ImportResult importHelpFbnet(store::Project& project, const std::string& path, const ImportProgressFn& progress) {
+  auto t = readFbnetTable(tablePathOf(path, kTableName));
+  ImportTable table;
+  table.path = t.path;
+  table.space = searchspace::fbnetSpace().name();
+  table.sourceKey = "import:help-fbnet";
+  table.sourceDescription =
+      "FBNet latency table published by HELP (Lee et al., NeurIPS 2021; github.com/HayeonLee/HELP, data/fbnet; "
+      "originally HW-NAS-Bench, CIFAR-100 setting), read from " + t.path;
+  table.devices = std::move(t.devices);
+  table.architectures.reserve(t.archs.size());
+  for (auto& a : t.archs) table.architectures.push_back({std::move(a), std::nullopt, std::nullopt});
+  table.ms = std::move(t.ms);
+  return writeImport(project, table, progress);
 }
 
 } // namespace maple::dataset

@@ -1,7 +1,9 @@
 #pragma once
-// Reader of the public FBNet latency table (HELP's FBNet files, 5,000 sampled architectures x 20
-// device columns, fbnet_latency_ms.csv) and, through readDeviceSpecs, its devices.csv. A pure
-// parser: it validates everything and returns plain values; importing into a project is separate.
+// Reader and importer of the public FBNet latency table (HELP's FBNet files, 5,000 sampled
+// architectures x 20 device columns, fbnet_latency_ms.csv) and, through readDeviceSpecs, its
+// devices.csv, with the guarantees of help_import.hpp.
+#include "dataset/help_import.hpp"
+
 #include <string>
 #include <vector>
 
@@ -19,5 +21,10 @@ struct FbnetTable {
 // or repeated architecture string (naming the layer and the bad block), or a missing, non-numeric,
 // non-finite or non-positive latency.
 FbnetTable readFbnetTable(const std::string& path);
+
+// PATH is the CSV itself or the folder holding fbnet_latency_ms.csv (and optionally devices.csv).
+// Devices already in the project (the same names as in NAS-Bench-201's table: 1080ti_1, ...) are
+// the same records and gain latencies in a second space.
+ImportResult importHelpFbnet(store::Project& project, const std::string& path, const ImportProgressFn& progress = {});
 
 } // namespace maple::dataset

@@ -4,6 +4,7 @@
 #include "common/setting.hpp"
 #include "common/text.hpp"
 #include "predict/pool.hpp"
+#include "searchspace/nb201.hpp"
 #include "store/devices.hpp"
 #include "store/latencies.hpp"
 
@@ -13,11 +14,12 @@
 namespace maple::evaluation {
 namespace {
 
-// Devices with at least `minArchitectures` measured architectures.
+// Devices with at least `minArchitectures` measured NAS-Bench-201 architectures (the space the
+// pools hold today: a device with FBNet latencies only cannot train or be evaluated here).
 std::vector<std::string> devicesWithLatencies(store::Project& project, std::int64_t minArchitectures = 1) {
   std::vector<std::string> out;
   for (const auto& s : store::listDeviceSummaries(project))
-    if (s.measuredArchitectures >= minArchitectures) out.push_back(s.device.name);
+    if (s.measuredIn(nb201::kSpaceName) >= minArchitectures) out.push_back(s.device.name);
   return out;
 }
 

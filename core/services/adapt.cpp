@@ -6,6 +6,7 @@
 #include "predict/pool.hpp"
 #include "predict/shot_policy.hpp"
 #include "predictfile/from_predictor.hpp"
+#include "searchspace/nb201.hpp"
 #include "services/devices.hpp"
 #include "services/measure.hpp"
 #include "services/predictors.hpp"
@@ -59,7 +60,7 @@ std::vector<std::string> defaultTrainingDevices(store::Project& project, const s
     for (auto& s : sameChipDevices(project, target)) skip.push_back(std::move(s));
   std::vector<std::string> out;
   for (const auto& s : store::listDeviceSummaries(project))
-    if (s.measuredArchitectures > 0 && std::find(skip.begin(), skip.end(), s.device.name) == skip.end())
+    if (s.measuredIn(nb201::kSpaceName) > 0 && std::find(skip.begin(), skip.end(), s.device.name) == skip.end())
       out.push_back(s.device.name);
   return out;
 }

@@ -84,10 +84,10 @@ void requireWritableDevice(store::Project& project, const std::string& device, c
            text::quote(device + "-local"));
 }
 
-std::vector<DeviceChoice> listDeviceChoices(store::Project& project) {
+std::vector<DeviceChoice> listDeviceChoices(store::Project& project, std::string_view space) {
   std::vector<DeviceChoice> out;
   for (const auto& s : store::listDeviceSummaries(project))
-    out.push_back({s.device.name, s.imported, static_cast<long>(s.measuredArchitectures)});
+    out.push_back({s.device.name, s.imported, static_cast<long>(s.measuredIn(space))});
   return out;
 }
 

@@ -4,12 +4,14 @@
 // another project's devices. Imported devices (HELP's tables) are provenance: no local action
 // writes into them.
 #include "measure/host.hpp"
+#include "searchspace/nb201.hpp"
 #include "store/devices.hpp"
 #include "store/merge.hpp"
 #include "store/project.hpp"
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace maple::services {
@@ -44,14 +46,15 @@ bool isImported(store::Project& project, const std::string& device);
 // `action` is what was asked, e.g. "measuring", "capturing".
 void requireWritableDevice(store::Project& project, const std::string& device, const std::string& action);
 
-// Every device with whether it is imported and how many architectures it has latencies for, in
-// name order: the workbench offers the local ones (and this machine) as the target device.
+// Every device with whether it is imported and how many architectures of `space` it has latencies
+// for, in name order: the workbench offers the local ones (and this machine) as the target device,
+// and those with latencies in the space its pools hold (NAS-Bench-201 today) for training.
 struct DeviceChoice {
   std::string name;
   bool imported = false;
-  long measuredArchitectures = 0; // distinct architectures with a latency
+  long measuredArchitectures = 0; // distinct architectures of the space with a latency
 };
-std::vector<DeviceChoice> listDeviceChoices(store::Project& project);
+std::vector<DeviceChoice> listDeviceChoices(store::Project& project, std::string_view space = nb201::kSpaceName);
 
 // The other devices on the same chip as `device` (the same hardware at another batch size, e.g.
 // 1080ti_1 / 1080ti_32 / 1080ti_256): the same non-empty hardware string, or for devices without

@@ -2,6 +2,7 @@
 
 #include "common/error.hpp"
 #include "common/text.hpp"
+#include "searchspace/nb201.hpp"
 #include "services/devices.hpp"
 #include "store/devices.hpp"
 #include "store/evaluations.hpp"
@@ -12,12 +13,15 @@
 namespace maple::services {
 namespace {
 
-// Devices with more than `minArchs` measured architectures; the others with any go to `leftOut`.
+// Devices with more than `minArchs` measured NAS-Bench-201 architectures (the space evaluations
+// run on today); the others with any go to `leftOut`, and devices with none in it (FBNet only) are
+// not candidates at all.
 std::vector<std::string> devicesWithLatencies(store::Project& project, long minArchs, std::vector<std::string>& leftOut) {
   std::vector<std::string> out;
   for (const auto& s : store::listDeviceSummaries(project)) {
-    if (s.measuredArchitectures > minArchs) out.push_back(s.device.name);
-    else if (s.measuredArchitectures > 0) leftOut.push_back(s.device.name);
+    const auto measured = s.measuredIn(nb201::kSpaceName);
+    if (measured > minArchs) out.push_back(s.device.name);
+    else if (measured > 0) leftOut.push_back(s.device.name);
   }
   return out;
 }

@@ -57,17 +57,26 @@ std::vector<Device> listDevices(Project& project) {
   return out;
 }
 
+std::int64_t DeviceSummary::measuredIn(std::string_view space) const {
+  for (const auto& s : spaces)
+    if (s.space == space) return s.architectures;
+  return 0;
+}
+
 std::vector<DeviceSummary> listDeviceSummaries(Project& project) {
   std::vector<DeviceSummary> out;
   auto counts = project.db().prepare(
-      "SELECT count(*), count(DISTINCT architecture_id) FROM latency_samples WHERE device_id = ?");
+      "SELECT a.search_space, count(DISTINCT l.architecture_id), count(*) FROM latency_samples l "
+      "JOIN architectures a ON a.id = l.architecture_id WHERE l.device_id = ? GROUP BY a.search_space "
+      "ORDER BY a.search_space");
   auto kinds = project.db().prepare("SELECT DISTINCT kind FROM descriptors WHERE device_id = ? ORDER BY kind");
   for (auto& d : listDevices(project)) {
-    DeviceSummary s{d, 0, 0, isImported(project, d), {}};
+    DeviceSummary s{d, 0, 0, isImported(project, d), {}, {}};
     counts.bind(1, d.id);
-    if (counts.step()) {
-      s.latencySamples = counts.int64(0);
-      s.measuredArchitectures = counts.int64(1);
+    while (counts.step()) {
+      s.spaces.push_back({counts.text(0), counts.int64(1), counts.int64(2)});
+      s.measuredArchitectures += counts.int64(1);
+      s.latencySamples += counts.int64(2);
     }
     counts.reset();
     kinds.bind(1, d.id);

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace maple::store {
@@ -21,10 +22,13 @@ struct Device {
 
 struct DeviceSummary {
   Device device;
-  std::int64_t latencySamples = 0;        // rows: an architecture measured twice counts twice
-  std::int64_t measuredArchitectures = 0; // distinct architectures with a latency: what pools use
+  std::int64_t latencySamples = 0;        // rows in every space: an architecture measured twice counts twice
+  std::int64_t measuredArchitectures = 0; // distinct architectures with a latency, in every space
   bool imported = false;                  // see isImported
   std::vector<std::string> descriptorKinds;
+  std::vector<SpaceCounts> spaces; // the spaces it has latencies in, by name
+  // Distinct architectures of `space` with a latency: what a pool of that space can use.
+  std::int64_t measuredIn(std::string_view space) const;
 };
 
 std::vector<Device> listDevices(Project& project);

@@ -16,23 +16,24 @@ LatencyWriter::LatencyWriter(Project& project)
     : db_(project.db()),
       insertArch_(db_.prepare(
           "INSERT INTO architectures (search_space, cell_code, arch_str, space_index) VALUES (?1, ?2, ?3, ?4) "
-          "ON CONFLICT(search_space, cell_code) DO UPDATE SET space_index = coalesce(space_index, excluded.space_index)")),
-      selectArch_(db_.prepare("SELECT id FROM architectures WHERE search_space = ?1 AND cell_code = ?2")),
+          "ON CONFLICT(search_space, arch_str) DO UPDATE SET cell_code = coalesce(cell_code, excluded.cell_code), "
+          "space_index = coalesce(space_index, excluded.space_index) RETURNING id")),
       insertSample_(db_.prepare(
           "INSERT INTO latency_samples (device_id, architecture_id, source_id, latency_ms, repetitions, iqr_ms, "
           "batch_size, threads, engine, conditions_json, measured_at) "
           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT DO NOTHING")) {}
 
-std::int64_t LatencyWriter::architecture(const nb201::Cell& cell, std::optional<int> spaceIndex) {
-  const int code = nb201::cellCode(cell);
-  insertArch_.bind(1, nb201::kSpaceName).bind(2, code).bind(3, nb201::toString(cell)).bind(4, spaceIndex);
-  insertArch_.run();
+std::int64_t LatencyWriter::architecture(std::string_view space, const std::string& canonical,
+                                         std::optional<int> cellCode, std::optional<int> spaceIndex) {
+  insertArch_.bind(1, space).bind(2, cellCode).bind(3, canonical).bind(4, spaceIndex);
+  if (!insertArch_.step()) db_.raise("no id returned for architecture " + canonical);
+  const auto id = insertArch_.int64(0);
   insertArch_.reset();
-  selectArch_.bind(1, nb201::kSpaceName).bind(2, code);
-  selectArch_.step();
-  const auto id = selectArch_.int64(0);
-  selectArch_.reset();
   return id;
+}
+
+std::int64_t LatencyWriter::architecture(const nb201::Cell& cell, std::optional<int> spaceIndex) {
+  return architecture(nb201::kSpaceName, nb201::toString(cell), nb201::cellCode(cell), spaceIndex);
 }
 
 bool LatencyWriter::sample(std::int64_t sourceId, const LatencySample& s) {
@@ -50,12 +51,11 @@ bool LatencyWriter::sample(std::int64_t sourceId, const LatencySample& s) {
 }
 
 namespace {
-// ?1..?4 are device, source, batch and time; row i takes ?(5 + 2i) and ?(6 + 2i).
+// ?1..?3 are device, source and batch; row i takes ?(4 + 2i) and ?(5 + 2i).
 std::string importStatement(int rows) {
-  std::string sql = "INSERT INTO latency_samples (device_id, architecture_id, source_id, latency_ms, batch_size, "
-                    "measured_at) VALUES ";
+  std::string sql = "INSERT INTO latency_samples (device_id, architecture_id, source_id, latency_ms, batch_size) VALUES ";
   for (int i = 0; i < rows; ++i)
-    sql += (i ? ", (?1, ?" : "(?1, ?") + std::to_string(5 + 2 * i) + ", ?2, ?" + std::to_string(6 + 2 * i) + ", ?3, ?4)";
+    sql += (i ? ", (?1, ?" : "(?1, ?") + std::to_string(4 + 2 * i) + ", ?2, ?" + std::to_string(5 + 2 * i) + ", ?3)";
   return sql + " ON CONFLICT DO NOTHING";
 }
 } // namespace
@@ -64,25 +64,67 @@ ImportedColumnWriter::ImportedColumnWriter(Project& project)
     : db_(project.db()), many_(db_.prepare(importStatement(kRowsPerStatement))), one_(db_.prepare(importStatement(1))) {}
 
 long ImportedColumnWriter::run(Statement& st, std::int64_t sourceId, std::int64_t deviceId, std::optional<int> batchSize,
-                               const std::string& measuredAt, const std::int64_t* ids, const double* ms,
-                               std::size_t stride, int rows) {
-  st.bind(1, deviceId).bind(2, sourceId).bind(3, batchSize).bind(4, measuredAt);
-  for (int i = 0; i < rows; ++i) st.bind(5 + 2 * i, ids[i]).bind(6 + 2 * i, ms[static_cast<std::size_t>(i) * stride]);
+                               const std::int64_t* ids, const double* ms, std::size_t stride, int rows) {
+  st.bind(1, deviceId).bind(2, sourceId).bind(3, batchSize);
+  for (int i = 0; i < rows; ++i) st.bind(4 + 2 * i, ids[i]).bind(5 + 2 * i, ms[static_cast<std::size_t>(i) * stride]);
   st.run();
   return db_.changes();
 }
 
 long ImportedColumnWriter::write(std::int64_t sourceId, std::int64_t deviceId, std::optional<int> batchSize,
-                                 const std::string& measuredAt, const std::vector<std::int64_t>& architectureIds,
-                                 const double* ms, std::size_t stride) {
+                                 const std::vector<std::int64_t>& architectureIds, const double* ms, std::size_t stride) {
   long added = 0;
   std::size_t r = 0;
   for (; r + kRowsPerStatement <= architectureIds.size(); r += kRowsPerStatement)
-    added += run(many_, sourceId, deviceId, batchSize, measuredAt, architectureIds.data() + r, ms + r * stride, stride,
+    added += run(many_, sourceId, deviceId, batchSize, architectureIds.data() + r, ms + r * stride, stride,
                  kRowsPerStatement);
   for (; r < architectureIds.size(); ++r)
-    added += run(one_, sourceId, deviceId, batchSize, measuredAt, architectureIds.data() + r, ms + r * stride, stride, 1);
+    added += run(one_, sourceId, deviceId, batchSize, architectureIds.data() + r, ms + r * stride, stride, 1);
   return added;
+}
+
+namespace {
+constexpr int kArchitecturesPerStatement = 64;
+
+// Rows of (space, code, string, index); a stored row only gains the code and index it lacked, and
+// one that lacks neither is left unwritten (a re-import rewrites no page).
+std::string architectureStatement(int rows) {
+  std::string sql = "INSERT INTO architectures (search_space, cell_code, arch_str, space_index) VALUES ";
+  for (int i = 0; i < rows; ++i)
+    sql += (i ? ", (?1, ?" : "(?1, ?") + std::to_string(2 + 3 * i) + ", ?" + std::to_string(3 + 3 * i) + ", ?" +
+           std::to_string(4 + 3 * i) + ")";
+  return sql + " ON CONFLICT(search_space, arch_str) DO UPDATE SET cell_code = coalesce(cell_code, excluded.cell_code), "
+               "space_index = coalesce(space_index, excluded.space_index) "
+               "WHERE (cell_code IS NULL AND excluded.cell_code IS NOT NULL) "
+               "OR (space_index IS NULL AND excluded.space_index IS NOT NULL)";
+}
+
+void insertArchitectures(Statement& st, std::string_view space, const ArchitectureKey* rows, int count) {
+  st.bind(1, space);
+  for (int i = 0; i < count; ++i)
+    st.bind(2 + 3 * i, rows[i].cellCode).bind(3 + 3 * i, rows[i].canonical).bind(4 + 3 * i, rows[i].spaceIndex);
+  st.run();
+}
+} // namespace
+
+std::vector<std::int64_t> ensureArchitectures(Project& project, std::string_view space,
+                                              const std::vector<ArchitectureKey>& architectures) {
+  auto& db = project.db();
+  auto many = db.prepare(architectureStatement(kArchitecturesPerStatement));
+  auto one = db.prepare(architectureStatement(1));
+  std::size_t r = 0;
+  for (; r + kArchitecturesPerStatement <= architectures.size(); r += kArchitecturesPerStatement)
+    insertArchitectures(many, space, architectures.data() + r, kArchitecturesPerStatement);
+  for (; r < architectures.size(); ++r) insertArchitectures(one, space, architectures.data() + r, 1);
+  // One read of the space's ids beats a lookup per row (RETURNING does not keep the rows' order).
+  std::unordered_map<std::string, std::int64_t> idOf;
+  auto st = db.prepare("SELECT arch_str, id FROM architectures WHERE search_space = ?1");
+  st.bind(1, space);
+  while (st.step()) idOf.emplace(st.text(0), st.int64(1));
+  std::vector<std::int64_t> ids;
+  ids.reserve(architectures.size());
+  for (const auto& a : architectures) ids.push_back(idOf.at(a.canonical));
+  return ids;
 }
 
 ForeignKeyLookupsSuspended::ForeignKeyLookupsSuspended(Project& project) : db_(project.db()) {

@@ -40,15 +40,31 @@ struct LatencySample {
 class LatencyWriter {
 public:
   explicit LatencyWriter(Project& project);
-  // Returns the row id, inserting the cell if new (and recording spaceIndex where it was unknown).
+  // Returns the row id of the architecture `canonical` (the space's canonical string) of `space`,
+  // inserting it if new and recording cellCode and spaceIndex where they were unknown.
+  std::int64_t architecture(std::string_view space, const std::string& canonical, std::optional<int> cellCode = {},
+                            std::optional<int> spaceIndex = {});
+  // A NAS-Bench-201 cell: its canonical string, code and (where known) official index.
   std::int64_t architecture(const nb201::Cell& cell, std::optional<int> spaceIndex = {});
   // Returns false when (source, device, architecture) is already stored.
   bool sample(std::int64_t sourceId, const LatencySample& sample);
 
 private:
   Database& db_;
-  Statement insertArch_, selectArch_, insertSample_;
+  Statement insertArch_, insertSample_;
 };
+
+// An architecture as the store keys it: its space's canonical string, and NAS-Bench-201's code and
+// official index where the space has them.
+struct ArchitectureKey {
+  std::string canonical;
+  std::optional<int> cellCode, spaceIndex;
+};
+// The bulk path for a table's architectures: inserts the new ones kRowsPerStatement at a time
+// (recording cellCode and spaceIndex where a stored row lacked them) and returns every row id in
+// the order given. Call inside the caller's transaction.
+std::vector<std::int64_t> ensureArchitectures(Project& project, std::string_view space,
+                                              const std::vector<ArchitectureKey>& architectures);
 
 // One value per architecture: an architecture measured several times on a device has several
 // samples (rows); what every count, pool and evaluation uses is the median of their latencies.
@@ -65,20 +81,22 @@ std::vector<ArchitectureLatency> deviceLatencies(Project& project, std::int64_t 
 // The bulk path of a data-set import: one device's column of samples from one source. Rows go in
 // groups of kRowsPerStatement per statement (one statement's fixed cost - cursors, conflict
 // checks set-up - is most of a one-row insert's), and the values every row shares are bound once.
+// Imported rows have no measured_at: the data set does not say when it measured, and the time of
+// the import is the source's created_at (a 20-byte text per row was 40 % of the rows' bytes).
 // Call inside the caller's transaction.
 class ImportedColumnWriter {
 public:
   explicit ImportedColumnWriter(Project& project);
   // Row r: architectureIds[r], ms[r * stride]. Returns the rows added; the others were stored
   // already for (device, architecture, source).
-  long write(std::int64_t sourceId, std::int64_t deviceId, std::optional<int> batchSize, const std::string& measuredAt,
+  long write(std::int64_t sourceId, std::int64_t deviceId, std::optional<int> batchSize,
              const std::vector<std::int64_t>& architectureIds, const double* ms, std::size_t stride);
 
   static constexpr int kRowsPerStatement = 256;
 
 private:
   long run(Statement& st, std::int64_t sourceId, std::int64_t deviceId, std::optional<int> batchSize,
-           const std::string& measuredAt, const std::int64_t* ids, const double* ms, std::size_t stride, int rows);
+           const std::int64_t* ids, const double* ms, std::size_t stride, int rows);
 
   Database& db_;
   Statement many_, one_;

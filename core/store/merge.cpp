@@ -69,7 +69,7 @@ long mergeLatencies(Database& db, std::int64_t from, std::int64_t to) {
              "  l.conditions_json, l.measured_at "
              "FROM other.latency_samples l "
              "JOIN other.architectures oa ON oa.id = l.architecture_id "
-             "JOIN architectures a ON a.search_space = oa.search_space AND a.cell_code = oa.cell_code "
+             "JOIN architectures a ON a.search_space = oa.search_space AND a.arch_str = oa.arch_str "
              "JOIN other.sources os ON os.id = l.source_id JOIN sources s ON s.key = os.key "
              "WHERE l.device_id = ?1")
       .bind(1, from)

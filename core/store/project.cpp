@@ -23,13 +23,31 @@ std::int64_t scalar(Database& db, const std::string& sql) {
   return st.int64(0);
 }
 
+// A reference that no longer resolves after a migration's statements, as "table row N".
+std::string danglingReference(Database& db) {
+  auto check = db.prepare("PRAGMA foreign_key_check");
+  if (!check.step()) return {};
+  return check.text(0) + " row " + std::to_string(check.int64(1)) + " (pointing into " + check.text(2) + ")";
+}
+
+// Foreign keys are off while a migration runs: one that rebuilds a table (5) drops the parent of
+// rows pointing at it before its copy takes the name. SQLite ignores the pragma inside a
+// transaction, so it is set around each; foreign_key_check before the commit proves every
+// reference still resolves, otherwise the migration rolls back.
 void migrate(Database& db, int from) {
   const auto& steps = migrations();
   for (int v = from; v < static_cast<int>(steps.size()); ++v) {
-    Transaction tx(db);
-    db.exec(steps[v]);
-    db.exec("PRAGMA user_version = " + std::to_string(v + 1));
-    tx.commit();
+    db.exec("PRAGMA foreign_keys = OFF");
+    {
+      Transaction tx(db);
+      db.exec(steps[v]);
+      if (auto bad = danglingReference(db); !bad.empty())
+        badInput(db.path() + ": upgrading to schema " + std::to_string(v + 1) + " would leave " + bad +
+                 " dangling; nothing was changed (restore the project from a backup)");
+      db.exec("PRAGMA user_version = " + std::to_string(v + 1));
+      tx.commit();
+    }
+    db.exec("PRAGMA foreign_keys = ON");
   }
 }
 
@@ -171,6 +189,13 @@ ProjectInfo projectInfo(Project& project) {
   info.descriptors = scalar(db, "SELECT count(*) FROM descriptors");
   info.predictors = scalar(db, "SELECT count(*) FROM predictors");
   info.evaluations = scalar(db, "SELECT count(*) FROM evaluations");
+  auto spaces = db.prepare("SELECT search_space, count(*) FROM architectures GROUP BY search_space ORDER BY search_space");
+  while (spaces.step()) info.spaces.push_back({spaces.text(0), spaces.int64(1), 0});
+  auto samples = db.prepare("SELECT a.search_space, count(*) FROM latency_samples l JOIN architectures a "
+                            "ON a.id = l.architecture_id GROUP BY a.search_space");
+  while (samples.step())
+    for (auto& s : info.spaces)
+      if (s.space == samples.text(0)) s.latencySamples = samples.int64(1);
   return info;
 }
 

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace maple::store {
 
@@ -34,12 +35,20 @@ private:
   bool readOnly_;
 };
 
+// What one search space holds: in a project, its stored architectures; for a device, the
+// distinct architectures it has latencies for. latencySamples counts rows (a repeat counts twice).
+struct SpaceCounts {
+  std::string space;
+  std::int64_t architectures = 0, latencySamples = 0;
+};
+
 struct ProjectInfo {
   std::string path;
   int schemaVersion = 0;
   std::int64_t fileBytes = 0;
   std::int64_t devices = 0, architectures = 0, latencySamples = 0, captures = 0, descriptors = 0,
                predictors = 0, evaluations = 0;
+  std::vector<SpaceCounts> spaces; // every space with architectures, by name
 };
 ProjectInfo projectInfo(Project& project);
 

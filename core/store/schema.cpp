@@ -162,10 +162,34 @@ CREATE TABLE evaluation_points (
 );
 )SQL";
 
+// Migration 5: an architecture is identified by its space and canonical string (arch_str), so a
+// space without integer codes (FBNet: 9^22 architectures) fits; cell_code (NAS-Bench-201's code)
+// and space_index (its official index) stay for the rows that have them; the code needs no index of
+// its own (it follows from the string). SQLite cannot drop NOT NULL
+// in place: the table is rebuilt under a new name with every id kept (latency_samples,
+// evaluation_points and evaluation_predictions point at them), the old one dropped and the new one
+// renamed. The runner turns foreign keys off around it and checks them before committing
+// (project.cpp: migrate).
+constexpr std::string_view kV5 = R"SQL(
+CREATE TABLE architectures_v5 (
+  id INTEGER PRIMARY KEY,
+  search_space TEXT NOT NULL,
+  cell_code INTEGER, -- NAS-Bench-201's cell code; NULL in a space that has none
+  arch_str TEXT NOT NULL CHECK (arch_str <> ''), -- the space's canonical string: the identity
+  space_index INTEGER,
+  UNIQUE (search_space, arch_str)
+);
+INSERT INTO architectures_v5 (id, search_space, cell_code, arch_str, space_index)
+  SELECT id, search_space, cell_code, arch_str, space_index FROM architectures ORDER BY id;
+DROP TABLE architectures;
+ALTER TABLE architectures_v5 RENAME TO architectures;
+CREATE UNIQUE INDEX architectures_by_index ON architectures(search_space, space_index);
+)SQL";
+
 } // namespace
 
 const std::vector<std::string_view>& migrations() {
-  static const std::vector<std::string_view> list{kV1, kV2, kV3, kV4};
+  static const std::vector<std::string_view> list{kV1, kV2, kV3, kV4, kV5};
   return list;
 }
 

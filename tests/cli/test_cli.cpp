@@ -1,4 +1,5 @@
 // The `maple` command as users run it: exit codes, messages, JSON, and an import killed mid-way.
+#include "../core/fbnet_table.hpp"
 #include "../core/test_support.hpp"
 #include "cli_runner.hpp"
 #include "small_table.hpp"
@@ -19,6 +20,26 @@ class TestCli : public QObject {
   QString path(const QString& name) { return dir_.filePath(name); }
 
   static QJsonObject json(const CliResult& r) { return QJsonDocument::fromJson(r.out.toUtf8()).object(); }
+
+  // Runs the import_and_hang helper with `args` until it says `paused` (mid-transaction), then
+  // SIGKILLs it: no chance to clean up. False (with the helper's output) when it never paused.
+  static bool importKilledAt(const QStringList& args, const QString& paused) {
+    QProcess child;
+    child.start(QStringLiteral(MAPLE_IMPORT_AND_HANG), args);
+    if (!child.waitForStarted()) return false;
+    QString err;
+    QElapsedTimer t;
+    t.start();
+    while (!err.contains(paused) && t.elapsed() < 60000) {
+      child.waitForReadyRead(200);
+      err += QString::fromUtf8(child.readAllStandardError());
+    }
+    const bool running = child.state() == QProcess::Running;
+    child.kill();
+    child.waitForFinished();
+    if (!err.contains(paused) || !running) qWarning() << "import_and_hang:" << err;
+    return err.contains(paused) && running;
+  }
 
 private slots:
   void helpAndUsage() {
@@ -93,20 +114,8 @@ private slots:
     const auto before = runCli({"info", "--project", p, "--json"});
 
     // The core importer the CLI runs, stopped by a test helper mid-transaction after 12 devices.
-    QProcess child;
-    child.start(QStringLiteral(MAPLE_IMPORT_AND_HANG), {p, QString::fromStdString(maple::testing::dataDir()), "187500"});
-    QVERIFY(child.waitForStarted());
-    QString err;
-    QElapsedTimer t;
-    t.start();
-    while (!err.contains("paused after 187500 of 421875 rows") && t.elapsed() < 60000) {
-      child.waitForReadyRead(200);
-      err += QString::fromUtf8(child.readAllStandardError());
-    }
-    QVERIFY2(err.contains("paused after 187500 of 421875 rows"), qPrintable(err));
-    QCOMPARE(child.state(), QProcess::Running);
-    child.kill(); // SIGKILL: no chance to clean up
-    child.waitForFinished();
+    QVERIFY(importKilledAt({p, QString::fromStdString(maple::testing::dataDir()), "187500"},
+                           "paused after 187500 of 421875 rows"));
 
     const auto after = runCli({"info", "--project", p, "--json"});
     QCOMPARE(after.exitCode, 0);
@@ -118,6 +127,27 @@ private slots:
     auto full = runCli({"import", "--project", p, QString::fromStdString(maple::testing::dataDir()), "--json"});
     QCOMPARE(full.exitCode, 0);
     QCOMPARE(json(full)["samples_added"].toInt(), 421875);
+  }
+
+  // The FBNet import killed mid-transaction into a project holding NAS-Bench-201: nothing of it stays.
+  void killedFbnetImportLeavesProjectUnchanged() {
+    const auto p = path("killed-fbnet.maple");
+    QVERIFY(runCli({"new", p}).exitCode == 0);
+    maple::testing::writeFile(path("nb.csv"), kSmallTable);
+    QVERIFY(runCli({"import", "--project", p, path("nb.csv")}).exitCode == 0);
+    QDir().mkpath(path("fbnet"));
+    maple::testing::writeFile(path("fbnet/fbnet_latency_ms.csv"), maple::testing::syntheticFbnetTable({"devA", "x", "y"}, 40));
+    const auto before = runCli({"info", "--project", p, "--json"}).out;
+
+    QVERIFY(importKilledAt({p, path("fbnet"), "80", "help-fbnet"}, "paused after 80 of 120 rows"));
+
+    const auto after = runCli({"info", "--project", p, "--json"});
+    QCOMPARE(after.exitCode, 0);
+    QCOMPARE(after.out, before);
+    QVERIFY(!json(after)["spaces"].toObject().contains("fbnet"));
+    auto full = runCli({"import", "--project", p, path("fbnet"), "--format", "help-fbnet", "--json"});
+    QCOMPARE(full.exitCode, 0);
+    QCOMPARE(json(full)["samples_added"].toInt(), 120);
   }
 };
 

@@ -1,6 +1,7 @@
 // maple train / adapt / predict / predictors as users run them, on a small synthetic table that
 // holds HELP's reference architectures (so reference-latency descriptors exist) plus 300 others.
 #include "../core/test_support.hpp"
+#include "additive_table.hpp"
 #include "cli_runner.hpp"
 #include "searchspace/nb201.hpp"
 
@@ -19,16 +20,8 @@ namespace nb201 = maple::nb201;
 
 namespace {
 
-const int kRefs[] = {11982, 431, 55, 9, 14451, 8636, 9881, 13479, 6196, 1462};
-const double kSpeed[] = {1.0, 2.0, 4.0, 3.0}; // devA..devD
-
-// Indices of the table double as cell codes, so a test can compute any device's latency.
-double latency(int code, int device) {
-  double ms = 0.1;
-  for (auto op : nb201::cellFromCode(code).ops)
-    ms += (op == nb201::Op::Conv3x3 ? 1.0 : op == nb201::Op::Conv1x1 ? 0.3 : 0.05) / kSpeed[device];
-  return ms;
-}
+using maple::testing::kRefs;
+using maple::testing::latency;
 
 QString refArch() { return QString::fromStdString(nb201::toString(nb201::cellFromCode(431))); }
 
@@ -49,15 +42,7 @@ class TestPredictCli : public QObject {
 
 private slots:
   void initTestCase() {
-    QByteArray csv = "idx,arch_str,devA,devB,devC,devD\n";
-    std::vector<int> codes(std::begin(kRefs), std::end(kRefs));
-    for (int c = 0; c < 300; ++c) codes.push_back(c * 52);
-    for (int code : codes) {
-      csv += QByteArray::number(code) + "," + QByteArray::fromStdString(nb201::toString(nb201::cellFromCode(code)));
-      for (int d = 0; d < 4; ++d) csv += "," + QByteArray::number(latency(code, d), 'g', 17);
-      csv += "\n";
-    }
-    maple::testing::writeFile(path("table.csv"), csv);
+    maple::testing::writeFile(path("table.csv"), maple::testing::additiveTable(300, 52));
     QCOMPARE(ok({"new", project()}).exitCode, 0);
     QCOMPARE(ok({"import", "--project", project(), path("table.csv")}).exitCode, 0);
     // Every test function uses these two files, so each gets them here whatever ran before it.

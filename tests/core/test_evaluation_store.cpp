@@ -24,7 +24,7 @@ long long scalar(store::Database& db, const std::string& sql) {
 // Two devices and `archs` architectures, written straight into the tables (schema 1 columns).
 void addDevicesAndArchs(store::Database& db, int archs) {
   db.exec("INSERT INTO devices (id, name, provenance, created_at) VALUES (1, 'a', 'test', 'now'), (2, 'b', 'test', 'now')");
-  auto st = db.prepare("INSERT INTO architectures (id, search_space, cell_code, arch_str) VALUES (?1, 'nb201', ?1, 'x')");
+  auto st = db.prepare("INSERT INTO architectures (id, search_space, cell_code, arch_str) VALUES (?1, 'nb201', ?1, 'x' || ?1)");
   for (int i = 1; i <= archs; ++i) {
     st.bind(1, i).run();
     st.reset();

@@ -1,5 +1,8 @@
 #include "common/error.hpp"
+#include "dataset/data_sets.hpp"
+#include "dataset/help_fbnet.hpp"
 #include "dataset/help_nb201.hpp"
+#include "fbnet_table.hpp"
 #include "store/devices.hpp"
 #include "store/latencies.hpp"
 #include "test_support.hpp"
@@ -22,6 +25,21 @@ std::int64_t count(store::Project& p, const char* table) {
   st.step();
   return st.int64(0);
 }
+
+const store::SpaceCounts* spaceOf(const std::vector<store::SpaceCounts>& spaces, const char* name) {
+  for (const auto& s : spaces)
+    if (s.space == name) return &s;
+  return nullptr;
+}
+
+store::DeviceSummary summaryOf(store::Project& p, const std::string& name) {
+  for (auto& s : store::listDeviceSummaries(p))
+    if (s.device.name == name) return s;
+  return {};
+}
+
+std::string fbnetDataDir() { return std::string(MAPLE_DATA_DIR) + "/help-fbnet"; }
+bool haveFbnetDataSet() { return QFile::exists(QString::fromStdString(fbnetDataDir() + "/fbnet_latency_ms.csv")); }
 } // namespace
 
 class TestImport : public QObject {
@@ -196,6 +214,142 @@ private slots:
     QVERIFY(progressSane);
     QCOMPARE(count(p, "latency_samples"), std::int64_t(0));
     QCOMPARE(count(p, "devices"), std::int64_t(0));
+  }
+
+  // devA is in both tables: one device with latencies in two spaces; fbonly has FBNet ones only.
+  void bothSpacesInOneProject() {
+    auto p = store::Project::create(freshProject());
+    const auto nb = csv(QByteArray(kHeader) + kRow0 + kRow1);
+    const auto fb = csv(maple::testing::syntheticFbnetTable({"devA", "fbonly"}, 30), "fbnet_latency_ms.csv");
+    QCOMPARE(dataset::importDataSet(p, nb.toStdString(), dataset::Format::HelpNb201).samplesAdded, 4L);
+    const auto r = dataset::importDataSet(p, QFileInfo(fb).dir().path().toStdString(), dataset::Format::HelpFbnet);
+    QCOMPARE(r.devices, 2);
+    QCOMPARE(r.architectures, 30L);
+    QCOMPARE(r.samplesAdded, 60L);
+    QCOMPARE(count(p, "devices"), std::int64_t(3));
+    QCOMPARE(count(p, "sources"), std::int64_t(2));
+
+    const auto info = store::projectInfo(p);
+    QCOMPARE(info.spaces.size(), size_t{2});
+    QCOMPARE(spaceOf(info.spaces, "nb201")->architectures, std::int64_t(2));
+    QCOMPARE(spaceOf(info.spaces, "nb201")->latencySamples, std::int64_t(4));
+    QCOMPARE(spaceOf(info.spaces, "fbnet")->architectures, std::int64_t(30));
+    QCOMPARE(spaceOf(info.spaces, "fbnet")->latencySamples, std::int64_t(60));
+
+    const auto devA = summaryOf(p, "devA"), fbonly = summaryOf(p, "fbonly");
+    QCOMPARE(devA.measuredIn("nb201"), std::int64_t(2));
+    QCOMPARE(devA.measuredIn("fbnet"), std::int64_t(30));
+    QCOMPARE(devA.measuredArchitectures, std::int64_t(32));
+    QCOMPARE(fbonly.measuredIn("nb201"), std::int64_t(0));
+    QCOMPARE(fbonly.measuredIn("fbnet"), std::int64_t(30));
+    QVERIFY(fbonly.imported && devA.imported);
+    QVERIFY(fbonly.device.provenance.rfind("imported from " + fb.toStdString(), 0) == 0);
+    // NAS-Bench-201's readers see their two architectures only.
+    QCOMPARE(store::listArchitectures(p).size(), size_t{2});
+    QCOMPARE(store::loadLatencyMatrix(p, {"devA"}).architectures.size(), size_t{2});
+    // FBNet rows are keyed by their canonical string: no code, no space index.
+    auto st = p.db().prepare("SELECT count(*) FROM architectures WHERE search_space = 'fbnet' AND cell_code IS NULL "
+                             "AND space_index IS NULL");
+    st.step();
+    QCOMPARE(st.int64(0), std::int64_t(30));
+
+    // Re-importing either adds nothing.
+    const auto again = dataset::importHelpFbnet(p, fb.toStdString());
+    QCOMPARE(again.samplesAdded, 0L);
+    QCOMPARE(again.samplesExisting, 60L);
+    QCOMPARE(dataset::importHelpNb201(p, nb.toStdString()).samplesAdded, 0L);
+    QCOMPARE(count(p, "latency_samples"), std::int64_t(64));
+    QCOMPARE(count(p, "architectures"), std::int64_t(32));
+  }
+
+  void badFbnetTableWritesNothing_data() {
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("expected");
+    const auto good = maple::testing::syntheticFbnetTable({"devA"}, 3);
+    QByteArray badBlock = good;
+    const auto first = badBlock.indexOf("\n0,") + 3;
+    badBlock.replace(first, badBlock.indexOf('-', first) - first, "k7_e1");
+    QTest::newRow("bad block") << badBlock << ":2: ";
+    QTest::newRow("zero latency") << good.left(good.lastIndexOf(',') + 1) + "0\n" << ":4: latency 0 ms for 'devA' is not positive";
+    QTest::newRow("implausible") << good.left(good.lastIndexOf(',') + 1) + "1e9\n" << ":4: latency 1e9 ms for 'devA' is outside";
+    QTest::newRow("device name") << QByteArray(good).replace("devA", "dev\x01") << ":1: device column 3";
+  }
+  void badFbnetTableWritesNothing() {
+    QFETCH(QByteArray, body);
+    QFETCH(QString, expected);
+    const auto path = freshProject();
+    { store::Project::create(path); }
+    const auto before = digest(QString::fromStdString(path));
+    const auto file = csv(body, "fbnet_latency_ms.csv");
+    {
+      auto p = store::Project::open(path);
+      try {
+        dataset::importHelpFbnet(p, file.toStdString());
+        QFAIL("accepted a bad table");
+      } catch (const Error& e) {
+        QCOMPARE(e.kind(), ErrorKind::BadInput);
+        QVERIFY2(QString(e.what()).startsWith(file) && QString(e.what()).contains(expected), e.what());
+      }
+      QCOMPARE(count(p, "devices"), std::int64_t(0));
+    }
+    QCOMPARE(digest(QString::fromStdString(path)), before);
+  }
+
+  void fbnetCancelWritesNothing() {
+    auto p = store::Project::create(freshProject());
+    const auto fb = csv(maple::testing::syntheticFbnetTable({"d1", "d2", "d3"}, 40), "fbnet_latency_ms.csv");
+    try {
+      dataset::importHelpFbnet(p, fb.toStdString(), [](const dataset::ImportProgress& pr) { return pr.rowsWritten < 80; });
+      QFAIL("cancel was ignored");
+    } catch (const Error& e) {
+      QCOMPARE(e.kind(), ErrorKind::Cancelled);
+    }
+    QCOMPARE(count(p, "latency_samples"), std::int64_t(0));
+    QCOMPARE(count(p, "architectures"), std::int64_t(0));
+    QCOMPARE(count(p, "devices"), std::int64_t(0));
+  }
+
+  void formatsAreNamedAndDetected() {
+    QCOMPARE(dataset::formatNames(), (std::vector<std::string>{"help-nb201", "help-fbnet"}));
+    QVERIFY(dataset::parseFormat("help-fbnet") == dataset::Format::HelpFbnet);
+    QVERIFY_THROWS_EXCEPTION(Error, dataset::parseFormat("help-ofa"));
+    const auto fb = csv(maple::testing::syntheticFbnetTable({"d1"}, 2), "fbnet_latency_ms.csv");
+    QVERIFY(dataset::detectFormat(fb.toStdString()) == dataset::Format::HelpFbnet);
+    QVERIFY(dataset::detectFormat(QFileInfo(fb).dir().path().toStdString()) == dataset::Format::HelpFbnet);
+    writeFile(QFileInfo(fb).dir().filePath("nb201_latency_ms.csv"), QByteArray(kHeader) + kRow0);
+    try {
+      dataset::detectFormat(QFileInfo(fb).dir().path().toStdString());
+      QFAIL("guessed one of two tables");
+    } catch (const Error& e) {
+      QVERIFY2(QString(e.what()).contains("holds both"), e.what());
+    }
+    QVERIFY_THROWS_EXCEPTION(Error, dataset::detectFormat(dir_.path().toStdString()));
+  }
+
+  // Both published tables: 16 device names are shared, 4 (the _64 GPUs) are FBNet's alone.
+  void bothFullDataSets() {
+    MAPLE_REQUIRE_DATA_SET();
+    if (!haveFbnetDataSet()) QSKIP("the FBNet data set is not at ../shared/data/help-fbnet");
+    auto p = store::Project::create(freshProject());
+    dataset::importHelpNb201(p, maple::testing::dataDir());
+    const auto r = dataset::importHelpFbnet(p, fbnetDataDir());
+    QCOMPARE(r.devices, 20);
+    QCOMPARE(r.architectures, 5000L);
+    QCOMPARE(r.samplesAdded, 100000L);
+    QVERIFY(r.specsFound);
+    QCOMPARE(count(p, "devices"), std::int64_t(31));
+    const auto info = store::projectInfo(p);
+    QCOMPARE(spaceOf(info.spaces, "nb201")->latencySamples, std::int64_t(421875));
+    QCOMPARE(spaceOf(info.spaces, "fbnet")->latencySamples, std::int64_t(100000));
+    const auto only = summaryOf(p, "1080ti_64");
+    QCOMPARE(only.measuredIn("fbnet"), std::int64_t(5000));
+    QCOMPARE(only.measuredIn("nb201"), std::int64_t(0));
+    QCOMPARE(only.device.batchSize.value(), 64);
+    QCOMPARE(only.device.cores.value(), 3584);
+    const auto both = summaryOf(p, "1080ti_1");
+    QCOMPARE(both.measuredIn("fbnet"), std::int64_t(5000));
+    QCOMPARE(both.measuredIn("nb201"), std::int64_t(15625));
+    QCOMPARE(dataset::importHelpFbnet(p, fbnetDataDir()).samplesAdded, 0L);
   }
 
   void missingFileIsIoError() {

@@ -120,6 +120,43 @@ private slots:
     QVERIFY(!store::deviceLauncher(p, "local")); // a device without one stays without
   }
 
+  // FBNet rows have no cell code: merged architectures match by space and string, so a device's
+  // latencies in both spaces arrive, and an FBNet architecture both projects hold is stored once.
+  void latenciesOfBothSpacesMerge() {
+    const auto into = makeProject(dir_, "into-fb.maple", {"here"}, 3);
+    const auto other = makeProject(dir_, "other-fb.maple", {"board"}, 4);
+    const std::vector<std::string> fbnet{"skip-k3_e1", "k5_e6-skip", "k3_e3_g2-k5_e1"};
+    auto addFbnet = [&](const std::string& path, const std::string& device, size_t archs) {
+      auto p = store::Project::open(path);
+      store::Transaction tx(p.db());
+      store::LatencyWriter writer(p);
+      const auto source = store::ensureSource(p, "test", "test:fbnet", "made by test_merge");
+      for (size_t a = 0; a < archs; ++a) {
+        store::LatencySample s;
+        s.deviceId = store::requireDevice(p, device).id;
+        s.architectureId = writer.architecture("fbnet", fbnet[a]);
+        s.latencyMs = 50.0 + static_cast<double>(a);
+        writer.sample(source, s);
+      }
+      tx.commit();
+    };
+    addFbnet(into, "here", 1);
+    addFbnet(other, "board", 3);
+    auto p = store::Project::open(into);
+    QCOMPARE(store::mergeDevices(p, other).latencySamples, 7L);
+    const auto info = store::projectInfo(p);
+    QCOMPARE(info.spaces.size(), size_t{2});
+    QCOMPARE(info.spaces[0].space, std::string("fbnet"));
+    QCOMPARE(info.spaces[0].architectures, std::int64_t(3));
+    QCOMPARE(info.spaces[0].latencySamples, std::int64_t(4));
+    QCOMPARE(info.spaces[1].architectures, std::int64_t(4));
+    auto st = p.db().prepare("SELECT l.latency_ms FROM latency_samples l JOIN architectures a ON a.id = l.architecture_id "
+                             "JOIN devices d ON d.id = l.device_id WHERE d.name = 'board' AND a.arch_str = ?1");
+    st.bind(1, fbnet[2]);
+    QVERIFY(st.step());
+    QCOMPARE(st.real(0), 52.0);
+  }
+
   void namedDevicesOnlyAndUnknownNames() {
     const auto into = makeProject(dir_, "into2.maple", {"x"}, 2);
     const auto other = makeProject(dir_, "other2.maple", {"a", "b"}, 2);

@@ -301,6 +301,78 @@ private slots:
     }
   }
 
+  // A project written by schema 4 (made here by its own migrations, as the old build made it):
+  // migration 5 rebuilds the architectures table keyed by (space, string); every row keeps its id,
+  // so the latencies and evaluation points pointing at them still resolve, and foreign keys stay on.
+  void schemaFourProjectKeepsRowsIdsAndLatencies() {
+    const auto p = path("v4.maple");
+    const std::vector<int> codes{42, 7, 15624}, ids{3, 9, 120};
+    {
+      Database db(p, Database::Mode::Create);
+      db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+      for (int v = 0; v < 4; ++v) db.exec(migrations().at(static_cast<size_t>(v)));
+      db.exec("PRAGMA user_version = 4");
+      db.exec("INSERT INTO devices (id, name, provenance, created_at) VALUES (5, 'old', 'test', '2025-01-01T00:00:00Z')");
+      db.exec("INSERT INTO sources (id, kind, key, description, created_at) VALUES (2, 'test', 'test:v4', 'v4', 'x')");
+      auto arch = db.prepare("INSERT INTO architectures (id, search_space, cell_code, arch_str, space_index) "
+                             "VALUES (?1, 'nb201', ?2, ?3, ?4)");
+      auto sample = db.prepare("INSERT INTO latency_samples (device_id, architecture_id, source_id, latency_ms) "
+                               "VALUES (5, ?1, 2, ?2)");
+      for (size_t i = 0; i < codes.size(); ++i) {
+        arch.bind(1, ids[i]).bind(2, codes[i]).bind(3, nb201::toString(nb201::cellFromCode(codes[i])));
+        arch.bind(4, i == 1 ? std::optional<int>() : std::optional<int>(static_cast<int>(i) * 10));
+        arch.run();
+        arch.reset();
+        sample.bind(1, ids[i]).bind(2, 1.5 + static_cast<double>(i));
+        sample.run();
+        sample.reset();
+      }
+      db.exec("INSERT INTO evaluations (id, method, descriptor_kind, protocol, shots, seed, metrics_json, created_at) "
+              "VALUES (1, 'opcost', 'specs', 'full', 3, 1, '{}', 'x')");
+      db.exec("INSERT INTO evaluation_points (evaluation_id, device_id, points, architecture_ids, predicted_ms, "
+              "measured_ms) VALUES (1, 5, 1, x'03000000', x'0000803f', x'0000803f')");
+    }
+    auto proj = Project::open(p);
+    QCOMPARE(proj.schemaVersion(), currentSchemaVersion());
+    auto& db = proj.db();
+    auto rows = db.prepare("SELECT id, cell_code, arch_str, space_index FROM architectures ORDER BY id");
+    for (size_t i = 0; i < codes.size(); ++i) {
+      QVERIFY(rows.step());
+      QCOMPARE(rows.int64(0), std::int64_t(ids[i]));
+      QCOMPARE(rows.int64(1), std::int64_t(codes[i]));
+      QCOMPARE(rows.text(2), nb201::toString(nb201::cellFromCode(codes[i])));
+      QCOMPARE(rows.optInt64(3).has_value(), i != 1);
+    }
+    QVERIFY(!rows.step());
+    const auto latencies = deviceLatencies(proj, 5);
+    QCOMPARE(latencies.size(), size_t{3});
+    for (size_t i = 0; i < codes.size(); ++i) {
+      QCOMPARE(latencies[i].architectureId, std::int64_t(ids[i]));
+      QCOMPARE(latencies[i].medianMs, 1.5 + static_cast<double>(i));
+    }
+    QCOMPARE(architectureByIndex(proj, 20)->id, std::int64_t(120));
+    QCOMPARE(count(proj, "evaluation_points"), std::int64_t(1));
+    auto fkCheck = db.prepare("PRAGMA foreign_key_check");
+    QVERIFY(!fkCheck.step());
+    auto fk = db.prepare("PRAGMA foreign_keys");
+    QVERIFY(fk.step());
+    QCOMPARE(fk.int64(0), std::int64_t(1));
+    // The references still point at the rebuilt table: a sample of a missing architecture is refused.
+    QVERIFY_THROWS_EXCEPTION(Error, db.exec("INSERT INTO latency_samples (device_id, architecture_id, source_id, "
+                                            "latency_ms) VALUES (5, 4, 2, 1.0)"));
+    // Writers find the migrated rows by string; a space without codes fits beside them.
+    LatencyWriter w(proj);
+    QCOMPARE(w.architecture(nb201::cellFromCode(7), 5), std::int64_t(9));
+    QCOMPARE(architectureByIndex(proj, 5)->id, std::int64_t(9));
+    const auto fbnet = w.architecture("fbnet", "skip-skip");
+    QVERIFY(fbnet > 120);
+    QCOMPARE(w.architecture("fbnet", "skip-skip"), fbnet);
+    QCOMPARE(count(proj, "architectures"), std::int64_t(4));
+    auto integrity = db.prepare("PRAGMA integrity_check");
+    QVERIFY(integrity.step());
+    QCOMPARE(integrity.text(0), std::string("ok"));
+  }
+
   void upsertFillsOnlyEmptyFields() {
     auto p = Project::create(path("upsert.maple"));
     Device a;
