@@ -258,8 +258,6 @@ private slots:
     QCOMPARE(errorOf([&] { evalDataFromTable(f.table, f.specs, "counters"); }), ErrorKind::Usage);
   }
 
-  // Every family the spec sheet uses sets exactly its own flag (version 1 set none for CPUs,
-  // phones and boards: it tested names the sheet never uses).
   // Ten designed shots from pools unlike their targets (docs/accuracy.md's `few` and `kind` splits):
   // a pool of four devices reaches 0.80 acc10 over 20 others now that the design's planned noise is
   // cross-validated (it was 0.73 at a fixed 0.05); GPUs and server CPUs to the edge devices do not
@@ -295,6 +293,8 @@ private slots:
     QVERIFY(kind >= 0.80);
   }
 
+  // Every family the spec sheet uses sets exactly its own flag (version 1 set none for CPUs,
+  // phones and boards: it tested names the sheet never uses).
   void specsFamilyFlags() {
     const auto& f = fixture();
     std::set<std::string> families;
