@@ -1,6 +1,7 @@
 #include "predict/harness.hpp"
 
 #include "common/error.hpp"
+#include "common/parallel_for.hpp"
 #include "common/setting.hpp"
 #include "descriptor/from_data.hpp"
 #include "predict/pool.hpp"
@@ -13,7 +14,6 @@
 #include <mutex>
 #include <random>
 #include <set>
-#include <system_error>
 #include <thread>
 
 namespace maple::predict {
@@ -253,11 +253,9 @@ EvalResult evaluate(const EvalData& data, const EvalOptions& o, const ProgressFn
   for (const auto& t : o.testDevices) scored.push_back(scoredCells(data, deviceIndex(data, t), o.protocol));
 
   std::mutex resultMutex;
-  std::atomic<size_t> next{0}, done{0};
-  std::exception_ptr error;
-  auto worker = [&] {
-    for (size_t j; !cancelled && (j = next++) < jobs.size();) {
-      try {
+  std::atomic<size_t> done{0};
+  // One job per (shot count, seed, test device); a failure or a cancel stops the others pulling more.
+  parallelFor(jobs.size(), o.threads > 0 ? o.threads : static_cast<int>(std::thread::hardware_concurrency()), [&](size_t j) {
         const auto& job = jobs[j];
         const int k = o.shots[job.shotSlot];
         const std::uint64_t seed = o.seed + job.seedSlot;
@@ -300,28 +298,8 @@ EvalResult evaluate(const EvalData& data, const EvalOptions& o, const ProgressFn
         const size_t finished = ++done;
         report(0.5 + 0.5 * static_cast<double>(finished) / static_cast<double>(jobs.size()),
                "adapting and scoring " + std::to_string(finished) + "/" + std::to_string(jobs.size()));
-      } catch (...) {
-        std::lock_guard lock(resultMutex);
-        if (!error) error = std::current_exception();
-        cancelled = true;
-      }
-    }
-  };
-  // No more threads than jobs; when the system refuses one more thread, the ones started share
-  // the jobs (each pulls the next), so the evaluation still completes.
-  const auto wanted = o.threads > 0 ? static_cast<size_t>(o.threads) : static_cast<size_t>(std::thread::hardware_concurrency());
-  const size_t threads = std::clamp<size_t>(wanted, 1, std::max<size_t>(1, jobs.size()));
-  std::vector<std::thread> pool_;
-  for (size_t i = 1; i < threads; ++i) {
-    try {
-      pool_.emplace_back(worker);
-    } catch (const std::system_error&) {
-      break;
-    }
-  }
-  worker();
-  for (auto& t : pool_) t.join();
-  if (error) std::rethrow_exception(error);
+      },
+      &cancelled);
   if (cancelled) fail(ErrorKind::Cancelled, "evaluation cancelled");
 
   for (auto& r : result.results) {

@@ -22,18 +22,14 @@
 // on the graph counts folds when the pool's folding devices are the graph-compiled ones (a wrong
 // guess costs a 1000-fold error on a folded cell, which dominates MAPE).
 #include "common/error.hpp"
+#include "common/parallel_for.hpp"
 #include "predict/design.hpp"
 #include "predict/methods.hpp"
 #include "predict/opcost_fit.hpp"
 
 #include <algorithm>
 #include <array>
-#include <atomic>
-#include <functional>
-#include <mutex>
-#include <system_error>
 #include <cmath>
-#include <exception>
 #include <random>
 #include <thread>
 
@@ -59,34 +55,6 @@ constexpr opcost::WidePrior kDefaultWide{0.1, 1};
 // spends shots on corner cells; planning for more spreads them over typical cells, which pays when
 // the target is unlike the pool.
 constexpr double kDesignNoiseGrid[] = {0.05, 0.02, 0.1, 0.2};
-
-// fn(i) for i in [0, n) on up to `threads` threads; the first exception is rethrown.
-void parallelFor(Eigen::Index n, int threads, const std::function<void(Eigen::Index)>& fn) {
-  std::atomic<Eigen::Index> next{0};
-  std::exception_ptr error;
-  std::mutex errorMutex;
-  auto work = [&] {
-    for (Eigen::Index i; (i = next++) < n;) {
-      try {
-        fn(i);
-      } catch (...) {
-        std::lock_guard lock(errorMutex);
-        if (!error) error = std::current_exception();
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  for (Eigen::Index t = 1; t < std::min<Eigen::Index>(threads, n); ++t) {
-    try {
-      pool.emplace_back(work);
-    } catch (const std::system_error&) {
-      break; // the threads started share the work
-    }
-  }
-  work();
-  for (auto& t : pool) t.join();
-  if (error) std::rethrow_exception(error);
-}
 
 double median(std::vector<double> v) {
   if (v.empty()) return std::nan("");
@@ -179,8 +147,8 @@ protected:
     // Per left-out device: each wide setting's designed runs (per k) and random run.
     std::vector<std::array<std::array<CvRun, nk>, nw>> designed(um);
     std::vector<std::array<CvRun, nw>> random(um);
-    parallelFor(m, threads, [&](Eigen::Index j) {
-      const auto u = static_cast<size_t>(j);
+    parallelFor(um, threads, [&](size_t u) {
+      const auto j = static_cast<Eigen::Index>(u);
       for (size_t w = 0; w < nw; ++w) {
         const opcost::Prior prior = priorWithout(j, kWideGrid[w]);
         const auto design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[0]);
@@ -201,8 +169,8 @@ protected:
     wide_ = kWideGrid[bestWide];
     // Per left-out device, each design noise's runs (per k) under the chosen wide setting.
     std::vector<std::array<std::array<CvRun, nk>, nn>> byNoise(um);
-    parallelFor(m, threads, [&](Eigen::Index j) {
-      const auto u = static_cast<size_t>(j);
+    parallelFor(um, threads, [&](size_t u) {
+      const auto j = static_cast<Eigen::Index>(u);
       const opcost::Prior prior = priorWithout(j, wide_);
       byNoise[u][0] = designed[u][bestWide]; // the default noise's, run above
       for (size_t n = 1; n < nn; ++n) {
