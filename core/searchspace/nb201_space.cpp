@@ -1,4 +1,5 @@
 // NAS-Bench-201 through the SearchSpace interface: a thin wrapper over nb201.hpp and cost.hpp.
+#include "searchspace/architecture.hpp"
 #include "searchspace/cost.hpp"
 #include "searchspace/nb201.hpp"
 #include "searchspace/space.hpp"
@@ -12,18 +13,6 @@ using nb201::Op;
 
 constexpr std::array<std::string_view, nb201::kOps> kOpNames{"none", "skip_connect", "nor_conv_1x1",
                                                               "nor_conv_3x3", "avg_pool_3x3"};
-
-nb201::Cell toCell(const Genotype& g) {
-  nb201::Cell cell;
-  for (int e = 0; e < nb201::kEdges; ++e) cell.ops[e] = static_cast<Op>(g.choices[e]);
-  return cell;
-}
-
-Genotype toGenotype(const nb201::Cell& cell) {
-  Genotype g;
-  for (Op op : cell.ops) g.choices.push_back(static_cast<std::uint8_t>(op));
-  return g;
-}
 
 // One cell: node t sums its non-none edges; ReLU-conv-BN edges from one node share the ReLU; a
 // node without inputs is zero, as in the unpruned network.
@@ -73,32 +62,32 @@ public:
   int positions() const override { return nb201::kEdges; }
   std::span<const std::string_view> choiceNames() const override { return kOpNames; }
 
-  Genotype parse(std::string_view text) const override { return toGenotype(nb201::parseCell(text)); }
+  Genotype parse(std::string_view text) const override { return genotypeOf(nb201::parseCell(text)); }
   std::string format(const Genotype& g) const override {
     check(g);
-    return nb201::toString(toCell(g));
+    return nb201::toString(cellOf(g));
   }
 
   std::optional<std::int64_t> size() const override { return nb201::kSpaceSize; }
   std::optional<std::int64_t> index(const Genotype& g) const override {
     check(g);
-    return nb201::cellCode(toCell(g));
+    return nb201::cellCode(cellOf(g));
   }
   Genotype fromIndex(std::int64_t index) const override {
     if (index < 0 || index >= nb201::kSpaceSize)
       fail(ErrorKind::Usage, "nb201 index " + std::to_string(index) + " is outside 0..15624");
-    return toGenotype(nb201::cellFromCode(static_cast<int>(index)));
+    return genotypeOf(nb201::cellFromCode(static_cast<int>(index)));
   }
 
   Features features(const Genotype& g) const override {
     check(g);
-    const auto c = nb201::networkCost(toCell(g));
+    const auto c = nb201::networkCost(cellOf(g));
     return {c.macs, c.params, c.activationBytes};
   }
 
   std::vector<OpCountGroup> opCounts(const Genotype& g) const override {
     check(g);
-    const auto cell = toCell(g);
+    const auto cell = cellOf(g);
     const auto live = nb201::liveness(cell);
     std::vector<std::string> labels(kOpNames.begin(), kOpNames.end());
     OpCountGroup eager{"eager", labels, std::vector<double>(nb201::kOps, 0.0)};
@@ -117,7 +106,7 @@ public:
 
   LayerGraph network(const Genotype& g) const override {
     check(g);
-    const auto cell = toCell(g);
+    const auto cell = cellOf(g);
     GraphBuilder b(input());
     int x = b.convBn("stem", 0, 16, 3, 1, 1, false);
     const int channels[3] = {16, 32, 64};

@@ -3,6 +3,7 @@
 #include "dataset/help_fbnet.hpp"
 #include "dataset/help_nb201.hpp"
 #include "predict/op_counts.hpp"
+#include "searchspace/architecture.hpp"
 #include "searchspace/cost.hpp"
 #include "searchspace/fbnet.hpp"
 #include "searchspace/space.hpp"
@@ -189,6 +190,32 @@ private slots:
     QCOMPARE(distinct.size(), std::size_t(15625));
     QVERIFY(!message([] { nb201Space().sample(15626, 1); }).isEmpty());
     QVERIFY(!message([] { fbnetSpace().enumerate(); }).isEmpty());
+  }
+
+  void architectureValues() {
+    const auto fb = parseArchitecture(fbnetSpace(), fbnetSpace().format(fbnetSpace().sample(1, 9)[0]));
+    QCOMPARE(QString::fromStdString(std::string(fb.spaceName())), QString("fbnet"));
+    QVERIFY(!fb.index());
+    const auto cell = nb201::cellFromCode(4242);
+    const auto nb = nb201Architecture(cell);
+    QCOMPARE(*nb.index(), std::int64_t(4242));
+    QCOMPARE(nb.canonical(), nb201::toString(cell));
+    QVERIFY(cellOf(nb.genotype) == cell);
+    QVERIFY(!(nb == fb));
+    // A genotype of the wrong length, or a choice outside the ops, is refused, not read past.
+    QVERIFY(message([&] { cellOf(fb.genotype); }).contains("22 positions"));
+    QVERIFY(message([] { cellOf(Genotype{{0, 1, 2, 3, 4, 5}}); }).contains("position 6"));
+
+    auto set = nb201Set(std::vector<nb201::Cell>{cell, nb201::cellFromCode(7)});
+    QCOMPARE(set.size(), std::size_t(2));
+    QVERIFY(set.at(1) == nb201Architecture(nb201::cellFromCode(7)));
+    const QString mixed = message([&] { set.push_back(fb); });
+    QVERIFY2(mixed.contains("fbnet architecture given to a set of nb201"), qPrintable(mixed));
+    QCOMPARE(set.size(), std::size_t(2));
+    const QString wrong = message([&] { requireSpace(set, fbnetSpace(), "the shots"); });
+    QVERIFY2(wrong.contains("the shots is of space nb201, expected fbnet"), qPrintable(wrong));
+    requireSpace(set, nb201Space(), "the shots");
+    requireSpace(ArchitectureSet{}, fbnetSpace(), "nothing"); // an empty set has no space to mismatch
   }
 
   void nb201MatchesExistingFunctions() {
