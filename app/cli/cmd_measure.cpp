@@ -40,7 +40,8 @@ Target byIndex(store::Project& project, long long index, const std::string& wher
   if (index < 0 || index >= nb201::kSpaceSize)
     fail(ErrorKind::Usage, where + "architecture index " + std::to_string(index) + " is outside NAS-Bench-201's 0.." +
                                std::to_string(nb201::kSpaceSize - 1));
-  if (auto a = store::architectureByIndex(project, static_cast<int>(index))) return {a->cell, static_cast<int>(index)};
+  if (auto a = store::architectureByIndex(project, static_cast<int>(index)))
+    return {searchspace::nb201Architecture(a->cell), index};
   if (indexedArchitectures(project) == 0)
     badInput(where + "project " + text::quote(project.path()) +
              " has no NAS-Bench-201 indices yet: import the data set first (maple import --project " + project.path() +
@@ -66,7 +67,7 @@ std::vector<Target> resolveTargets(store::Project& project, const Opts& o) {
         continue;
       }
       try {
-        out.push_back({nb201::parseCell(t), std::nullopt});
+        out.push_back({searchspace::parseArchitecture(searchspace::nb201Space(), t), std::nullopt});
       } catch (const Error& e) {
         badLine(o.archsFile, n, std::string(e.what()) + " (each line holds an index 0..15624 or an architecture string)");
       }
@@ -77,8 +78,8 @@ std::vector<Target> resolveTargets(store::Project& project, const Opts& o) {
   std::vector<Target> unique;
   for (auto& t : out) {
     bool seen = false;
-    for (const auto& u : unique) seen = seen || u.cell == t.cell;
-    if (seen) std::cerr << "note: " << nb201::toString(t.cell) << " is listed more than once; measuring it once\n";
+    for (const auto& u : unique) seen = seen || u.arch == t.arch;
+    if (seen) std::cerr << "note: " << t.arch.canonical() << " is listed more than once; measuring it once\n";
     else unique.push_back(t);
   }
   return unique;
@@ -87,8 +88,8 @@ std::vector<Target> resolveTargets(store::Project& project, const Opts& o) {
 // ---- output -------------------------------------------------------------------------------------
 nlohmann::json sampleJson(const services::MeasuredTarget& d, const Opts& o, const services::MeasureOutcome& out) {
   const auto& s = d.measurement.summary;
-  return {{"arch_index", d.target.index ? nlohmann::json(*d.target.index) : nlohmann::json(nullptr)},
-          {"arch", nb201::toString(d.target.cell)},
+  return {{"arch_index", d.target.datasetIndex ? nlohmann::json(*d.target.datasetIndex) : nlohmann::json(nullptr)},
+          {"arch", d.target.arch.canonical()},
           {"latency_ms", s.medianMs},
           {"iqr_ms", s.iqrMs()},
           {"q1_ms", s.q1Ms},
@@ -107,7 +108,7 @@ nlohmann::json sampleJson(const services::MeasuredTarget& d, const Opts& o, cons
 }
 
 std::string archLabel(const Target& t) {
-  return t.index ? "#" + std::to_string(*t.index) : nb201::toString(t.cell);
+  return t.datasetIndex ? "#" + std::to_string(*t.datasetIndex) : t.arch.canonical();
 }
 
 void report(const Opts& o, const services::MeasureOutcome& out) {

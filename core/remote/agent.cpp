@@ -124,10 +124,12 @@ void Agent::measure(const json& r) {
   c.runnerTimeoutS = num(r, "timeout");
   c.cancelled = [this] { return clientGone(); };
   if (c.batch < 1 || c.batch > 4096) fail(ErrorKind::Usage, "batch must lie in 1..4096");
-  const auto cell = nb201::parseCell(str(r, "arch"));
+  // No "space": a client of before search spaces, measuring nb201.
+  const auto& space = r.contains("space") ? searchspace::space(str(r, "space")) : searchspace::nb201Space();
+  const auto arch = searchspace::parseArchitecture(space, str(r, "arch"));
   const auto protocol = protocolFromJson(at(r, "protocol"));
   auto& measurer = measurerFor(c);
-  const auto m = measurer.measure(cell, protocol, [&](const measure::MeasureProgress& p) {
+  const auto m = measurer.measure(arch, protocol, [&](const measure::MeasureProgress& p) {
     send({{"op", "progress"}, {"runs_done", p.runsDone}, {"max_runs", p.maxRuns}, {"median_ms", p.medianMs}});
     return !clientGone();
   });

@@ -137,10 +137,11 @@ Counting AgentLink::probe(const std::vector<std::string>& events) {
   return decoded([&] { return countingFromJson(at(reply, "counting")); });
 }
 
-RemoteSample AgentLink::measure(const std::string& arch, const measure::Protocol& protocol, const MeasureAsk& ask,
-                                const std::function<bool(int, int, double)>& progress) {
-  const json request = {{"op", "measure"}, {"arch", arch}, {"engine", ask.engine}, {"batch", ask.batch},
-                        {"threads", ask.threads}, {"seed", ask.seed}, {"timeout", ask.runnerTimeoutS},
+RemoteSample AgentLink::measure(const searchspace::Architecture& arch, const measure::Protocol& protocol,
+                                const MeasureAsk& ask, const std::function<bool(int, int, double)>& progress) {
+  const json request = {{"op", "measure"},         {"space", arch.spaceName()}, {"arch", arch.canonical()},
+                        {"engine", ask.engine},    {"batch", ask.batch},        {"threads", ask.threads},
+                        {"seed", ask.seed},        {"timeout", ask.runnerTimeoutS},
                         {"protocol", toJson(protocol)}};
   const auto reply = exchange(request, "measured", [&](const json& p) {
     return !progress || progress(integer(p, "runs_done"), integer(p, "max_runs"), num(p, "median_ms"));

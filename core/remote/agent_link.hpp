@@ -9,6 +9,7 @@
 #include "common/child_process.hpp"
 #include "measure/conditions.hpp"
 #include "remote/wire.hpp"
+#include "searchspace/architecture.hpp"
 
 #include <functional>
 #include <memory>
@@ -63,7 +64,7 @@ public:
   measure::HostInfo detect();
   Counting probe(const std::vector<std::string>& events);
   // progress(runsDone, maxRuns, medianMs) returning false cancels.
-  RemoteSample measure(const std::string& arch, const measure::Protocol& protocol, const MeasureAsk& ask,
+  RemoteSample measure(const searchspace::Architecture& arch, const measure::Protocol& protocol, const MeasureAsk& ask,
                        const std::function<bool(int, int, double)>& progress = {});
   // progress(fraction, step) returning false cancels.
   RemoteCapture capture(const CaptureAsk& ask, const std::function<bool(double, const std::string&)>& progress = {});

@@ -6,7 +6,9 @@
 //                                                                "host":{...}}
 //   -> {"op":"detect"}                                       <- {"op":"detected","host":{...}}
 //   -> {"op":"probe","events":[...]}                         <- {"op":"probed","counting":{...}}
-//   -> {"op":"measure","arch":"|...|","engine":"cpu",...}    <- {"op":"progress",...}* {"op":"measured",...}
+//   -> {"op":"measure","space":"nb201","arch":"|...|","engine":"cpu",...}
+//                                                            <- {"op":"progress",...}* {"op":"measured",...}
+//      ("space": the search space of "arch", its canonical string; absent: nb201)
 //   -> {"op":"capture","workload":"nb201-reference",...}     <- {"op":"progress",...}* {"op":"captured",...}
 //   any request may get                                      <- {"op":"error","kind":"bad_input","error":"..."}
 // Both ends check the protocol version in hello: a mismatch is refused naming both versions. The

@@ -21,6 +21,13 @@ namespace {
 const std::string kAgent = std::string(MAPLE_CLI) + " agent";
 const std::string kFake = std::string("/bin/sh ") + MAPLE_TEST_AGENTS_DIR + "/fake_agent.sh";
 const std::string kArch = "|nor_conv_1x1~0|+|skip_connect~0|none~1|+|none~0|none~1|avg_pool_3x3~2|";
+const std::string kFbnetArch =
+    "k3_e1-skip-k5_e3-skip-k3_e6-k5_e1_g2-skip-k3_e1_g2-k5_e6-skip-k3_e3-k5_e1-skip-k3_e1-k3_e6-skip-k5_e3-k3_e1-skip-"
+    "k5_e6-k3_e3-skip";
+
+searchspace::Architecture nb201Arch(const std::string& text) {
+  return searchspace::parseArchitecture(searchspace::nb201Space(), text);
+}
 
 struct Failure {
   ErrorKind kind = ErrorKind::Usage;
@@ -73,7 +80,7 @@ private slots:
     AgentLink link(kAgent, 60);
     MeasureAsk ask;
     int progressCalls = 0;
-    const auto s = link.measure(kArch, quickProtocol(), ask, [&](int done, int max, double median) {
+    const auto s = link.measure(nb201Arch(kArch), quickProtocol(), ask, [&](int done, int max, double median) {
       ++progressCalls;
       return done > 0 && done <= max && median > 0;
     });
@@ -92,13 +99,53 @@ private slots:
     AgentLink link(kAgent, 30);
     MeasureAsk ask;
     ask.engine = "bogus";
-    const auto f = failureOf([&] { link.measure(kArch, quickProtocol(), ask); });
+    const auto f = failureOf([&] { link.measure(nb201Arch(kArch), quickProtocol(), ask); });
     QVERIFY(f.kind == ErrorKind::Usage);
     QVERIFY2(f.message.startsWith("unknown engine 'bogus': use cpu, cuda or command:"), qPrintable(f.message));
     // The agent keeps serving after an error.
     QVERIFY(!link.detect().hostname.empty());
-    const auto bad = failureOf([&] { link.measure("|conv~0|", quickProtocol(), MeasureAsk{}); });
-    QVERIFY(bad.kind == ErrorKind::BadInput);
+  }
+
+  // The agent runs the network of the space the request names.
+  void measuresAnFbnetArchitecture() {
+    AgentLink link(kAgent, 60);
+    const auto s = link.measure(searchspace::parseArchitecture(searchspace::fbnetSpace(), kFbnetArch), quickProtocol(),
+                                MeasureAsk{});
+    QVERIFY(s.measurement.runsMs.size() >= 2);
+    QCOMPARE(s.engine, std::string("cpu"));
+  }
+
+  // The agent parses "arch" with the request's "space" (absent: nb201), refusing a bad string
+  // naming the position and the token, and an unknown space naming the known ones.
+  void agentParsesWithTheRequestedSpace() {
+    ChildProcess agent({MAPLE_CLI, "agent"});
+    nlohmann::json measure = {{"op", "measure"}, {"batch", 1}, {"threads", 1}, {"seed", 1}, {"timeout", 30},
+                              {"protocol", toJson(quickProtocol())}, {"engine", "cpu"}};
+    auto ask = [&](const nlohmann::json& fields) {
+      auto r = measure;
+      r.update(fields);
+      QVERIFY(agent.write(r.dump() + "\n"));
+    };
+    std::string line;
+    auto reply = [&](const char* field) {
+      line.clear();
+      agent.readLine(line, 60, 1 << 20);
+      const auto j = nlohmann::json::parse(line, nullptr, false);
+      return j.is_object() && j.contains(field) ? j[field].get<std::string>() : "no " + std::string(field) + ": " + line;
+    };
+    QVERIFY(agent.write("{\"op\":\"hello\",\"protocol\":" + std::to_string(kProtocolVersion) + "}\n"));
+    QCOMPARE(reply("op"), std::string("hello"));
+    std::string bad = kFbnetArch;
+    bad.replace(bad.find("k5_e3"), 5, "k7_e3");
+    ask({{"space", "fbnet"}, {"arch", bad}});
+    QVERIFY2(reply("error").find("layer 3 (column 12): unknown block 'k7_e3'") != std::string::npos, line.c_str());
+    QVERIFY2(line.find("\"kind\":\"bad_input\"") != std::string::npos, line.c_str());
+    ask({{"space", "ofa"}, {"arch", kFbnetArch}});
+    QVERIFY2(reply("error").find("unknown search space 'ofa' (this build knows nb201, fbnet)") != std::string::npos,
+             line.c_str());
+    QVERIFY2(line.find("\"kind\":\"usage\"") != std::string::npos, line.c_str());
+    ask({{"arch", kFbnetArch}}); // no space: nb201, which this string is not
+    QVERIFY2(reply("error").find("invalid NAS-Bench-201 cell 'k3_e1-") != std::string::npos, line.c_str());
   }
 
   // The agent's hello carries its detection: a run learns the device without a detect round trip.
