@@ -343,7 +343,8 @@ private slots:
     auto r = runCli({"measure", "--project", p, "--device", "here", "--engine", "cpu", "--space", "fbnet",
                      "--archs-file", path("fbnet_bad.txt")});
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains("fbnet_bad.txt:2:") && r.err.contains("layer 2 (column 7): unknown block 'k7_e3'") &&
+    const auto where = QString("layer 2 (column %1): unknown block 'k7_e3'").arg(bad.indexOf('-') + 2);
+    QVERIFY2(r.err.contains("fbnet_bad.txt:2:") && r.err.contains(where) &&
                  r.err.contains("each line holds an fbnet architecture string"),
              qPrintable(r.err));
     QVERIFY2(!r.err.contains("[1/"), qPrintable(r.err)); // refused before measuring
