@@ -174,6 +174,13 @@ std::vector<Architecture> listArchitectures(Project& project) {
   return out;
 }
 
+std::vector<std::string> spacesIn(Project& project) {
+  auto st = project.db().prepare("SELECT DISTINCT search_space FROM architectures ORDER BY search_space");
+  std::vector<std::string> out;
+  while (st.step()) out.push_back(st.text(0));
+  return out;
+}
+
 std::vector<int> indexTable(Project& project) {
   auto st = project.db().prepare(
       "SELECT cell_code, space_index FROM architectures WHERE search_space = ?1 AND space_index IS NOT NULL "

@@ -18,6 +18,8 @@ struct Architecture {
 
 std::optional<Architecture> architectureByIndex(Project& project, int spaceIndex);
 std::vector<Architecture> listArchitectures(Project& project); // ordered by space index, then code
+// The search spaces the project holds architectures of, by name (some may be unknown to this build).
+std::vector<std::string> spacesIn(Project& project);
 // NAS-Bench-201's index order as cell codes (entry i: the code of index i) when the project knows
 // every index (the whole table was imported); empty otherwise.
 std::vector<int> indexTable(Project& project);

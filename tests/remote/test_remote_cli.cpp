@@ -6,6 +6,7 @@
 #include "../cli/cli_runner.hpp"
 #include "../core/process_support.hpp"
 #include "../core/test_support.hpp"
+#include "searchspace/space.hpp"
 #include "sshd_fixture.hpp"
 
 #include "services/remote.hpp"
@@ -77,6 +78,25 @@ private slots:
     QVERIFY2(r.err.contains("via") || r.out.contains("via"), qPrintable(r.err + r.out));
     QCOMPARE(count(p, kSamplesOf), 3LL);
     QCOMPARE(count(p, "SELECT count(*) FROM sources WHERE description LIKE '%via launcher ''ssh -F none%'"), 2LL);
+  }
+
+  // An FBNet architecture measured on the device: the agent parses it with the requested space and
+  // the sample is stored under fbnet.
+  void measuresFbnetThroughSsh() {
+    const auto p = dir_.filePath("fbnet.maple");
+    QCOMPARE(runCli({"new", p}).exitCode, 0);
+    const auto& fbnet = maple::searchspace::fbnetSpace();
+    const auto arch = QString::fromStdString(fbnet.format(fbnet.sample(1, 17).front()));
+    auto r = runCli({"measure", "--project", p, "--device", "board", "--remote", agent(), "--engine", "cpu", "--space",
+                     "fbnet", "--arch", arch, "--repeats", "2", "--warmup", "1", "--json"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto samples = json(r)["samples"].toArray();
+    QCOMPARE(samples.size(), 1);
+    QCOMPARE(samples[0].toObject()["space"].toString(), QString("fbnet"));
+    QVERIFY(samples[0].toObject()["latency_ms"].toDouble() > 0);
+    const auto stored = "SELECT count(*) FROM architectures WHERE search_space = 'fbnet' AND arch_str = '" + arch + "'";
+    QCOMPARE(count(p, qPrintable(stored)), 1LL);
+    QCOMPARE(count(p, kSamplesOf), 1LL);
   }
 
   // `maple devices --add-remote`: the agent's detection becomes the device, its launcher is kept,
