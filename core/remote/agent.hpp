@@ -6,7 +6,8 @@
 namespace maple::remote {
 
 // Returns the process exit status: 0 at end of input, 2 after a protocol mismatch or a request
-// line that cannot be read (too long, not JSON).
+// line longer than kMaxRequestBytes. Any other bad request (not JSON, unknown op, bad fields) gets
+// an error reply and the agent goes on serving.
 int serveAgent(int inFd, int outFd);
 
 } // namespace maple::remote
