@@ -24,7 +24,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$maple" new "$work/acc.maple" >/dev/null
 "$maple" import --project "$work/acc.maple" "$data" >/dev/null 2>&1
-mkdir -p "$work/runs" "$work/lodo"
+mkdir -p "$work/runs"
 
 methods=${ACC_METHODS:-$("$maple" eval --help | sed -n 's/.*--method TEXT *Method: \(.*\) (default.*/\1/p' | tr -d ',')}
 default=$("$maple" eval --help | sed -n 's/.*--method TEXT .*(default \([a-z-]*\)).*/\1/p')

@@ -11,10 +11,6 @@ for f in sorted(glob.glob(os.path.join(work, "runs", "*.json"))):
     runs[(name, protocol, method, desc, policy)] = json.load(open(f))
 ceiling = {p: json.load(open(os.path.join(work, f"ceiling.{p}.json"))) for p in ("full", "help")
            if os.path.exists(os.path.join(work, f"ceiling.{p}.json"))}
-lodo = {}
-for f in sorted(glob.glob(os.path.join(work, "lodo", "*.json"))):
-    policy, dev = os.path.basename(f)[:-5].split(".", 1)
-    lodo.setdefault(policy, {})[dev] = {x["shots"]: x["devices"][dev] for x in json.load(open(f))["results"]}
 help_pub = {"titan_rtx_256": 0.987, "gold_6226": 0.989, "pixel2": 0.802, "raspi4": 0.890, "eyeriss": 0.940, "fpga": 0.985}
 POLICIES = ("random", "reference", "design")
 p = print
@@ -200,22 +196,6 @@ if ceiling:
     if full and hlp:
         p(f"| mean | {full[10]['mean']['acc10']:.3f} | {full[top]['mean']['acc10']:.3f} | "
           f"{hlp[10]['mean']['spearman']:.3f} | {hlp[top]['mean']['spearman']:.3f} |")
-    p()
-
-# Leave one device out.
-if lodo:
-    pols = [x for x in ("design", "random") if x in lodo]
-    p(f"## Every device left out in turn ({default}, specs, protocol full)\n")
-    p("Trained on the 26 other devices less the same chip at other batch sizes. Random: mean over seeds.\n")
-    p("| device | " + " | ".join(f"{x} acc10 @3 | {x} acc10 @10" for x in pols) + " | design Spearman @10 |")
-    p("|---|" + "---|---|" * len(pols) + "---|")
-    devs = sorted(lodo[pols[0]])
-    for dev in devs:
-        p(f"| {dev} | " + " | ".join(f"{lodo[x][dev][3]['acc10']:.3f} | {lodo[x][dev][10]['acc10']:.3f}" for x in pols) +
-          f" | {lodo[pols[0]][dev][10]['spearman']:.3f} |")
-    mean = lambda x, k, key: sum(lodo[x][d][k][key] for d in devs) / len(devs)
-    p("| mean | " + " | ".join(f"{mean(x, 3, 'acc10'):.3f} | {mean(x, 10, 'acc10'):.3f}" for x in pols) +
-      f" | {mean(pols[0], 10, 'spearman'):.3f} |")
     p()
 
 p("## FBNet\n")
