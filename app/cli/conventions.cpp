@@ -2,6 +2,7 @@
 
 #include "common/error.hpp"
 #include "common/text.hpp"
+#include "searchspace/space.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -108,6 +109,14 @@ void flushStdout() {
   if (!std::cout || std::fflush(stdout) != 0)
     fail(ErrorKind::Io, std::string("cannot write the output: ") + (errno ? std::strerror(errno) : "write error") +
                             " (is the disk full, or was the reading end of a pipe closed?)");
+}
+
+void addSpaceOption(CLI::App* cmd, std::string& space) {
+  std::string names;
+  for (auto n : searchspace::spaceNames()) names += (names.empty() ? "" : ", ") + std::string(n);
+  cmd->add_option("--space", space,
+                  "Search space of the architectures: " + names + " (default: the project's only one; required when "
+                  "it holds several)");
 }
 
 } // namespace maple::cli

@@ -16,6 +16,10 @@ void checkSubcommandName(const CLI::App& root, int argc, char** argv);
 void addQuietFlag(CLI::App& root);
 bool quiet();
 
+// --space NAME: the search space a command works on (services::resolveSpace: the project's only one
+// when not given).
+void addSpaceOption(CLI::App* cmd, std::string& space);
+
 // Flushes stdout; Io error when the data could not be written (full disk, closed pipe).
 void flushStdout();
 

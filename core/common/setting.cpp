@@ -13,7 +13,7 @@ constexpr char kOpen = '\x02', kSeparator = '\x1f', kClose = '\x03';
 const std::vector<std::string_view>& settingKeys() {
   static const std::vector<std::string_view> keys{
       "allow-software", "archs",   "descriptor", "device",    "engine",         "events",     "protocol", "remote",
-      "seeds",          "shot-policy", "shots",  "test-devices", "timeout", "train-devices"};
+      "seeds",          "shot-policy", "shots",  "space",      "test-devices", "timeout", "train-devices"};
   return keys;
 }
 
