@@ -71,7 +71,7 @@ double medianRunMs(engine::PreparedNetwork& net, int warmup, int repeats) {
 
 double timeOurs(const nb201::Cell& cell, const engine::RunConfig& config, int warmup, int repeats) {
   engine::cpu::CpuEngine engine;
-  return medianRunMs(*engine.prepare(cell, config), warmup, repeats);
+  return medianRunMs(*engine.prepareCpu(cell, config), warmup, repeats);
 }
 
 double timeGraph(const searchspace::LayerGraph& graph, const engine::RunConfig& config, int warmup, int repeats) {

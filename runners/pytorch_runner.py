@@ -1,16 +1,22 @@
 #!/usr/bin/python3
-"""Reference runner for `maple measure --engine command:...`: times NAS-Bench-201 networks in PyTorch.
+"""Reference runner for `maple measure --engine command:...`: times NAS-Bench-201 and FBNet networks in PyTorch.
 
 Protocol (JSON lines): one request per line on stdin,
-  {"arch": "|nor_conv_3x3~0|+...", "batch": 1, "threads": 1, "warmup": 5, "repetitions": 10, "seed": 42}
+  {"space": "nb201", "arch": "|nor_conv_3x3~0|+...", "batch": 1, "threads": 1, "warmup": 5, "repetitions": 10,
+   "seed": 42}
+("space": the search space of "arch", nb201 when absent; a space this runner does not know is an error)
 one reply per line on stdout,
   {"latencies_ms": [...], "runtime": "pytorch", "runtime_version": "2.1.0 cpu"}  or  {"error": "..."}.
 Exits at end of input. Logs go to stderr only.
 
-The network is NAS-Bench-201's CIFAR model as its authors deploy it (no pruning: a `none` edge
-multiplies by zero): stem conv3x3 3->16 + BN; 3 stages of 5 cells (16/32/64 channels) joined by
-residual blocks (ReLU-conv3x3 s2-BN, ReLU-conv3x3-BN, shortcut avgpool 2x2 + conv1x1); BN, ReLU,
-global average pool, linear to 10 classes. Weights from torch.manual_seed(seed), eval mode.
+nb201: NAS-Bench-201's CIFAR model as its authors deploy it (no pruning: a `none` edge multiplies by
+zero): stem conv3x3 3->16 + BN; 3 stages of 5 cells (16/32/64 channels) joined by residual blocks
+(ReLU-conv3x3 s2-BN, ReLU-conv3x3-BN, shortcut avgpool 2x2 + conv1x1); BN, ReLU, global average
+pool, linear to 10 classes.
+fbnet: HW-NAS-Bench's CIFAR-100 FBNet (docs/searchspaces.md): stem conv3x3 3->16 + BN + ReLU; 22
+blocks (pointwise, channel shuffle for the g2 blocks, depthwise k3/k5, pointwise; residual where
+shapes match); head conv1x1 352->1504 + BN + ReLU, global average pool, linear to 100 classes.
+Weights from torch.manual_seed(seed), eval mode.
 
 Usage: /usr/bin/python3 runners/pytorch_runner.py [--device cpu|cuda]
 """
@@ -120,6 +126,69 @@ class Network(nn.Module):
         return self.body(x)
 
 
+FBNET_BLOCKS = ("k3_e1", "k3_e1_g2", "k3_e3", "k3_e6", "k5_e1", "k5_e1_g2", "k5_e3", "k5_e6", "skip")
+FBNET_STAGES = ((1, 16, 1), (4, 24, 1), (4, 32, 2), (4, 64, 2), (4, 112, 1), (4, 184, 2), (1, 352, 1))
+
+
+def parse_fbnet(text):
+    """'k3_e1-skip-...' (22 blocks) -> [(block, c_in, c_out, stride)] for the 22 layers."""
+    blocks = text.strip().split("-")
+    if len(blocks) != 22:
+        raise ValueError(f"an FBNet architecture has 22 blocks joined by '-', got {len(blocks)} in {text!r}")
+    for i, b in enumerate(blocks, start=1):
+        if b not in FBNET_BLOCKS:
+            raise ValueError(f"unknown block {b!r} at layer {i} (known: {', '.join(FBNET_BLOCKS)})")
+    specs, c = [], 16
+    for count, out, stride in FBNET_STAGES:
+        specs += [(c if i == 0 else out, out, stride if i == 0 else 1) for i in range(count)]
+        c = out
+    return [(b, *spec) for b, spec in zip(blocks, specs)]
+
+
+def conv_bn(c_in, c_out, kernel, stride=1, groups=1, relu=True):
+    layers = [nn.Conv2d(c_in, c_out, kernel, stride=stride, padding=(kernel - 1) // 2, groups=groups, bias=False),
+              nn.BatchNorm2d(c_out)]
+    return nn.Sequential(*layers, nn.ReLU(inplace=False)) if relu else nn.Sequential(*layers)
+
+
+class ChannelShuffle(nn.Module):
+    def __init__(self, groups):
+        super().__init__()
+        self.groups = groups
+
+    def forward(self, x):
+        n, c, h, w = x.shape
+        return x.view(n, self.groups, c // self.groups, h, w).transpose(1, 2).reshape(n, c, h, w)
+
+
+class FbnetBlock(nn.Module):
+    def __init__(self, block, c_in, c_out, stride):
+        super().__init__()
+        self.residual = c_in == c_out and stride == 1
+        if block == "skip":
+            self.body = nn.Identity() if self.residual else conv_bn(c_in, c_out, 1, stride)
+            self.residual = False
+            return
+        kernel, mid = int(block[1]), int(block[4]) * c_in
+        groups = 2 if block.endswith("_g2") else 1
+        self.body = nn.Sequential(conv_bn(c_in, mid, 1, groups=groups),
+                                  ChannelShuffle(groups) if groups > 1 else nn.Identity(),
+                                  conv_bn(mid, mid, kernel, stride, groups=mid),
+                                  conv_bn(mid, c_out, 1, groups=groups, relu=False))
+
+    def forward(self, x):
+        return self.body(x) + x if self.residual else self.body(x)
+
+
+class FbnetNetwork(nn.Sequential):
+    def __init__(self, layers):
+        super().__init__(conv_bn(3, 16, 3), *(FbnetBlock(*layer) for layer in layers), conv_bn(352, 1504, 1),
+                         nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(1504, 100))
+
+
+NETWORKS = {"nb201": lambda text: Network(parse_arch(text)), "fbnet": lambda text: FbnetNetwork(parse_fbnet(text))}
+
+
 def positive_int(req, key, minimum):
     v = req.get(key)
     if not isinstance(v, int) or isinstance(v, bool) or v < minimum:
@@ -130,14 +199,14 @@ def positive_int(req, key, minimum):
 class Runner:
     def __init__(self, device):
         self.device = torch.device(device)
-        self.cache = {}  # (arch, seed) -> model; blocks of one sample reuse it
+        self.cache = {}  # (space, arch, seed) -> model; blocks of one sample reuse it
 
-    def model(self, arch_text, seed):
-        key = (arch_text, seed)
+    def model(self, space, arch_text, seed):
+        key = (space, arch_text, seed)
         if key not in self.cache:
             self.cache.clear()
             torch.manual_seed(seed)
-            self.cache[key] = Network(parse_arch(arch_text)).to(self.device).eval()
+            self.cache[key] = NETWORKS[space](arch_text).to(self.device).eval()
         return self.cache[key]
 
     def time_once(self, model, x):
@@ -153,6 +222,9 @@ class Runner:
         return (time.perf_counter() - t0) * 1000.0
 
     def handle(self, req):
+        space = req.get("space", "nb201")
+        if space not in NETWORKS:
+            raise ValueError(f"this runner runs the search spaces {', '.join(NETWORKS)}, not {space!r}")
         arch = req.get("arch")
         if not isinstance(arch, str):
             raise ValueError("request field 'arch' must be an architecture string")
@@ -163,7 +235,7 @@ class Runner:
         seed = positive_int(req, "seed", 0)
         if threads > 0:
             torch.set_num_threads(threads)
-        model = self.model(arch, seed)
+        model = self.model(space, arch, seed)
         gen = torch.Generator().manual_seed(seed)
         x = torch.randn(batch, 3, 32, 32, generator=gen).to(self.device)
         with torch.inference_mode():

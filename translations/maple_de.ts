@@ -633,7 +633,11 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>%1, remote through %2: it counts the events it can of MAPLE&apos;s set; Stop is not available (Cancel ends the launcher)</source>
-        <translation>%1, entfernt über %2: es zählt die Ereignisse aus MAPLEs Satz, die es zählen kann; Anhalten ist nicht verfügbar (Abbrechen beendet den Launcher)</translation>
+        <translation type="vanished">%1, entfernt über %2: es zählt die Ereignisse aus MAPLEs Satz, die es zählen kann; Anhalten ist nicht verfügbar (Abbrechen beendet den Launcher)</translation>
+    </message>
+    <message>
+        <source>%1, remote through %2: it counts the events it can of MAPLE&apos;s set, streamed here as it counts them (Cancel also ends the launcher)</source>
+        <translation>%1, entfernt über %2: es zählt die Ereignisse aus MAPLEs Satz, die es zählen kann, und schickt sie hierher, während es zählt (Abbrechen beendet auch den Launcher)</translation>
     </message>
 </context>
 <context>

@@ -201,11 +201,10 @@ void CapturePage::updateTarget() {
                         : !writable ? tr("%1 is imported reference data: choose this machine or a local device to capture").arg(target)
                         : targetLauncher_.isEmpty()
                             ? target
-                            : tr("%1, remote through %2: it counts the events it can of MAPLE's set; Stop is not "
-                                 "available (Cancel ends the launcher)")
+                            : tr("%1, remote through %2: it counts the events it can of MAPLE's set, streamed "
+                                 "here as it counts them (Cancel also ends the launcher)")
                                   .arg(target, targetLauncher_.toHtmlEscaped()));
   start_->setEnabled(writable && !job_->isRunning());
-  stop_->setEnabled(job_->isRunning() && targetLauncher_.isEmpty());
 }
 
 void CapturePage::listPast() {

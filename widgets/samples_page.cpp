@@ -278,7 +278,8 @@ void SamplesPage::measureSelected() {
   services::MeasureRequest request;
   for (int r : rows) {
     const auto& a = model_->rows()[static_cast<size_t>(r)];
-    request.targets.push_back({a.cell, a.spaceIndex >= 0 ? std::optional<int>(a.spaceIndex) : std::nullopt});
+    request.targets.push_back({searchspace::nb201Architecture(a.cell),
+                               a.spaceIndex >= 0 ? std::optional<std::int64_t>(a.spaceIndex) : std::nullopt});
   }
   request.engine.engine = engine_->currentText().trimmed().toStdString();
   request.device = workspace_->targetDevice().toStdString();

@@ -38,14 +38,14 @@ services::DeviceCapture liveCapture(const Opts& o, const std::string& launcher) 
   request.options.repeats = o.repeats;
   request.options.allowSoftwareFallback = o.allowSoftware;
   counters::CaptureCallbacks callbacks;
-  std::atomic<std::size_t> streamed{0}; // written on the sampling thread
+  std::atomic<std::size_t> streamed{0}; // written on the sampling thread (or, remotely, as readings arrive)
   callbacks.onSamples = [&streamed](const std::vector<counters::Sample>& batch) {
     streamed += batch.size();
     return !InterruptGuard::interrupted();
   };
   callbacks.onProgress = [&](double fraction, const std::string& step) {
-    progressLine("capture: " + std::to_string(static_cast<int>(fraction * 100 + 0.5)) + "% " + step +
-                     (launcher.empty() ? " (" + std::to_string(streamed.load()) + " readings)" : std::string()),
+    progressLine("capture: " + std::to_string(static_cast<int>(fraction * 100 + 0.5)) + "% " + step + " (" +
+                     std::to_string(streamed.load()) + " readings)",
                  step == "done");
     return !InterruptGuard::interrupted();
   };

@@ -1,7 +1,8 @@
-// maple measure: time NAS-Bench-201 architectures on this machine and store the latencies with
-// the conditions they were measured under. Each sample is committed as it completes, so Ctrl-C
-// (or a runner failure) keeps every finished one.
+// maple measure: time architectures of a search space on this machine (or a remote device) and
+// store the latencies with the conditions they were measured under. Each sample is committed as it
+// completes, so Ctrl-C (or a runner failure) keeps every finished one.
 #include "cli/commands.hpp"
+#include "cli/conventions.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/list_file.hpp"
 #include "cli/output.hpp"
@@ -11,6 +12,7 @@
 #include "services/devices.hpp"
 #include "services/measure.hpp"
 #include "services/remote.hpp"
+#include "services/spaces.hpp"
 #include "store/latencies.hpp"
 
 #include <iostream>
@@ -19,7 +21,8 @@ namespace maple::cli {
 namespace {
 
 struct Opts {
-  std::string project, device, engine, archs, archsFile, pin, remote;
+  std::string project, device, engine, archs, archsFile, pin, remote, space;
+  std::vector<std::string> arch;
   int batch = 1, threads = 1, repeats = 100, warmup = 5;
   double timeout = 300;
   std::uint64_t seed = 42;
@@ -40,7 +43,7 @@ Target byIndex(store::Project& project, long long index, const std::string& wher
   if (index < 0 || index >= nb201::kSpaceSize)
     fail(ErrorKind::Usage, where + "architecture index " + std::to_string(index) + " is outside NAS-Bench-201's 0.." +
                                std::to_string(nb201::kSpaceSize - 1));
-  if (auto a = store::architectureByIndex(project, static_cast<int>(index))) return {searchspace::cellOf(a->arch.genotype), static_cast<int>(index)};
+  if (auto a = store::architectureByIndex(project, static_cast<int>(index))) return {a->arch, index};
   if (indexedArchitectures(project) == 0)
     badInput(where + "project " + text::quote(project.path()) +
              " has no NAS-Bench-201 indices yet: import the data set first (maple import --project " + project.path() +
@@ -49,9 +52,28 @@ Target byIndex(store::Project& project, long long index, const std::string& wher
            " (its imported table lacks it): give the architecture string in --archs-file instead");
 }
 
-std::vector<Target> resolveTargets(store::Project& project, const Opts& o) {
+// " (it is an fbnet architecture: add --space fbnet)" when `text` parses in another space.
+std::string otherSpaceHint(const searchspace::SearchSpace& space, const std::string& text) {
+  for (auto name : searchspace::spaceNames()) {
+    const auto& other = searchspace::space(name);
+    if (&other == &space) continue;
+    try {
+      other.parse(text);
+      return " (it is an " + std::string(name) + " architecture: add --space " + std::string(name) + ")";
+    } catch (const Error&) {
+      // not of this space either
+    }
+  }
+  return {};
+}
+
+std::vector<Target> resolveTargets(store::Project& project, const searchspace::SearchSpace& space, const Opts& o) {
+  const bool nb201 = &space == &searchspace::nb201Space();
   std::vector<Target> out;
   if (!o.archs.empty()) {
+    if (!nb201)
+      fail(ErrorKind::Usage, "--archs takes NAS-Bench-201 indices: name " + std::string(space.name()) +
+                                 " architectures by their strings (--arch or --archs-file)");
     std::vector<long long> indices;
     try {
       indices = text::parseIndexList(o.archs, nb201::kSpaceSize - 1);
@@ -59,26 +81,36 @@ std::vector<Target> resolveTargets(store::Project& project, const Opts& o) {
       badInput(std::string("--archs: ") + e.what() + " (write it like 0,17,100-120)");
     }
     for (auto i : indices) out.push_back(byIndex(project, i, "--archs: "));
-  } else {
+  }
+  for (const auto& t : o.arch) {
+    try {
+      out.push_back({searchspace::parseArchitecture(space, t), std::nullopt});
+    } catch (const Error& e) {
+      badInput(std::string("--arch: ") + e.what() + otherSpaceHint(space, t));
+    }
+  }
+  if (!o.archsFile.empty()) {
+    const std::string lineHolds =
+        nb201 ? "an index 0..15624 or an architecture string" : "an " + std::string(space.name()) + " architecture string";
     for (const auto& [n, t] : readListFile(o.archsFile, "--archs-file")) {
-      if (auto i = text::parseInt(t)) {
+      if (auto i = nb201 ? text::parseInt(t) : std::nullopt) {
         out.push_back(byIndex(project, *i, o.archsFile + ":" + std::to_string(n) + ": "));
         continue;
       }
       try {
-        out.push_back({nb201::parseCell(t), std::nullopt});
+        out.push_back({searchspace::parseArchitecture(space, t), std::nullopt});
       } catch (const Error& e) {
-        badLine(o.archsFile, n, std::string(e.what()) + " (each line holds an index 0..15624 or an architecture string)");
+        badLine(o.archsFile, n, std::string(e.what()) + otherSpaceHint(space, t) + " (each line holds " + lineHolds + ")");
       }
     }
   }
-  if (out.empty()) fail(ErrorKind::Usage, "no architectures to measure: give --archs 0,17,123 or a non-empty --archs-file");
+  if (out.empty()) fail(ErrorKind::Usage, "no architectures to measure: give --archs 0,17,123, --arch STRING or a non-empty --archs-file");
   // One sample per architecture and run: drop repeats, keeping the first.
   std::vector<Target> unique;
   for (auto& t : out) {
     bool seen = false;
-    for (const auto& u : unique) seen = seen || u.cell == t.cell;
-    if (seen) std::cerr << "note: " << nb201::toString(t.cell) << " is listed more than once; measuring it once\n";
+    for (const auto& u : unique) seen = seen || u.arch == t.arch;
+    if (seen) std::cerr << "note: " << t.arch.canonical() << " is listed more than once; measuring it once\n";
     else unique.push_back(t);
   }
   return unique;
@@ -87,8 +119,9 @@ std::vector<Target> resolveTargets(store::Project& project, const Opts& o) {
 // ---- output -------------------------------------------------------------------------------------
 nlohmann::json sampleJson(const services::MeasuredTarget& d, const Opts& o, const services::MeasureOutcome& out) {
   const auto& s = d.measurement.summary;
-  return {{"arch_index", d.target.index ? nlohmann::json(*d.target.index) : nlohmann::json(nullptr)},
-          {"arch", nb201::toString(d.target.cell)},
+  return {{"arch_index", d.target.datasetIndex ? nlohmann::json(*d.target.datasetIndex) : nlohmann::json(nullptr)},
+          {"space", d.target.arch.spaceName()},
+          {"arch", d.target.arch.canonical()},
           {"latency_ms", s.medianMs},
           {"iqr_ms", s.iqrMs()},
           {"q1_ms", s.q1Ms},
@@ -107,7 +140,7 @@ nlohmann::json sampleJson(const services::MeasuredTarget& d, const Opts& o, cons
 }
 
 std::string archLabel(const Target& t) {
-  return t.index ? "#" + std::to_string(*t.index) : nb201::toString(t.cell);
+  return t.datasetIndex ? "#" + std::to_string(*t.datasetIndex) : t.arch.canonical();
 }
 
 void report(const Opts& o, const services::MeasureOutcome& out) {
@@ -140,7 +173,8 @@ void run(const Opts& o) {
   auto project = store::Project::open(o.project);
   services::requireWritableDevice(project, o.device, "measuring into");
   request.device = o.device;
-  request.targets = resolveTargets(project, o);
+  const auto& space = services::resolveSpace(project, o.space);
+  request.targets = resolveTargets(project, space, o);
 
   const auto launcher = services::launcherFor(project, o.device, o.remote);
   if (!launcher.empty() && !o.pin.empty())
@@ -198,7 +232,7 @@ void run(const Opts& o) {
 } // namespace
 
 void addMeasureCommand(CLI::App& root) {
-  auto* cmd = root.add_subcommand("measure", "Measure NAS-Bench-201 latencies on this machine and store them");
+  auto* cmd = root.add_subcommand("measure", "Measure architectures' latencies on this machine or a remote device and store them");
   auto o = std::make_shared<Opts>();
   cmd->add_option("--project", o->project, "Project file")->required();
   cmd->add_option("--device", o->device, "Device to store the samples under (created from this machine if new)")->required();
@@ -207,9 +241,13 @@ void addMeasureCommand(CLI::App& root) {
                   "e.g. command:'/usr/bin/python3 /usr/share/doc/maple/examples/pytorch_runner.py')")
       ->required();
   auto* archs = cmd->add_option("--archs", o->archs, "NAS-Bench-201 indices, e.g. 0,17,100-120 (needs the imported table)");
-  auto* file = cmd->add_option("--archs-file", o->archsFile, "File with one index or architecture string per line");
-  archs->excludes(file);
-  file->excludes(archs);
+  auto* arch = cmd->add_option("--arch", o->arch, "Architecture strings of the space, e.g. an FBNet k3_e1-skip-...-k5_e6");
+  auto* file = cmd->add_option("--archs-file", o->archsFile,
+                               "File with one architecture string of the space (or NAS-Bench-201 index) per line");
+  archs->excludes(file, arch);
+  arch->excludes(archs, file);
+  file->excludes(archs, arch);
+  addSpaceOption(cmd, o->space);
   cmd->add_option("--batch", o->batch, "Batch size (default 1)");
   cmd->add_option("--threads", o->threads, "Threads (default 1; 0: every CPU this process may use)")->check(threadRange());
   cmd->add_option("--repeats", o->repeats, "Most timed runs per architecture (default 100; stops earlier once the median is stable)");
@@ -224,8 +262,8 @@ void addMeasureCommand(CLI::App& root) {
   cmd->add_option("--seed", o->seed, "Seed of the weights and input (default 42)");
   cmd->add_flag("--json", o->json, "Print the samples as JSON");
   cmd->callback([o] {
-    if (o->archs.empty() && o->archsFile.empty())
-      fail(ErrorKind::Usage, "say what to measure: --archs 0,17,123 or --archs-file FILE");
+    if (o->archs.empty() && o->arch.empty() && o->archsFile.empty())
+      fail(ErrorKind::Usage, "say what to measure: --archs 0,17,123, --arch STRING or --archs-file FILE");
     run(*o);
   });
 }

@@ -50,9 +50,9 @@ Workload prepareWorkload(const std::string& name, engine::Engine& engine, const 
     if (progress && !progress(static_cast<int>(i), static_cast<int>(cells.size())))
       fail(ErrorKind::Cancelled, "capture cancelled while preparing the workload");
     const auto& [stepName, cellText] = cells[i];
-    const auto cell = nb201::parseCell(cellText);
+    const auto arch = searchspace::parseArchitecture(searchspace::nb201Space(), cellText);
     w.steps.push_back({stepName, stepName.rfind("op/", 0) == 0 ? "operator" : "network", cellText,
-                       std::shared_ptr<engine::PreparedNetwork>(engine.prepare(cell, config))});
+                       std::shared_ptr<engine::PreparedNetwork>(engine.prepare(arch, config))});
   }
   if (progress) progress(static_cast<int>(cells.size()), static_cast<int>(cells.size()));
   return w;

@@ -16,6 +16,7 @@
 #include <csignal>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <poll.h>
 #include <unistd.h>
 
@@ -34,6 +35,7 @@ private:
   bool readLine(std::string& line);
   void send(const json& j);
   bool clientGone() const;
+  bool stopAsked();
   void handle(const json& request);
   void hello(const json& r);
   void measure(const json& r);
@@ -41,6 +43,7 @@ private:
   services::Measurer& measurerFor(const services::EngineChoice& c);
 
   int in_, out_;
+  std::mutex sendMutex_; // a capture sends from its sampling thread too
   std::string buffer_;
   bool greeted_ = false, refused_ = false;
   measure::HostInfo host_; // detected once, at hello
@@ -75,7 +78,8 @@ extern "C" void onEndSignal(int sig) {
 
 // A failed write means the client is gone: nothing is kept, so the agent ends, and a runner with it.
 void Agent::send(const json& j) {
-  const auto line = j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+  const auto line = lineOf(j) + "\n";
+  std::lock_guard lock(sendMutex_);
   std::size_t done = 0;
   while (done < line.size()) {
     const ssize_t n = write(out_, line.data() + done, line.size() - done);
@@ -92,6 +96,26 @@ void Agent::send(const json& j) {
 bool Agent::clientGone() const {
   pollfd p{in_, POLLRDHUP, 0};
   return poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLRDHUP | POLLERR | POLLNVAL));
+}
+
+// Polled by a capture: takes what arrived without waiting; a stop, the first line to come, ends the
+// capture early. Anything else waits in the buffer to be served after the capture.
+bool Agent::stopAsked() {
+  pollfd p{in_, POLLIN, 0};
+  if (buffer_.size() <= kMaxRequestBytes && poll(&p, 1, 0) > 0 && (p.revents & POLLIN)) {
+    char buf[4096];
+    const ssize_t n = read(in_, buf, sizeof buf);
+    if (n > 0) buffer_.append(buf, static_cast<std::size_t>(n));
+  }
+  const auto nl = buffer_.find('\n');
+  if (nl == std::string::npos) return false;
+  try {
+    if (parseMessage(std::string_view(buffer_).substr(0, nl), "the request", kMaxRequestBytes)["op"] != "stop") return false;
+  } catch (const Error&) {
+    return false; // refused when it is served
+  }
+  buffer_.erase(0, nl + 1);
+  return true;
 }
 
 void Agent::hello(const json& r) {
@@ -124,10 +148,12 @@ void Agent::measure(const json& r) {
   c.runnerTimeoutS = num(r, "timeout");
   c.cancelled = [this] { return clientGone(); };
   if (c.batch < 1 || c.batch > 4096) fail(ErrorKind::Usage, "batch must lie in 1..4096");
-  const auto cell = nb201::parseCell(str(r, "arch"));
+  // No "space": a client of before search spaces, measuring nb201.
+  const auto& space = r.contains("space") ? searchspace::space(str(r, "space")) : searchspace::nb201Space();
+  const auto arch = searchspace::parseArchitecture(space, str(r, "arch"));
   const auto protocol = protocolFromJson(at(r, "protocol"));
   auto& measurer = measurerFor(c);
-  const auto m = measurer.measure(cell, protocol, [&](const measure::MeasureProgress& p) {
+  const auto m = measurer.measure(arch, protocol, [&](const measure::MeasureProgress& p) {
     send({{"op", "progress"}, {"runs_done", p.runsDone}, {"max_runs", p.maxRuns}, {"median_ms", p.medianMs}});
     return !clientGone();
   });
@@ -152,13 +178,20 @@ void Agent::capture(const json& r) {
   auto engine = services::openEngine(str(r, "engine"));
   if (!engine) fail(ErrorKind::Usage, "unknown engine " + str(r, "engine") + ": a capture runs on cpu or cuda");
   counters::CaptureCallbacks callbacks;
-  callbacks.onSamples = [this](const std::vector<counters::Sample>&) { return !clientGone(); };
+  std::size_t readings = 0; // streamed, on the sampling thread (joined before the capture returns)
+  callbacks.onSamples = [this, &readings](const std::vector<counters::Sample>& batch) {
+    for (const auto& message : samplesMessages(batch, kMaxSamplesLineBytes)) send(message);
+    readings += batch.size();
+    return !clientGone();
+  };
   callbacks.onProgress = [this](double fraction, const std::string& step) {
     send({{"op", "progress"}, {"fraction", fraction}, {"step", step}});
     return !clientGone();
   };
+  callbacks.stopRequested = [this] { return stopAsked(); };
   const auto c = counters::runCapture(*engine, str(r, "workload"), config, options, callbacks);
-  send({{"op", "captured"}, {"capture", toJson(c)}, {"runtime", engine->name() + " " + engine->version()}});
+  send({{"op", "captured"}, {"capture", toJson(c)}, {"readings", readings},
+        {"runtime", engine->name() + " " + engine->version()}});
 }
 
 void Agent::handle(const json& r) {
@@ -174,7 +207,8 @@ void Agent::handle(const json& r) {
   }
   if (op == "measure") return measure(r);
   if (op == "capture") return capture(r);
-  fail(ErrorKind::Usage, "unknown request " + op + " (this agent knows hello, detect, probe, measure, capture)");
+  if (op == "stop") return; // it came after the capture it was meant for had ended
+  fail(ErrorKind::Usage, "unknown request " + op + " (this agent knows hello, detect, probe, measure, capture, stop)");
 }
 
 int Agent::serve() {

@@ -56,10 +56,14 @@ void AgentLink::cancelled() {
   fail(ErrorKind::Cancelled, "cancelled: the remote work and the launcher " + text::quote(launcher_) + " were stopped");
 }
 
-json AgentLink::nextMessage() {
+json AgentLink::nextMessage(const std::function<void()>& whileWaiting) {
   if (!child_) lost("the connection was closed after an earlier failure");
-  std::string line;
-  switch (child_->readLine(line, timeout_, kMaxReplyBytes, cancelled_)) {
+  auto& line = line_;
+  const auto ask = [&] {
+    if (whileWaiting) whileWaiting();
+    return cancelled_ && cancelled_();
+  };
+  switch (child_->readLine(line, timeout_, kMaxReplyBytes, ask)) {
   case ChildProcess::Read::Line: break;
   case ChildProcess::Read::Cancelled: cancelled();
   case ChildProcess::Read::TooLong:
@@ -91,15 +95,23 @@ template <class F> auto AgentLink::decoded(F f) -> decltype(f()) {
   }
 }
 
-json AgentLink::exchange(const json& request, const std::string& answer, const std::function<bool(const json&)>& onProgress) {
+json AgentLink::exchange(const json& request, const std::string& answer, const std::function<bool(const json&)>& onProgress,
+                         const Stream& stream) {
   if (!child_) lost("the connection was closed after an earlier failure");
   if (!child_->write(request.dump() + "\n"))
     lost("the connection was lost: the launcher " + child_->exitDescription() + " (it stopped reading requests)");
   for (;;) {
-    auto reply = nextMessage();
+    auto reply = nextMessage(stream.whileWaiting);
     const auto op = reply["op"].get<std::string>();
     if (op == "progress") {
       if (onProgress && !onProgress(reply)) cancelled();
+      continue;
+    }
+    if (op == "samples" && stream.onSamples) {
+      if (line_.size() > kMaxSamplesLineBytes)
+        lost("the agent sent a samples line of " + std::to_string(line_.size()) + " bytes, more than the " +
+             std::to_string(kMaxSamplesLineBytes) + " one interval's readings may take");
+      if (!stream.onSamples(reply)) cancelled();
       continue;
     }
     if (op == "error") {
@@ -137,10 +149,11 @@ Counting AgentLink::probe(const std::vector<std::string>& events) {
   return decoded([&] { return countingFromJson(at(reply, "counting")); });
 }
 
-RemoteSample AgentLink::measure(const std::string& arch, const measure::Protocol& protocol, const MeasureAsk& ask,
-                                const std::function<bool(int, int, double)>& progress) {
-  const json request = {{"op", "measure"}, {"arch", arch}, {"engine", ask.engine}, {"batch", ask.batch},
-                        {"threads", ask.threads}, {"seed", ask.seed}, {"timeout", ask.runnerTimeoutS},
+RemoteSample AgentLink::measure(const searchspace::Architecture& arch, const measure::Protocol& protocol,
+                                const MeasureAsk& ask, const std::function<bool(int, int, double)>& progress) {
+  const json request = {{"op", "measure"},         {"space", arch.spaceName()}, {"arch", arch.canonical()},
+                        {"engine", ask.engine},    {"batch", ask.batch},        {"threads", ask.threads},
+                        {"seed", ask.seed},        {"timeout", ask.runnerTimeoutS},
                         {"protocol", toJson(protocol)}};
   const auto reply = exchange(request, "measured", [&](const json& p) {
     return !progress || progress(integer(p, "runs_done"), integer(p, "max_runs"), num(p, "median_ms"));
@@ -156,14 +169,32 @@ RemoteSample AgentLink::measure(const std::string& arch, const measure::Protocol
   });
 }
 
-RemoteCapture AgentLink::capture(const CaptureAsk& ask, const std::function<bool(double, const std::string&)>& progress) {
+RemoteCapture AgentLink::capture(const CaptureAsk& ask, const counters::CaptureCallbacks& callbacks) {
   const json request = {{"op", "capture"}, {"engine", ask.engine}, {"workload", ask.workload}, {"events", ask.events},
                         {"repeats", ask.repeats}, {"threads", ask.threads}, {"allow_software", ask.allowSoftware}};
+  std::vector<counters::Sample> samples;
+  Stream stream;
+  stream.onSamples = [&](const json& message) {
+    const auto batch = decoded([&] { return samplesFromJson(message); });
+    samples.insert(samples.end(), batch.begin(), batch.end());
+    return !callbacks.onSamples || callbacks.onSamples(batch);
+  };
+  bool stopSent = false;
+  stream.whileWaiting = [&] {
+    if (stopSent || !callbacks.stopRequested || !callbacks.stopRequested()) return;
+    stopSent = true;
+    child_->write(lineOf({{"op", "stop"}}) + "\n"); // an agent that stopped reading shows on the next read
+  };
   const auto reply = exchange(request, "captured", [&](const json& p) {
-    return !progress || progress(num(p, "fraction"), str(p, "step"));
-  });
+    return !callbacks.onProgress || callbacks.onProgress(num(p, "fraction"), str(p, "step"));
+  }, stream);
   return decoded([&] {
     RemoteCapture c{captureFromJson(at(reply, "capture")), str(reply, "runtime")};
+    const auto readings = integer(reply, "readings");
+    if (readings != static_cast<int>(samples.size()))
+      badInput("the capture counts " + std::to_string(readings) + " readings but " + std::to_string(samples.size()) +
+               " were streamed");
+    c.capture.samples = std::move(samples);
     parseMessage(R"({"op":"host","host":)" + c.capture.hostJson + "}", "the capture's host conditions", kMaxRequestBytes);
     return c;
   });

@@ -7,8 +7,10 @@
 // their kind and their text unchanged. Cancel (the check returning true, polled every 100 ms)
 // ends the launcher's whole process tree and throws Error(Cancelled).
 #include "common/child_process.hpp"
+#include "counters/session.hpp"
 #include "measure/conditions.hpp"
 #include "remote/wire.hpp"
+#include "searchspace/architecture.hpp"
 
 #include <functional>
 #include <memory>
@@ -63,18 +65,27 @@ public:
   measure::HostInfo detect();
   Counting probe(const std::vector<std::string>& events);
   // progress(runsDone, maxRuns, medianMs) returning false cancels.
-  RemoteSample measure(const std::string& arch, const measure::Protocol& protocol, const MeasureAsk& ask,
+  RemoteSample measure(const searchspace::Architecture& arch, const measure::Protocol& protocol, const MeasureAsk& ask,
                        const std::function<bool(int, int, double)>& progress = {});
-  // progress(fraction, step) returning false cancels.
-  RemoteCapture capture(const CaptureAsk& ask, const std::function<bool(double, const std::string&)>& progress = {});
+  // The callbacks of a local capture (counters/session.hpp), called on this thread: onProgress and
+  // onSamples (each "samples" line as it arrives) returning false cancel; stopRequested, asked
+  // while waiting for a line (about every 100 ms), sends the agent one stop, which ends the
+  // capture with the steps completed so far (partial). The capture's samples are those streamed.
+  RemoteCapture capture(const CaptureAsk& ask, const counters::CaptureCallbacks& callbacks = {});
 
   // Ends the launcher and the remote work now (also done by the destructor).
   void close();
 
 private:
+  // What a capture hears before its answer: "samples" lines (false cancels), and a hook asked
+  // while waiting for a line (to send a stop).
+  struct Stream {
+    std::function<bool(const nlohmann::json&)> onSamples;
+    std::function<void()> whileWaiting;
+  };
   nlohmann::json exchange(const nlohmann::json& request, const std::string& answer,
-                          const std::function<bool(const nlohmann::json&)>& onProgress = {});
-  nlohmann::json nextMessage();
+                          const std::function<bool(const nlohmann::json&)>& onProgress = {}, const Stream& stream = {});
+  nlohmann::json nextMessage(const std::function<void()>& whileWaiting = {});
   [[noreturn]] void lost(const std::string& what);
   [[noreturn]] void cancelled();
   void hello();
@@ -85,6 +96,7 @@ private:
   double timeout_;
   std::function<bool()> cancelled_;
   std::unique_ptr<ChildProcess> child_;
+  std::string line_; // the last line read
   std::string agentVersion_, hostname_;
   std::optional<measure::HostInfo> helloHost_;
 };

@@ -12,6 +12,10 @@ constexpr int kMaxDepth = 16; // our deepest message (a capture) nests 5 levels
 std::string clip(std::string_view s) { return std::string(s.substr(0, 200)) + (s.size() > 200 ? "..." : ""); }
 } // namespace
 
+std::string lineOf(const nlohmann::json& message) {
+  return message.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 std::string mismatchMessage(int agentVersion, int clientVersion) {
   return "protocol mismatch: the maple agent speaks protocol " + std::to_string(agentVersion) +
          ", this maple speaks protocol " + std::to_string(clientVersion) +

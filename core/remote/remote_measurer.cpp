@@ -4,9 +4,9 @@
 
 namespace maple::remote {
 
-measure::Measurement RemoteMeasurer::measure(const nb201::Cell& cell, const measure::Protocol& p,
+measure::Measurement RemoteMeasurer::measure(const searchspace::Architecture& arch, const measure::Protocol& p,
                                              const measure::MeasureCallback& cb) {
-  auto s = link_.measure(nb201::toString(cell), p, ask_, [&](int done, int max, double median) {
+  auto s = link_.measure(arch, p, ask_, [&](int done, int max, double median) {
     return !cb || cb({done, max, median});
   });
   engine_ = s.engine;

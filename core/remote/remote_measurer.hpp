@@ -10,7 +10,7 @@ namespace maple::remote {
 class RemoteMeasurer final : public services::Measurer {
 public:
   RemoteMeasurer(AgentLink& link, MeasureAsk ask) : link_(link), ask_(std::move(ask)) {}
-  measure::Measurement measure(const nb201::Cell& cell, const measure::Protocol& p,
+  measure::Measurement measure(const searchspace::Architecture& arch, const measure::Protocol& p,
                                const measure::MeasureCallback& cb) override;
   std::string name() const override { return engine_.empty() ? "remote:" + ask_.engine : engine_; }
   std::string version() const override;

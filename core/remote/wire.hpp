@@ -24,8 +24,14 @@ measure::Measurement measurementFromJson(const nlohmann::json& j);
 nlohmann::json toJson(const measure::Protocol& p);
 measure::Protocol protocolFromJson(const nlohmann::json& j);
 
+// A capture without its samples: they travel on their own, as they are read.
 nlohmann::json toJson(const counters::Capture& c);
 counters::Capture captureFromJson(const nlohmann::json& j);
+
+// One interval's readings as "samples" messages, each at most `maxLineBytes` on the wire (a
+// reading too long for any line goes alone, for the client to refuse), and the readings of one.
+std::vector<nlohmann::json> samplesMessages(const std::vector<counters::Sample>& batch, std::size_t maxLineBytes);
+std::vector<counters::Sample> samplesFromJson(const nlohmann::json& message);
 
 struct Counting {
   counters::Capability capability;

@@ -1,6 +1,8 @@
-// A capture on the wire: its events, the streamed time series, the per-step counts and timings.
+// A capture on the wire: its events, per-step counts and timings in the answer, and the time
+// series it streams while it is read.
 #include "remote/wire.hpp"
 
+#include "remote/protocol.hpp"
 #include "remote/wire_fields.hpp"
 
 namespace maple::remote {
@@ -80,13 +82,12 @@ counters::EventStatus eventFrom(const json& j) {
 } // namespace
 
 json toJson(const counters::Capture& c) {
-  json events = json::array(), samples = json::array(), steps = json::array();
+  json events = json::array(), steps = json::array();
   for (const auto& e : c.events) events.push_back(eventJson(e));
-  for (const auto& s : c.samples) samples.push_back(sampleJson(s));
   for (const auto& s : c.steps) steps.push_back(stepJson(s));
   return {{"workload", c.workload}, {"engine", c.engine}, {"source", c.source}, {"repeats", c.repeats},
           {"scope", c.scope}, {"software_only", c.softwareOnly}, {"partial", c.partial},
-          {"planned_steps", c.plannedSteps}, {"events", events}, {"samples", samples}, {"steps", steps},
+          {"planned_steps", c.plannedSteps}, {"events", events}, {"steps", steps},
           {"totals", doubles(c.totals)}, {"host_json", c.hostJson}, {"started_at", c.startedAt},
           {"duration_ms", c.durationMs}};
 }
@@ -102,13 +103,36 @@ counters::Capture captureFromJson(const json& j) {
   c.partial = boolean(j, "partial");
   c.plannedSteps = integer(j, "planned_steps");
   for (const auto& e : array(j, "events")) c.events.push_back(eventFrom(e));
-  for (const auto& s : array(j, "samples")) c.samples.push_back(sampleFrom(s));
   for (const auto& s : array(j, "steps")) c.steps.push_back(stepFrom(s));
   c.totals = doublesFrom(j, "totals");
   c.hostJson = str(j, "host_json");
   c.startedAt = str(j, "started_at");
   c.durationMs = num(j, "duration_ms");
   return c;
+}
+
+std::vector<json> samplesMessages(const std::vector<counters::Sample>& batch, std::size_t maxLineBytes) {
+  const auto envelope = lineOf({{"op", "samples"}, {"samples", json::array()}}).size();
+  std::vector<json> out;
+  std::size_t bytes = 0;
+  for (const auto& s : batch) {
+    auto one = sampleJson(s);
+    const auto size = lineOf(one).size() + 1; // and its comma
+    if (out.empty() || bytes + size > maxLineBytes) {
+      out.push_back({{"op", "samples"}, {"samples", json::array()}});
+      bytes = envelope;
+    }
+    out.back()["samples"].push_back(std::move(one));
+    bytes += size;
+  }
+  return out;
+}
+
+std::vector<counters::Sample> samplesFromJson(const json& message) {
+  std::vector<counters::Sample> out;
+  for (const auto& s : array(message, "samples")) out.push_back(sampleFrom(s));
+  if (out.empty()) badInput("the agent's \"samples\" is empty");
+  return out;
 }
 
 } // namespace maple::remote

@@ -24,8 +24,9 @@ namespace {
 class InProcessMeasurer final : public Measurer {
 public:
   InProcessMeasurer(std::unique_ptr<engine::Engine> e, engine::RunConfig config) : engine_(std::move(e)), config_(config) {}
-  measure::Measurement measure(const nb201::Cell& cell, const measure::Protocol& p, const measure::MeasureCallback& cb) override {
-    auto net = engine_->prepare(cell, config_);
+  measure::Measurement measure(const searchspace::Architecture& arch, const measure::Protocol& p,
+                               const measure::MeasureCallback& cb) override {
+    auto net = engine_->prepare(arch, config_);
     measure::NetworkSampler sampler(*net);
     return measure::run(sampler, p, cb);
   }
@@ -44,9 +45,11 @@ public:
       : runner_(std::move(argv), timeout), base_(std::move(base)) {
     runner_.setCancelCheck(std::move(cancelled));
   }
-  measure::Measurement measure(const nb201::Cell& cell, const measure::Protocol& p, const measure::MeasureCallback& cb) override {
+  measure::Measurement measure(const searchspace::Architecture& arch, const measure::Protocol& p,
+                               const measure::MeasureCallback& cb) override {
     auto req = base_;
-    req.arch = nb201::toString(cell);
+    req.space = arch.spaceName();
+    req.arch = arch.canonical();
     measure::RunnerSampler sampler(runner_, req);
     auto m = measure::run(sampler, p, cb);
     runtime_ = sampler.runtime();
@@ -142,7 +145,7 @@ void Recorder::record(const Target& t, const measure::Measurement& m) {
   store::LatencyWriter writer(project_);
   store::LatencySample s;
   s.deviceId = deviceId;
-  s.architectureId = writer.architecture(t.cell, t.index);
+  s.architectureId = writer.architecture(t.arch, t.datasetIndex);
   s.latencyMs = m.summary.medianMs;
   s.iqrMs = m.summary.iqrMs();
   s.repetitions = m.summary.count;
@@ -200,12 +203,12 @@ MeasureOutcome measureAndStore(store::Project& project, const MeasureRequest& r,
     const auto& t = r.targets[i];
     measure::Measurement m;
     try {
-      m = measurer->measure(t.cell, r.protocol, [&](const measure::MeasureProgress& p) {
+      m = measurer->measure(t.arch, r.protocol, [&](const measure::MeasureProgress& p) {
         return !ev.onProgress || ev.onProgress(i, p);
       });
     } catch (const Error& e) {
       if (e.kind() == ErrorKind::Cancelled) return finish(true);
-      fail(e.kind(), std::string(e.what()) + " [while measuring " + nb201::toString(t.cell) + "; " +
+      fail(e.kind(), std::string(e.what()) + " [while measuring " + t.arch.canonical() + "; " +
                          std::to_string(out.stored.size()) + " sample(s) measured before were kept]");
     }
     recorder.record(t, m);

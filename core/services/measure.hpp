@@ -1,5 +1,5 @@
 #pragma once
-// Measure and store: time chosen NAS-Bench-201 architectures with one engine and store each latency
+// Measure and store: time chosen architectures of a search space with one engine and store each latency
 // with its conditions as it completes. Shared by `maple measure`, the workbench's "measure
 // selected" and remote runs (which pass the remote host's detection), so all write the same rows.
 //
@@ -10,7 +10,7 @@
 #include "engine/engine.hpp"
 #include "measure/conditions.hpp"
 #include "measure/protocol.hpp"
-#include "searchspace/nb201.hpp"
+#include "searchspace/architecture.hpp"
 #include "store/project.hpp"
 
 #include <functional>
@@ -25,7 +25,7 @@ namespace maple::services {
 class Measurer {
 public:
   virtual ~Measurer() = default;
-  virtual measure::Measurement measure(const nb201::Cell& cell, const measure::Protocol& p,
+  virtual measure::Measurement measure(const searchspace::Architecture& arch, const measure::Protocol& p,
                                        const measure::MeasureCallback& cb) = 0;
   virtual std::string name() const = 0;    // latency_samples.engine
   virtual std::string version() const = 0; // known after the first sample for a runner
@@ -53,8 +53,8 @@ std::unique_ptr<engine::Engine> openEngine(const std::string& name);
 std::unique_ptr<Measurer> openMeasurer(const EngineChoice& choice);
 
 struct Target {
-  nb201::Cell cell;
-  std::optional<int> index; // NAS-Bench-201 index, when known
+  searchspace::Architecture arch;
+  std::optional<std::int64_t> datasetIndex; // the imported data set's index (HELP's), when known
 };
 
 // Stores one measured sample per call, each in its own transaction, so an interrupted run

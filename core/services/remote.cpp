@@ -59,9 +59,7 @@ DeviceCapture captureOnDevice(const CaptureRequest& request, const std::string& 
   ask.repeats = request.options.repeats;
   ask.threads = request.threads;
   ask.allowSoftware = request.options.allowSoftwareFallback;
-  auto c = link.capture(ask, [&](double fraction, const std::string& step) {
-    return !callbacks.onProgress || callbacks.onProgress(fraction, step);
-  });
+  auto c = link.capture(ask, callbacks);
   out.capture = std::move(c.capture);
   out.capture.source += " on " + out.origin.host->hostname + " via launcher " + text::quote(launcher);
   out.origin.runtime = c.runtime;

@@ -46,10 +46,11 @@ struct DeviceCapture {
   CaptureOrigin origin;
 };
 
-// Counts the workload on the device `launcher` reaches (captureOnThisHost when it is empty).
-// Remotely the agent sends the capture whole: callbacks.onProgress is called (returning false
-// cancels), onSamples and stopRequested are not (every step runs); events left empty are the
-// device's default set. `cancelled` ends the launcher; `timeoutS` bounds each reply.
+// Counts the workload on the device `launcher` reaches (captureOnThisHost when it is empty), with
+// the same callbacks: the device's readings reach onSamples as they stream in (on this thread,
+// not a sampling thread), and stopRequested stops the device's capture, keeping the steps
+// completed so far (partial). Events left empty are the device's default set. `cancelled` ends
+// the launcher's process tree; `timeoutS` bounds each line of reply.
 DeviceCapture captureOnDevice(const CaptureRequest& request, const std::string& launcher,
                               const counters::CaptureCallbacks& callbacks = {}, double timeoutS = 300,
                               const std::function<bool()>& cancelled = {});

@@ -24,7 +24,7 @@ LatencyWriter::LatencyWriter(Project& project)
           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT DO NOTHING")) {}
 
 std::int64_t LatencyWriter::architecture(std::string_view space, const std::string& canonical,
-                                         std::optional<int> cellCode, std::optional<int> spaceIndex) {
+                                         std::optional<std::int64_t> cellCode, std::optional<std::int64_t> spaceIndex) {
   insertArch_.bind(1, space).bind(2, cellCode).bind(3, canonical).bind(4, spaceIndex);
   if (!insertArch_.step()) db_.raise("no id returned for architecture " + canonical);
   const auto id = insertArch_.int64(0);
@@ -32,8 +32,12 @@ std::int64_t LatencyWriter::architecture(std::string_view space, const std::stri
   return id;
 }
 
+std::int64_t LatencyWriter::architecture(const searchspace::Architecture& arch, std::optional<std::int64_t> datasetIndex) {
+  return architecture(arch.spaceName(), arch.canonical(), arch.index(), datasetIndex);
+}
+
 std::int64_t LatencyWriter::architecture(const nb201::Cell& cell, std::optional<int> spaceIndex) {
-  return architecture(nb201::kSpaceName, nb201::toString(cell), nb201::cellCode(cell), spaceIndex);
+  return architecture(searchspace::nb201Architecture(cell), spaceIndex);
 }
 
 bool LatencyWriter::sample(std::int64_t sourceId, const LatencySample& s) {

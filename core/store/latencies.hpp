@@ -49,9 +49,12 @@ public:
   explicit LatencyWriter(Project& project);
   // Returns the row id of the architecture `canonical` (the space's canonical string) of `space`,
   // inserting it if new and recording cellCode and spaceIndex where they were unknown.
-  std::int64_t architecture(std::string_view space, const std::string& canonical, std::optional<int> cellCode = {},
-                            std::optional<int> spaceIndex = {});
-  // A NAS-Bench-201 cell: its canonical string, code and (where known) official index.
+  std::int64_t architecture(std::string_view space, const std::string& canonical,
+                            std::optional<std::int64_t> cellCode = {}, std::optional<std::int64_t> spaceIndex = {});
+  // An architecture of any space: its canonical string, its index in the space where the space is
+  // enumerable (NAS-Bench-201's cell code), and (where known) the data set's index.
+  std::int64_t architecture(const searchspace::Architecture& arch, std::optional<std::int64_t> datasetIndex = {});
+  // A NAS-Bench-201 cell: architecture(nb201Architecture(cell), spaceIndex).
   std::int64_t architecture(const nb201::Cell& cell, std::optional<int> spaceIndex = {});
   // Returns false when (source, device, architecture) is already stored.
   bool sample(std::int64_t sourceId, const LatencySample& sample);

@@ -5,6 +5,7 @@
 #include "cli_runner.hpp"
 #include "engine/cuda/cuda_engine.hpp"
 #include "measure/conditions.hpp"
+#include "searchspace/space.hpp"
 #include "store/devices.hpp"
 #include "store/project.hpp"
 
@@ -28,6 +29,14 @@ const QByteArray kTable =
     "1,|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|,3.0\n"
     "2,|avg_pool_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|avg_pool_3x3~0|avg_pool_3x3~1|avg_pool_3x3~2|,2.0\n"
     "3,|avg_pool_3x3~0|+|skip_connect~0|none~1|+|nor_conv_1x1~0|none~1|nor_conv_3x3~2|,2.5\n";
+
+// `n` FBNet architectures in canonical form (seeded).
+QStringList fbnetArchs(int n) {
+  QStringList out;
+  const auto& fbnet = maple::searchspace::fbnetSpace();
+  for (const auto& g : fbnet.sample(n, 11)) out << QString::fromStdString(fbnet.format(g));
+  return out;
+}
 
 QString goodRunner(double delay = 0) {
   return "command:/usr/bin/python3 " + kRunners + "/good_runner.py" + (delay > 0 ? " " + QString::number(delay) : "");
@@ -284,6 +293,98 @@ private slots:
       QCOMPARE(s.toObject()["repetitions"].toInt(), 3);
     }
     QCOMPARE(count(p, "SELECT count(*) FROM devices WHERE name = 'here' AND family = 'cpu' AND runtime LIKE 'cpu maple-cpu%'"), 1LL);
+  }
+
+  // FBNet architectures through the CPU engine into a fresh project (no architectures: --space
+  // fbnet chooses), stored under fbnet and counted per space; later runs need no --space.
+  void fbnetWithTheCpuEngine() {
+    const auto p = path("fbnet.maple");
+    QCOMPARE(runCli({"new", p}).exitCode, 0);
+    const auto archs = fbnetArchs(3);
+    maple::testing::writeFile(path("fbnet.txt"), "# three FBNet architectures\n" + archs.join("\n").toUtf8() + "\n");
+    auto r = runCli({"measure", "--project", p, "--device", "here", "--engine", "cpu", "--space", "fbnet",
+                     "--archs-file", path("fbnet.txt"), "--repeats", "2", "--warmup", "1", "--json"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto samples = json(r)["samples"].toArray();
+    QCOMPARE(samples.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+      const auto s = samples[i].toObject();
+      QCOMPARE(s["space"].toString(), QString("fbnet"));
+      QCOMPARE(s["arch"].toString(), archs[i]);
+      QVERIFY(s["arch_index"].isNull());
+      QVERIFY(s["latency_ms"].toDouble() > 0);
+      QCOMPARE(s["repetitions"].toInt(), 2);
+    }
+    QCOMPARE(count(p, "SELECT count(*) FROM architectures WHERE search_space = 'fbnet' AND cell_code IS NULL"), 3LL);
+    QCOMPARE(count(p, "SELECT count(*) FROM architectures WHERE search_space = 'nb201'"), 0LL);
+    const auto info = json(runCli({"info", "--project", p, "--json"}))["spaces"].toObject();
+    QCOMPARE(info["fbnet"].toObject()["architectures"].toInt(), 3);
+    QCOMPARE(info["fbnet"].toObject()["latency_samples"].toInt(), 3);
+    const auto devices = json(runCli({"devices", "--project", p, "--json"}))["devices"].toArray();
+    QCOMPARE(devices.size(), 1);
+    QCOMPARE(devices[0].toObject()["spaces"].toObject()["fbnet"].toObject()["architectures"].toInt(), 3);
+    // The project's only space now: --arch needs no --space, and the sample is the same architecture's.
+    auto again = runCli({"measure", "--project", p, "--device", "here", "--engine", "cpu", "--arch", archs[0],
+                         "--repeats", "2", "--warmup", "1"});
+    QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+    QCOMPARE(count(p, "SELECT count(*) FROM architectures"), 3LL);
+    QCOMPARE(count(p, "SELECT count(*) FROM latency_samples"), 4LL);
+  }
+
+  // A bad FBNet string is refused naming the file, line, layer, column and token; nothing is
+  // measured or written. Space mix-ups get the fix.
+  void fbnetInputErrors() {
+    const auto p = path("fbnet_bad.maple");
+    QCOMPARE(runCli({"new", p}).exitCode, 0);
+    const auto archs = fbnetArchs(2);
+    QString bad = archs[1];
+    bad.replace(bad.indexOf('-') + 1, bad.indexOf('-', bad.indexOf('-') + 1) - bad.indexOf('-') - 1, "k7_e3");
+    maple::testing::writeFile(path("fbnet_bad.txt"), (archs[0] + "\n" + bad + "\n").toUtf8());
+    auto r = runCli({"measure", "--project", p, "--device", "here", "--engine", "cpu", "--space", "fbnet",
+                     "--archs-file", path("fbnet_bad.txt")});
+    QCOMPARE(r.exitCode, 2);
+    const auto where = QString("layer 2 (column %1): unknown block 'k7_e3'").arg(bad.indexOf('-') + 2);
+    QVERIFY2(r.err.contains("fbnet_bad.txt:2:") && r.err.contains(where) &&
+                 r.err.contains("each line holds an fbnet architecture string"),
+             qPrintable(r.err));
+    QVERIFY2(!r.err.contains("[1/"), qPrintable(r.err)); // refused before measuring
+    QCOMPARE(count(p, "SELECT count(*) FROM latency_samples"), 0LL);
+    QCOMPARE(count(p, "SELECT count(*) FROM devices"), 0LL);
+    QCOMPARE(count(p, "SELECT count(*) FROM architectures"), 0LL);
+    // No architectures yet and no --space: nb201, and the message says which space the string is of.
+    auto noSpace = runCli({"measure", "--project", p, "--device", "here", "--engine", "cpu", "--arch", archs[0]});
+    QCOMPARE(noSpace.exitCode, 2);
+    QVERIFY2(noSpace.err.contains("--arch: invalid NAS-Bench-201 cell") &&
+                 noSpace.err.contains("it is an fbnet architecture: add --space fbnet"),
+             qPrintable(noSpace.err));
+    auto indices = runCli({"measure", "--project", p, "--device", "here", "--engine", "cpu", "--space", "fbnet",
+                           "--archs", "0-3"});
+    QCOMPARE(indices.exitCode, 1);
+    QVERIFY2(indices.err.contains("--archs takes NAS-Bench-201 indices"), qPrintable(indices.err));
+    auto unknown = runCli({"measure", "--project", p, "--device", "here", "--engine", "cpu", "--space", "ofa",
+                           "--arch", archs[0]});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.err.contains("unknown search space 'ofa'"), qPrintable(unknown.err));
+    QCOMPARE(count(p, "SELECT count(*) FROM devices"), 0LL);
+  }
+
+  // A project holding nb201 and fbnet: without --space the command lists them.
+  void severalSpacesNeedTheFlag() {
+    const auto p = project("two.maple");
+    const auto archs = fbnetArchs(1);
+    auto fb = runCli({"measure", "--project", p, "--device", "box", "--engine", goodRunner(), "--space", "fbnet",
+                      "--arch", archs[0], "--repeats", "2", "--json"});
+    QVERIFY2(fb.exitCode == 0, qPrintable(fb.err));
+    // The runner was asked for fbnet (good_runner.py reports the request's space in its version).
+    QVERIFY2(json(fb)["engine_version"].toString().contains(" fbnet via "), qPrintable(fb.out));
+    auto r = runCli({"measure", "--project", p, "--device", "box", "--engine", goodRunner(), "--archs", "0"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("several search spaces (fbnet, nb201)") && r.err.contains("--space"), qPrintable(r.err));
+    auto nb = runCli({"measure", "--project", p, "--device", "box", "--engine", goodRunner(), "--space", "nb201",
+                      "--archs", "0", "--repeats", "2", "--json"});
+    QVERIFY2(nb.exitCode == 0, qPrintable(nb.err));
+    QVERIFY2(json(nb)["engine_version"].toString().contains(" nb201 via "), qPrintable(nb.out));
+    QCOMPARE(count(p, "SELECT count(*) FROM latency_samples s JOIN devices d ON d.id = s.device_id WHERE d.name = 'box'"), 2LL);
   }
 
   void cudaWithoutADevice() {

@@ -1,6 +1,7 @@
 #pragma once
 // A test double for engine::Engine: each "forward pass" spins for a time that grows with the cell's
-// live convolutions and writes a buffer, so steps differ and counters have work to see.
+// live convolutions and writes a buffer, so steps differ and counters have work to see. It runs
+// nb201 architectures only (cellOf refuses others).
 #include "engine/engine.hpp"
 #include "searchspace/cost.hpp"
 
@@ -29,8 +30,9 @@ public:
   explicit FakeEngine(double baseMs = 0.2) : baseMs_(baseMs) {}
   std::string name() const override { return "fake"; }
   std::string version() const override { return "test double"; }
-  std::unique_ptr<engine::PreparedNetwork> prepare(const nb201::Cell& cell, const engine::RunConfig&) override {
-    const auto ops = nb201::liveOpCounts(cell);
+  std::unique_ptr<engine::PreparedNetwork> prepare(const searchspace::Architecture& arch,
+                                                   const engine::RunConfig&) override {
+    const auto ops = nb201::liveOpCounts(searchspace::cellOf(arch.genotype));
     const double convs = ops[static_cast<int>(nb201::Op::Conv3x3)] + 0.3 * ops[static_cast<int>(nb201::Op::Conv1x1)];
     return std::make_unique<FakeNetwork>(baseMs_ * (1 + convs));
   }

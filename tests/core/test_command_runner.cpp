@@ -2,6 +2,7 @@
 // hang, exit early or answer nonsense, and against the shipped PyTorch runner.
 #include "common/error.hpp"
 #include "engine/command/command_runner.hpp"
+#include "searchspace/space.hpp"
 #include "process_support.hpp"
 
 #include <QtTest>
@@ -200,6 +201,17 @@ private slots:
     QVERIFY2(msg.contains("reported an error") && msg.contains("3 node groups"), qPrintable(msg));
     req.arch = kArch;
     QCOMPARE(r.request(req).latenciesMs.size(), size_t(3));
+    // The request's space chooses the network: an FBNet string runs as FBNet, a bad block or an
+    // unknown space is an error reply naming it.
+    req.space = "fbnet";
+    req.arch = searchspace::fbnetSpace().format(searchspace::fbnetSpace().sample(1, 5).front());
+    QCOMPARE(r.request(req).latenciesMs.size(), size_t(3));
+    req.arch.replace(0, req.arch.find('-'), "k7_e1");
+    const auto badBlock = errorOf([&] { r.request(req); });
+    QVERIFY2(badBlock.contains("unknown block 'k7_e1' at layer 1"), qPrintable(badBlock));
+    req.space = "ofa";
+    const auto badSpace = errorOf([&] { r.request(req); });
+    QVERIFY2(badSpace.contains("runs the search spaces nb201, fbnet, not 'ofa'"), qPrintable(badSpace));
   }
 };
 

@@ -62,9 +62,9 @@ class TinyEngine : public engine::Engine {
 public:
   std::string name() const override { return "tiny"; }
   std::string version() const override { return "tiny 1"; }
-  std::unique_ptr<engine::PreparedNetwork> prepare(const nb201::Cell& cell, const engine::RunConfig&) override {
+  std::unique_ptr<engine::PreparedNetwork> prepare(const searchspace::Architecture& arch, const engine::RunConfig&) override {
     int convs = 1;
-    for (auto op : cell.ops) convs += op == nb201::Op::Conv3x3 || op == nb201::Op::Conv1x1;
+    for (auto op : searchspace::cellOf(arch.genotype).ops) convs += op == nb201::Op::Conv3x3 || op == nb201::Op::Conv1x1;
     return std::make_unique<TinyNetwork>(convs, -1);
   }
 };
@@ -166,7 +166,10 @@ private slots:
 
   void networkSamplerTimesATestEngine() {
     TinyEngine engine;
-    auto net = engine.prepare(nb201::parseCell("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_1x1~1|+|skip_connect~0|none~1|none~2|"), {});
+    auto net = engine.prepare(
+        searchspace::parseArchitecture(searchspace::nb201Space(),
+                                       "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_1x1~1|+|skip_connect~0|none~1|none~2|"),
+        {});
     NetworkSampler sampler(*net);
     Protocol p;
     p.warmup = 2;

@@ -53,7 +53,8 @@ public:
   ~LockHeldWhileMeasuring() override {
     if (holder_.joinable()) holder_.join();
   }
-  measure::Measurement measure(const nb201::Cell&, const measure::Protocol&, const measure::MeasureCallback&) override {
+  measure::Measurement measure(const searchspace::Architecture&, const measure::Protocol&,
+                               const measure::MeasureCallback&) override {
     holder_ = std::thread([this] {
       store::Database db(project_, store::Database::Mode::ReadWrite);
       db.exec("BEGIN IMMEDIATE");
@@ -141,7 +142,8 @@ private slots:
     services::MeasureRequest r;
     r.device = "dev2";
     r.engine.engine = "cpu";
-    r.targets = {{nb201::parseCell("|none~0|+|none~0|none~1|+|none~0|none~1|none~2|"), std::nullopt}};
+    r.targets = {{searchspace::parseArchitecture(searchspace::nb201Space(), "|none~0|+|none~0|none~1|+|none~0|none~1|none~2|"),
+                  std::nullopt}};
     r.protocol = services::protocolFor(2, 0);
     bool measured = false;
     services::MeasureEvents ev;
@@ -169,7 +171,7 @@ private slots:
     r.device = "box";
     r.engine.engine = "cpu";
     const auto cell = nb201::parseCell("|none~0|+|skip_connect~0|none~1|+|none~0|none~1|skip_connect~2|");
-    r.targets = {{cell, std::nullopt}};
+    r.targets = {{searchspace::nb201Architecture(cell), std::nullopt}};
     r.protocol = services::protocolFor(3, 1);
     std::string notice;
     services::MeasureEvents ev;
@@ -214,7 +216,7 @@ private slots:
     r.device = "waiter";
     r.engine.engine = "cpu";
     r.measurer = measurer;
-    r.targets = {{nb201::cellFromCode(5), std::nullopt}};
+    r.targets = {{searchspace::nb201Architecture(nb201::cellFromCode(5)), std::nullopt}};
     r.protocol = services::protocolFor(3, 1);
     busyNotices = 0;
     store::setBusyNotice([](const std::string&) { ++busyNotices; });

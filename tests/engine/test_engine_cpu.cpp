@@ -55,7 +55,7 @@ std::vector<nb201::Cell> testCells() {
 
 std::vector<float> runNetwork(const nb201::Cell& cell, int batch, int threads, std::uint64_t seed = 42) {
   CpuEngine engine;
-  auto net = engine.prepare(cell, {batch, threads, seed});
+  auto net = engine.prepare(searchspace::nb201Architecture(cell), {batch, threads, seed});
   net->run();
   return net->output();
 }
@@ -85,7 +85,7 @@ private slots:
         const QString file = dir.filePath(QString("net_%1_b%2.bin").arg(i).arg(batch));
         exportNetwork(cells[i], config, file.toStdString());
         CpuEngine engine;
-        auto net = engine.prepare(cells[i], config);
+        auto net = engine.prepare(searchspace::nb201Architecture(cells[i]), config);
         net->run();
         cases.push_back({nb201::toString(cells[i]), batch, net->output()});
         files << file;
@@ -126,7 +126,7 @@ private slots:
   void deterministic() {
     const auto cell = testCells()[11];
     CpuEngine engine;
-    auto net = engine.prepare(cell, {4, 2, 7});
+    auto net = engine.prepare(searchspace::nb201Architecture(cell), {4, 2, 7});
     net->run();
     const auto first = net->output();
     net->run();
@@ -222,7 +222,7 @@ private slots:
     const auto cell = testCells()[0];
     for (RunConfig bad : {RunConfig{0, 1, 1}, RunConfig{1, -1, 1}}) {
       try {
-        engine.prepare(cell, bad);
+        engine.prepare(searchspace::nb201Architecture(cell), bad);
         QFAIL("a bad config was accepted");
       } catch (const Error& e) {
         QCOMPARE(e.kind(), ErrorKind::Usage);

@@ -4,6 +4,7 @@
 #include "common/error.hpp"
 #include "engine/cpu/cpu_engine.hpp"
 #include "engine/cuda/cuda_engine.hpp"
+#include "searchspace/architecture.hpp"
 
 #include <QtTest>
 
@@ -53,10 +54,10 @@ private slots:
     cpu::CpuEngine cpuEngine;
     for (const char* arch : kCells)
       for (int batch : {1, 8}) {
-        const auto cell = nb201::parseCell(arch);
+        const auto architecture = searchspace::parseArchitecture(searchspace::nb201Space(), arch);
         const RunConfig config{batch, 1, 11};
-        auto g = gpu->prepare(cell, config);
-        auto c = cpuEngine.prepare(cell, config);
+        auto g = gpu->prepare(architecture, config);
+        auto c = cpuEngine.prepare(architecture, config);
         g->run();
         c->run();
         const auto a = g->output(), b = c->output();
@@ -69,6 +70,20 @@ private slots:
         QVERIFY2(diff / scale < 1e-3, qPrintable(QString("%1 batch %2: relative error %3").arg(arch).arg(batch).arg(diff / scale)));
         QVERIFY(g->lastRunDeviceMs() > 0);
       }
+  }
+
+  // The layer graphs of other spaces are not built on cuDNN yet: refused, pointing at the CPU engine.
+  void refusesOtherSpaces() {
+    if (const auto why = whyNoDevice(); !why.empty()) QSKIP(why.c_str());
+    auto gpu = makeCudaEngine(0);
+    const auto& fbnet = searchspace::fbnetSpace();
+    try {
+      gpu->prepare({&fbnet, fbnet.sample(1, 3).front()}, {1, 1, 1});
+      QFAIL("the CUDA engine accepted an fbnet architecture");
+    } catch (const Error& e) {
+      QCOMPARE(e.kind(), ErrorKind::Usage);
+      QVERIFY2(QString(e.what()).contains("runs nb201 networks only so far"), e.what());
+    }
   }
 
   void recordsDeviceProperties() {

@@ -6,6 +6,7 @@
 #include "engine/cpu/graph_network.hpp"
 #include "engine/cpu/network_weights.hpp"
 #include "logits_compare.hpp"
+#include "searchspace/architecture.hpp"
 #include "searchspace/space.hpp"
 
 #include <QJsonArray>
@@ -129,7 +130,7 @@ private slots:
     };
     for (const char* text : cells) {
       CpuEngine engine;
-      auto plan = engine.prepare(nb201::parseCell(text), {3, 2, 7});
+      auto plan = engine.prepareCpu(nb201::parseCell(text), {3, 2, 7});
       plan->run();
       const auto graph = nb201Space().network(nb201Space().parse(text));
       const double err = relativeError(runGraph(graph, 3, 2, 7), plan->output());
@@ -144,6 +145,19 @@ private slots:
     const auto single = runGraph(graph, 1, 2);
     QVERIFY(relativeError(single, std::vector<float>(one.begin(), one.begin() + kFbnetClasses)) < 1e-6);
     QCOMPARE(runGraph(graph, 3, 2), runGraph(graph, 3, 2)); // deterministic
+  }
+
+  // Engine::prepare runs an FBNet architecture as its space's layer graph: the same logits, batch x
+  // the space's 100 classes.
+  void enginePreparesOtherSpacesAsTheirGraph() {
+    const auto text = fbnetArchitectures()[7];
+    CpuEngine engine;
+    auto net = engine.prepare(searchspace::parseArchitecture(fbnetSpace(), text), {2, 2, 9});
+    net->run();
+    const auto out = net->output();
+    QCOMPARE(out.size(), std::size_t(2 * kFbnetClasses));
+    QCOMPARE(out, runGraph(fbnetSpace().network(fbnetSpace().parse(text)), 2, 2, 9));
+    QVERIFY_THROWS_EXCEPTION(Error, engine.prepare(searchspace::Architecture{}, {1, 1, 1})); // no space
   }
 
   void unsupportedLayersAreRefused() {

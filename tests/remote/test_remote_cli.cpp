@@ -1,14 +1,18 @@
 // Remote devices through a real OpenSSH server on 127.0.0.1 (sshd_fixture.hpp): `maple measure`,
-// `maple capture`, and `maple pmu` with --remote 'ssh ... maple agent', the
-// launcher kept with the device, the server killed mid-measurement (completed samples kept, plain
-// message, exit 2), a protocol-version mismatch and a corrupt reply through ssh. Skips visibly when
-// sshd cannot start here.
+// `maple capture` (its readings streamed, a stop keeping a partial capture), and `maple pmu` with
+// --remote 'ssh ... maple agent', the launcher kept with the device, the server killed
+// mid-measurement (completed samples kept, plain message, exit 2), a protocol-version mismatch
+// and a corrupt reply through ssh. Skips visibly when sshd cannot start here.
 #include "../cli/cli_runner.hpp"
 #include "../core/process_support.hpp"
 #include "../core/test_support.hpp"
+#include "searchspace/space.hpp"
 #include "sshd_fixture.hpp"
 
+#include "services/remote.hpp"
+
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QtTest>
 
 #include <csignal>
@@ -76,6 +80,25 @@ private slots:
     QCOMPARE(count(p, "SELECT count(*) FROM sources WHERE description LIKE '%via launcher ''ssh -F none%'"), 2LL);
   }
 
+  // An FBNet architecture measured on the device: the agent parses it with the requested space and
+  // the sample is stored under fbnet.
+  void measuresFbnetThroughSsh() {
+    const auto p = dir_.filePath("fbnet.maple");
+    QCOMPARE(runCli({"new", p}).exitCode, 0);
+    const auto& fbnet = maple::searchspace::fbnetSpace();
+    const auto arch = QString::fromStdString(fbnet.format(fbnet.sample(1, 17).front()));
+    auto r = runCli({"measure", "--project", p, "--device", "board", "--remote", agent(), "--engine", "cpu", "--space",
+                     "fbnet", "--arch", arch, "--repeats", "2", "--warmup", "1", "--json"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto samples = json(r)["samples"].toArray();
+    QCOMPARE(samples.size(), 1);
+    QCOMPARE(samples[0].toObject()["space"].toString(), QString("fbnet"));
+    QVERIFY(samples[0].toObject()["latency_ms"].toDouble() > 0);
+    const auto stored = "SELECT count(*) FROM architectures WHERE search_space = 'fbnet' AND arch_str = '" + arch + "'";
+    QCOMPARE(count(p, qPrintable(stored)), 1LL);
+    QCOMPARE(count(p, kSamplesOf), 1LL);
+  }
+
   // `maple devices --add-remote`: the agent's detection becomes the device, its launcher is kept,
   // and a measurement names the device alone; refusals write nothing.
   void addsARemoteDeviceThenMeasuresOnIt() {
@@ -119,6 +142,47 @@ private slots:
     QVERIFY2(out["source"].toString().contains("via launcher 'ssh -F none"), qPrintable(out["source"].toString()));
     QCOMPARE(count(p, "SELECT count(*) FROM captures c JOIN devices d ON d.id = c.device_id WHERE d.name = 'board'"), 1LL);
     QVERIFY(count(p, "SELECT count(*) FROM descriptors ds JOIN devices d ON d.id = ds.device_id WHERE d.name = 'board'") >= 1);
+    QCOMPARE(count(p, "SELECT count(*) FROM devices WHERE name = 'board' AND launcher IS NOT NULL"), 1LL);
+    // The readings streamed in as they were read: the progress line before the answer counts them all.
+    const QRegularExpression done("capture: 100% done \\((\\d+) readings\\)");
+    const auto m = done.match(r.err);
+    QVERIFY2(m.hasMatch(), qPrintable(r.err));
+    QVERIFY(m.captured(1).toLongLong() > 0);
+    QCOMPARE(m.captured(1).toLongLong(), static_cast<long long>(out["samples"].toInt()));
+    QCOMPARE(count(p, "SELECT count(*) FROM capture_samples"), m.captured(1).toLongLong());
+  }
+
+  // A stop through ssh (the workbench's Stop, through the service both faces use) ends the
+  // device's capture early; the steps counted so far are stored as a partial capture.
+  void stopThroughSshKeepsAPartialCapture() {
+    const auto p = project("stop.maple");
+    maple::services::CaptureRequest request;
+    request.workload = "nb201-ops";
+    request.options.events = {"task-clock"};
+    request.options.repeats = 40; // >= 0.4 s a step: still running when stopped
+    int stepsBegun = 0;
+    std::size_t readings = 0;
+    maple::counters::CaptureCallbacks callbacks;
+    callbacks.onProgress = [&](double, const std::string& step) {
+      if (step.rfind("op/", 0) == 0) ++stepsBegun;
+      return true;
+    };
+    callbacks.onSamples = [&](const std::vector<maple::counters::Sample>& batch) {
+      readings += batch.size();
+      return true;
+    };
+    callbacks.stopRequested = [&] { return stepsBegun >= 2; }; // the first step was counted
+    auto live = maple::services::captureOnDevice(request, agent().toStdString(), callbacks, 60);
+    QVERIFY(live.capture.partial);
+    QCOMPARE(live.capture.samples.size(), readings);
+    auto project = maple::store::Project::open(p.toStdString());
+    const auto stored = maple::services::storeCapture(project, "board", live.capture, live.origin);
+    const auto kept = maple::services::loadCapture(project, stored.captureId);
+    QVERIFY(kept.partial);
+    QVERIFY2(!kept.steps.empty() && static_cast<int>(kept.steps.size()) < kept.plannedSteps,
+             qPrintable(QString("%1 of %2 steps").arg(kept.steps.size()).arg(kept.plannedSteps)));
+    QCOMPARE(kept.samples.size(), readings);
+    QVERIFY(!stored.reduction.descriptors.empty());
     QCOMPARE(count(p, "SELECT count(*) FROM devices WHERE name = 'board' AND launcher IS NOT NULL"), 1LL);
   }
 
@@ -190,9 +254,9 @@ private slots:
 
   void mismatchAndCorruptReplyThroughSsh() {
     const auto p = project("faults.maple");
-    auto r = runCli({"pmu", "--remote", sshd_->launcher("/bin/sh " + kAgents + "/fake_agent.sh hang 2")});
+    auto r = runCli({"pmu", "--remote", sshd_->launcher("/bin/sh " + kAgents + "/fake_agent.sh hang 1")});
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains("protocol mismatch: the maple agent speaks protocol 2, this maple speaks protocol 1"),
+    QVERIFY2(r.err.contains("protocol mismatch: the maple agent speaks protocol 1, this maple speaks protocol 2"),
              qPrintable(r.err));
     r = runCli({"measure", "--project", p, "--device", "board", "--remote",
                 sshd_->launcher("/bin/sh " + kAgents + "/fake_agent.sh garbage"), "--engine", "cpu", "--archs", "0"});

@@ -1,13 +1,14 @@
 // The workbench with a remote device, offscreen, through a real OpenSSH server on 127.0.0.1
 // (tests/remote/sshd_fixture.hpp): "Add remote device..." tests the launcher and adds the device
 // with it; the new device becomes the target; the Samples page measures on it and the Capture page
-// captures on it through `ssh ... maple agent`, stored with the launcher's provenance; refusals
-// and failed connections show their message and write nothing; Cancel ends the launcher. Tests
-// that need sshd skip visibly where it cannot start.
+// captures on it through `ssh ... maple agent` (with a live plot, and stopped early), stored with
+// the launcher's provenance; refusals and failed connections show their message and write
+// nothing; Cancel ends the launcher. Tests that need sshd skip visibly where it cannot start.
 #include "../cli/cli_runner.hpp"
 #include "../remote/sshd_fixture.hpp"
 #include "architecture_model.hpp"
 #include "capture_page.hpp"
+#include "capture_steps.hpp"
 #include "devices_page.hpp"
 #include "job.hpp"
 #include "job_bar.hpp"
@@ -22,9 +23,11 @@
 
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QPushButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+#include <qcustomplot.h>
 
 using namespace maple;
 using namespace maple::widgets;
@@ -117,6 +120,39 @@ private slots:
     QCOMPARE(count(p, "SELECT count(*) FROM captures c JOIN devices d ON d.id = c.device_id WHERE d.name = 'board' "
                       "AND c.source LIKE '%via launcher ''ssh -F none%'"),
              1LL);
+  }
+
+  // A remote target's capture as this machine's: its readings reach the live plot while it runs,
+  // Stop is offered and keeps the steps counted so far (partial), stored with the launcher.
+  void remoteCaptureRunsLiveAndStops() {
+    if (!sshd_->ok()) QSKIP(qPrintable("sshd cannot start here: " + sshd_->whyNot()));
+    const auto p = project(QStringLiteral("stop"));
+    const auto launcher = sshd_->launcher(kCli + QStringLiteral(" agent"));
+    const auto added = testing::runCli({"devices", "--project", p, "--add-remote", "board", "--remote", launcher});
+    QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+    MainWindow w;
+    w.openProject(p);
+    QVERIFY(w.waitUntilIdle(60000));
+    w.workspace()->setTargetDevice(QStringLiteral("board"), false);
+    QVERIFY(w.waitUntilIdle(60000)); // the page learns the target's launcher
+    auto* capture = w.capturePage();
+    QPushButton* stop = nullptr;
+    for (auto* b : capture->findChildren<QPushButton*>())
+      if (b->text() == QStringLiteral("Stop")) stop = b;
+    QVERIFY(stop);
+    capture->setWorkload(QStringLiteral("nb201-ops"));
+    capture->setRepeats(40); // >= 0.4 s a step: still running when stopped
+    QVERIFY(testing::startPastFirstStep(capture));
+    QTRY_VERIFY_WITH_TIMEOUT(capture->framesDrawn() > 0 && capture->plot()->graphCount() > 0, 10000);
+    QVERIFY(capture->job()->isRunning()); // drawn live, not when stored
+    QVERIFY(stop->isEnabled());
+    stop->click();
+    QVERIFY(w.waitUntilIdle(180000));
+    QVERIFY2(capture->jobBar()->message().startsWith(QStringLiteral("Partial capture")), qPrintable(capture->jobBar()->message()));
+    QCOMPARE(count(p, "SELECT count(*) FROM captures c JOIN devices d ON d.id = c.device_id WHERE d.name = 'board' "
+                      "AND c.partial = 1 AND c.source LIKE '%via launcher ''ssh -F none%'"),
+             1LL);
+    QVERIFY(capture->plot()->graphCount() > 0); // the series stays on screen
   }
 
   // A name in use or imported is refused in the dialog, which stays open; nothing is written.

@@ -5,6 +5,7 @@
 #include "architecture_model.hpp"
 #include "capture_models.hpp"
 #include "capture_page.hpp"
+#include "capture_steps.hpp"
 #include "device_model.hpp"
 #include "devices_page.hpp"
 #include "evaluation_models.hpp"
@@ -39,17 +40,6 @@ using namespace maple::widgets;
 namespace {
 
 bool settle(MainWindow& w, int timeoutMs = 60000) { return w.waitUntilIdle(timeoutMs); }
-
-// Starts a capture of nb201-ops and waits until its second step began (the first was counted).
-bool startPastFirstStep(CapturePage* page) {
-  double fraction = 0;
-  const auto watch = QObject::connect(page->job(), &Job::progress, page, [&](double f, const QString&) { fraction = f; });
-  page->start();
-  // Step i of 5 starts at progress 0.1 + 0.9 * i / 5.
-  const bool past = QTest::qWaitFor([&] { return fraction >= 0.1 + 0.9 / 5; }, 120000);
-  QObject::disconnect(watch);
-  return past && page->job()->isRunning();
-}
 
 } // namespace
 
@@ -244,7 +234,7 @@ private slots:
     };
     const auto before = captures().size();
 
-    QVERIFY(startPastFirstStep(page));
+    QVERIFY(testing::startPastFirstStep(page));
     page->stop();
     QVERIFY(settle(w, 300000));
     QVERIFY2(page->jobBar()->message().startsWith(QStringLiteral("Partial capture")), qPrintable(page->jobBar()->message()));
@@ -262,7 +252,7 @@ private slots:
     QVERIFY(st.int64(0) >= 1); // stored with the capture
     QVERIFY(page->plot()->graphCount() > 0); // the series stays on screen
 
-    QVERIFY(startPastFirstStep(page));
+    QVERIFY(testing::startPastFirstStep(page));
     page->cancel();
     QVERIFY(settle(w, 300000));
     QVERIFY2(page->jobBar()->message().contains(QStringLiteral("cancelled")), qPrintable(page->jobBar()->message()));

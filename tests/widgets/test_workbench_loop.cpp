@@ -271,7 +271,7 @@ private slots:
       services::MeasureRequest r;
       r.device = "dev1";
       r.engine.engine = "cpu";
-      r.targets.push_back({nb201::cellFromCode(3), std::nullopt});
+      r.targets.push_back({searchspace::nb201Architecture(nb201::cellFromCode(3)), std::nullopt});
       QVERIFY_THROWS_EXCEPTION(std::exception, services::measureAndStore(p, r));
     }
     QCOMPARE(samplesOf(project, "dev1"), before);

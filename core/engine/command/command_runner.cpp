@@ -82,9 +82,9 @@ std::string CommandRunner::readLine(const RunnerRequest& req) {
 
 RunnerReply CommandRunner::request(const RunnerRequest& req) {
   if (!child_) start();
-  const nlohmann::json j = {{"arch", req.arch},       {"batch", req.batch},
-                            {"threads", req.threads}, {"warmup", req.warmup},
-                            {"repetitions", req.repetitions}, {"seed", req.seed}};
+  const nlohmann::json j = {{"space", req.space},     {"arch", req.arch},   {"batch", req.batch},
+                            {"threads", req.threads}, {"warmup", req.warmup}, {"repetitions", req.repetitions},
+                            {"seed", req.seed}};
   if (!child_->write(j.dump() + "\n")) failRunner(child_->exitDescription() + " before answering (it stopped reading requests)");
   const auto line = readLine(req);
   try {

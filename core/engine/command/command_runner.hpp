@@ -3,7 +3,10 @@
 // TensorRT, ...) by running a command of theirs that speaks JSON lines.
 //
 // Protocol, one line each way per request:
-//   stdin  <- {"arch":"|nor_conv_3x3~0|+...","batch":1,"threads":1,"warmup":5,"repetitions":10,"seed":42}
+//   stdin  <- {"space":"nb201","arch":"|nor_conv_3x3~0|+...","batch":1,"threads":1,"warmup":5,
+//              "repetitions":10,"seed":42}
+// "space" names the search space of "arch" (its canonical string; docs/searchspaces.md): "nb201",
+// "fbnet". A runner answers an error for a space it does not run.
 //   stdout -> {"latencies_ms":[1.23,...],"runtime":"pytorch","runtime_version":"2.1.0"}
 //          or {"error":"what went wrong"}
 // The runner stays alive between requests (so it can cache models) and exits when stdin closes.
@@ -21,7 +24,7 @@
 namespace maple::engine {
 
 struct RunnerRequest {
-  std::string arch;
+  std::string space = "nb201", arch; // arch: the space's canonical string
   int batch = 1, threads = 1, warmup = 0, repetitions = 1;
   std::uint64_t seed = 42;
 };

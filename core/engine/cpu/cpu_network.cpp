@@ -7,6 +7,7 @@
 
 #include "common/error.hpp"
 #include "engine/cpu/gemm.hpp"
+#include "engine/cpu/graph_network.hpp"
 #include "engine/cpu/kernels.hpp"
 #include "engine/cpu/network_weights.hpp"
 #include "engine/cpu/plan_support.hpp"
@@ -387,8 +388,10 @@ int CpuNetwork::batch() const { return impl_->batch; }
 
 std::string CpuEngine::version() const { return "maple-cpu 1, " + gemmDescription(); }
 
-std::unique_ptr<PreparedNetwork> CpuEngine::prepare(const nb201::Cell& cell, const RunConfig& config) {
-  return prepareCpu(cell, config);
+std::unique_ptr<PreparedNetwork> CpuEngine::prepare(const searchspace::Architecture& arch, const RunConfig& config) {
+  if (arch.space == nullptr) fail(ErrorKind::Usage, "an architecture without a search space cannot be prepared");
+  if (arch.space == &searchspace::nb201Space()) return prepareCpu(searchspace::cellOf(arch.genotype), config);
+  return prepareGraph(arch.space->network(arch.genotype), config);
 }
 
 std::unique_ptr<CpuNetwork> CpuEngine::prepareCpu(const nb201::Cell& cell, const RunConfig& config) {

@@ -376,10 +376,14 @@ public:
            std::to_string(dnn % 100) + ", cuBLAS " + std::to_string(CUBLAS_VER_MAJOR) + "." +
            std::to_string(CUBLAS_VER_MINOR) + ", CUDA runtime " + v(runtime) + ", driver " + v(driver);
   }
-  std::unique_ptr<PreparedNetwork> prepare(const nb201::Cell& cell, const RunConfig& config) override {
+  // The layer graph of other spaces (cuDNN grouped convolutions) is not built yet.
+  std::unique_ptr<PreparedNetwork> prepare(const searchspace::Architecture& arch, const RunConfig& config) override {
+    if (arch.space != &searchspace::nb201Space())
+      fail(ErrorKind::Usage, "the CUDA engine runs nb201 networks only so far; use " + setting("engine", "cpu") +
+                                 " for " + std::string(arch.space ? arch.spaceName() : "this") + " architectures");
     if (config.batch < 1 || config.batch > 4096)
       fail(ErrorKind::Usage, "batch must lie in 1..4096 (got " + std::to_string(config.batch) + ")");
-    return std::make_unique<CudaNetwork>(device_, cell, config);
+    return std::make_unique<CudaNetwork>(device_, searchspace::cellOf(arch.genotype), config);
   }
 
 private:

@@ -11,7 +11,7 @@
 
 namespace maple::engine::cuda {
 
-inline constexpr int kPluginAbi = 1;
+inline constexpr int kPluginAbi = 2; // 2: Engine::prepare takes a searchspace::Architecture
 inline constexpr const char* kPluginFile = "maple-engine-cuda.so";
 inline constexpr const char* kPluginEntry = "maple_engine_cuda_plugin";
 
