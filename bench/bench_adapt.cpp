@@ -56,13 +56,13 @@ int main(int argc, char** argv) {
     }
     services::AdaptRequest request;
     request.target = target;
-    const auto train = services::defaultTrainingDevices(project, target);
+    const auto train = services::defaultTrainingDevices(project, searchspace::nb201Space(), target);
     std::printf("adapt to %s (%d threads available) from %zu training devices, %d shots, default method and descriptor\n",
                 target.c_str(), static_cast<int>(std::thread::hardware_concurrency()), train.size(), request.shots);
     std::vector<double> total, pool;
     for (int r = 0; r < runs; ++r) {
       auto t0 = std::chrono::steady_clock::now();
-      predict::loadTrainingPool(project, train, request.descriptorKind);
+      predict::loadTrainingPool(project, searchspace::nb201Space(), train, request.descriptorKind);
       pool.push_back(since(t0));
       t0 = std::chrono::steady_clock::now();
       const auto result = services::adaptToDevice(project, request);

@@ -30,7 +30,8 @@ int main(int argc, char** argv) {
     const auto specs = dataset::readDeviceSpecs(data + "/devices.csv");
     predict::TrainingPool pool;
     pool.descriptorKind = descriptor::kSpecs;
-    pool.cells = table.cells;
+    pool.architectures = searchspace::nb201Set(table.cells);
+    const auto& all = pool.architectures;
     predict::Target target;
     target.device = targetName;
     const size_t nd = table.devices.size();
@@ -41,14 +42,14 @@ int main(int argc, char** argv) {
       for (size_t r = 0; r < table.cells.size(); ++r) col[r] = table.ms[r * nd + d];
       if (name == targetName) {
         target.descriptor = descriptor::specsDescriptor(spec);
-        for (size_t r = 0; r < 10; ++r) target.shots.push_back({table.cells[r * 1531], col[r * 1531]});
+        for (size_t r = 0; r < 10; ++r) target.shots.push_back({all.genotypes[r * 1531], col[r * 1531]});
         continue;
       }
       pool.devices.push_back(name);
       pool.descriptors.push_back(descriptor::specsDescriptor(spec));
       pool.latencyMs.push_back(std::move(col));
     }
-    std::printf("pool: %zu devices x %zu architectures; target %s, 10 shots\n", pool.devices.size(), pool.cells.size(),
+    std::printf("pool: %zu devices x %zu architectures; target %s, 10 shots\n", pool.devices.size(), all.size(),
                 targetName.c_str());
     std::printf("%-10s %10s %10s %12s %10s\n", "method", "train_s", "adapt_ms", "predict_ms", "design_ms");
     for (const auto& method : methods) {
@@ -63,7 +64,7 @@ int main(int argc, char** argv) {
       });
       const double trainS = since(t0);
       t0 = std::chrono::steady_clock::now();
-      if (trained->designShots(table.cells, 10).size() != 10) return 2;
+      if (trained->designShots(all, 10).size() != 10) return 2;
       const double designMs = 1000 * since(t0);
       t0 = std::chrono::steady_clock::now();
       auto adapted = trained->adapt(target);
@@ -71,7 +72,7 @@ int main(int argc, char** argv) {
       std::vector<double> times;
       for (int i = 0; i < 7; ++i) {
         t0 = std::chrono::steady_clock::now();
-        const auto ms = adapted->predictMs(table.cells);
+        const auto ms = adapted->predictMs(all);
         times.push_back(1000 * since(t0));
         if (ms.size() != table.cells.size()) return 2;
       }

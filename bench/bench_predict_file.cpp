@@ -53,18 +53,17 @@ int main(int argc, char** argv) {
   try {
     auto project = store::Project::create((dir / "bench.maple").string());
     dataset::importHelpNb201(project, std::string(MAPLE_DATA_DIR) + "/help-nb201");
-    const auto pool = predict::loadTrainingPool(project, kTrain, "reference-latency");
-    const auto descriptor = predict::deviceDescriptor(project, kTarget, "reference-latency");
-    std::vector<nb201::Cell> all;
-    for (int c = 0; c < nb201::kSpaceSize; ++c) all.push_back(nb201::cellFromCode(c));
+    const auto pool = predict::loadTrainingPool(project, searchspace::nb201Space(), kTrain, "reference-latency");
+    const auto descriptor = predict::deviceDescriptor(project, searchspace::nb201Space(), kTarget, "reference-latency");
+    const searchspace::ArchitectureSet all{&searchspace::nb201Space(), searchspace::nb201Space().enumerate()};
     std::printf("%-10s %10s %12s %12s %12s %12s  %s\n", "method", "file_KiB", "adapted_best", "adapted_med",
                 "bound_best", "bound_med", "goal <= 50 ms (adapted, median)");
     for (const auto& method : methods) {
       auto trained = predict::train(method, pool, {});
       predict::Target target{kTarget, descriptor, {}, {}};
-      const auto m = store::loadLatencyMatrix(project, {kTarget});
+      const auto m = store::loadLatencyMatrix(project, searchspace::nb201Space(), {kTarget});
       for (size_t a = 0; a < m.architectures.size() && target.shots.size() < 10; a += 1000)
-        target.shots.push_back({m.architectures[a].cell, m.at(a, 0)});
+        target.shots.push_back({m.architectures[a].arch.genotype, m.at(a, 0)});
       const auto adapted = trained->adapt(target);
       const auto poolFile = predictfile::fileFromPredictor(*trained, {});
       const auto adaptedFile = predictfile::fileFromPredictor(*adapted, {});

@@ -49,14 +49,14 @@ evaluation::Points allLatencies(const std::string& path) {
   auto project = store::Project::open(path);
   std::vector<std::string> names;
   for (const auto& d : store::listDevices(project)) names.push_back(d.name);
-  const auto m = store::loadLatencyMatrix(project, names);
+  const auto m = store::loadLatencyMatrix(project, searchspace::nb201Space(), names);
   evaluation::Points p;
   p.label = "measured x lognormal(0, 0.1): rendering workload";
   p.devices = names;
   std::mt19937_64 rng(1);
   std::normal_distribution<double> noise(0.0, 0.1);
   for (size_t a = 0; a < m.architectures.size(); ++a) {
-    p.archs.push_back(nb201::toString(m.architectures[a].cell));
+    p.archs.push_back(m.architectures[a].arch.canonical());
     p.archIndex.push_back(m.architectures[a].spaceIndex.value_or(-1));
     for (size_t d = 0; d < names.size(); ++d) {
       const double v = m.at(a, d);

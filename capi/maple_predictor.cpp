@@ -8,6 +8,7 @@
 #include "predict/predictor.hpp"
 #include "predictfile/from_predictor.hpp"
 #include "predictfile/predictor_file.hpp"
+#include "searchspace/architecture.hpp"
 
 #include <algorithm>
 #include <cstring>
@@ -21,7 +22,7 @@ struct maple_predictor {
   maple::predictfile::PredictorFile file;
   std::unique_ptr<maple::predict::Predictor> base;  // as stored
   std::unique_ptr<maple::predict::Predictor> bound; // base adapted to a descriptor (pool-trained files)
-  std::string info, kind, device;
+  std::string info, kind, device, space;
   std::vector<std::string> names;
 
   const maple::predict::Predictor& active() const {
@@ -52,11 +53,35 @@ void need(bool ok, const char* what) {
   if (!ok) throw maple::Error(maple::ErrorKind::Usage, what);
 }
 
-std::vector<maple::nb201::Cell> cellsOf(const int32_t* codes, size_t count) {
-  std::vector<maple::nb201::Cell> cells;
-  cells.reserve(count);
-  for (size_t i = 0; i < count; ++i) cells.push_back(maple::nb201::cellFromCode(codes[i]));
-  return cells;
+const maple::searchspace::SearchSpace& spaceOf(const maple_predictor* p) { return maple::searchspace::space(p->space); }
+
+// Architectures by code: only an enumerable space has codes (nb201: its cell codes).
+maple::searchspace::ArchitectureSet codesOf(const maple_predictor* p, const int32_t* codes, size_t count) {
+  const auto& space = spaceOf(p);
+  if (!space.size())
+    throw maple::Error(maple::ErrorKind::Usage, std::string(space.name()) + " has no integer index: give architecture "
+                                                "strings (maple_predictor_predict_strings)");
+  maple::searchspace::ArchitectureSet set{&space, {}};
+  set.genotypes.reserve(count);
+  for (size_t i = 0; i < count; ++i) set.genotypes.push_back(space.fromIndex(codes[i]));
+  return set;
+}
+
+// Architectures by string, parsed with the predictor's own space.
+maple::searchspace::ArchitectureSet stringsOf(const maple_predictor* p, const char* const* archs, size_t count,
+                                              const char* what) {
+  const auto& space = spaceOf(p);
+  maple::searchspace::ArchitectureSet set{&space, {}};
+  set.genotypes.reserve(count);
+  for (size_t i = 0; i < count; ++i) {
+    need(archs[i] != nullptr, what);
+    try {
+      set.genotypes.push_back(space.parse(archs[i]));
+    } catch (const std::exception& e) {
+      throw maple::Error(maple::ErrorKind::BadInput, "architecture " + std::to_string(i) + ": " + e.what());
+    }
+  }
+  return set;
 }
 
 // The handle for a predictor made here (adapted): its file is what maple_predictor_save writes.
@@ -67,14 +92,50 @@ maple_predictor* wrap(maple::predictfile::PredictorFile file, std::unique_ptr<ma
   p->info = maple::predictfile::headerJson(p->file).dump();
   p->kind = p->base->descriptorKind();
   p->device = p->base->targetDevice();
+  p->space = std::string(p->base->searchSpace());
   p->names = p->file.state.meta.value("descriptor_names", std::vector<std::string>{});
   return p.release();
 }
 
-int predictCells(const maple_predictor* p, const std::vector<maple::nb201::Cell>& cells, double* out) {
-  const auto ms = p->active().predictMs(cells);
+int predictSet(const maple_predictor* p, const maple::searchspace::ArchitectureSet& set, double* out) {
+  const auto ms = p->active().predictMs(set);
   std::copy(ms.begin(), ms.end(), out);
   return 0;
+}
+
+// A new handle: `p` adapted to a device from shots (architectures of p's space and their ms).
+maple_predictor* adaptTo(const maple_predictor* p, const char* device, const maple::searchspace::ArchitectureSet& shots,
+                         const double* latencies_ms, const char* const* names, const double* values, size_t value_count) {
+  if (!p->base->targetDevice().empty())
+    throw maple::Error(maple::ErrorKind::Usage, "the predictor is adapted to '" + p->base->targetDevice() +
+                                                    "' already: adapt the pool-trained predictor it came from");
+  maple::predict::Target t;
+  t.device = device && *device ? device : "adapted";
+  const std::vector<double> ms(latencies_ms, latencies_ms + shots.size());
+  for (size_t i = 0; i < shots.size(); ++i) {
+    need(ms[i] > 0, "maple_predictor_adapt: a latency is not a positive number of ms");
+    t.shots.push_back({shots.genotypes[i], ms[i]});
+  }
+  if (value_count > 0) {
+    t.descriptor.kind = p->kind;
+    for (size_t i = 0; i < value_count; ++i) {
+      need(names[i] != nullptr, "maple_predictor_adapt: a descriptor name is NULL");
+      t.descriptor.names.emplace_back(names[i]);
+      t.descriptor.values.push_back(values[i]);
+    }
+  } else if (p->kind == "reference-latency") {
+    t.descriptor = maple::descriptor::referenceLatencyFromShots(shots, ms, t.device);
+  } else {
+    throw maple::Error(maple::ErrorKind::Usage, "a " + p->kind + " predictor needs the device's descriptor values "
+                                                                "(names and values; maple descriptor writes them)");
+  }
+  auto adapted = p->base->adapt(t);
+  maple::predictfile::Creation created;
+  created.provenance = "C API: maple_predictor_adapt to " + t.device + " with " + std::to_string(shots.size()) + " shots";
+  created.parent = maple::predictfile::toJson(p->file.created);
+  auto file = maple::predictfile::fileFromPredictor(*adapted, created); // before adapted is moved from
+  file.indexTable = p->file.indexTable;
+  return wrap(std::move(file), std::move(adapted));
 }
 
 } // namespace
@@ -93,7 +154,10 @@ maple_predictor* maple_predictor_open(const char* path) {
           model = maple::predict::restore(file.state);
           // An adapted predictor is tried once: weights that restore but cannot predict (forged
           // to overflow) fail here, at open, not in the caller's first prediction.
-          if (!model->targetDevice().empty()) model->predictMs(std::vector<maple::nb201::Cell>{maple::nb201::cellFromCode(0)});
+          if (!model->targetDevice().empty()) {
+            const auto& space = maple::searchspace::space(model->searchSpace());
+            model->predictMs({&space, {space.parse(space.referenceArchitectures().front())}});
+          }
         } catch (const std::exception& e) {
           throw maple::Error(maple::ErrorKind::BadInput, std::string(path) + ": the predictor inside cannot be rebuilt: " + e.what());
         }
@@ -122,6 +186,11 @@ const char* maple_predictor_descriptor_name(const maple_predictor* p, size_t i) 
         return p->names[i].c_str();
       },
       nullptr);
+}
+
+const char* maple_predictor_search_space(const maple_predictor* p) {
+  return guarded([&]() -> const char* { need(p, "maple_predictor_search_space: handle is NULL"); return p->space.c_str(); },
+                 nullptr);
 }
 
 const char* maple_predictor_device(const maple_predictor* p) {
@@ -163,17 +232,7 @@ int maple_predictor_predict_strings(const maple_predictor* p, const char* const*
   return guarded(
       [&]() -> int {
         need(p && (count == 0 || (archs && out_ms)), "maple_predictor_predict_strings: NULL argument");
-        std::vector<maple::nb201::Cell> cells;
-        cells.reserve(count);
-        for (size_t i = 0; i < count; ++i) {
-          need(archs[i] != nullptr, "maple_predictor_predict_strings: an architecture is NULL");
-          try {
-            cells.push_back(maple::nb201::parseCell(archs[i]));
-          } catch (const std::exception& e) {
-            throw maple::Error(maple::ErrorKind::BadInput, "architecture " + std::to_string(i) + ": " + e.what());
-          }
-        }
-        return predictCells(p, cells, out_ms);
+        return predictSet(p, stringsOf(p, archs, count, "maple_predictor_predict_strings: an architecture is NULL"), out_ms);
       },
       -1);
 }
@@ -182,7 +241,7 @@ int maple_predictor_predict_codes(const maple_predictor* p, const int32_t* codes
   return guarded(
       [&]() -> int {
         need(p && (count == 0 || (codes && out_ms)), "maple_predictor_predict_codes: NULL argument");
-        return predictCells(p, cellsOf(codes, count), out_ms);
+        return predictSet(p, codesOf(p, codes, count), out_ms);
       },
       -1);
 }
@@ -192,7 +251,7 @@ int maple_predictor_spread_codes(const maple_predictor* p, const int32_t* codes,
       [&]() -> int {
         need(p && (count == 0 || (codes && out_spread)), "maple_predictor_spread_codes: NULL argument");
         std::vector<double> spread;
-        p->active().predictMs(cellsOf(codes, count), &spread);
+        p->active().predictMs(codesOf(p, codes, count), &spread);
         if (spread.size() != count)
           throw maple::Error(maple::ErrorKind::Usage, "method '" + p->base->method() + "' gives no per-prediction uncertainty");
         std::copy(spread.begin(), spread.end(), out_spread);
@@ -208,37 +267,20 @@ maple_predictor* maple_predictor_adapt(const maple_predictor* p, const char* dev
       [&]() -> maple_predictor* {
         need(p && (count == 0 || (codes && latencies_ms)) && (value_count == 0 || (names && values)),
              "maple_predictor_adapt: NULL argument");
-        if (!p->base->targetDevice().empty())
-          throw maple::Error(maple::ErrorKind::Usage, "the predictor is adapted to '" + p->base->targetDevice() +
-                                                          "' already: adapt the pool-trained predictor it came from");
-        maple::predict::Target t;
-        t.device = device && *device ? device : "adapted";
-        const auto cells = cellsOf(codes, count);
-        const std::vector<double> ms(latencies_ms, latencies_ms + count);
-        for (size_t i = 0; i < count; ++i) {
-          need(ms[i] > 0, "maple_predictor_adapt: a latency is not a positive number of ms");
-          t.shots.push_back({cells[i], ms[i]});
-        }
-        if (value_count > 0) {
-          t.descriptor.kind = p->kind;
-          for (size_t i = 0; i < value_count; ++i) {
-            need(names[i] != nullptr, "maple_predictor_adapt: a descriptor name is NULL");
-            t.descriptor.names.emplace_back(names[i]);
-            t.descriptor.values.push_back(values[i]);
-          }
-        } else if (p->kind == "reference-latency") {
-          t.descriptor = maple::descriptor::referenceLatencyFromShots(cells, ms, t.device);
-        } else {
-          throw maple::Error(maple::ErrorKind::Usage, "a " + p->kind + " predictor needs the device's descriptor values "
-                                                                      "(names and values; maple descriptor writes them)");
-        }
-        auto adapted = p->base->adapt(t);
-        maple::predictfile::Creation created;
-        created.provenance = "C API: maple_predictor_adapt to " + t.device + " with " + std::to_string(count) + " shots";
-        created.parent = maple::predictfile::toJson(p->file.created);
-        auto file = maple::predictfile::fileFromPredictor(*adapted, created); // before adapted is moved from
-        file.indexTable = p->file.indexTable;
-        return wrap(std::move(file), std::move(adapted));
+        return adaptTo(p, device, codesOf(p, codes, count), latencies_ms, names, values, value_count);
+      },
+      nullptr);
+}
+
+maple_predictor* maple_predictor_adapt_strings(const maple_predictor* p, const char* device, const char* const* archs,
+                                               const double* latencies_ms, size_t count, const char* const* names,
+                                               const double* values, size_t value_count) {
+  return guarded(
+      [&]() -> maple_predictor* {
+        need(p && (count == 0 || (archs && latencies_ms)) && (value_count == 0 || (names && values)),
+             "maple_predictor_adapt_strings: NULL argument");
+        return adaptTo(p, device, stringsOf(p, archs, count, "maple_predictor_adapt_strings: an architecture is NULL"),
+                       latencies_ms, names, values, value_count);
       },
       nullptr);
 }
@@ -269,6 +311,21 @@ int maple_arch_string(int32_t code, char* buf, size_t size) {
   return guarded(
       [&]() -> int {
         const auto text = maple::nb201::toString(maple::nb201::cellFromCode(code));
+        if (buf && size > 0) {
+          const size_t n = std::min(size - 1, text.size());
+          std::memcpy(buf, text.data(), n);
+          buf[n] = '\0';
+        }
+        return static_cast<int>(text.size());
+      },
+      -1);
+}
+
+int maple_arch_canonical(const char* space, const char* arch, char* buf, size_t size) {
+  return guarded(
+      [&]() -> int {
+        need(space && arch, "maple_arch_canonical: NULL argument");
+        const auto text = maple::searchspace::space(space).canonical(arch);
         if (buf && size > 0) {
           const size_t n = std::min(size - 1, text.size());
           std::memcpy(buf, text.data(), n);

@@ -6,7 +6,8 @@
 #include "predictfile/from_predictor.hpp"
 #include "predictfile/predictor_file.hpp"
 #include "searchspace/cost.hpp"
-#include "searchspace/nb201.hpp"
+#include "descriptor/from_data.hpp"
+#include "searchspace/architecture.hpp"
 
 #include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
@@ -22,23 +23,28 @@ using namespace maple;
 
 namespace {
 
-// Strings, or integer cell codes (a numpy integer array or a list of ints); one string alone too.
-std::vector<nb201::Cell> toCells(const py::object& archs) {
-  std::vector<nb201::Cell> cells;
-  if (py::isinstance<py::str>(archs)) return {nb201::parseCell(archs.cast<std::string>())};
+// Strings of `space`, or integer codes of an enumerable space (a numpy integer array or a list of
+// ints; nb201: cell codes); one string alone too.
+searchspace::ArchitectureSet toSet(const searchspace::SearchSpace& space, const py::object& archs) {
+  searchspace::ArchitectureSet set{&space, {}};
+  auto fromCode = [&](long long code) {
+    if (!space.size())
+      fail(ErrorKind::Usage, std::string(space.name()) + " has no integer index: give architecture strings");
+    if (code < 0 || code >= *space.size())
+      badInput("cell code " + std::to_string(code) + " is outside 0.." + std::to_string(*space.size() - 1));
+    return space.fromIndex(code);
+  };
+  if (py::isinstance<py::str>(archs)) return {&space, {space.parse(archs.cast<std::string>())}};
   if (py::isinstance<py::array>(archs) && py::array(archs.cast<py::array>()).dtype().kind() == 'i') {
-    for (auto code : py::array_t<long long, py::array::forcecast>(archs).cast<std::vector<long long>>()) {
-      if (code < 0 || code >= nb201::kSpaceSize)
-        badInput("cell code " + std::to_string(code) + " is outside 0.." + std::to_string(nb201::kSpaceSize - 1));
-      cells.push_back(nb201::cellFromCode(static_cast<int>(code)));
-    }
-    return cells;
+    for (auto code : py::array_t<long long, py::array::forcecast>(archs).cast<std::vector<long long>>())
+      set.genotypes.push_back(fromCode(code));
+    return set;
   }
   size_t i = 0;
   for (const auto& a : archs) {
     try {
-      if (py::isinstance<py::str>(a)) cells.push_back(nb201::parseCell(a.cast<std::string>()));
-      else cells.push_back(nb201::cellFromCode(a.cast<int>()));
+      if (py::isinstance<py::str>(a)) set.genotypes.push_back(space.parse(a.cast<std::string>()));
+      else set.genotypes.push_back(fromCode(a.cast<long long>()));
     } catch (const py::cast_error&) {
       badInput("architecture " + std::to_string(i) + " is neither a string nor an integer cell code");
     } catch (const std::exception& e) {
@@ -46,7 +52,7 @@ std::vector<nb201::Cell> toCells(const py::object& archs) {
     }
     ++i;
   }
-  return cells;
+  return set;
 }
 
 py::array_t<double> toArray(const std::vector<double>& v) {
@@ -67,18 +73,17 @@ public:
   PyPredictor(predictfile::PredictorFile file, std::unique_ptr<predict::Predictor> model)
       : file_(std::move(file)), model_(std::move(model)) {}
 
-  py::array_t<double> predict(const py::object& archs) const { return toArray(model_->predictMs(toCells(archs))); }
+  py::array_t<double> predict(const py::object& archs) const { return toArray(model_->predictMs(toSet(space(), archs))); }
 
   py::array_t<double> predictAll() const {
-    std::vector<nb201::Cell> all;
-    all.reserve(nb201::kSpaceSize);
-    for (int c = 0; c < nb201::kSpaceSize; ++c) all.push_back(nb201::cellFromCode(c));
-    return toArray(model_->predictMs(all));
+    if (!space().size())
+      fail(ErrorKind::Usage, std::string(space().name()) + " is not enumerable: predict a list of architectures instead");
+    return toArray(model_->predictMs({&space(), space().enumerate()}));
   }
 
   py::array_t<double> spread(const py::object& archs) const {
     std::vector<double> spread;
-    model_->predictMs(toCells(archs), &spread);
+    model_->predictMs(toSet(space(), archs), &spread);
     if (spread.empty())
       fail(ErrorKind::Usage, "method '" + model_->method() + "' gives no per-prediction uncertainty");
     return toArray(spread);
@@ -89,20 +94,20 @@ public:
     if (!model_->targetDevice().empty())
       fail(ErrorKind::Usage, "this predictor is adapted to '" + model_->targetDevice() +
                                  "' already: adapt the pool-trained predictor it came from");
-    const auto cells = toCells(archs);
+    const auto set = toSet(space(), archs);
     const auto ms = py::array_t<double, py::array::forcecast>(latencies).cast<std::vector<double>>();
-    if (ms.size() != cells.size())
-      badInput(std::to_string(cells.size()) + " architectures but " + std::to_string(ms.size()) + " latencies");
+    if (ms.size() != set.size())
+      badInput(std::to_string(set.size()) + " architectures but " + std::to_string(ms.size()) + " latencies");
     predict::Target t;
     t.device = device;
-    t.descriptor = descriptor ? fromDict(*descriptor) : referenceDescriptor(cells, ms);
-    for (size_t i = 0; i < cells.size(); ++i) {
+    t.descriptor = descriptor ? fromDict(*descriptor) : referenceDescriptor(set, ms);
+    for (size_t i = 0; i < set.size(); ++i) {
       if (!(ms[i] > 0) || !std::isfinite(ms[i])) badInput("latency " + std::to_string(i) + " is not a positive number of ms");
-      t.shots.push_back({cells[i], ms[i]});
+      t.shots.push_back({set.genotypes[i], ms[i]});
     }
     auto adapted = model_->adapt(t);
     predictfile::Creation created;
-    created.provenance = "maple Python module: adapt to " + device + " with " + std::to_string(cells.size()) + " shots";
+    created.provenance = "maple Python module: adapt to " + device + " with " + std::to_string(set.size()) + " shots";
     created.parent = predictfile::toJson(file_.created);
     auto file = predictfile::fileFromPredictor(*adapted, created);
     file.indexTable = file_.indexTable;
@@ -134,11 +139,14 @@ public:
 
   std::string infoJson() const { return predictfile::headerJson(file_).dump(); }
   std::string method() const { return model_->method(); }
+  std::string spaceName() const { return std::string(model_->searchSpace()); }
   std::string kind() const { return model_->descriptorKind(); }
   std::string device() const { return model_->targetDevice(); }
   std::vector<std::string> trainingDevices() const { return model_->trainingDevices(); }
 
 private:
+  const searchspace::SearchSpace& space() const { return searchspace::space(model_->searchSpace()); }
+
   descriptor::Descriptor fromDict(const std::map<std::string, double>& values) const {
     descriptor::Descriptor d;
     d.kind = model_->descriptorKind();
@@ -151,20 +159,21 @@ private:
     return d;
   }
 
-  descriptor::Descriptor referenceDescriptor(const std::vector<nb201::Cell>& cells, const std::vector<double>& ms) const {
+  descriptor::Descriptor referenceDescriptor(const searchspace::ArchitectureSet& shots, const std::vector<double>& ms) const {
     if (model_->descriptorKind() != "reference-latency")
       fail(ErrorKind::Usage, "a " + model_->descriptorKind() + " predictor needs the device's descriptor: pass descriptor= "
                                                              "(a dict, or a file from maple descriptor)");
-    return descriptor::referenceLatencyFromShots(cells, ms, "the device");
+    return descriptor::referenceLatencyFromShots(shots, ms, "the device");
   }
 
   predictfile::PredictorFile file_;
   std::unique_ptr<predict::Predictor> model_;
 };
 
-template <class F> py::array_t<double> costOf(const py::object& archs, F field) {
+template <class F> py::array_t<double> costOf(const py::object& archs, const std::string& space, F field) {
   std::vector<double> v;
-  for (const auto& c : toCells(archs)) v.push_back(field(nb201::networkCost(c)));
+  const auto& s = searchspace::space(space);
+  for (const auto& g : toSet(s, archs).genotypes) v.push_back(field(s.features(g)));
   return toArray(v);
 }
 
@@ -182,17 +191,29 @@ PYBIND11_MODULE(_maple, m) {
     }
   });
   m.attr("SPACE_SIZE") = nb201::kSpaceSize;
-  py::dict refs;
-  for (const auto& [index, text] : descriptor::referenceArchitectureStrings()) refs[py::int_(index)] = text;
+  py::dict refs; // NAS-Bench-201's, by HELP index
+  const auto& nb201 = searchspace::nb201Space();
+  const auto nb201Refs = nb201.referenceArchitectures();
+  for (size_t k = 0; k < nb201Refs.size(); ++k) refs[py::int_(*descriptor::referenceDatasetIndex(nb201, k))] = nb201Refs[k];
   m.attr("REFERENCE_ARCHS") = refs;
+  m.attr("SEARCH_SPACES") = [] {
+    std::vector<std::string> names;
+    for (auto n : searchspace::spaceNames()) names.emplace_back(n);
+    return names;
+  }();
+  m.def("reference_archs", [](const std::string& space) { return searchspace::space(space).referenceArchitectures(); },
+        py::arg("space"), "The search space's reference architectures (HELP's), in order");
+  m.def("canonical", [](const std::string& space, const std::string& arch) { return searchspace::space(space).canonical(arch); },
+        py::arg("space"), py::arg("arch"), "The canonical string of an architecture of a search space");
   m.def("arch_code", [](const std::string& s) { return nb201::cellCode(nb201::parseCell(s)); },
         "The cell code (0..15624) of an architecture string");
   m.def("arch_string", [](int code) { return nb201::toString(nb201::cellFromCode(code)); },
         "The architecture string of a cell code");
-  m.def("macs", [](const py::object& a) { return costOf(a, [](const nb201::Cost& c) { return c.macs; }); },
+  m.def("macs", [](const py::object& a, const std::string& s) { return costOf(a, s, [](const searchspace::Features& f) { return f.macs; }); },
+        py::arg("archs"), py::arg("space") = "nb201",
         "Multiply-accumulates of each architecture's whole network (NAS-Bench-201's FLOPs), batch 1");
-  m.def("params", [](const py::object& a) { return costOf(a, [](const nb201::Cost& c) { return c.params; }); },
-        "Parameters of each architecture's whole network");
+  m.def("params", [](const py::object& a, const std::string& s) { return costOf(a, s, [](const searchspace::Features& f) { return f.params; }); },
+        py::arg("archs"), py::arg("space") = "nb201", "Parameters of each architecture's whole network");
 
   py::class_<PyPredictor>(m, "Predictor")
       .def(py::init<const std::string&>(), py::arg("path"), "Opens and validates a .maplepred file")
@@ -211,6 +232,7 @@ PYBIND11_MODULE(_maple, m) {
       .def_property_readonly("index_table", &PyPredictor::indexTable,
                              "Cell code of each NAS-Bench-201 dataset index (numpy array), or None when the file carries no table")
       .def_property_readonly("method", &PyPredictor::method)
+      .def_property_readonly("search_space", &PyPredictor::spaceName, "The search space its architectures are of")
       .def_property_readonly("descriptor_kind", &PyPredictor::kind)
       .def_property_readonly("device", &PyPredictor::device, "The device it is adapted to ('' when pool-trained)")
       .def_property_readonly("training_devices", &PyPredictor::trainingDevices);

@@ -79,6 +79,10 @@
         <source>“%1: %2”</source>
         <translation>„%1: %2“</translation>
     </message>
+    <message>
+        <source>Search space</source>
+        <translation>Suchraum</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>

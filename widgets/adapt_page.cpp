@@ -41,7 +41,7 @@ evaluation::Points pointsOf(const services::AdaptResult& r) {
   p.devices = {r.target};
   for (const auto* list : {&r.heldOut, &r.shots})
     for (const auto& a : *list) {
-      p.archs.push_back(nb201::toString(a.cell));
+      p.archs.push_back(a.arch.canonical());
       p.archIndex.push_back(a.spaceIndex ? *a.spaceIndex : -1);
       p.device.push_back(0);
       p.arch.push_back(static_cast<std::uint32_t>(p.archs.size() - 1));
@@ -66,7 +66,8 @@ AdaptShown adaptShown(services::AdaptResult r) {
   AdaptShown shown{std::make_shared<const evaluation::Points>(pointsOf(r)), std::move(r.spaceMs), std::move(r.spaceSpread), {},
                    QString::fromStdString(r.predictorName), QString::fromStdString(r.shotPolicy)};
   for (const auto* list : {&r.heldOut, &r.shots})
-    for (const auto& a : *list) shown.measured.emplace_back(nb201::cellCode(a.cell), a.measuredMs);
+    for (const auto& a : *list)
+      if (const auto code = a.arch.index()) shown.measured.emplace_back(static_cast<int>(*code), a.measuredMs);
   return shown;
 }
 
@@ -213,7 +214,7 @@ void AdaptPage::reloadDevices() {
     for (const auto& d : services::listDeviceChoices(project))
       if (d.name == target) known = true, measured = static_cast<int>(d.measuredArchitectures);
       else if (d.measuredArchitectures > 0) all.push_back(d.name);
-    if (known) defaults = services::defaultTrainingDevices(project, target);
+    if (known) defaults = services::defaultTrainingDevices(project, searchspace::nb201Space(), target);
     return [this, all, defaults, measured] {
       training_->setDevices(all, defaults);
       measuredCount_ = measured;

@@ -14,12 +14,12 @@ std::vector<ArchitectureRow> architectureRows(const std::vector<store::Architect
   for (const auto& a : archs) {
     ArchitectureRow r;
     r.spaceIndex = a.spaceIndex ? *a.spaceIndex : -1;
-    r.cell = a.cell;
-    r.text = QString::fromStdString(nb201::toString(a.cell));
-    const auto cost = nb201::networkCost(a.cell);
+    r.cell = searchspace::cellOf(a.arch.genotype);
+    r.text = QString::fromStdString(a.arch.canonical());
+    const auto cost = nb201::networkCost(r.cell);
     r.mflops = cost.flops / 1e6;
     r.mparams = cost.params / 1e6;
-    r.liveOps = nb201::liveOpCounts(a.cell);
+    r.liveOps = nb201::liveOpCounts(r.cell);
     rows.push_back(std::move(r));
   }
   return rows;

@@ -11,7 +11,7 @@ namespace maple::widgets {
 
 QString settingLabel(std::string_view key) {
   // The controls' labels, without their colons (the pages' own words).
-  static const std::array<std::pair<std::string_view, const char*>, 14> labels{{
+  static const std::array<std::pair<std::string_view, const char*>, 15> labels{{
       {"allow-software", QT_TRANSLATE_NOOP("CoreText", "Allow software-only capture")},
       {"archs", QT_TRANSLATE_NOOP("CoreText", "Measure ticked")},
       {"descriptor", QT_TRANSLATE_NOOP("CoreText", "Descriptor")},
@@ -23,6 +23,7 @@ QString settingLabel(std::string_view key) {
       {"seeds", QT_TRANSLATE_NOOP("CoreText", "Seeds")},
       {"shot-policy", QT_TRANSLATE_NOOP("CoreText", "Shot policy")},
       {"shots", QT_TRANSLATE_NOOP("CoreText", "Shots")},
+      {"space", QT_TRANSLATE_NOOP("CoreText", "Search space")},
       {"test-devices", QT_TRANSLATE_NOOP("CoreText", "Devices")},
       {"timeout", QT_TRANSLATE_NOOP("CoreText", "Timeout")},
       {"train-devices", QT_TRANSLATE_NOOP("CoreText", "Training devices")},

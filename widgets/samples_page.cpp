@@ -179,9 +179,9 @@ void SamplesPage::updateShown() {
 
 void SamplesPage::tickReferences() {
   std::vector<int> rows;
-  for (int index : descriptor::referenceArchitectures())
+  for (const auto& ref : searchspace::nb201Space().referenceArchitectures())
     for (int r = 0; r < model_->rowCount(); ++r)
-      if (model_->rows()[static_cast<size_t>(r)].spaceIndex == index) rows.push_back(r);
+      if (model_->rows()[static_cast<size_t>(r)].text.toStdString() == ref) rows.push_back(r);
   model_->setSelectedRows(rows);
   bar_->showMessage(rows.empty() ? tr("None of the reference architectures is in this project: import the NAS-Bench-201 table first")
                                  : tr("Ticked %n reference architecture(s)", nullptr, static_cast<int>(rows.size())));
@@ -205,7 +205,7 @@ void SamplesPage::reload() {
   const auto path = workspace_->projectPath().toStdString();
   job_->start(tr("Loading architectures"), [this, path](JobControl&) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
-    auto rows = architectureRows(store::listArchitectures(project));
+    auto rows = architectureRows(store::listArchitectures(project, searchspace::nb201Space()));
     return [this, rows = std::move(rows)]() mutable {
       model_->setRows(std::move(rows));
       for (int c = ArchitectureModel::Index; c < ArchitectureModel::Architecture; ++c) table_->resizeColumnToContents(c);
@@ -233,7 +233,8 @@ bool SamplesPage::selectSamples() {
     const int row = filter_->mapToSource(filter_->index(r, 0)).row();
     sourceRows.push_back(row);
     const auto& a = model_->rows()[static_cast<size_t>(row)];
-    request.candidates.push_back({a.cell, a.spaceIndex >= 0 ? std::optional<int>(a.spaceIndex) : std::nullopt, a.mflops});
+    request.candidates.push_back(
+        {searchspace::genotypeOf(a.cell), a.spaceIndex >= 0 ? std::optional<int>(a.spaceIndex) : std::nullopt, a.mflops});
   }
   const bool uncertain = *strategy == sampling::Strategy::MostUncertain;
   if (uncertain && request.device.empty()) {

@@ -2,6 +2,7 @@
 // trained here on the project's other devices, or a pool-trained file given with --predictor. The
 // measured architectures not used as shots score it.
 #include "cli/commands.hpp"
+#include "cli/conventions.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/output.hpp"
 #include "cli/predictor_support.hpp"
@@ -17,7 +18,7 @@ namespace maple::cli {
 namespace {
 
 struct Opts {
-  std::string predictor, project, device, trainDevices, method, kind = "reference-latency", out, save,
+  std::string predictor, project, space, device, trainDevices, method, kind = "reference-latency", out, save,
       shotPolicy = predict::shotPolicyName(predict::kNewDeviceShotPolicy);
   int shots = -1, threads = 0;
   std::uint64_t seed = 1;
@@ -52,6 +53,7 @@ void run(const Opts& o) {
   auto project = store::Project::open(o.project);
   services::AdaptRequest r;
   r.target = o.device;
+  r.space = o.space;
   r.seed = o.seed;
   r.shotPolicy = predict::parseShotPolicy(o.shotPolicy);
   r.threads = o.threads;
@@ -88,6 +90,7 @@ void addAdaptCommand(CLI::App& root) {
   auto o = std::make_shared<Opts>();
   cmd->add_option("--project", o->project, "Project holding the device's latencies")->required();
   cmd->add_option("--device", o->device, "Device to adapt to")->required();
+  addSpaceOption(cmd, o->space);
   cmd->add_option("--predictor", o->predictor,
                   "Adapt this pool-trained predictor file instead of training one on the project's other devices");
   cmd->add_option("--train-devices", o->trainDevices,

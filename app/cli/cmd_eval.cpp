@@ -1,6 +1,7 @@
 // maple eval: train a predictor on some devices, adapt it to each test device from k seeded shots,
 // score it, and store the evaluation (services::evaluateDevices).
 #include "cli/commands.hpp"
+#include "cli/conventions.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/output.hpp"
 #include "common/error.hpp"
@@ -16,7 +17,7 @@ namespace maple::cli {
 namespace {
 
 struct Opts {
-  std::string project, train, test, shots = "3,10", method, descriptor = "reference-latency", protocol = "full",
+  std::string project, space, train, test, shots = "3,10", method, descriptor = "reference-latency", protocol = "full",
               shotPolicy = predict::shotPolicyName(predict::kNewDeviceShotPolicy);
   int seeds = 1, threads = 0;
   std::uint64_t seed = 1;
@@ -82,6 +83,7 @@ void addEvalCommand(CLI::App& root) {
   for (const auto& m : predict::methodNames()) methods += (methods.empty() ? "" : ", ") + m;
   for (const auto& k : predict::descriptorKinds()) kinds += (kinds.empty() ? "" : ", ") + k;
   cmd->add_option("--project", o->project, "Project file")->required();
+  addSpaceOption(cmd, o->space);
   cmd->add_option("--train-devices", o->train, "Devices to train on, comma-separated")->required();
   cmd->add_option("--test-devices", o->test, "Unseen devices to adapt to and score, comma-separated")->required();
   cmd->add_option("--shots", o->shots, "Latencies measured on each test device, comma-separated (default 3,10)");
@@ -117,7 +119,7 @@ void addEvalCommand(CLI::App& root) {
     InterruptGuard guard;
     int lastPercent = -1;
     std::string lastStage;
-    const auto [result, ids] = services::evaluateDevices(project, e, [&](double f, const std::string& stage) {
+    const auto [result, ids] = services::evaluateDevices(project, e, o->space, [&](double f, const std::string& stage) {
       const int percent = static_cast<int>(std::floor(100 * f));
       const auto head = stage.substr(0, stage.find(':'));
       if (percent != lastPercent || head != lastStage) progressLine("eval: " + std::to_string(percent) + "% " + stage, f >= 1);

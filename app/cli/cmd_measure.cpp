@@ -43,8 +43,7 @@ Target byIndex(store::Project& project, long long index, const std::string& wher
   if (index < 0 || index >= nb201::kSpaceSize)
     fail(ErrorKind::Usage, where + "architecture index " + std::to_string(index) + " is outside NAS-Bench-201's 0.." +
                                std::to_string(nb201::kSpaceSize - 1));
-  if (auto a = store::architectureByIndex(project, static_cast<int>(index)))
-    return {searchspace::nb201Architecture(a->cell), index};
+  if (auto a = store::architectureByIndex(project, static_cast<int>(index))) return {a->arch, index};
   if (indexedArchitectures(project) == 0)
     badInput(where + "project " + text::quote(project.path()) +
              " has no NAS-Bench-201 indices yet: import the data set first (maple import --project " + project.path() +

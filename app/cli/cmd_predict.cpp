@@ -11,6 +11,7 @@
 #include "store/latencies.hpp"
 
 #include <iostream>
+#include <map>
 #include <optional>
 
 namespace maple::cli {
@@ -21,65 +22,68 @@ struct Opts {
   bool all = false, csv = false, json = false;
 };
 
-// NAS-Bench-201's own index <-> cell code, from the project when one is given, else from the
-// predictor file's index table.
+// The data set's own index of an architecture (NAS-Bench-201's, HELP's FBNet list position) and
+// back: from the project when one is given, else from the predictor file's index table (nb201).
 struct IndexOf {
-  std::vector<int> codeOf; // index -> cell code; -1 where a project has not imported that index
-  std::vector<int> ofCode; // cell code -> index; -1 for a code without one
-  bool empty() const { return codeOf.empty(); }
-  static std::optional<int> at(const std::vector<int>& v, long long i) {
-    if (i < 0 || i >= static_cast<long long>(v.size()) || v[static_cast<size_t>(i)] < 0) return std::nullopt;
-    return v[static_cast<size_t>(i)];
+  std::map<long long, searchspace::Genotype> genotypeOf;
+  std::map<std::vector<std::uint8_t>, long long> indexOf;
+  bool empty() const { return genotypeOf.empty(); }
+  void add(long long index, const searchspace::Genotype& g) {
+    genotypeOf.emplace(index, g);
+    indexOf.emplace(g.choices, index);
+  }
+  std::string text(const searchspace::Genotype& g) const {
+    auto it = indexOf.find(g.choices);
+    return it == indexOf.end() ? std::string() : std::to_string(it->second);
   }
 };
 
 // A project may know only some indices (a partial table was imported).
-IndexOf indexOfProject(store::Project& project) {
+IndexOf indexOfProject(store::Project& project, const searchspace::SearchSpace& space) {
   IndexOf map;
-  for (const auto& a : store::listArchitectures(project))
-    if (a.spaceIndex) {
-      if (*a.spaceIndex < 0 || *a.spaceIndex >= nb201::kSpaceSize)
-        badInput(project.path() + " holds NAS-Bench-201 index " + std::to_string(*a.spaceIndex) +
-                 ", outside the space (a damaged project: import the table into a new one)");
-      const auto index = static_cast<size_t>(*a.spaceIndex);
-      if (map.codeOf.size() <= index) map.codeOf.resize(index + 1, -1);
-      map.codeOf[index] = nb201::cellCode(a.cell);
-    }
-  map.ofCode.assign(map.codeOf.empty() ? 0 : nb201::kSpaceSize, -1);
-  for (size_t i = 0; i < map.codeOf.size(); ++i)
-    if (map.codeOf[i] >= 0) map.ofCode[static_cast<size_t>(map.codeOf[i])] = static_cast<int>(i);
+  for (const auto& a : store::listArchitectures(project, space))
+    if (a.spaceIndex) map.add(*a.spaceIndex, a.arch.genotype);
   return map;
 }
 
-nb201::Cell parseArch(std::string_view t, const IndexOf& indexOf, const std::string& where) {
+IndexOf indexOfFile(const predictfile::PredictorFile& file, const searchspace::SearchSpace& space) {
+  IndexOf map;
+  for (size_t i = 0; i < file.indexTable.size(); ++i) map.add(static_cast<long long>(i), space.fromIndex(file.indexTable[i]));
+  return map;
+}
+
+searchspace::Genotype parseArch(const searchspace::SearchSpace& space, std::string_view t, const IndexOf& indexOf,
+                                const std::string& where) {
   if (auto i = text::parseInt(t)) {
     if (indexOf.empty())
       fail(ErrorKind::Usage, where + "architecture index " + std::string(t) +
                                  " needs an index table: this predictor file carries none, so give --project (whose imported "
                                  "table maps indices) or the architecture string");
-    if (auto code = IndexOf::at(indexOf.codeOf, *i)) return nb201::cellFromCode(*code);
+    if (auto it = indexOf.genotypeOf.find(*i); it != indexOf.genotypeOf.end()) return it->second;
     badInput(where + "architecture index " + std::string(t) + " is not in the index table");
   }
   try {
-    return nb201::parseCell(t);
+    return space.parse(t);
   } catch (const Error& e) {
     badInput(where + e.what());
   }
 }
 
-std::vector<nb201::Cell> selectArchs(const Opts& o, const IndexOf& indexOf) {
-  std::vector<nb201::Cell> cells;
+searchspace::ArchitectureSet selectArchs(const Opts& o, const searchspace::SearchSpace& space, const IndexOf& indexOf) {
+  searchspace::ArchitectureSet set{&space, {}};
   if (o.all) {
-    cells.reserve(nb201::kSpaceSize);
-    for (int c = 0; c < nb201::kSpaceSize; ++c) cells.push_back(nb201::cellFromCode(c));
+    if (!space.size())
+      fail(ErrorKind::Usage, "--all predicts every architecture of an enumerable space; " + std::string(space.name()) +
+                                 " is not one: list architectures in --archs-file");
+    set.genotypes = space.enumerate();
   } else if (!o.arch.empty()) {
-    cells.push_back(parseArch(o.arch, indexOf, "--arch: "));
+    set.genotypes.push_back(parseArch(space, o.arch, indexOf, "--arch: "));
   } else {
     for (const auto& line : readListFile(o.archsFile, "--archs-file"))
-      cells.push_back(parseArch(line.text, indexOf, o.archsFile + ":" + std::to_string(line.number) + ": "));
-    if (cells.empty()) fail(ErrorKind::Usage, o.archsFile + " lists no architectures (one string or index per line)");
+      set.genotypes.push_back(parseArch(space, line.text, indexOf, o.archsFile + ":" + std::to_string(line.number) + ": "));
+    if (set.empty()) fail(ErrorKind::Usage, o.archsFile + " lists no architectures (one string or index per line)");
   }
-  return cells;
+  return set;
 }
 
 } // namespace
@@ -91,9 +95,9 @@ void addPredictCommand(CLI::App& root) {
   auto* project = cmd->add_option("--project", o->project, "Project holding the device");
   auto* device = cmd->add_option("--device", o->device, "Device of the project to predict for");
   auto* descr = cmd->add_option("--descriptor", o->descriptorFile, "Descriptor file (JSON, as maple descriptor writes it; see /usr/share/doc/maple/predictor-file.md)");
-  auto* arch = cmd->add_option("--arch", o->arch, "One architecture: string, or NAS-Bench-201 index (with --project, or a predictor file made from the whole table)");
+  auto* arch = cmd->add_option("--arch", o->arch, "One architecture of the predictor's search space: string, or the data set's index (with --project, or a NAS-Bench-201 predictor file made from the whole table)");
   auto* archs = cmd->add_option("--archs-file", o->archsFile, "Architectures, one string or index per line");
-  auto* all = cmd->add_flag("--all", o->all, "Every architecture of the space (15,625)");
+  auto* all = cmd->add_flag("--all", o->all, "Every architecture of the space (NAS-Bench-201: 15,625)");
   auto* csv = cmd->add_flag("--csv", o->csv, "CSV output");
   auto* json = cmd->add_flag("--json", o->json, "JSON output");
   device->needs(project);
@@ -115,15 +119,16 @@ void addPredictCommand(CLI::App& root) {
       fail(ErrorKind::Usage, o->predictor + " is adapted to " + text::quote(predictor->targetDevice()) +
                                  " and predicts for it alone: drop --descriptor");
 
+    const auto& space = searchspace::space(predictor->searchSpace());
     IndexOf indexOf;
     std::optional<store::Project> proj;
     if (!o->project.empty()) {
       proj.emplace(store::Project::open(o->project));
-      indexOf = indexOfProject(*proj);
+      indexOf = indexOfProject(*proj, space);
     } else {
-      indexOf = {file.indexTable, predictfile::indexOfCode(file)};
+      indexOf = indexOfFile(file, space);
     }
-    const auto cells = selectArchs(*o, indexOf);
+    const auto archs = selectArchs(*o, space, indexOf);
 
     // An adapted predictor predicts for its own device; a pool-trained one is adapted with no shot
     // from the device's descriptor (whose latencies, for reference-latency, count as shots).
@@ -140,7 +145,7 @@ void addPredictCommand(CLI::App& root) {
       if (!o->device.empty()) {
         store::requireDevice(*proj, o->device);
         target.device = o->device;
-        target.descriptor = predict::deviceDescriptor(*proj, o->device, predictor->descriptorKind());
+        target.descriptor = predict::deviceDescriptor(*proj, space, o->device, predictor->descriptorKind());
       } else {
         auto d = readDescriptorFile(o->descriptorFile);
         target.device = d.device.empty() ? o->descriptorFile : d.device;
@@ -154,21 +159,24 @@ void addPredictCommand(CLI::App& root) {
                                                                      : static_cast<size_t>(target.descriptor.shotsUsed);
     }
     std::vector<double> spread;
-    const auto ms = predictor->predictMs(cells, &spread);
+    const auto ms = predictor->predictMs(archs, &spread);
 
-    auto indexText = [&](const nb201::Cell& c) {
-      const auto index = IndexOf::at(indexOf.ofCode, nb201::cellCode(c));
-      return index ? std::to_string(*index) : std::string();
+    // The space's own index (nb201: the cell code); empty where the space has none.
+    auto codeText = [&](size_t i) {
+      const auto code = space.index(archs.genotypes[i]);
+      return code ? std::to_string(*code) : std::string();
     };
     if (o->json) {
       nlohmann::json rows = nlohmann::json::array();
-      for (size_t i = 0; i < cells.size(); ++i) {
-        nlohmann::json r{{"arch", nb201::toString(cells[i])}, {"code", nb201::cellCode(cells[i])}, {"predicted_ms", ms[i]}};
-        if (auto idx = indexText(cells[i]); !idx.empty()) r["index"] = std::stoi(idx);
+      for (size_t i = 0; i < archs.size(); ++i) {
+        nlohmann::json r{{"arch", archs.canonical(i)}, {"predicted_ms", ms[i]}};
+        if (auto code = space.index(archs.genotypes[i])) r["code"] = *code;
+        if (auto idx = indexOf.text(archs.genotypes[i]); !idx.empty()) r["index"] = std::stoll(idx);
         if (!spread.empty()) r["spread"] = spread[i];
         rows.push_back(std::move(r));
       }
       printJson({{"device", forDevice},
+                 {"search_space", space.name()},
                  {"method", predictor->method()},
                  {"shots", latenciesUsed},
                  {"predictions", rows}});
@@ -176,16 +184,16 @@ void addPredictCommand(CLI::App& root) {
     }
     if (o->csv) {
       std::string out = "arch,code,index,predicted_ms,spread\n";
-      for (size_t i = 0; i < cells.size(); ++i)
-        out += nb201::toString(cells[i]) + "," + std::to_string(nb201::cellCode(cells[i])) + "," + indexText(cells[i]) +
-               "," + fmt(ms[i], 6) + "," + (spread.empty() ? "" : fmt(spread[i], 4)) + "\n";
+      for (size_t i = 0; i < archs.size(); ++i)
+        out += archs.canonical(i) + "," + codeText(i) + "," + indexOf.text(archs.genotypes[i]) + "," + fmt(ms[i], 6) + "," +
+               (spread.empty() ? "" : fmt(spread[i], 4)) + "\n";
       std::cout << out;
       return;
     }
     std::vector<std::vector<std::string>> rows;
-    for (size_t i = 0; i < cells.size(); ++i) {
-      const auto idx = indexText(cells[i]);
-      rows.push_back({nb201::toString(cells[i]), idx.empty() ? "-" : idx, fmt(ms[i], 5),
+    for (size_t i = 0; i < archs.size(); ++i) {
+      const auto idx = indexOf.text(archs.genotypes[i]);
+      rows.push_back({archs.canonical(i), idx.empty() ? "-" : idx, fmt(ms[i], 5),
                       spread.empty() ? "-" : fmt(spread[i], 3)});
     }
     printTable({"ARCH", "INDEX", "PREDICTED_MS", "SPREAD"}, rows);

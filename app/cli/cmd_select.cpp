@@ -1,9 +1,11 @@
 // maple select: choose adaptation samples with one of core/sampling's strategies (the same the
 // workbench's Samples view offers, through services::selectArchitectures) and print them, ready for `maple measure --archs`.
 #include "cli/commands.hpp"
+#include "cli/conventions.hpp"
 #include "cli/output.hpp"
 #include "common/error.hpp"
 #include "services/selection.hpp"
+#include "services/spaces.hpp"
 
 #include <iostream>
 
@@ -12,7 +14,7 @@ namespace maple::cli {
 void addSelectCommand(CLI::App& root) {
   auto* cmd = root.add_subcommand("select", "Choose architectures to measure on a new device (adaptation samples)");
   struct Opts {
-    std::string project, strategy, device, shotPolicy;
+    std::string project, space, strategy, device, shotPolicy;
     int count = 10;
     std::uint64_t seed = 1;
     double minMflops = 0, maxMflops = 1e12;
@@ -22,6 +24,7 @@ void addSelectCommand(CLI::App& root) {
   std::string names;
   for (auto s : sampling::strategies()) names += (names.empty() ? "" : ", ") + sampling::strategyName(s);
   cmd->add_option("--project", o->project, "Project file (its architectures are the candidates)")->required();
+  addSpaceOption(cmd, o->space);
   cmd->add_option("--shot-policy", o->shotPolicy,
                   "design (default for a new device: an optimal design under the default predictor trained on the "
                   "project's other devices, deterministic), reference (HELP's reference architectures first) or random");
@@ -41,7 +44,8 @@ void addSelectCommand(CLI::App& root) {
     if (o->count < 1) fail(ErrorKind::Usage, "--count must be 1 or more");
     auto project = store::Project::open(o->project);
     services::SelectionRequest request;
-    request.candidates = services::selectionCandidates(project, o->minMflops, o->maxMflops);
+    request.space = &services::resolveSpace(project, o->space);
+    request.candidates = services::selectionCandidates(project, *request.space, o->minMflops, o->maxMflops);
     request.strategy = strategy;
     request.shotPolicy = policy;
     request.device = o->device;
@@ -56,7 +60,7 @@ void addSelectCommand(CLI::App& root) {
       auto arr = nlohmann::json::array();
       for (auto p : picks)
         arr.push_back({{"arch_index", c[p].spaceIndex ? nlohmann::json(*c[p].spaceIndex) : nlohmann::json(nullptr)},
-                       {"arch", nb201::toString(c[p].cell)},
+                       {"arch", request.space->format(c[p].genotype)},
                        {"mflops", c[p].mflops}});
       printJson({{strategy ? "strategy" : "shot_policy", how},
                  {"deterministic", deterministic},
@@ -68,8 +72,9 @@ void addSelectCommand(CLI::App& root) {
     std::string list;
     for (auto p : picks) {
       const auto index = c[p].spaceIndex ? std::to_string(*c[p].spaceIndex) : std::string("-");
-      rows.push_back({index, fmt(c[p].mflops, 5), nb201::toString(c[p].cell)});
-      if (c[p].spaceIndex) list += (list.empty() ? "" : ",") + index;
+      rows.push_back({index, fmt(c[p].mflops, 5), request.space->format(c[p].genotype)});
+      // `maple measure --archs` takes NAS-Bench-201 indices.
+      if (c[p].spaceIndex && request.space == &searchspace::nb201Space()) list += (list.empty() ? "" : ",") + index;
     }
     printTable({"INDEX", "MFLOPS", "ARCH"}, rows);
     std::cout << "selected " << picks.size() << " of " << c.size() << " candidates with " << how

@@ -1,6 +1,7 @@
 // maple train: make a predictor file from a project's devices (services::trainPredictor; maple adapt:
 // cmd_adapt.cpp).
 #include "cli/commands.hpp"
+#include "cli/conventions.hpp"
 #include "cli/interrupt.hpp"
 #include "cli/output.hpp"
 #include "cli/predictor_support.hpp"
@@ -32,13 +33,14 @@ std::vector<std::string> deviceList(const std::string& csv) {
 void addTrainCommand(CLI::App& root) {
   auto* cmd = root.add_subcommand("train", "Train a predictor on a pool of the project's devices and write a .maplepred file");
   struct Opts {
-    std::string project, devices, method, kind = "reference-latency", out, save;
+    std::string project, space, devices, method, kind = "reference-latency", out, save;
     std::uint64_t seed = 1;
     int threads = 0;
     bool force = false, json = false;
   };
   auto o = std::make_shared<Opts>();
   cmd->add_option("--project", o->project, "Project file")->required();
+  addSpaceOption(cmd, o->space);
   cmd->add_flag("--json", o->json, "Print the result as JSON");
   cmd->add_option("--train-devices", o->devices, "Devices to train on, comma-separated")->required();
   cmd->add_option("--method", o->method, "Method (default: the best on the harness)");
@@ -52,6 +54,7 @@ void addTrainCommand(CLI::App& root) {
     checkOutput(o->out, o->force);
     auto project = store::Project::open(o->project);
     services::TrainRequest request;
+    request.space = o->space;
     request.devices = deviceList(o->devices);
     request.method = o->method;
     request.descriptorKind = o->kind;

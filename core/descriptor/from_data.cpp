@@ -8,35 +8,55 @@
 
 namespace maple::descriptor {
 
-const std::vector<int>& referenceArchitectures() {
-  static const std::vector<int> list{11982, 431, 55, 9, 14451, 8636, 9881, 13479, 6196, 1462};
-  return list;
+namespace {
+// HELP's NAS-Bench-201 index of each reference (nb201Space().referenceArchitectures() order).
+constexpr int kNb201ReferenceIndex[] = {11982, 431, 55, 9, 14451, 8636, 9881, 13479, 6196, 1462};
+
+bool anyReference(const searchspace::SearchSpace& space, const std::map<std::string, double>& latencyByCanonical) {
+  for (const auto& ref : space.referenceArchitectures())
+    if (auto it = latencyByCanonical.find(ref); it != latencyByCanonical.end() && it->second > 0) return true;
+  return false;
+}
+} // namespace
+
+std::optional<int> referenceDatasetIndex(const searchspace::SearchSpace& space, size_t position) {
+  if (&space != &searchspace::nb201Space() || position >= std::size(kNb201ReferenceIndex)) return std::nullopt;
+  return kNb201ReferenceIndex[position];
 }
 
-Descriptor referenceLatencyDescriptor(const std::map<int, double>& latencyByIndex, const std::string& deviceName) {
+std::string referenceValueName(const searchspace::SearchSpace& space, size_t position) {
+  return "ref" + std::to_string(referenceDatasetIndex(space, position).value_or(static_cast<int>(position))) + "_ln_ms";
+}
+
+Descriptor referenceLatencyDescriptor(const searchspace::SearchSpace& space,
+                                      const std::map<std::string, double>& latencyByCanonical,
+                                      const std::string& deviceName) {
   Descriptor d;
   d.kind = kReferenceLatency;
-  for (int index : referenceArchitectures()) {
-    auto it = latencyByIndex.find(index);
-    if (it == latencyByIndex.end() || !(it->second > 0)) continue;
-    d.names.push_back("ref" + std::to_string(index) + "_ln_ms");
+  const auto refs = space.referenceArchitectures();
+  for (size_t k = 0; k < refs.size(); ++k) {
+    auto it = latencyByCanonical.find(refs[k]);
+    if (it == latencyByCanonical.end() || !(it->second > 0)) continue;
+    d.names.push_back(referenceValueName(space, k));
     d.values.push_back(std::log(it->second));
   }
-  if (d.values.empty())
-    badInput("device '" + deviceName +
-             "' has no latency on any reference architecture (NAS-Bench-201 11982, 431, 55, 9, 14451, 8636, 9881, "
-             "13479, 6196, 1462): measure some of them (" + setting("archs", "11982,431,...") +
-             ") to build its reference-latency descriptor");
+  if (d.values.empty()) {
+    const bool nb201 = &space == &searchspace::nb201Space();
+    badInput("device '" + deviceName + "' has no latency on any " + std::string(space.name()) +
+             " reference architecture" +
+             (nb201 ? " (NAS-Bench-201 11982, 431, 55, 9, 14451, 8636, 9881, 13479, 6196, 1462): measure some of them (" +
+                          setting("archs", "11982,431,...") + ")"
+                    : ": measure some of them") +
+             " to build its reference-latency descriptor");
+  }
   d.shotsUsed = static_cast<int>(d.values.size());
   d.provenance = "latencies of " + std::to_string(d.values.size()) + " HELP reference architectures";
   return d;
 }
 
-Descriptor referenceLatencyFromShots(const std::map<int, double>& latencyByIndex) {
-  bool any = false;
-  for (int index : referenceArchitectures())
-    if (auto it = latencyByIndex.find(index); it != latencyByIndex.end() && it->second > 0) any = true;
-  if (any) return referenceLatencyDescriptor(latencyByIndex, "");
+Descriptor referenceLatencyFromShots(const searchspace::SearchSpace& space,
+                                     const std::map<std::string, double>& latencyByCanonical) {
+  if (anyReference(space, latencyByCanonical)) return referenceLatencyDescriptor(space, latencyByCanonical, "");
   Descriptor d;
   d.kind = kReferenceLatency;
   d.provenance = "no HELP reference architecture among the shots";

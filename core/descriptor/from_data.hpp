@@ -1,9 +1,11 @@
 #pragma once
 // Descriptors derived from what the project already holds, no capture needed.
 //
-// reference-latency (version 1): ln(ms) of the device's latency on HELP's reference architectures
-//   (NAS-Bench-201 indices 11982, 431, 55, 9, 14451, 8636, 9881, 13479, 6196, 1462), one value per
-//   reference measured, named "ref<index>_ln_ms". Log rather than HELP's min-max so absolute speed
+// reference-latency (version 1): ln(ms) of the device's latency on the search space's reference
+//   architectures (SearchSpace::referenceArchitectures: HELP's ten, in HELP's order; for
+//   NAS-Bench-201 indices 11982, 431, 55, 9, 14451, 8636, 9881, 13479, 6196, 1462), one value per
+//   reference measured, named "ref<index>_ln_ms" on nb201 (HELP's index, so stored descriptors keep
+//   matching) and "ref<k>_ln_ms" (k = the reference's position) on spaces without an index. Log rather than HELP's min-max so absolute speed
 //   survives; predictors standardise over the pool and match values by name, so a descriptor built
 //   from a subset of the references (few shots) is still usable. shotsUsed = references measured.
 // specs (version 2): spec-sheet facts from the devices table: ln of cores, clocks (MHz), peak FP32
@@ -13,9 +15,11 @@
 //   Version 1 tested names the sheet never uses ("cpu", "mobile", "embedded"), so its flags were
 //   0 for every CPU, phone and board.
 #include "descriptor/descriptor.hpp"
+#include "searchspace/space.hpp"
 #include "store/devices.hpp"
 
 #include <map>
+#include <optional>
 #include <vector>
 
 namespace maple::descriptor {
@@ -23,15 +27,22 @@ namespace maple::descriptor {
 inline constexpr const char* kReferenceLatency = "reference-latency";
 inline constexpr const char* kSpecs = "specs";
 
-const std::vector<int>& referenceArchitectures(); // NAS-Bench-201 indices, HELP's order
+// HELP's data-set index of the reference at `position` of space.referenceArchitectures() where its
+// value names use one (nb201), else nullopt.
+std::optional<int> referenceDatasetIndex(const searchspace::SearchSpace& space, size_t position);
+// The value name of the reference at `position`.
+std::string referenceValueName(const searchspace::SearchSpace& space, size_t position);
 
-// latencyByIndex: measured ms per NAS-Bench-201 index; references missing from it are left out.
-// BadInput when none of the references is measured.
-Descriptor referenceLatencyDescriptor(const std::map<int, double>& latencyByIndex, const std::string& deviceName);
+// latencyByCanonical: measured ms per canonical architecture string of `space`; references missing
+// from it are left out. BadInput when none of the references is measured.
+Descriptor referenceLatencyDescriptor(const searchspace::SearchSpace& space,
+                                      const std::map<std::string, double>& latencyByCanonical,
+                                      const std::string& deviceName);
 
 // The same from the shots of an adaptation: may be empty (no reference among them), which
 // predictors read as "nothing known of the device" rather than refusing.
-Descriptor referenceLatencyFromShots(const std::map<int, double>& latencyByIndex);
+Descriptor referenceLatencyFromShots(const searchspace::SearchSpace& space,
+                                     const std::map<std::string, double>& latencyByCanonical);
 
 // The families the specs descriptor flags, as the devices sheet (devices.csv) spells them.
 const std::vector<std::string>& specFamilies();

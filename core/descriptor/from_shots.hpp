@@ -1,20 +1,16 @@
 #pragma once
 // The reference-latency descriptor (from_data.hpp) of a device known only by measured shots, for
-// users outside a project (the C API, the Python module): HELP's reference architectures are
-// recognised among the shots by their cells.
+// users outside a project (the C API, the Python module): the space's reference architectures are
+// recognised among the shots by their genotypes.
 #include "descriptor/descriptor.hpp"
-#include "searchspace/nb201.hpp"
+#include "searchspace/architecture.hpp"
 
-#include <utility>
 #include <vector>
 
 namespace maple::descriptor {
 
-// (NAS-Bench-201 index, architecture string) of each reference, in referenceArchitectures() order.
-const std::vector<std::pair<int, const char*>>& referenceArchitectureStrings();
-
-// BadInput naming the references when none of the cells is one of them.
-Descriptor referenceLatencyFromShots(const std::vector<nb201::Cell>& cells, const std::vector<double>& latencyMs,
+// BadInput naming the references when none of the shots is one of them.
+Descriptor referenceLatencyFromShots(const searchspace::ArchitectureSet& shots, const std::vector<double>& latencyMs,
                                      const std::string& deviceName);
 
 } // namespace maple::descriptor

@@ -9,19 +9,19 @@ namespace maple::evaluation {
 
 // Trains `method` on every other device with latencies and adapts it to `target` from the target's
 // own descriptor of `kind` (for reference-latency: its measured reference architectures) and every
-// latency measured on it, then returns the spread per cell. BadInput naming the fix when the target
-// lacks that descriptor or the method reports no spread.
+// latency measured on it (of the architectures' space), then returns the spread per architecture.
+// BadInput naming the fix when the target lacks that descriptor or the method reports no spread.
 std::vector<double> predictiveSpread(store::Project& project, const std::string& target, const std::string& method,
-                                     const std::string& kind, const std::vector<nb201::Cell>& cells,
+                                     const std::string& kind, const searchspace::ArchitectureSet& architectures,
                                      const predict::ProgressFn& progress = {});
 
-// The k of `cells` (positions, pick order) that `policy` proposes to measure on `target` (may be
-// a device not yet in the project, or empty). design trains the default method on every device
-// with latencies other than `target` and reads no latency of `target`; reference needs the cells'
-// NAS-Bench-201 indices (`spaceIndex`, parallel to cells). Usage when k is 0 or exceeds the cells,
-// BadInput naming the fix when no pool can be trained for design.
+// The k of `architectures` (positions, pick order) that `policy` proposes to measure on `target`
+// (may be a device not yet in the project, or empty). design trains the default method on every
+// device with latencies in the architectures' space other than `target` and reads no latency of
+// `target`. Usage when k is 0 or exceeds the architectures, BadInput naming the fix when no pool
+// can be trained for design.
 std::vector<size_t> proposeShots(store::Project& project, const std::string& target, predict::ShotPolicy policy,
-                                 const std::vector<nb201::Cell>& cells, const std::vector<std::optional<int>>& spaceIndex,
-                                 size_t k, std::uint64_t seed, const predict::ProgressFn& progress = {});
+                                 const searchspace::ArchitectureSet& architectures, size_t k, std::uint64_t seed,
+                                 const predict::ProgressFn& progress = {});
 
 } // namespace maple::evaluation

@@ -2,7 +2,7 @@
 
 #include "common/error.hpp"
 #include "predict/metrics.hpp"
-#include "searchspace/nb201.hpp"
+#include "searchspace/space.hpp"
 #include "store/devices.hpp"
 #include "store/evaluations.hpp"
 #include "store/latencies.hpp"
@@ -91,17 +91,22 @@ Points loadEvaluation(store::Project& project, std::int64_t evaluationId) {
   std::map<std::int64_t, std::uint32_t> archs;
   std::map<std::int64_t, std::string> deviceNames;
   for (const auto& d : store::listDevices(project)) deviceNames[d.id] = d.name;
-  std::map<std::int64_t, const store::Architecture*> archById;
-  const auto all = store::listArchitectures(project);
-  for (const auto& a : all) archById[a.id] = &a;
+  // Architectures of every space this build knows: an evaluation is of one, whichever it is.
+  std::map<std::int64_t, store::Architecture> archById;
+  for (const auto& name : store::spacesIn(project))
+    if (const auto* space = searchspace::findSpace(name))
+      for (auto& a : store::listArchitectures(project, *space)) archById.emplace(a.id, std::move(a));
   for (const auto& e : store::loadEvaluationPredictions(project, evaluationId)) {
     auto d = devices.try_emplace(e.deviceId, static_cast<std::uint16_t>(p.devices.size()));
     if (d.second) p.devices.push_back(deviceNames[e.deviceId]);
     auto a = archs.try_emplace(e.architectureId, static_cast<std::uint32_t>(p.archs.size()));
     if (a.second) {
-      const auto* arch = archById.at(e.architectureId);
-      p.archs.push_back(nb201::toString(arch->cell));
-      p.archIndex.push_back(arch->spaceIndex.value_or(-1));
+      const auto it = archById.find(e.architectureId);
+      if (it == archById.end())
+        badInput("evaluation " + std::to_string(evaluationId) + " refers to architecture " + std::to_string(e.architectureId) +
+                 " of a search space this build does not know");
+      p.archs.push_back(it->second.arch.canonical());
+      p.archIndex.push_back(it->second.spaceIndex.value_or(-1));
     }
     p.device.push_back(d.first->second);
     p.arch.push_back(a.first->second);

@@ -8,7 +8,9 @@
 
 namespace maple::predict {
 
-Eigen::VectorXd lnMacs(std::span<const nb201::Cell> cells) { return archFeatures(cells).col(kLnMacsFeature); }
+Eigen::VectorXd lnMacs(const searchspace::ArchitectureSet& architectures) {
+  return archFeatures(architectures).col(lnMacsFeature(*architectures.space));
+}
 
 namespace {
 
@@ -27,20 +29,17 @@ protected:
   std::unique_ptr<PoolPredictor> clone() const override { return std::make_unique<FlopsPredictor>(*this); }
   void fitTarget(const Target& target, const Eigen::MatrixXd& rows, const Eigen::VectorXd& y, const ProgressFn&) override {
     if (y.size() > 0) {
-      std::vector<nb201::Cell> cells;
-      for (const auto& s : target.shots) cells.push_back(s.cell);
-      offset_ = (y - lnMacs(cells)).mean();
+      offset_ = (y - lnMacs(shotSet(target))).mean();
       return;
     }
     // No shot: the descriptor-weighted mean offset of the training devices.
-    std::vector<nb201::Cell> cells;
-    for (int code : pool().codes) cells.push_back(nb201::cellFromCode(code));
-    const Eigen::VectorXd perDevice = (pool().logLat.colwise() - lnMacs(cells)).colwise().mean();
+    const Eigen::VectorXd perDevice = (pool().logLat.colwise() - lnMacs(pool().architectures)).colwise().mean();
     offset_ = pool().similarity(target.descriptor).dot(perDevice);
     (void)rows;
   }
-  Eigen::VectorXd predictLog(std::span<const nb201::Cell> cells, const Eigen::MatrixXd&, Eigen::VectorXd*) const override {
-    return lnMacs(cells).array() + offset_;
+  Eigen::VectorXd predictLog(const searchspace::ArchitectureSet& architectures, const Eigen::MatrixXd&,
+                             Eigen::VectorXd*) const override {
+    return lnMacs(architectures).array() + offset_;
   }
   void saveModel(ModelState& s) const override { s.meta["adapted"] = {{"offset", offset_}}; }
   void loadModel(const ModelState& s) override {
@@ -70,7 +69,7 @@ protected:
     slope_ = (sxy + kShrink) / (sxx + kShrink);
     offset_ = my - slope_ * mx;
   }
-  Eigen::VectorXd predictLog(std::span<const nb201::Cell>, const Eigen::MatrixXd& rows, Eigen::VectorXd*) const override {
+  Eigen::VectorXd predictLog(const searchspace::ArchitectureSet&, const Eigen::MatrixXd& rows, Eigen::VectorXd*) const override {
     return (rows.col(device_) * slope_).array() + offset_;
   }
   void saveModel(ModelState& s) const override {
@@ -110,7 +109,7 @@ protected:
     beta_ = a.ldlt().solve(xc.transpose() * yc + kLambda * prior);
     offset_ = y.mean() - mx.dot(beta_);
   }
-  Eigen::VectorXd predictLog(std::span<const nb201::Cell>, const Eigen::MatrixXd& rows, Eigen::VectorXd*) const override {
+  Eigen::VectorXd predictLog(const searchspace::ArchitectureSet&, const Eigen::MatrixXd& rows, Eigen::VectorXd*) const override {
     return (rows * beta_).array() + offset_;
   }
   void saveModel(ModelState& s) const override {

@@ -1,18 +1,22 @@
 #pragma once
-// Architecture features every method can use: the 6x5 one-hot encoding, then cheap cost features
-// (ln MACs, ln params, ln activation bytes of the pruned network) and the live op counts.
-#include "searchspace/nb201.hpp"
+// Architecture features every method can use: the space's one-hot encoding (positions x choices),
+// then cheap cost features (ln MACs, ln params, ln activation bytes of the network) and the counts
+// of the space's last op-count group (NAS-Bench-201: the live op counts).
+#include "searchspace/architecture.hpp"
 
 #include <Eigen/Dense>
 
-#include <span>
-
 namespace maple::predict {
 
-inline constexpr int kArchFeatures = nb201::kEdges * nb201::kOps + 3 + nb201::kOps;
-inline constexpr int kLnMacsFeature = nb201::kEdges * nb201::kOps;
+// Columns of archFeatures for architectures of `space`.
+int featureCount(const searchspace::SearchSpace& space);
+// The column of ln MACs.
+int lnMacsFeature(const searchspace::SearchSpace& space);
+// The feature names in column order (what a predictor file records as its feature layout).
+std::vector<std::string> featureNames(const searchspace::SearchSpace& space);
 
-// One row per cell, unscaled (the whole space is computed once per process, then looked up).
-Eigen::MatrixXd archFeatures(std::span<const nb201::Cell> cells);
+// One row per architecture, unscaled. Enumerable spaces compute the whole space once per process
+// and look rows up; the others compute per call.
+Eigen::MatrixXd archFeatures(const searchspace::ArchitectureSet& architectures);
 
 } // namespace maple::predict

@@ -26,12 +26,14 @@ Protocol parseProtocol(const std::string& name) {
 
 std::string protocolName(Protocol p) { return p == Protocol::Full ? "full" : "help"; }
 
-EvalData loadEvalData(store::Project& project, const std::vector<std::string>& devices, const std::string& kind) {
+EvalData loadEvalData(store::Project& project, const searchspace::SearchSpace& space,
+                      const std::vector<std::string>& devices, const std::string& kind) {
   EvalData d;
   d.devices = devices;
-  const auto m = store::loadLatencyMatrix(project, devices);
+  d.architectures.space = &space;
+  const auto m = store::loadLatencyMatrix(project, space, devices);
   for (const auto& a : m.architectures) {
-    d.cells.push_back(a.cell);
+    d.architectures.genotypes.push_back(a.arch.genotype);
     d.spaceIndex.push_back(a.spaceIndex);
     d.architectureIds.push_back(a.id);
   }
@@ -46,7 +48,7 @@ EvalData loadEvalData(store::Project& project, const std::vector<std::string>& d
     if (!any) badInput("device '" + devices[dev] + "' has no latencies in " + project.path() + ": measure or import some");
   }
   if (kind != descriptor::kReferenceLatency)
-    for (const auto& dev : devices) d.descriptors[dev] = deviceDescriptor(project, dev, kind);
+    for (const auto& dev : devices) d.descriptors[dev] = deviceDescriptor(project, space, dev, kind);
   return d;
 }
 
@@ -56,7 +58,7 @@ EvalData evalDataFromTable(const dataset::LatencyTable& table, const std::vector
     fail(ErrorKind::Usage, "the data set's table offers only the reference-latency and specs descriptors, not '" + kind + "'");
   EvalData d;
   d.devices = table.devices;
-  d.cells = table.cells;
+  d.architectures = searchspace::nb201Set(table.cells);
   for (int i : table.index) d.spaceIndex.push_back(i);
   d.architectureIds.assign(table.cells.size(), 0);
   d.deviceIds.assign(table.devices.size(), 0);
@@ -84,28 +86,27 @@ size_t deviceIndex(const EvalData& data, const std::string& name) {
   return static_cast<size_t>(it - data.devices.begin());
 }
 
-std::map<int, size_t> cellByIndex(const EvalData& data) {
-  std::map<int, size_t> out;
-  for (size_t c = 0; c < data.cells.size(); ++c)
-    if (data.spaceIndex[c]) out[*data.spaceIndex[c]] = c;
+// The position of each of the space's reference architectures in the data, by canonical string.
+std::map<std::string, size_t> referencePositions(const EvalData& data) {
+  std::map<std::string, size_t> out;
+  const auto refs = data.architectures.space->referenceArchitectures();
+  std::set<std::string> wanted(refs.begin(), refs.end());
+  for (size_t c = 0; c < data.architectures.size(); ++c)
+    if (auto s = data.architectures.canonical(c); wanted.count(s)) out[s] = c;
   return out;
 }
 
-std::map<int, double> referenceLatencies(const EvalData& data, const std::map<int, size_t>& byIndex, size_t dev) {
-  std::map<int, double> out;
-  for (int idx : descriptor::referenceArchitectures()) {
-    auto it = byIndex.find(idx);
-    if (it == byIndex.end()) continue;
-    const double ms = data.latencyMs[dev][it->second];
-    if (std::isfinite(ms)) out[idx] = ms;
-  }
+std::map<std::string, double> referenceLatencies(const EvalData& data, const std::map<std::string, size_t>& refs, size_t dev) {
+  std::map<std::string, double> out;
+  for (const auto& [canonical, c] : refs)
+    if (const double ms = data.latencyMs[dev][c]; std::isfinite(ms)) out[canonical] = ms;
   return out;
 }
 
 // The architectures scored on a device under a protocol.
 std::vector<size_t> scoredCells(const EvalData& data, size_t dev, Protocol protocol) {
   std::vector<size_t> out;
-  for (size_t c = 0; c < data.cells.size(); ++c) {
+  for (size_t c = 0; c < data.architectures.size(); ++c) {
     if (!std::isfinite(data.latencyMs[dev][c])) continue;
     if (protocol == Protocol::Help && !(data.spaceIndex[c] && *data.spaceIndex[c] >= 900 && *data.spaceIndex[c] <= 1899))
       continue;
@@ -127,24 +128,23 @@ std::vector<size_t> scoredCells(const EvalData& data, size_t dev, Protocol proto
 // The k shots of one test device (see the header). Random draws use a partial Fisher-Yates on the
 // raw generator output, so the draw is the same on every platform.
 std::vector<size_t> drawShots(const EvalData& data, size_t dev, int k, ShotPolicy policy, const Predictor& trained,
-                              const std::map<int, size_t>& byIndex, std::uint64_t seed, size_t deviceSlot) {
+                              const std::map<std::string, size_t>& refs, std::uint64_t seed, size_t deviceSlot) {
   std::vector<size_t> measured;
-  for (size_t c = 0; c < data.cells.size(); ++c)
+  for (size_t c = 0; c < data.architectures.size(); ++c)
     if (std::isfinite(data.latencyMs[dev][c])) measured.push_back(c);
   std::vector<size_t> shots;
   if (k == 0) return shots;
   if (policy == ShotPolicy::Design) {
-    std::vector<nb201::Cell> cells;
-    for (size_t c : measured) cells.push_back(data.cells[c]);
-    for (size_t pick : trained.designShots(cells, static_cast<size_t>(k))) shots.push_back(measured[pick]);
+    for (size_t pick : trained.designShots(data.architectures.subset(measured), static_cast<size_t>(k)))
+      shots.push_back(measured[pick]);
     return shots;
   }
   if (policy == ShotPolicy::Reference)
-    for (int idx : descriptor::referenceArchitectures()) {
+    for (const auto& ref : data.architectures.space->referenceArchitectures()) {
       if (static_cast<int>(shots.size()) == k) break;
-      auto it = byIndex.find(idx);
-      if (it == byIndex.end() || !std::isfinite(data.latencyMs[dev][it->second]))
-        badInput("device '" + data.devices[dev] + "' lacks reference architecture " + std::to_string(idx) +
+      auto it = refs.find(ref);
+      if (it == refs.end() || !std::isfinite(data.latencyMs[dev][it->second]))
+        badInput("device '" + data.devices[dev] + "' lacks reference architecture " + ref +
                  ", which the reference shot policy measures first: measure it or use " +
                  setting("shot-policy", "design"));
       shots.push_back(it->second);
@@ -197,7 +197,7 @@ void validate(const EvalData& data, const EvalOptions& o) {
 EvalResult evaluate(const EvalData& data, const EvalOptions& o, const ProgressFn& progress) {
   validate(data, o);
   const bool refKind = o.descriptorKind == descriptor::kReferenceLatency;
-  const auto byIndex = cellByIndex(data);
+  const auto refs = referencePositions(data);
 
   TrainingPool pool;
   pool.descriptorKind = o.descriptorKind;
@@ -206,19 +206,23 @@ EvalResult evaluate(const EvalData& data, const EvalOptions& o, const ProgressFn
   for (const auto& t : o.trainDevices) {
     const size_t dev = deviceIndex(data, t);
     trainIdx.push_back(dev);
-    if (refKind) pool.descriptors.push_back(descriptor::referenceLatencyDescriptor(referenceLatencies(data, byIndex, dev), t));
+    if (refKind)
+      pool.descriptors.push_back(
+          descriptor::referenceLatencyDescriptor(*data.architectures.space, referenceLatencies(data, refs, dev), t));
     else pool.descriptors.push_back(data.descriptors.at(t));
   }
   pool.latencyMs.assign(trainIdx.size(), {});
-  for (size_t c = 0; c < data.cells.size(); ++c) {
+  pool.architectures.space = data.architectures.space;
+  for (size_t c = 0; c < data.architectures.size(); ++c) {
     bool complete = true;
     for (size_t dev : trainIdx) complete = complete && std::isfinite(data.latencyMs[dev][c]);
     if (!complete) continue;
-    pool.cells.push_back(data.cells[c]);
+    pool.architectures.genotypes.push_back(data.architectures.genotypes[c]);
     for (size_t i = 0; i < trainIdx.size(); ++i) pool.latencyMs[i].push_back(data.latencyMs[trainIdx[i]][c]);
   }
-  if (pool.cells.size() < 20)
-    badInput("the training devices share only " + std::to_string(pool.cells.size()) + " architectures measured on all of them");
+  if (pool.architectures.size() < 20)
+    badInput("the training devices share only " + std::to_string(pool.architectures.size()) +
+             " architectures measured on all of them");
 
   std::mutex progressMutex;
   std::atomic<bool> cancelled{false};
@@ -261,18 +265,17 @@ EvalResult evaluate(const EvalData& data, const EvalOptions& o, const ProgressFn
         const std::uint64_t seed = o.seed + job.seedSlot;
         const auto& name = o.testDevices[job.testSlot];
         const size_t dev = deviceIndex(data, name);
-        const auto shots = drawShots(data, dev, k, o.shotPolicy, *trained, byIndex, seed, job.testSlot);
+        const auto shots = drawShots(data, dev, k, o.shotPolicy, *trained, refs, seed, job.testSlot);
         std::vector<Shot> shotList;
-        std::vector<std::optional<int>> shotIndex;
-        for (size_t c : shots) shotList.push_back({data.cells[c], data.latencyMs[dev][c]}), shotIndex.push_back(data.spaceIndex[c]);
+        for (size_t c : shots) shotList.push_back({data.architectures.genotypes[c], data.latencyMs[dev][c]});
         const auto* stored = refKind ? nullptr : &data.descriptors.at(name);
-        auto adapted = trained->adapt(targetFromShots(name, o.descriptorKind, std::move(shotList), shotIndex, stored, o.shotPolicy));
+        auto adapted = trained->adapt(targetFromShots(name, o.descriptorKind, *data.architectures.space, std::move(shotList),
+                                                      stored, o.shotPolicy));
         const auto& cellsIdx = scored[job.testSlot];
-        std::vector<nb201::Cell> cells;
         std::vector<double> measured;
-        for (size_t c : cellsIdx) cells.push_back(data.cells[c]), measured.push_back(data.latencyMs[dev][c]);
+        for (size_t c : cellsIdx) measured.push_back(data.latencyMs[dev][c]);
         std::vector<double> spread;
-        const auto predicted = adapted->predictMs(cells, &spread);
+        const auto predicted = adapted->predictMs(data.architectures.subset(cellsIdx), &spread);
         // Scored on the architectures the adaptation did not see: a shot is training data.
         std::set<size_t> shotSet(shots.begin(), shots.end());
         std::vector<double> p, m, sp;

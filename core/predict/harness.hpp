@@ -38,17 +38,18 @@ std::string protocolName(Protocol p);
 // Everything the harness reads: latencies of the train and test devices and their descriptors.
 struct EvalData {
   std::vector<std::string> devices;
-  std::vector<nb201::Cell> cells;
-  std::vector<std::optional<int>> spaceIndex;     // NAS-Bench-201 index per cell, when known
+  searchspace::ArchitectureSet architectures;     // one space
+  std::vector<std::optional<int>> spaceIndex;     // the data set's index per architecture, when known
   std::vector<std::int64_t> architectureIds;      // project row ids (0 when not from a project)
   std::vector<std::int64_t> deviceIds;            // project row ids (0 when not from a project)
-  std::vector<std::vector<double>> latencyMs;     // [device][cell], NaN where not measured
+  std::vector<std::vector<double>> latencyMs;     // [device][architecture], NaN where not measured
   std::map<std::string, descriptor::Descriptor> descriptors; // stored kinds, per device
 };
 
-// Loads the listed devices; Usage for an unknown device or kind, BadInput for a device that lacks
-// the descriptor kind or has no latencies.
-EvalData loadEvalData(store::Project& project, const std::vector<std::string>& devices, const std::string& kind);
+// Loads the listed devices' latencies on `space`; Usage for an unknown device or kind, BadInput for
+// a device that lacks the descriptor kind or has no latencies.
+EvalData loadEvalData(store::Project& project, const searchspace::SearchSpace& space,
+                      const std::vector<std::string>& devices, const std::string& kind);
 // The same straight from the data set's table and spec sheet (tests and benchmarks, no project).
 // Only reference-latency and specs are available there.
 EvalData evalDataFromTable(const dataset::LatencyTable& table, const std::vector<store::Device>& specs,
@@ -67,7 +68,7 @@ struct EvalOptions {
 };
 
 struct ScoredPrediction {
-  size_t cell;      // index into EvalData::cells
+  size_t cell;      // position in EvalData::architectures
   double predictedMs, measuredMs;
   bool isShot;
 };

@@ -164,15 +164,14 @@ protected:
   }
 
   void fitTarget(const Target& target, const Eigen::MatrixXd&, const Eigen::VectorXd& y, const ProgressFn&) override {
-    std::vector<nb201::Cell> cells;
-    for (const auto& s : target.shots) cells.push_back(s.cell);
-    const auto post = posterior(thetas_, pool().similarity(target.descriptor), withOne(embedding(cells)), y, noise_);
+    const auto post = posterior(thetas_, pool().similarity(target.descriptor), withOne(embedding(shotSet(target))), y, noise_);
     theta_ = post.theta;
     covariance_ = post.covariance;
   }
 
-  Eigen::VectorXd predictLog(std::span<const nb201::Cell> cells, const Eigen::MatrixXd&, Eigen::VectorXd* spread) const override {
-    const Eigen::MatrixXd x = withOne(embedding(cells));
+  Eigen::VectorXd predictLog(const searchspace::ArchitectureSet& architectures, const Eigen::MatrixXd&,
+                             Eigen::VectorXd* spread) const override {
+    const Eigen::MatrixXd x = withOne(embedding(architectures));
     if (spread) *spread = ((x * covariance_).cwiseProduct(x).rowwise().sum().array() + noise_ * noise_).sqrt();
     return x * theta_;
   }
@@ -208,16 +207,17 @@ protected:
   }
 
 private:
-  // [mu, U S] per cell: pool rows directly; a cell outside the pool through its imputed ln-latency
-  // row, solved for the embedding by least squares against the device loadings.
-  Eigen::MatrixXd embedding(std::span<const nb201::Cell> cells) const {
-    Eigen::MatrixXd out(static_cast<Eigen::Index>(cells.size()), archMap_.cols());
-    std::vector<nb201::Cell> unseen;
+  // [mu, U S] per architecture: pool rows directly; one outside the pool through its imputed
+  // ln-latency row, solved for the embedding by least squares against the device loadings.
+  Eigen::MatrixXd embedding(const searchspace::ArchitectureSet& architectures) const {
+    Eigen::MatrixXd out(static_cast<Eigen::Index>(architectures.size()), archMap_.cols());
+    searchspace::ArchitectureSet unseen{architectures.space, {}};
     std::vector<Eigen::Index> at;
-    for (size_t i = 0; i < cells.size(); ++i) {
-      auto it = pool().rowOf.find(nb201::cellCode(cells[i]));
+    for (size_t i = 0; i < architectures.size(); ++i) {
+      const auto& g = architectures.genotypes[i];
+      auto it = pool().rowOf.find(PoolData::rowKey(g));
       if (it != pool().rowOf.end()) out.row(static_cast<Eigen::Index>(i)) = archMap_.row(it->second);
-      else unseen.push_back(cells[i]), at.push_back(static_cast<Eigen::Index>(i));
+      else unseen.genotypes.push_back(g), at.push_back(static_cast<Eigen::Index>(i));
     }
     if (!unseen.empty()) {
       const Eigen::MatrixXd rows = pool().rowsFor(unseen).rowwise() - thetas_.col(rank_ + 1).transpose();

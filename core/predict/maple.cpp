@@ -51,16 +51,14 @@ protected:
     seed_ = options.seed;
     threads_ = options.threads > 0 ? options.threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
     const auto& p = pool();
-    std::vector<nb201::Cell> cells;
-    for (int code : p.codes) cells.push_back(nb201::cellFromCode(code));
-    const Eigen::MatrixXd f = archFeatures(cells);
+    const Eigen::MatrixXd f = archFeatures(p.architectures);
     archCentre_ = f.colwise().mean().transpose();
     archScale_ = ((f.rowwise() - archCentre_.transpose()).array().square().colwise().mean().sqrt()).transpose();
     archScale_ = archScale_.unaryExpr([](double v) { return v > 1e-9 ? v : 1.0; });
     scaleSpace();
     yCentre_ = p.logLat.mean();
     yScale_ = std::sqrt((p.logLat.array() - yCentre_).square().mean());
-    const Eigen::MatrixXf xa = scaledArch(cells);
+    const Eigen::MatrixXf xa = scaledArch(p.architectures);
     const Eigen::MatrixXf desc = p.desc.unaryExpr([](double v) { return std::isfinite(v) ? v : 0.0; }).cast<float>();
     const Eigen::MatrixXf y = ((p.logLat.array() - yCentre_) / yScale_).cast<float>();
     const auto n = xa.rows(), m = desc.rows();
@@ -118,10 +116,7 @@ protected:
     targetDesc_ = p.standardise(target.descriptor).unaryExpr([](double v) { return std::isfinite(v) ? v : 0.0; }).cast<float>();
     const Eigen::Index k = y.size();
     if (k == 0) return; // descriptor only: the pool-trained network as it is
-    std::vector<nb201::Cell> shotCells, poolCells;
-    for (const auto& s : target.shots) shotCells.push_back(s.cell);
-    for (int code : p.codes) poolCells.push_back(nb201::cellFromCode(code));
-    const Eigen::MatrixXf xa = scaledArch(poolCells);
+    const Eigen::MatrixXf xa = scaledArch(p.architectures);
     const Eigen::MatrixXf desc = p.desc.unaryExpr([](double v) { return std::isfinite(v) ? v : 0.0; }).cast<float>();
     const auto n = xa.rows(), m = desc.rows();
 
@@ -130,7 +125,7 @@ protected:
     Eigen::MatrixXf xt(k, net_.inputs());
     std::vector<float> yt, wt;
     const float shotWeight = kShotShare * kTuneBatch / static_cast<float>(k);
-    const Eigen::MatrixXf shotArch = scaledArch(shotCells);
+    const Eigen::MatrixXf shotArch = scaledArch(shotSet(target));
     for (Eigen::Index i = 0; i < k; ++i) {
       xt.row(i) << shotArch.row(i), targetDesc_.transpose();
       yt.push_back(static_cast<float>((y(i) - yCentre_) / yScale_));
@@ -210,8 +205,9 @@ protected:
     theta(last) = slope * theta(last) + (mt - slope * mf);
   }
 
-  Eigen::VectorXd predictLog(std::span<const nb201::Cell> cells, const Eigen::MatrixXd&, Eigen::VectorXd*) const override {
-    return (net_.forward(scaledArch(cells), targetDesc_.transpose()).cast<double>().array() * yScale_ + yCentre_).matrix();
+  Eigen::VectorXd predictLog(const searchspace::ArchitectureSet& architectures, const Eigen::MatrixXd&,
+                             Eigen::VectorXd*) const override {
+    return (net_.forward(scaledArch(architectures), targetDesc_.transpose()).cast<double>().array() * yScale_ + yCentre_).matrix();
   }
 
   void saveModel(ModelState& s) const override {
@@ -241,11 +237,12 @@ protected:
     }
     archCentre_ = getMatrix(s, "mlp.arch_centre");
     archScale_ = getMatrix(s, "mlp.arch_scale");
-    if (archCentre_.size() != kArchFeatures || archScale_.size() != kArchFeatures)
+    const auto features = featureCount(*pool().space);
+    if (archCentre_.size() != features || archScale_.size() != features)
       badInput("predictor state's feature scaling does not match this version's architecture features");
     scaleSpace();
     const Eigen::VectorXf theta = getMatrix(s, "mlp.parameters").cast<float>();
-    net_.setParameters(static_cast<int>(kArchFeatures + pool().descNames.size()), hidden, theta);
+    net_.setParameters(static_cast<int>(features + static_cast<int>(pool().descNames.size())), hidden, theta);
     if (targetDevice().empty()) return;
     targetDesc_ = getMatrix(s, "mlp.target_descriptor").cast<float>();
     if (targetDesc_.size() != static_cast<Eigen::Index>(pool().descNames.size()))
@@ -253,28 +250,32 @@ protected:
   }
 
 private:
-  // The standardised features of the whole space, once per predictor: a prediction then only
-  // gathers its cells' rows.
-  void scaleSpace() {
-    std::vector<nb201::Cell> all;
-    for (int code = 0; code < nb201::kSpaceSize; ++code) all.push_back(nb201::cellFromCode(code));
-    spaceArch_ = std::make_shared<const Eigen::MatrixXf>(
-        ((archFeatures(all).rowwise() - archCentre_.transpose()).array().rowwise() / archScale_.transpose().array())
-            .cast<float>()
-            .matrix());
+  Eigen::MatrixXf standardised(const Eigen::MatrixXd& features) const {
+    return ((features.rowwise() - archCentre_.transpose()).array().rowwise() / archScale_.transpose().array())
+        .cast<float>()
+        .matrix();
   }
 
-  Eigen::MatrixXf scaledArch(std::span<const nb201::Cell> cells) const {
-    std::vector<Eigen::Index> codes(cells.size());
-    for (size_t i = 0; i < cells.size(); ++i) codes[i] = nb201::cellCode(cells[i]);
-    return (*spaceArch_)(codes, Eigen::all);
+  // An enumerable space's standardised features, whole, once per predictor: a prediction then only
+  // gathers its rows. Other spaces are standardised per call.
+  void scaleSpace() {
+    const auto& space = *pool().space;
+    if (!space.size()) return;
+    spaceArch_ = std::make_shared<const Eigen::MatrixXf>(standardised(archFeatures({&space, space.enumerate()})));
+  }
+
+  Eigen::MatrixXf scaledArch(const searchspace::ArchitectureSet& architectures) const {
+    if (!spaceArch_) return standardised(archFeatures(architectures));
+    std::vector<Eigen::Index> rows(architectures.size());
+    for (size_t i = 0; i < architectures.size(); ++i) rows[i] = *architectures.space->index(architectures.genotypes[i]);
+    return (*spaceArch_)(rows, Eigen::all);
   }
 
   bool extended_;
   std::uint64_t seed_ = 1;
   int threads_ = 1;
   Eigen::VectorXd archCentre_, archScale_;
-  std::shared_ptr<const Eigen::MatrixXf> spaceArch_; // kSpaceSize x kArchFeatures, by cell code
+  std::shared_ptr<const Eigen::MatrixXf> spaceArch_; // enumerable spaces: size x features, by index; else null
   double yCentre_ = 0, yScale_ = 1, validationRmse_ = 0;
   Mlp net_;
   Eigen::VectorXf targetDesc_;

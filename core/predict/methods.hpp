@@ -24,7 +24,7 @@ std::unique_ptr<PoolPredictor> newLowRankPredictor();
 std::unique_ptr<PoolPredictor> newMaplePredictor();
 std::unique_ptr<PoolPredictor> newMapleXPredictor();
 
-// ln MACs of each cell (NAS-Bench-201's "FLOPs").
-Eigen::VectorXd lnMacs(std::span<const nb201::Cell> cells);
+// ln MACs of each architecture (NAS-Bench-201's "FLOPs").
+Eigen::VectorXd lnMacs(const searchspace::ArchitectureSet& architectures);
 
 } // namespace maple::predict

@@ -36,7 +36,6 @@
 namespace maple::predict {
 namespace {
 
-using opcost::kP;
 constexpr double kSimilarityBlend = 0.5;              // share of descriptor similarity in the prior
 constexpr double kCollapseRatio = 0.1;                // below this share of the model, a cell folded
 constexpr double kFloor = 1e-3;                       // smallest prediction, relative to the scale
@@ -78,17 +77,19 @@ protected:
 
   void trainModel(const TrainOptions& options, const ProgressFn& progress) override {
     const auto& p = pool();
-    std::vector<nb201::Cell> cells;
-    for (int code : p.codes) cells.push_back(nb201::cellFromCode(code));
-    const auto oc = opCounts(cells);
+    sharing_ = opCountSharings(*p.space).front();
+    const auto oc = opCounts(p.architectures, sharing_);
+    graphColumns_ = oc.graphColumns;
+    const auto cols = oc.features.cols();
     std::vector<Eigen::Index> live, folded;
-    for (size_t i = 0; i < cells.size(); ++i) (oc.degenerate[i] ? folded : live).push_back(static_cast<Eigen::Index>(i));
-    if (live.size() < static_cast<size_t>(2 * kP))
+    for (size_t i = 0; i < p.architectures.size(); ++i)
+      (oc.degenerate[i] ? folded : live).push_back(static_cast<Eigen::Index>(i));
+    if (live.size() < static_cast<size_t>(2 * cols))
       badInput("the training pool has " + std::to_string(live.size()) + " non-degenerate architectures; opcost needs " +
-               std::to_string(2 * kP));
+               std::to_string(2 * cols));
     const Eigen::MatrixXd x = oc.features(live, Eigen::all);
     const auto m = p.logLat.cols();
-    shapes_.resize(m, kP);
+    shapes_.resize(m, cols);
     meanRow_ = x.colwise().mean().transpose();
     stats_.resize(m, 4);
     for (Eigen::Index j = 0; j < m; ++j) {
@@ -263,19 +264,18 @@ protected:
     return p;
   }
 
-  DesignProblem designProblem(std::span<const nb201::Cell> candidates, size_t k) const override {
+  DesignProblem designProblem(const searchspace::ArchitectureSet& candidates, size_t k) const override {
     opcost::Prior p = targetPrior({});
     p.weights.setConstant(1.0 / static_cast<double>(shapes_.rows()));
-    return opcost::designProblem(p, opCounts(candidates), designNoise_[cvSlot(k)]);
+    return opcost::designProblem(p, opCounts(candidates, sharing_), designNoise_[cvSlot(k)]);
   }
 
   void fitTarget(const Target& target, const Eigen::MatrixXd&, const Eigen::VectorXd& y, const ProgressFn&) override {
     const auto prior = targetPrior(target.descriptor);
-    std::vector<nb201::Cell> cells;
-    for (const auto& s : target.shots) cells.push_back(s.cell);
-    const auto oc = opCounts(cells);
+    const auto oc = opCounts(shotSet(target), sharing_);
     std::vector<Eigen::Index> live, folded;
-    for (size_t i = 0; i < cells.size(); ++i) (oc.degenerate[i] ? folded : live).push_back(static_cast<Eigen::Index>(i));
+    for (size_t i = 0; i < target.shots.size(); ++i)
+      (oc.degenerate[i] ? folded : live).push_back(static_cast<Eigen::Index>(i));
     // No usable shot: the descriptor-weighted shape at the descriptor-weighted scale.
     const auto post = live.empty() ? opcost::priorOnly(prior, std::exp(stats_.col(0).dot(prior.weights)))
                                    : opcost::fitShots(prior, oc.features(live, Eigen::all), y(live).array().exp());
@@ -323,18 +323,21 @@ protected:
   }
 
   // Share of an architecture's operation cost that sits on the graph counts (at the pool's mean
-  // architecture): about 0 for an eager runtime, 1 for a graph-compiled one.
+  // architecture): about 0 for an eager runtime, 1 for a graph-compiled one; 0 for a sharing
+  // without graph counts.
   double graphShare(const Eigen::VectorXd& w) const {
-    const double ops = meanRow_.tail(kP - 1).dot(w.tail(kP - 1));
-    return ops != 0 ? meanRow_.tail(4).dot(w.tail(4)) / ops : 0;
+    const auto ops = meanRow_.size() - 1;
+    const double all = meanRow_.tail(ops).dot(w.tail(ops));
+    return all != 0 ? meanRow_.tail(graphColumns_).dot(w.tail(graphColumns_)) / all : 0;
   }
 
-  Eigen::VectorXd predictLog(std::span<const nb201::Cell> cells, const Eigen::MatrixXd&, Eigen::VectorXd* spread) const override {
-    const auto oc = opCounts(cells);
+  Eigen::VectorXd predictLog(const searchspace::ArchitectureSet& architectures, const Eigen::MatrixXd&,
+                             Eigen::VectorXd* spread) const override {
+    const auto oc = opCounts(architectures, sharing_);
     const Eigen::VectorXd ms = (oc.features * w_).cwiseMax(kFloor * scale_);
     Eigen::VectorXd out = ms.array().log();
     if (spread) *spread = spreadScale_ * relativeSpread(oc.features, {w_, cov_, scale_, noise_}, ms);
-    for (size_t i = 0; i < cells.size(); ++i)
+    for (size_t i = 0; i < architectures.size(); ++i)
       if (oc.degenerate[i] && folds_) {
         out(static_cast<Eigen::Index>(i)) = std::log(std::max(foldedMs_, kFloor * scale_));
         if (spread) (*spread)(static_cast<Eigen::Index>(i)) = 1.0; // folding is a guess from other devices
@@ -349,6 +352,7 @@ protected:
     for (size_t i = 0; i < std::size(kCvShots); ++i) noise[std::to_string(kCvShots[i])] = designNoise_[i];
     s.meta["cross_validated"] = {
         {"wide_share", wide_.share}, {"wide_radius", wide_.radius}, {"spread_scale", spreadScale_}, {"design_noise", noise}};
+    s.meta["op_count_sharing"] = sharing_;
     putMatrix(s, "opcost.shapes", shapes_);
     putMatrix(s, "opcost.device_stats", stats_);
     putMatrix(s, "opcost.prior_cov", priorCov_);
@@ -384,14 +388,24 @@ protected:
       if (!(wide_.share >= 0 && wide_.share <= 0.5) || !(wide_.radius > 0) || !(spreadScale_ > 0) || !noiseOk)
         badInput("predictor state's opcost cross-validated constants are out of range");
     }
+    // States from before the sharing was recorded are NAS-Bench-201's only one.
+    Eigen::Index cols = 0;
+    try {
+      sharing_ = s.meta.value("op_count_sharing", opCountSharings(*pool().space).front());
+      const searchspace::ArchitectureSet none{pool().space, {}};
+      graphColumns_ = opCounts(none, sharing_).graphColumns;
+      cols = opCountColumns(*pool().space, sharing_);
+    } catch (const Error& e) {
+      badInput(std::string("predictor state's opcost sharing: ") + e.what());
+    }
     const auto m = pool().logLat.cols();
-    if (shapes_.rows() != m || shapes_.cols() != kP || stats_.rows() != m || stats_.cols() != 4 || priorCov_.rows() != kP ||
-        priorCov_.cols() != kP || meanRow_.size() != kP)
+    if (shapes_.rows() != m || shapes_.cols() != cols || stats_.rows() != m || stats_.cols() != 4 ||
+        priorCov_.rows() != cols || priorCov_.cols() != cols || meanRow_.size() != cols)
       badInput("predictor state's operation-cost arrays do not match its " + std::to_string(m) + " training devices");
     if (targetDevice().empty()) return;
     w_ = getMatrix(s, "opcost.weights");
     cov_ = getMatrix(s, "opcost.covariance");
-    if (w_.size() != kP || cov_.rows() != kP || cov_.cols() != kP)
+    if (w_.size() != cols || cov_.rows() != cols || cov_.cols() != cols)
       badInput("predictor state's operation-cost fit has the wrong size");
     try {
       const auto& a = s.meta.at("adapted");
@@ -406,10 +420,12 @@ protected:
   }
 
 private:
-  Eigen::MatrixXd shapes_;   // devices x kP: w_j / median latency
+  std::string sharing_;      // of the space's op-count groups (op_counts.hpp)
+  int graphColumns_ = 0;
+  Eigen::MatrixXd shapes_;   // devices x columns: w_j / median latency
   Eigen::MatrixXd stats_;    // devices x 4: ln median ms, folds degenerate cells (0/1), folded / median, graph share
   Eigen::VectorXd meanRow_;  // mean features of the pool's non-degenerate architectures
-  Eigen::MatrixXd priorCov_; // kP x kP
+  Eigen::MatrixXd priorCov_; // columns x columns
   Eigen::VectorXd w_;
   Eigen::MatrixXd cov_;
   double scale_ = 1, noise_ = 0.1, foldedMs_ = 0;

@@ -52,10 +52,11 @@ Fit fitComponent(const Component& c, const Eigen::MatrixXd& x, const Eigen::Vect
   const Eigen::MatrixXd a = rowScale.asDiagonal() * x;
   const Eigen::VectorXd b = h.cwiseSqrt() / noise;
   const Eigen::LLT<Eigen::MatrixXd> s0llt(s0);
-  const Eigen::MatrixXd p0 = s0llt.solve(Eigen::MatrixXd::Identity(kP, kP));
+  const auto cols = x.cols();
+  const Eigen::MatrixXd p0 = s0llt.solve(Eigen::MatrixXd::Identity(cols, cols));
   const Eigen::LLT<Eigen::MatrixXd> hllt(a.transpose() * a + p0);
   Fit f;
-  f.covariance = hllt.solve(Eigen::MatrixXd::Identity(kP, kP));
+  f.covariance = hllt.solve(Eigen::MatrixXd::Identity(cols, cols));
   f.w = f.covariance * (a.transpose() * b + p0 * m0);
   // Evidence of the scaled shots, b ~ N(A m0, I + A S0 A^T), through Woodbury and the determinant
   // lemma so that it costs O(k) in the number of shots.
@@ -70,8 +71,8 @@ Fit fitComponent(const Component& c, const Eigen::MatrixXd& x, const Eigen::Vect
 
 Eigen::MatrixXd wideCovariance(const Prior& prior) {
   const Eigen::VectorXd mean = prior.meanShape();
-  const double rms2 = mean.squaredNorm() / kP;
-  return Eigen::MatrixXd::Identity(kP, kP) * (prior.wide.radius * prior.wide.radius * rms2);
+  const double rms2 = mean.squaredNorm() / static_cast<double>(mean.size());
+  return Eigen::MatrixXd::Identity(mean.size(), mean.size()) * (prior.wide.radius * prior.wide.radius * rms2);
 }
 
 // The wide components' mean second moment (both radii).
@@ -98,8 +99,9 @@ Posterior mixture(const std::vector<Fit>& fits) {
   Eigen::VectorXd pw(static_cast<Eigen::Index>(fits.size()));
   for (size_t i = 0; i < fits.size(); ++i) pw(static_cast<Eigen::Index>(i)) = std::exp(fits[i].logEvidence - top);
   pw /= pw.sum();
+  const auto cols = fits.front().w.size();
   Posterior out;
-  out.w = Eigen::VectorXd::Zero(kP);
+  out.w = Eigen::VectorXd::Zero(cols);
   out.scale = out.noise = 0;
   for (size_t i = 0; i < fits.size(); ++i) {
     const double q = pw(static_cast<Eigen::Index>(i));
@@ -107,7 +109,7 @@ Posterior mixture(const std::vector<Fit>& fits) {
     out.scale += q * fits[i].scale;
     out.noise += q * fits[i].noise;
   }
-  out.covariance = Eigen::MatrixXd::Zero(kP, kP);
+  out.covariance = Eigen::MatrixXd::Zero(cols, cols);
   for (size_t i = 0; i < fits.size(); ++i) {
     const Eigen::VectorXd d = fits[i].w - out.w;
     out.covariance += pw(static_cast<Eigen::Index>(i)) * (fits[i].covariance + d * d.transpose());
@@ -172,28 +174,29 @@ DesignProblem designProblem(const Prior& prior, const OpCounts& oc, double noise
   // Relative error of a cell's prediction: d ln s + x . dv / (x . v_mean), v = w / s.
   const Eigen::VectorXd mean = prior.meanShape();
   const auto n = oc.features.rows();
+  const auto cols = prior.shapes.cols();
   DesignProblem d;
   d.noise = noise;
-  d.jacobian = Eigen::MatrixXd::Zero(n, kP + 1);
+  d.jacobian = Eigen::MatrixXd::Zero(n, cols + 1);
   d.eligible.assign(static_cast<size_t>(n), false);
   for (Eigen::Index i = 0; i < n; ++i) {
     const double base = oc.features.row(i).dot(mean);
     if (oc.degenerate[static_cast<size_t>(i)] || !(base > 0)) continue;
     d.jacobian(i, 0) = 1;
-    d.jacobian.row(i).tail(kP) = oc.features.row(i) / base;
+    d.jacobian.row(i).tail(cols) = oc.features.row(i) / base;
     d.eligible[static_cast<size_t>(i)] = true;
   }
   double tauMean = 0;
   for (double tau : kTaus) tauMean += tau / std::size(kTaus);
-  d.priorCov = Eigen::MatrixXd::Zero(kP + 1, kP + 1);
+  d.priorCov = Eigen::MatrixXd::Zero(cols + 1, cols + 1);
   d.priorCov(0, 0) = kDesignScaleVar;
   // The mixture's covariance: between the pool's shapes plus within its components.
-  Eigen::MatrixXd between = Eigen::MatrixXd::Zero(kP, kP);
+  Eigen::MatrixXd between = Eigen::MatrixXd::Zero(cols, cols);
   for (Eigen::Index j = 0; j < prior.shapes.rows(); ++j) {
     const Eigen::VectorXd dv = prior.shapes.row(j).transpose() - mean;
     between += prior.weights(j) * dv * dv.transpose();
   }
-  d.priorCov.bottomRightCorner(kP, kP) = between + tauMean * prior.cov + prior.wide.share * wideMoment(prior);
+  d.priorCov.bottomRightCorner(cols, cols) = between + tauMean * prior.cov + prior.wide.share * wideMoment(prior);
   return d;
 }
 

@@ -16,8 +16,6 @@
 
 namespace maple::predict::opcost {
 
-inline constexpr int kP = kOpCountFeatures;
-
 // Relative-error least squares with Huber weights: minimises sum rho((x.w - t) / t).
 Eigen::VectorXd robustFit(const Eigen::MatrixXd& x, const Eigen::VectorXd& t);
 
@@ -27,9 +25,9 @@ struct WidePrior {
 };
 
 struct Prior {
-  Eigen::MatrixXd shapes;  // devices x kP
+  Eigen::MatrixXd shapes;  // devices x op-count columns (P)
   Eigen::VectorXd weights; // per device, summing to 1
-  Eigen::MatrixXd cov;     // kP x kP, the shapes' covariance
+  Eigen::MatrixXd cov;     // P x P, the shapes' covariance
   WidePrior wide;
   Eigen::VectorXd meanShape() const { return shapes.transpose() * weights; }
 };

@@ -24,34 +24,34 @@ void requireKind(const std::string& kind) {
   fail(ErrorKind::Usage, "unknown descriptor kind '" + kind + "' (known: " + known + ")");
 }
 
-std::map<int, double> referenceLatencies(store::Project& project, const std::string& device) {
-  std::map<int, double> out;
-  for (const auto& [index, shot] : referenceShots(project, device)) out[index] = shot.latencyMs;
+std::map<std::string, double> referenceLatencies(store::Project& project, const searchspace::SearchSpace& space,
+                                                 const std::string& device) {
+  std::map<std::string, double> out;
+  for (const auto& shot : referenceShots(project, space, device)) out[space.format(shot.genotype)] = shot.latencyMs;
   return out;
 }
 } // namespace
 
-std::vector<std::pair<int, Shot>> referenceShots(store::Project& project, const std::string& device) {
-  std::vector<std::pair<int, Shot>> out;
+std::vector<Shot> referenceShots(store::Project& project, const searchspace::SearchSpace& space, const std::string& device) {
+  std::vector<Shot> out;
   const auto id = store::requireDevice(project, device).id;
-  for (int index : descriptor::referenceArchitectures()) {
-    auto arch = store::architectureByIndex(project, index);
+  for (const auto& ref : space.referenceArchitectures()) {
+    auto arch = store::findArchitecture(project, searchspace::parseArchitecture(space, ref));
     if (!arch) continue;
     auto st = project.db().prepare(
         "SELECT latency_ms FROM latency_samples WHERE device_id = ? AND architecture_id = ? ORDER BY id DESC LIMIT 1");
     st.bind(1, id).bind(2, arch->id);
-    if (st.step()) out.push_back({index, {arch->cell, st.real(0)}});
+    if (st.step()) out.push_back({arch->arch.genotype, st.real(0)});
   }
   return out;
 }
 
-descriptor::Descriptor deviceDescriptor(store::Project& project, const std::string& device, const std::string& kind,
-                                        const std::map<int, double>* measuredByIndex) {
+descriptor::Descriptor deviceDescriptor(store::Project& project, const searchspace::SearchSpace& space,
+                                        const std::string& device, const std::string& kind) {
   requireKind(kind);
   const auto dev = store::requireDevice(project, device);
   if (kind == descriptor::kReferenceLatency)
-    return descriptor::referenceLatencyDescriptor(measuredByIndex ? *measuredByIndex : referenceLatencies(project, device),
-                                                  device);
+    return descriptor::referenceLatencyDescriptor(space, referenceLatencies(project, space, device), device);
   if (kind == descriptor::kSpecs) return descriptor::specsDescriptor(dev);
   if (auto d = descriptor::latestDescriptor(project, dev.id, kind)) return *d;
   badInput("device '" + device + "' has no '" + kind + "' descriptor: capture it on that machine (maple capture) " +
@@ -59,25 +59,28 @@ descriptor::Descriptor deviceDescriptor(store::Project& project, const std::stri
            setting("descriptor", "specs"));
 }
 
-TrainingPool loadTrainingPool(store::Project& project, const std::vector<std::string>& devices, const std::string& kind) {
+TrainingPool loadTrainingPool(store::Project& project, const searchspace::SearchSpace& space,
+                              const std::vector<std::string>& devices, const std::string& kind) {
   requireKind(kind);
   if (devices.empty()) fail(ErrorKind::Usage, "no training devices given");
   TrainingPool pool;
   pool.descriptorKind = kind;
   pool.devices = devices;
-  for (const auto& d : devices) pool.descriptors.push_back(deviceDescriptor(project, d, kind));
-  const auto m = store::loadLatencyMatrix(project, devices);
+  for (const auto& d : devices) pool.descriptors.push_back(deviceDescriptor(project, space, d, kind));
+  const auto m = store::loadLatencyMatrix(project, space, devices);
+  pool.architectures.space = &space;
   pool.latencyMs.assign(devices.size(), {});
   // Architectures measured on every training device: the methods need complete rows.
   for (size_t a = 0; a < m.architectures.size(); ++a) {
     bool complete = true;
     for (size_t d = 0; d < devices.size() && complete; ++d) complete = std::isfinite(m.at(a, d));
     if (!complete) continue;
-    pool.cells.push_back(m.architectures[a].cell);
+    pool.architectures.genotypes.push_back(m.architectures[a].arch.genotype);
     for (size_t d = 0; d < devices.size(); ++d) pool.latencyMs[d].push_back(m.at(a, d));
   }
-  if (pool.cells.size() < 20)
-    badInput("the training devices share only " + std::to_string(pool.cells.size()) +
+  if (pool.architectures.size() < 20)
+    badInput("the training devices share only " + std::to_string(pool.architectures.size()) + " " +
+             std::string(space.name()) +
              " architectures measured on all of them (at least 20 needed): measure more, or train on fewer devices");
   return pool;
 }

@@ -4,7 +4,6 @@
 #include "store/latencies.hpp"
 #include "store/project.hpp"
 
-#include <map>
 #include <string>
 #include <vector>
 
@@ -14,21 +13,20 @@ namespace maple::predict {
 // latencies and devices table, the others are read from stored descriptors (captures).
 const std::vector<std::string>& descriptorKinds();
 
-// Throws Usage for an unknown kind, BadInput naming the device when one lacks that descriptor
-// (e.g. counters for a device that was never captured) or when the devices share too few
-// architectures measured on all of them.
-TrainingPool loadTrainingPool(store::Project& project, const std::vector<std::string>& devices,
-                              const std::string& kind);
+// The architectures of `space` measured on every device. Throws Usage for an unknown kind,
+// BadInput naming the device when one lacks that descriptor (e.g. counters for a device that was
+// never captured) or when the devices share too few architectures measured on all of them.
+TrainingPool loadTrainingPool(store::Project& project, const searchspace::SearchSpace& space,
+                              const std::vector<std::string>& devices, const std::string& kind);
 
-// A device's descriptor of `kind` from the project. For reference-latency, `measuredByIndex` (when
-// given) replaces the project's latencies: the harness passes only the shots, so the descriptor
-// costs nothing beyond them.
-descriptor::Descriptor deviceDescriptor(store::Project& project, const std::string& device, const std::string& kind,
-                                        const std::map<int, double>* measuredByIndex = nullptr);
+// A device's descriptor of `kind` from the project; a reference-latency descriptor is of `space`'s
+// references.
+descriptor::Descriptor deviceDescriptor(store::Project& project, const searchspace::SearchSpace& space,
+                                        const std::string& device, const std::string& kind);
 
-// The device's measured latencies on the reference architectures as shots, each with its
-// NAS-Bench-201 index: what its reference-latency descriptor is made of, so a prediction that uses
+// The device's measured latencies on `space`'s reference architectures as shots, in the space's
+// reference order: what its reference-latency descriptor is made of, so a prediction that uses
 // that descriptor uses these latencies and counts them as shots.
-std::vector<std::pair<int, Shot>> referenceShots(store::Project& project, const std::string& device);
+std::vector<Shot> referenceShots(store::Project& project, const searchspace::SearchSpace& space, const std::string& device);
 
 } // namespace maple::predict

@@ -17,6 +17,41 @@ Eigen::MatrixXd withBias(const Eigen::MatrixXd& f) {
   x << f, Eigen::VectorXd::Ones(f.rows());
   return x;
 }
+
+// BadInput naming the spaces this build knows.
+const searchspace::SearchSpace& knownSpace(const std::string& name) {
+  if (const auto* space = searchspace::findSpace(name)) return *space;
+  std::string known;
+  for (auto n : searchspace::spaceNames()) known += (known.empty() ? "" : ", ") + std::string(n);
+  badInput("predictor state is for search space '" + name + "', which this build does not know (known: " + known + ")");
+}
+
+// The pool's architectures: indices ("pool.cell_codes") for an enumerable space, canonical strings
+// (meta "pool_architectures") otherwise.
+searchspace::ArchitectureSet poolArchitectures(const ModelState& s, const searchspace::SearchSpace& space) {
+  searchspace::ArchitectureSet set{&space, {}};
+  if (s.meta.contains("pool_architectures")) {
+    for (const auto& a : s.meta.at("pool_architectures")) {
+      try {
+        set.genotypes.push_back(space.parse(a.get<std::string>()));
+      } catch (const Error& e) {
+        badInput(std::string("predictor state's pool_architectures: ") + e.what());
+      }
+    }
+    return set;
+  }
+  if (!space.size()) badInput("predictor state of " + std::string(space.name()) + " lacks its pool_architectures");
+  const auto codes = getMatrix(s, "pool.cell_codes");
+  // A [15625, 0] code column holds no codes at all.
+  if (codes.cols() != 1) badInput("predictor state's pool has no devices or no cell codes");
+  for (Eigen::Index a = 0; a < codes.rows(); ++a) {
+    const double code = codes(a, 0);
+    if (!(code >= 0 && code < static_cast<double>(*space.size())) || code != std::floor(code))
+      badInput("predictor state has an invalid cell code");
+    set.genotypes.push_back(space.fromIndex(static_cast<std::int64_t>(code)));
+  }
+  return set;
+}
 } // namespace
 
 void putMatrix(ModelState& s, const std::string& name, const Eigen::MatrixXd& m) {
@@ -52,34 +87,34 @@ PoolData PoolData::fromPool(const TrainingPool& pool) {
   if (pool.descriptors.size() != m || pool.latencyMs.size() != m)
     badInput("the training pool has " + std::to_string(m) + " devices but " + std::to_string(pool.descriptors.size()) +
              " descriptors and " + std::to_string(pool.latencyMs.size()) + " latency columns");
-  if (pool.cells.size() < 2) badInput("the training pool has fewer than 2 architectures");
+  if (pool.architectures.size() < 2) badInput("the training pool has fewer than 2 architectures");
+  if (!pool.architectures.space) badInput("the training pool has no search space");
   PoolData p;
+  p.space = pool.architectures.space;
+  p.architectures = pool.architectures;
   p.descriptorKind = pool.descriptorKind;
   p.devices = pool.devices;
-  const auto n = static_cast<Eigen::Index>(pool.cells.size());
+  const auto n = static_cast<Eigen::Index>(pool.architectures.size());
   p.logLat.resize(n, static_cast<Eigen::Index>(m));
   for (size_t d = 0; d < m; ++d) {
     if (pool.descriptors[d].kind != pool.descriptorKind)
       badInput("device '" + pool.devices[d] + "' has a '" + pool.descriptors[d].kind + "' descriptor in a '" +
                pool.descriptorKind + "' pool");
-    if (pool.latencyMs[d].size() != pool.cells.size())
+    if (pool.latencyMs[d].size() != pool.architectures.size())
       badInput("device '" + pool.devices[d] + "' has " + std::to_string(pool.latencyMs[d].size()) +
-               " latencies for " + std::to_string(pool.cells.size()) + " architectures");
+               " latencies for " + std::to_string(pool.architectures.size()) + " architectures");
     for (Eigen::Index a = 0; a < n; ++a) {
       const double ms = pool.latencyMs[d][static_cast<size_t>(a)];
       if (!(ms > 0) || !std::isfinite(ms))
         badInput("device '" + pool.devices[d] + "' has no valid latency for " +
-                 nb201::toString(pool.cells[static_cast<size_t>(a)]) + " (every pool architecture needs one)");
+                 pool.architectures.canonical(static_cast<size_t>(a)) + " (every pool architecture needs one)");
       p.logLat(a, static_cast<Eigen::Index>(d)) = std::log(ms);
     }
     p.descriptorVersion = pool.descriptors[d].version;
   }
-  for (Eigen::Index a = 0; a < n; ++a) {
-    const int code = nb201::cellCode(pool.cells[static_cast<size_t>(a)]);
-    if (!p.rowOf.emplace(code, a).second)
-      badInput("the training pool lists " + nb201::toString(pool.cells[static_cast<size_t>(a)]) + " twice");
-    p.codes.push_back(code);
-  }
+  for (Eigen::Index a = 0; a < n; ++a)
+    if (!p.rowOf.emplace(rowKey(pool.architectures.genotypes[static_cast<size_t>(a)]), a).second)
+      badInput("the training pool lists " + pool.architectures.canonical(static_cast<size_t>(a)) + " twice");
   // Descriptor names: the union, in first-seen order.
   for (const auto& d : pool.descriptors)
     for (const auto& name : d.names)
@@ -104,8 +139,9 @@ PoolData PoolData::fromPool(const TrainingPool& pool) {
     p.descScale(j) = var > 1e-12 ? std::sqrt(var) : 1.0;
   }
   p.desc = (raw.rowwise() - p.descCentre.transpose()).array().rowwise() / p.descScale.transpose().array();
-  // Ridge map from architecture features to each device's ln latency, for cells outside the pool.
-  const Eigen::MatrixXd x = withBias(archFeatures(pool.cells));
+  // Ridge map from architecture features to each device's ln latency, for architectures outside
+  // the pool.
+  const Eigen::MatrixXd x = withBias(archFeatures(pool.architectures));
   Eigen::MatrixXd gram = x.transpose() * x;
   gram.diagonal().array() += 1e-3 * static_cast<double>(n);
   p.featureMap = gram.ldlt().solve(x.transpose() * p.logLat);
@@ -115,15 +151,27 @@ PoolData PoolData::fromPool(const TrainingPool& pool) {
 void PoolData::save(ModelState& s) const {
   s.meta["descriptor_kind"] = descriptorKind;
   s.meta["descriptor_version"] = descriptorVersion;
-  s.meta["search_space"] = std::string(nb201::kSpaceName);
+  s.meta["search_space"] = std::string(space->name());
   s.meta["training_devices"] = devices;
   s.meta["descriptor_names"] = descNames;
   s.meta["descriptor_normalisation"] = {{"centre", std::vector<double>(descCentre.data(), descCentre.data() + descCentre.size())},
                                         {"scale", std::vector<double>(descScale.data(), descScale.data() + descScale.size())}};
-  s.meta["feature_scaling"] = "ln(ms) targets; architecture features: one-hot, ln MACs/params/activation bytes, live op counts";
-  std::vector<double> codesD(codes.begin(), codes.end());
-  s.arrays["pool.cell_codes"] = codesD;
-  s.meta["shapes"]["pool.cell_codes"] = {static_cast<Eigen::Index>(codes.size()), 1};
+  s.meta["space_version"] = kSpaceVersion;
+  s.meta["feature_scaling"] = "ln(ms) targets; architecture features: one-hot, ln MACs/params/activation bytes, "
+                              "op counts (feature_layout names them)";
+  s.meta["feature_layout"] = featureNames(*space);
+  // An enumerable space's architectures by index (compact, and what files before search spaces
+  // hold); the others by canonical string.
+  if (space->size()) {
+    std::vector<double> codes;
+    for (const auto& g : architectures.genotypes) codes.push_back(static_cast<double>(*space->index(g)));
+    s.arrays["pool.cell_codes"] = codes;
+    s.meta["shapes"]["pool.cell_codes"] = {static_cast<Eigen::Index>(codes.size()), 1};
+  } else {
+    nlohmann::json names = nlohmann::json::array();
+    for (size_t a = 0; a < architectures.size(); ++a) names.push_back(architectures.canonical(a));
+    s.meta["pool_architectures"] = names;
+  }
   putMatrix(s, "pool.ln_latency", logLat);
   // NaN does not survive JSON or every file format: a missing descriptor value is stored as the
   // names list per device instead.
@@ -146,8 +194,16 @@ PoolData PoolData::load(const ModelState& s) {
   try {
     p.descriptorKind = s.meta.at("descriptor_kind").get<std::string>();
     p.descriptorVersion = s.meta.at("descriptor_version").get<int>();
-    if (s.meta.at("search_space").get<std::string>() != nb201::kSpaceName)
-      badInput("predictor state is for search space '" + s.meta.at("search_space").get<std::string>() + "', not nb201");
+    p.space = &knownSpace(s.meta.at("search_space").get<std::string>());
+    // States from before search spaces were versioned are of version 1.
+    if (const int v = s.meta.value("space_version", kSpaceVersion); v != kSpaceVersion)
+      badInput("predictor state is of " + std::string(p.space->name()) + " version " + std::to_string(v) +
+               "; this build knows version " + std::to_string(kSpaceVersion) + ": update maple");
+    if (s.meta.contains("feature_layout") &&
+        s.meta.at("feature_layout").get<std::vector<std::string>>() != featureNames(*p.space))
+      badInput("predictor state was trained on " + std::to_string(s.meta.at("feature_layout").size()) +
+               " architecture features other than the " + std::to_string(featureCount(*p.space)) + " this build computes for " +
+               std::string(p.space->name()) + ": retrain it");
     p.devices = s.meta.at("training_devices").get<std::vector<std::string>>();
     p.descNames = s.meta.at("descriptor_names").get<std::vector<std::string>>();
     const auto centre = s.meta.at("descriptor_normalisation").at("centre").get<std::vector<double>>();
@@ -160,17 +216,18 @@ PoolData PoolData::load(const ModelState& s) {
                  ": a scale must be positive and finite");
     p.descCentre = Eigen::Map<const Eigen::VectorXd>(centre.data(), static_cast<Eigen::Index>(centre.size()));
     p.descScale = Eigen::Map<const Eigen::VectorXd>(scale.data(), static_cast<Eigen::Index>(scale.size()));
-    const auto codes = getMatrix(s, "pool.cell_codes");
+    p.architectures = poolArchitectures(s, *p.space);
     p.logLat = getMatrix(s, "pool.ln_latency");
     p.desc = getMatrix(s, "pool.descriptors");
     p.featureMap = getMatrix(s, "pool.feature_map");
     const auto present = s.meta.at("descriptor_present");
     const auto m = static_cast<Eigen::Index>(p.devices.size());
     const auto k = static_cast<Eigen::Index>(p.descNames.size());
-    // Every shape against what prediction indexes: a [15625, 0] code column holds no codes at all.
-    if (m < 1 || codes.cols() != 1 || codes.rows() < 1) badInput("predictor state's pool has no devices or no cell codes");
-    if (p.logLat.cols() != m || p.desc.rows() != m || p.desc.cols() != k || codes.rows() != p.logLat.rows() ||
-        p.featureMap.rows() != kArchFeatures + 1 || p.featureMap.cols() != m || present.size() != p.devices.size())
+    // Every shape against what prediction indexes.
+    if (m < 1 || p.architectures.empty()) badInput("predictor state's pool has no devices or no architectures");
+    if (p.logLat.cols() != m || p.desc.rows() != m || p.desc.cols() != k ||
+        static_cast<Eigen::Index>(p.architectures.size()) != p.logLat.rows() ||
+        p.featureMap.rows() != featureCount(*p.space) + 1 || p.featureMap.cols() != m || present.size() != p.devices.size())
       badInput("predictor state's pool arrays do not match its " + std::to_string(m) + " training devices");
     for (Eigen::Index d = 0; d < m; ++d) {
       Eigen::VectorXd row = Eigen::VectorXd::Constant(k, kNaN);
@@ -180,26 +237,23 @@ PoolData PoolData::load(const ModelState& s) {
       }
       p.desc.row(d) = row;
     }
-    for (Eigen::Index a = 0; a < codes.rows(); ++a) {
-      const int code = static_cast<int>(codes(a, 0));
-      if (code < 0 || code >= nb201::kSpaceSize || !p.rowOf.emplace(code, a).second)
-        badInput("predictor state has an invalid or repeated cell code");
-      p.codes.push_back(code);
-    }
+    for (size_t a = 0; a < p.architectures.size(); ++a)
+      if (!p.rowOf.emplace(rowKey(p.architectures.genotypes[a]), static_cast<Eigen::Index>(a)).second)
+        badInput("predictor state's pool lists " + p.architectures.canonical(a) + " twice");
   } catch (const nlohmann::json::exception& e) {
     badInput(std::string("predictor state metadata is incomplete (") + e.what() + ")");
   }
   return p;
 }
 
-Eigen::MatrixXd PoolData::rowsFor(std::span<const nb201::Cell> cells) const {
-  Eigen::MatrixXd rows(static_cast<Eigen::Index>(cells.size()), logLat.cols());
-  std::vector<nb201::Cell> unseen;
+Eigen::MatrixXd PoolData::rowsFor(const searchspace::ArchitectureSet& set) const {
+  Eigen::MatrixXd rows(static_cast<Eigen::Index>(set.size()), logLat.cols());
+  searchspace::ArchitectureSet unseen{set.space, {}};
   std::vector<Eigen::Index> unseenAt;
-  for (size_t i = 0; i < cells.size(); ++i) {
-    auto it = rowOf.find(nb201::cellCode(cells[i]));
+  for (size_t i = 0; i < set.size(); ++i) {
+    auto it = rowOf.find(rowKey(set.genotypes[i]));
     if (it != rowOf.end()) rows.row(static_cast<Eigen::Index>(i)) = logLat.row(it->second);
-    else unseen.push_back(cells[i]), unseenAt.push_back(static_cast<Eigen::Index>(i));
+    else unseen.genotypes.push_back(set.genotypes[i]), unseenAt.push_back(static_cast<Eigen::Index>(i));
   }
   if (!unseen.empty()) {
     const Eigen::MatrixXd imputed = withBias(archFeatures(unseen)) * featureMap;
@@ -255,29 +309,34 @@ std::unique_ptr<Predictor> PoolPredictor::adapt(const Target& target, const Prog
   if (target.descriptor.kind != pool_->descriptorKind)
     fail(ErrorKind::Usage, "target '" + target.device + "' has a '" + target.descriptor.kind +
                                "' descriptor; this predictor was trained on '" + pool_->descriptorKind + "'");
-  std::vector<nb201::Cell> cells;
   Eigen::VectorXd y(static_cast<Eigen::Index>(target.shots.size()));
   for (size_t i = 0; i < target.shots.size(); ++i) {
     const auto& s = target.shots[i];
     if (!(s.latencyMs > 0) || !std::isfinite(s.latencyMs))
       badInput("shot " + std::to_string(i + 1) + " on '" + target.device + "' has latency " +
                std::to_string(s.latencyMs) + " ms: latencies must be positive");
-    cells.push_back(s.cell);
     y(static_cast<Eigen::Index>(i)) = std::log(s.latencyMs);
   }
   auto p = clone();
   p->target_ = target.device;
   p->shotPolicy_ = target.shotPolicy;
   p->adaptedOn_ = target.shots;
-  p->fitTarget(target, pool_->rowsFor(cells), y, progress);
+  p->fitTarget(target, pool_->rowsFor(shotSet(target)), y, progress);
   return p;
 }
 
-std::vector<double> PoolPredictor::predictMs(std::span<const nb201::Cell> cells, std::vector<double>* spread) const {
+searchspace::ArchitectureSet PoolPredictor::shotSet(const Target& target) const {
+  searchspace::ArchitectureSet set{pool_->space, {}};
+  for (const auto& s : target.shots) set.push_back({pool_->space, s.genotype});
+  return set;
+}
+
+std::vector<double> PoolPredictor::predictMs(const searchspace::ArchitectureSet& set, std::vector<double>* spread) const {
   if (target_.empty())
     fail(ErrorKind::Usage, "a pool-trained " + method_ + " predictor has no target device: adapt it first");
+  searchspace::requireSpace(set, *pool_->space, "the architectures to predict");
   Eigen::VectorXd sd;
-  const Eigen::VectorXd y = predictLog(cells, pool_->rowsFor(cells), spread ? &sd : nullptr);
+  const Eigen::VectorXd y = predictLog(set, pool_->rowsFor(set), spread ? &sd : nullptr);
   std::vector<double> out(static_cast<size_t>(y.size()));
   for (Eigen::Index i = 0; i < y.size(); ++i) {
     out[static_cast<size_t>(i)] = std::exp(y(i));
@@ -292,7 +351,7 @@ std::vector<double> PoolPredictor::predictMs(std::span<const nb201::Cell> cells,
 
 // The default prior: a device's ln latencies are the pool's mean profile plus a combination of
 // the pool's principal components, its coordinates distributed as the pool devices' are.
-DesignProblem PoolPredictor::designProblem(std::span<const nb201::Cell> candidates, size_t) const {
+DesignProblem PoolPredictor::designProblem(const searchspace::ArchitectureSet& candidates, size_t) const {
   const Eigen::MatrixXd& l = pool_->logLat;
   const Eigen::RowVectorXd centre = l.colwise().mean();
   const Eigen::JacobiSVD<Eigen::MatrixXd> svd(l.rowwise() - centre, Eigen::ComputeThinU | Eigen::ComputeThinV);
@@ -312,11 +371,12 @@ DesignProblem PoolPredictor::designProblem(std::span<const nb201::Cell> candidat
   return d;
 }
 
-std::vector<size_t> PoolPredictor::designShots(std::span<const nb201::Cell> candidates, size_t k) const {
+std::vector<size_t> PoolPredictor::designShots(const searchspace::ArchitectureSet& candidates, size_t k) const {
   if (!target_.empty())
     fail(ErrorKind::Usage, "a design is chosen before adaptation: use the pool-trained predictor, not one adapted to '" +
                                target_ + "'");
   if (candidates.empty()) fail(ErrorKind::Usage, "no candidate architectures to design shots from");
+  searchspace::requireSpace(candidates, *pool_->space, "the shot candidates");
   return optimalDesign(designProblem(candidates, k), k);
 }
 
@@ -328,7 +388,7 @@ ModelState PoolPredictor::state() const {
   saveModel(s);
   if (!target_.empty()) {
     nlohmann::json shots = nlohmann::json::array();
-    for (const auto& shot : adaptedOn_) shots.push_back({{"arch", nb201::toString(shot.cell)}, {"latency_ms", shot.latencyMs}});
+    for (const auto& shot : adaptedOn_) shots.push_back({{"arch", pool_->space->format(shot.genotype)}, {"latency_ms", shot.latencyMs}});
     s.meta["adapted_on"] = {{"shot_policy", shotPolicy_}, {"shots", shots}};
   }
   return s;
@@ -351,7 +411,7 @@ void PoolPredictor::load(const ModelState& s) {
       for (const auto& shot : a.at("shots")) {
         const double ms = shot.at("latency_ms").get<double>();
         if (!(ms > 0) || !std::isfinite(ms)) badInput("predictor state's adapted_on lists a non-positive latency");
-        adaptedOn_.push_back({nb201::parseCell(shot.at("arch").get<std::string>()), ms});
+        adaptedOn_.push_back({pool_->space->parse(shot.at("arch").get<std::string>()), ms});
       }
     } catch (const nlohmann::json::exception& e) {
       badInput(std::string("predictor state's adapted_on is malformed (") + e.what() + ")");

@@ -1,6 +1,6 @@
 #pragma once
 // What every method keeps of its training pool, and the base class that implements the contract's
-// bookkeeping (target binding, cell lookup, state round-trip) so each method only fits and predicts
+// bookkeeping (target binding, architecture lookup, state round-trip) so each method only fits and predicts
 // in log-latency space.
 #include "predict/design.hpp"
 #include "predict/predictor.hpp"
@@ -12,27 +12,35 @@
 
 namespace maple::predict {
 
+// The version of every space's canonical form, network and encodings this build knows: states and
+// files record it, and one of another version is refused rather than mispredicting.
+inline constexpr int kSpaceVersion = 1;
+
 // The pool in the form the methods use: ln(ms) per architecture (rows) and training device
 // (columns), standardised descriptors, and a linear map from architecture features to every
-// device's ln latency for cells outside the pool.
+// device's ln latency for architectures outside the pool.
 struct PoolData {
+  const searchspace::SearchSpace* space = nullptr;
   std::string descriptorKind;
   int descriptorVersion = 1;
   std::vector<std::string> devices;
   std::vector<std::string> descNames;
   Eigen::VectorXd descCentre, descScale; // per name, over the training devices
   Eigen::MatrixXd desc;                  // devices x names, standardised; NaN where a device lacks a value
-  std::vector<int> codes;                // nb201::cellCode per row
-  std::unordered_map<int, Eigen::Index> rowOf;
+  searchspace::ArchitectureSet architectures; // one per row
+  std::unordered_map<std::string, Eigen::Index> rowOf; // by rowKey
   Eigen::MatrixXd logLat;                // rows x devices
-  Eigen::MatrixXd featureMap;            // (kArchFeatures + 1) x devices, ridge fit of logLat on features
+  Eigen::MatrixXd featureMap;            // (featureCount + 1) x devices, ridge fit of logLat on features
 
   static PoolData fromPool(const TrainingPool& pool); // BadInput for an inconsistent pool
   void save(ModelState& s) const;
   static PoolData load(const ModelState& s);
 
-  // The pool's ln-latency row of each cell, imputed through featureMap for cells outside the pool.
-  Eigen::MatrixXd rowsFor(std::span<const nb201::Cell> cells) const;
+  // The key of rowOf: the genotype's choices as bytes (cheaper than its canonical string).
+  static std::string rowKey(const searchspace::Genotype& g) { return {g.choices.begin(), g.choices.end()}; }
+  // The pool's ln-latency row of each architecture, imputed through featureMap for architectures
+  // outside the pool.
+  Eigen::MatrixXd rowsFor(const searchspace::ArchitectureSet& architectures) const;
   // The target's standardised descriptor in descNames order (NaN for a name it lacks).
   Eigen::VectorXd standardise(const descriptor::Descriptor& d) const;
   // Weights over the training devices (sum 1) from descriptor distance: a Gaussian kernel whose
@@ -51,12 +59,14 @@ public:
   std::string method() const override { return method_; }
   std::string descriptorKind() const override { return pool_->descriptorKind; }
   std::vector<std::string> trainingDevices() const override { return pool_->devices; }
+  std::string_view searchSpace() const override { return pool_->space->name(); }
   std::string targetDevice() const override { return target_; }
   std::unique_ptr<Predictor> adapt(const Target& target, const ProgressFn& progress = {}) const override;
-  std::vector<double> predictMs(std::span<const nb201::Cell> cells, std::vector<double>* spread = nullptr) const override;
+  std::vector<double> predictMs(const searchspace::ArchitectureSet& architectures,
+                                std::vector<double>* spread = nullptr) const override;
   std::vector<Shot> adaptedOn() const override { return adaptedOn_; }
   std::string adaptedShotPolicy() const override { return shotPolicy_; }
-  std::vector<size_t> designShots(std::span<const nb201::Cell> candidates, size_t k) const override;
+  std::vector<size_t> designShots(const searchspace::ArchitectureSet& candidates, size_t k) const override;
   ModelState state() const override;
 
   // train(): binds the pool, then fits the method's pool-level parameters.
@@ -67,21 +77,24 @@ public:
 protected:
   explicit PoolPredictor(std::string method) : method_(std::move(method)) {}
   const PoolData& pool() const { return *pool_; }
+  // The target's shots as architectures of the pool's space.
+  searchspace::ArchitectureSet shotSet(const Target& target) const;
 
   virtual std::unique_ptr<PoolPredictor> clone() const = 0;
   virtual void trainModel(const TrainOptions&, const ProgressFn&) {}
-  // y: ln(ms) of the shots, rows: their pool rows, cells: the shots' cells.
+  // y: ln(ms) of the shots, rows: their pool rows.
   virtual void fitTarget(const Target& target, const Eigen::MatrixXd& shotRows, const Eigen::VectorXd& y,
                          const ProgressFn& progress) = 0;
-  // ln(ms) per cell; spread (may be null) gets a 1-sigma log-space uncertainty where the method has one.
-  virtual Eigen::VectorXd predictLog(std::span<const nb201::Cell> cells, const Eigen::MatrixXd& rows,
+  // ln(ms) per architecture (of the pool's space); spread (may be null) gets a 1-sigma log-space
+  // uncertainty where the method has one.
+  virtual Eigen::VectorXd predictLog(const searchspace::ArchitectureSet& architectures, const Eigen::MatrixXd& rows,
                                      Eigen::VectorXd* spread) const = 0;
   // The method's own pool-trained and adapted parameters; meta "hyperparameters" included.
   virtual void saveModel(ModelState& s) const = 0;
   virtual void loadModel(const ModelState& s) = 0;
   // The design problem of k shots under this method's prior (design.hpp): by default the pool's
   // ln-latency principal components, whatever k; opcost has its own.
-  virtual DesignProblem designProblem(std::span<const nb201::Cell> candidates, size_t k) const;
+  virtual DesignProblem designProblem(const searchspace::ArchitectureSet& candidates, size_t k) const;
 
 private:
   std::string method_, target_, shotPolicy_;

@@ -10,11 +10,11 @@
 // the project store and the .maplepred file persist it without any library's object layout.
 #include "descriptor/descriptor.hpp"
 #include "predict/model_state.hpp"
-#include "searchspace/nb201.hpp"
+#include "searchspace/architecture.hpp"
 
 #include <functional>
 #include <memory>
-#include <span>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -29,12 +29,12 @@ struct TrainingPool {
   std::string descriptorKind;
   std::vector<std::string> devices;
   std::vector<descriptor::Descriptor> descriptors; // one per device, same order
-  std::vector<nb201::Cell> cells;                  // the architectures, same order as the columns below
-  std::vector<std::vector<double>> latencyMs;      // [device][cell], NaN where not measured
+  searchspace::ArchitectureSet architectures;      // one space; same order as the columns below
+  std::vector<std::vector<double>> latencyMs;      // [device][architecture], NaN where not measured
 };
 
 struct Shot {
-  nb201::Cell cell;
+  searchspace::Genotype genotype; // of the predictor's search space
   double latencyMs = 0;
 };
 
@@ -57,16 +57,18 @@ public:
   virtual std::string method() const = 0;
   virtual std::string descriptorKind() const = 0;
   virtual std::vector<std::string> trainingDevices() const = 0;
+  // The search space every architecture given to this predictor must be of.
+  virtual std::string_view searchSpace() const = 0;
 
   // A new predictor bound to the target device. The pool-trained predictor is left unchanged.
   virtual std::unique_ptr<Predictor> adapt(const Target& target, const ProgressFn& progress = {}) const = 0;
   // The device this predictor was adapted to; empty for a pool-trained one.
   virtual std::string targetDevice() const = 0;
 
-  // Latency in ms of each cell on the adapted device. `spread`, when given and the method has one,
-  // receives a per-prediction uncertainty (relative, 1 sigma in log space); otherwise it is left
-  // empty. Throws Usage on a predictor that was never adapted.
-  virtual std::vector<double> predictMs(std::span<const nb201::Cell> cells,
+  // Latency in ms of each architecture on the adapted device. `spread`, when given and the method
+  // has one, receives a per-prediction uncertainty (relative, 1 sigma in log space); otherwise it is
+  // left empty. Throws Usage on a predictor that was never adapted or for a set of another space.
+  virtual std::vector<double> predictMs(const searchspace::ArchitectureSet& architectures,
                                         std::vector<double>* spread = nullptr) const = 0;
 
   // The shots an adapted predictor was fitted to (empty for a pool-trained one), and the policy
@@ -76,8 +78,8 @@ public:
 
   // The k candidates (distinct positions, pick order) an optimal design under this predictor's own
   // pool prior would measure first, chosen before any latency of the target is known. Usage when
-  // k is 0 or exceeds the candidates.
-  virtual std::vector<size_t> designShots(std::span<const nb201::Cell> candidates, size_t k) const = 0;
+  // k is 0 or exceeds the candidates, or for candidates of another space.
+  virtual std::vector<size_t> designShots(const searchspace::ArchitectureSet& candidates, size_t k) const = 0;
 
   virtual ModelState state() const = 0;
 };

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace maple::predict {
 
@@ -55,27 +56,27 @@ void fillRandom(std::vector<size_t>& out, size_t n, size_t k, std::uint64_t seed
 
 } // namespace
 
-std::vector<size_t> chooseShots(ShotPolicy policy, const Predictor* poolTrained, const ShotCandidates& c, size_t k,
-                                std::uint64_t seed) {
-  const size_t n = c.cells.size();
+std::vector<size_t> chooseShots(ShotPolicy policy, const Predictor* poolTrained, const searchspace::ArchitectureSet& c,
+                                size_t k, std::uint64_t seed) {
+  const size_t n = c.size();
   if (k == 0) fail(ErrorKind::Usage, "choose at least one shot");
   if (k > n)
     fail(ErrorKind::Usage, "cannot choose " + std::to_string(k) + " shots from " + std::to_string(n) +
                                " candidate architectures: ask for fewer or offer more");
-  if (!c.spaceIndex.empty() && c.spaceIndex.size() != n)
-    fail(ErrorKind::Usage, "shot candidates: the index list does not match the architectures");
   std::vector<size_t> out;
   switch (policy) {
   case ShotPolicy::Design:
     if (!poolTrained) fail(ErrorKind::Usage, "the design shot policy needs a pool-trained predictor");
-    return poolTrained->designShots(c.cells, k);
+    return poolTrained->designShots(c, k);
   case ShotPolicy::Reference: {
-    std::map<int, size_t> at;
-    for (size_t i = 0; i < c.spaceIndex.size(); ++i)
-      if (c.spaceIndex[i]) at.emplace(*c.spaceIndex[i], i);
-    for (int idx : descriptor::referenceArchitectures()) {
+    const auto refs = c.space->referenceArchitectures();
+    const std::set<std::string> wanted(refs.begin(), refs.end());
+    std::map<std::string, size_t> at;
+    for (size_t i = 0; i < n; ++i)
+      if (auto s = c.canonical(i); wanted.count(s)) at.emplace(s, i);
+    for (const auto& ref : refs) {
       if (out.size() == k) break;
-      if (auto it = at.find(idx); it != at.end()) out.push_back(it->second);
+      if (auto it = at.find(ref); it != at.end()) out.push_back(it->second);
     }
     fillRandom(out, n, k, seed);
     return out;
@@ -85,17 +86,15 @@ std::vector<size_t> chooseShots(ShotPolicy policy, const Predictor* poolTrained,
   return out;
 }
 
-Target targetFromShots(const std::string& device, const std::string& kind, std::vector<Shot> shots,
-                       std::span<const std::optional<int>> shotIndex, const descriptor::Descriptor* stored,
-                       ShotPolicy policy) {
+Target targetFromShots(const std::string& device, const std::string& kind, const searchspace::SearchSpace& space,
+                       std::vector<Shot> shots, const descriptor::Descriptor* stored, ShotPolicy policy) {
   Target t;
   t.device = device;
   t.shotPolicy = shotPolicyName(policy);
   if (kind == descriptor::kReferenceLatency) {
-    std::map<int, double> byIndex;
-    for (size_t i = 0; i < shotIndex.size() && i < shots.size(); ++i)
-      if (shotIndex[i]) byIndex[*shotIndex[i]] = shots[i].latencyMs;
-    t.descriptor = descriptor::referenceLatencyFromShots(byIndex);
+    std::map<std::string, double> byCanonical;
+    for (const auto& s : shots) byCanonical[space.format(s.genotype)] = s.latencyMs;
+    t.descriptor = descriptor::referenceLatencyFromShots(space, byCanonical);
   } else {
     if (!stored) fail(ErrorKind::Usage, "device '" + device + "' needs its '" + kind + "' descriptor to adapt");
     t.descriptor = *stored;

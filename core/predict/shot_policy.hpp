@@ -28,22 +28,17 @@ inline constexpr ShotPolicy kNewDeviceShotPolicy = ShotPolicy::Design;
 bool isDeterministic(ShotPolicy p);
 std::string shotPolicySummary(ShotPolicy p); // one sentence for help texts and tooltips
 
-struct ShotCandidates {
-  std::vector<nb201::Cell> cells;             // what may be measured, or what is measured
-  std::vector<std::optional<int>> spaceIndex; // NAS-Bench-201 index per cell; empty when unknown
-};
-
-// Exactly k distinct positions into candidates.cells, in pick order; Usage when k is 0 or exceeds
-// the candidates. `poolTrained` is needed by design only (Usage when null there).
-std::vector<size_t> chooseShots(ShotPolicy policy, const Predictor* poolTrained, const ShotCandidates& candidates, size_t k,
-                                std::uint64_t seed);
+// Exactly k distinct positions into `candidates` (what may be measured, or what is measured), in
+// pick order; Usage when k is 0 or exceeds the candidates. `poolTrained` is needed by design only
+// (Usage when null there).
+std::vector<size_t> chooseShots(ShotPolicy policy, const Predictor* poolTrained,
+                                const searchspace::ArchitectureSet& candidates, size_t k, std::uint64_t seed);
 
 // The target of an adaptation from the shots actually used. For the reference-latency kind the
 // descriptor is built from the reference architectures among `shots` only (none: an empty
 // descriptor, which leaves the pool prior uniform); for another kind `stored` is the device's
-// descriptor (Usage when null). `shotIndex` runs parallel to `shots` (may be empty).
-Target targetFromShots(const std::string& device, const std::string& descriptorKind, std::vector<Shot> shots,
-                       std::span<const std::optional<int>> shotIndex, const descriptor::Descriptor* stored,
-                       ShotPolicy policy);
+// descriptor (Usage when null). The shots are of `space`.
+Target targetFromShots(const std::string& device, const std::string& descriptorKind, const searchspace::SearchSpace& space,
+                       std::vector<Shot> shots, const descriptor::Descriptor* stored, ShotPolicy policy);
 
 } // namespace maple::predict

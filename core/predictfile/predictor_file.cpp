@@ -4,6 +4,7 @@
 #include "common/json_parse.hpp"
 #include "predictfile/checksum.hpp"
 #include "searchspace/nb201.hpp"
+#include "searchspace/space.hpp"
 
 #include <bit>
 #include <cmath>
@@ -251,9 +252,11 @@ PredictorFile decode(std::span<const std::uint8_t> bytes, const std::string& nam
   if (!header.is_object()) in.fail("the header is not a JSON object");
   file.state.meta = metaFromHeader(header, in);
   const auto space = file.state.meta["search_space"].get<std::string>();
-  if (space != nb201::kSpaceName)
-    in.fail("the predictor is for search space '" + space + "'; this build knows only '" +
-            std::string(nb201::kSpaceName) + "'");
+  if (!searchspace::findSpace(space)) {
+    std::string known;
+    for (auto n : searchspace::spaceNames()) known += (known.empty() ? "'" : ", '") + std::string(n) + "'";
+    in.fail("the predictor is for search space '" + space + "', which this build does not know (known: " + known + ")");
+  }
   const auto& target = header.contains("target_device") ? header["target_device"] : nlohmann::json();
   if (!target.is_null() && !target.is_string()) in.fail("header field 'target_device' is not a string");
   if (target.is_string()) file.targetDevice = target.get<std::string>();

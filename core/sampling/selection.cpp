@@ -76,13 +76,14 @@ std::vector<size_t> selectFlopsStratified(std::span<const double> flops, size_t 
   return out;
 }
 
-int encodingDistance(const nb201::Cell& a, const nb201::Cell& b) {
+int encodingDistance(const searchspace::Genotype& a, const searchspace::Genotype& b) {
   int d = 0;
-  for (int e = 0; e < nb201::kEdges; ++e) d += a.ops[e] != b.ops[e];
-  return d;
+  for (size_t p = 0; p < a.choices.size() && p < b.choices.size(); ++p) d += a.choices[p] != b.choices[p];
+  return d + static_cast<int>(std::max(a.choices.size(), b.choices.size()) - std::min(a.choices.size(), b.choices.size()));
 }
 
-std::vector<size_t> selectMaxMinDiversity(std::span<const nb201::Cell> cells, size_t k, std::uint64_t seed) {
+std::vector<size_t> selectMaxMinDiversity(const searchspace::ArchitectureSet& set, size_t k, std::uint64_t seed) {
+  const auto& cells = set.genotypes;
   const size_t n = cells.size();
   checkK(n, k);
   std::mt19937_64 rng(seed);
@@ -109,17 +110,22 @@ nb201::Cell liveCell(const nb201::Cell& cell) {
 
 bool isDisconnected(const nb201::Cell& cell) { return !nb201::liveness(cell).nodeHasData[3]; }
 
-int liveDistance(const nb201::Cell& a, const nb201::Cell& b) { return encodingDistance(liveCell(a), liveCell(b)); }
+int liveDistance(const nb201::Cell& a, const nb201::Cell& b) {
+  return encodingDistance(searchspace::genotypeOf(liveCell(a)), searchspace::genotypeOf(liveCell(b)));
+}
 
-std::vector<size_t> selectMostUncertain(std::span<const nb201::Cell> cells, std::span<const double> spread, size_t k) {
+std::vector<size_t> selectMostUncertain(const searchspace::ArchitectureSet& set, std::span<const double> spread, size_t k) {
   const size_t n = spread.size();
   checkK(n, k);
-  checkLength(cells.size(), n, "a cell", "give the cells the spreads belong to");
+  checkLength(set.size(), n, "an architecture", "give the architectures the spreads belong to");
   std::vector<size_t> order(n);
   std::iota(order.begin(), order.end(), size_t{0});
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return spread[a] > spread[b]; });
-  std::vector<nb201::Cell> live(n);
-  for (size_t i = 0; i < n; ++i) live[i] = liveCell(cells[i]);
+  // The live structure where the space has dead edges (nb201), else the genotype itself.
+  const bool nb201 = set.space == &searchspace::nb201Space();
+  std::vector<searchspace::Genotype> live(n);
+  for (size_t i = 0; i < n; ++i)
+    live[i] = nb201 ? searchspace::genotypeOf(liveCell(searchspace::cellOf(set.genotypes[i]))) : set.genotypes[i];
   std::vector<size_t> out;
   std::vector<bool> taken(n, false);
   // Two live edges apart first; then distinct live structures; then anything left.
@@ -138,17 +144,17 @@ std::vector<size_t> selectMostUncertain(std::span<const nb201::Cell> cells, std:
 }
 
 std::vector<size_t> select(Strategy s, const Candidates& c, size_t k, std::uint64_t seed) {
-  const size_t n = c.cells.size();
+  const size_t n = c.architectures.size();
   switch (s) {
   case Strategy::Random: return selectRandom(n, k, seed);
   case Strategy::FlopsStratified:
-    checkLength(c.flops.size(), n, "FLOPs", "compute them with nb201::networkCost");
+    checkLength(c.flops.size(), n, "FLOPs", "compute them with SearchSpace::features");
     return selectFlopsStratified(c.flops, k, seed);
-  case Strategy::MaxMinDiversity: return selectMaxMinDiversity(c.cells, k, seed);
+  case Strategy::MaxMinDiversity: return selectMaxMinDiversity(c.architectures, k, seed);
   case Strategy::MostUncertain:
     checkLength(c.spread.size(), n, "a predictive spread",
                 "train a predictor whose method reports uncertainty, then select again");
-    return selectMostUncertain(c.cells, c.spread, k);
+    return selectMostUncertain(c.architectures, c.spread, k);
   }
   return {};
 }

@@ -16,6 +16,13 @@ void ArchitectureSet::push_back(const Architecture& a) {
   genotypes.push_back(a.genotype);
 }
 
+ArchitectureSet ArchitectureSet::subset(std::span<const std::size_t> positions) const {
+  ArchitectureSet out{space, {}};
+  out.genotypes.reserve(positions.size());
+  for (std::size_t i : positions) out.genotypes.push_back(genotypes.at(i));
+  return out;
+}
+
 void requireSpace(const ArchitectureSet& set, const SearchSpace& expected, std::string_view what) {
   if (set.space == &expected || (set.space == nullptr && set.empty())) return;
   const std::string actual = set.space ? std::string(set.space->name()) : "no space";

@@ -39,6 +39,8 @@ struct ArchitectureSet {
   Architecture at(std::size_t i) const { return {space, genotypes.at(i)}; }
   std::string canonical(std::size_t i) const { return space->format(genotypes.at(i)); }
   void push_back(const Architecture& a); // Usage error for an architecture of another space
+  // The architectures at `positions`, in that order (out_of_range past the end).
+  ArchitectureSet subset(std::span<const std::size_t> positions) const;
 };
 
 // Usage error "<what> is of space A, expected B" when `set` is not of `expected`.

@@ -6,13 +6,14 @@
 #include "predict/pool.hpp"
 #include "predict/shot_policy.hpp"
 #include "predictfile/from_predictor.hpp"
-#include "searchspace/nb201.hpp"
 #include "services/devices.hpp"
-#include "services/measure.hpp"
 #include "services/predictors.hpp"
+#include "services/spaces.hpp"
 #include "store/devices.hpp"
+#include "store/latencies.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace maple::services {
 namespace {
@@ -31,14 +32,32 @@ void checkRequest(store::Project& project, const AdaptRequest& r, const std::vec
   }
 }
 
-std::vector<AdaptPoint> pointsOf(const std::vector<MeasuredArchitecture>& measured, const std::vector<size_t>& which,
-                                 const predict::Predictor& p) {
-  std::vector<nb201::Cell> cells;
-  for (size_t i : which) cells.push_back(measured[i].cell);
-  const auto ms = p.predictMs(cells);
+// The target's measured architectures of the space, each with the median of its samples, in
+// store order.
+struct Measured {
+  searchspace::ArchitectureSet architectures;
+  std::vector<std::optional<int>> spaceIndex;
+  std::vector<double> medianMs;
+  size_t size() const { return medianMs.size(); }
+};
+
+Measured measuredOn(store::Project& project, const searchspace::SearchSpace& space, const std::string& device) {
+  const auto m = store::loadLatencyMatrix(project, space, {device});
+  Measured out{{&space, {}}, {}, {}};
+  for (size_t a = 0; a < m.architectures.size(); ++a)
+    if (std::isfinite(m.at(a, 0))) {
+      out.architectures.genotypes.push_back(m.architectures[a].arch.genotype);
+      out.spaceIndex.push_back(m.architectures[a].spaceIndex);
+      out.medianMs.push_back(m.at(a, 0));
+    }
+  return out;
+}
+
+std::vector<AdaptPoint> pointsOf(const Measured& measured, const std::vector<size_t>& which, const predict::Predictor& p) {
+  const auto ms = p.predictMs(measured.architectures.subset(which));
   std::vector<AdaptPoint> out;
   for (size_t j = 0; j < which.size(); ++j)
-    out.push_back({measured[which[j]].cell, measured[which[j]].spaceIndex, ms[j], measured[which[j]].medianMs});
+    out.push_back({measured.architectures.at(which[j]), measured.spaceIndex[which[j]], ms[j], measured.medianMs[which[j]]});
   return out;
 }
 
@@ -53,33 +72,39 @@ nlohmann::json evaluationJson(const AdaptResult& r) {
 
 } // namespace
 
-std::vector<std::string> defaultTrainingDevices(store::Project& project, const std::string& target) {
+std::vector<std::string> defaultTrainingDevices(store::Project& project, const searchspace::SearchSpace& space,
+                                                const std::string& target) {
   store::requireDevice(project, target);
   std::vector<std::string> skip{target};
   if (isImported(project, target))
     for (auto& s : sameChipDevices(project, target)) skip.push_back(std::move(s));
   std::vector<std::string> out;
   for (const auto& s : store::listDeviceSummaries(project))
-    if (s.measuredIn(nb201::kSpaceName) > 0 && std::find(skip.begin(), skip.end(), s.device.name) == skip.end())
+    if (s.measuredIn(space.name()) > 0 && std::find(skip.begin(), skip.end(), s.device.name) == skip.end())
       out.push_back(s.device.name);
   return out;
 }
 
 AdaptResult adaptToDevice(store::Project& project, const AdaptRequest& r, const predict::ProgressFn& progress) {
   AdaptResult out;
+  out.space = r.parent ? &searchspace::space(r.parent->searchSpace()) : &resolveSpace(project, r.space);
+  if (r.parent && !r.space.empty() && r.space != out.space->name())
+    fail(ErrorKind::Usage, "the predictor to adapt is of search space " + std::string(out.space->name()) + ", not " + r.space);
+  const auto& space = *out.space;
   out.target = r.target;
   out.method = r.parent ? r.parent->method() : r.method.empty() ? predict::defaultMethod() : r.method;
   out.descriptorKind = r.parent ? r.parent->descriptorKind() : r.descriptorKind;
   out.trainDevices = r.parent               ? r.parent->trainingDevices()
-                     : r.trainDevices.empty() ? defaultTrainingDevices(project, r.target)
+                     : r.trainDevices.empty() ? defaultTrainingDevices(project, space, r.target)
                                               : r.trainDevices;
   checkRequest(project, r, out.trainDevices);
   if (r.store && !r.predictorName.empty() && uniquePredictorName(project, r.predictorName) != r.predictorName)
     fail(ErrorKind::Usage, "a predictor named " + text::quote(r.predictorName) + " is stored in " + project.path() +
                                " already: choose another name");
-  const auto measured = measuredArchitectures(project, r.target);
-  if (measured.empty())
-    badInput("device " + text::quote(r.target) + " has no measured architectures: measure some first (Samples, or maple measure)");
+  const auto measured = measuredOn(project, space, r.target);
+  if (measured.size() == 0)
+    badInput("device " + text::quote(r.target) + " has no measured architectures of search space " +
+             std::string(space.name()) + ": measure some first (Samples, or maple measure)");
   const size_t k = r.shots == 0 ? measured.size() : static_cast<size_t>(r.shots);
   if (k > measured.size())
     badInput(std::to_string(r.shots) + " shots asked on " + text::quote(r.target) + ", which has " +
@@ -90,29 +115,26 @@ AdaptResult adaptToDevice(store::Project& project, const AdaptRequest& r, const 
   };
   std::shared_ptr<const predict::Predictor> trained = r.parent;
   if (!trained)
-    trained = predict::train(out.method, predict::loadTrainingPool(project, out.trainDevices, out.descriptorKind),
+    trained = predict::train(out.method, predict::loadTrainingPool(project, space, out.trainDevices, out.descriptorKind),
                              {r.seed, r.threads}, scaled(0, 0.8));
 
   // The shots: k of the measured architectures chosen by the policy, which reads no latency of
   // the target (design: an optimal design under the pool-trained predictor's prior). Every
   // latency the adaptation uses is one of them, the reference-latency descriptor's included.
-  predict::ShotCandidates candidates;
-  for (const auto& m : measured) candidates.cells.push_back(m.cell), candidates.spaceIndex.push_back(m.spaceIndex);
   std::vector<size_t> shots;
   if (k == measured.size())
     for (size_t i = 0; i < k; ++i) shots.push_back(i);
   else
-    shots = predict::chooseShots(r.shotPolicy, trained.get(), candidates, k, r.seed);
+    shots = predict::chooseShots(r.shotPolicy, trained.get(), measured.architectures, k, r.seed);
   std::vector<size_t> heldOut;
   for (size_t i = 0; i < measured.size(); ++i)
     if (std::find(shots.begin(), shots.end(), i) == shots.end()) heldOut.push_back(i);
   std::vector<predict::Shot> shotValues;
-  std::vector<std::optional<int>> shotIndex;
-  for (size_t i : shots) shotValues.push_back({measured[i].cell, measured[i].medianMs}), shotIndex.push_back(measured[i].spaceIndex);
+  for (size_t i : shots) shotValues.push_back({measured.architectures.genotypes[i], measured.medianMs[i]});
   std::optional<descriptor::Descriptor> stored;
   if (out.descriptorKind != descriptor::kReferenceLatency)
-    stored = predict::deviceDescriptor(project, r.target, out.descriptorKind);
-  const auto target = predict::targetFromShots(r.target, out.descriptorKind, std::move(shotValues), shotIndex,
+    stored = predict::deviceDescriptor(project, space, r.target, out.descriptorKind);
+  const auto target = predict::targetFromShots(r.target, out.descriptorKind, space, std::move(shotValues),
                                                stored ? &*stored : nullptr, r.shotPolicy);
   out.shotPolicy = target.shotPolicy;
   const auto adapted = trained->adapt(target, scaled(0.8, 0.9));
@@ -124,10 +146,7 @@ AdaptResult adaptToDevice(store::Project& project, const AdaptRequest& r, const 
     for (const auto& h : out.heldOut) p.push_back(h.predictedMs), m.push_back(h.measuredMs);
     out.metrics = predict::computeMetrics(p, m);
   }
-  std::vector<nb201::Cell> space;
-  space.reserve(nb201::kSpaceSize);
-  for (int c = 0; c < nb201::kSpaceSize; ++c) space.push_back(nb201::cellFromCode(c));
-  out.spaceMs = adapted->predictMs(space, &out.spaceSpread);
+  if (space.size()) out.spaceMs = adapted->predictMs({&space, space.enumerate()}, &out.spaceSpread);
 
   predictfile::Creation created;
   created.project = project.path();
@@ -138,7 +157,7 @@ AdaptResult adaptToDevice(store::Project& project, const AdaptRequest& r, const 
                        " on " + out.descriptorKind + " descriptors, trained on " + devices;
   if (!r.parentCreated.is_null()) created.parent = r.parentCreated;
   out.file = predictfile::fileFromPredictor(*adapted, created, evaluationJson(out));
-  out.file.indexTable = store::indexTable(project);
+  if (&space == &searchspace::nb201Space()) out.file.indexTable = store::indexTable(project);
   out.predictorName = r.predictorName.empty()
                           ? uniquePredictorName(project, out.method + "-" + r.target + "-" + std::to_string(shots.size()) + "shots")
                           : r.predictorName;

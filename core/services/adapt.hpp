@@ -23,10 +23,12 @@ namespace maple::services {
 
 // Every device with latencies on the search space except the target and, when the target is
 // imported, its same-chip siblings (sameChipDevices). Name order.
-std::vector<std::string> defaultTrainingDevices(store::Project& project, const std::string& target);
+std::vector<std::string> defaultTrainingDevices(store::Project& project, const searchspace::SearchSpace& space,
+                                                const std::string& target);
 
 struct AdaptRequest {
   std::string target;
+  std::string space;                               // empty: the project's only one (resolveSpace)
   std::vector<std::string> trainDevices;           // empty: defaultTrainingDevices
   std::string method;                              // empty: predict::defaultMethod()
   std::string descriptorKind = "reference-latency";
@@ -36,8 +38,8 @@ struct AdaptRequest {
   int threads = 0;
   std::string predictorName;                       // empty: "<method>-<target>-<k>shots[-N]", unique
   bool store = true;                               // false: compute and return only
-  // A pool-trained predictor to adapt instead of training one: its method, descriptor kind and
-  // training devices replace the three fields above, and parentCreated (its file's "created")
+  // A pool-trained predictor to adapt instead of training one: its space, method, descriptor kind
+  // and training devices replace those fields above, and parentCreated (its file's "created")
   // goes into the adapted file's provenance.
   std::shared_ptr<const predict::Predictor> parent;
   nlohmann::json parentCreated;
@@ -45,20 +47,22 @@ struct AdaptRequest {
 };
 
 struct AdaptPoint {
-  nb201::Cell cell;
-  std::optional<int> spaceIndex;
+  searchspace::Architecture arch;
+  std::optional<int> spaceIndex; // the data set's index, when known
   double predictedMs = 0, measuredMs = 0;
 };
 
 struct AdaptResult {
+  const searchspace::SearchSpace* space = nullptr;
   std::string target, method, descriptorKind;
   std::vector<std::string> trainDevices;
   std::string shotPolicy;          // as recorded in the adapted predictor ("all measured" when k = all)
   std::vector<AdaptPoint> shots;   // measured architectures used to adapt (predicted after adapting)
   std::vector<AdaptPoint> heldOut; // the other measured architectures, scored
   std::optional<predict::Metrics> metrics; // over heldOut; absent when none is held out
-  // The whole space in nb201 cell-code order (15,625): predicted ms and, where the method has one,
-  // its spread (relative, 1 sigma in log space; empty otherwise).
+  // An enumerable space whole, in index order (nb201: 15,625 by cell code), empty for the others:
+  // predicted ms and, where the method has one, its spread (relative, 1 sigma in log space; empty
+  // otherwise).
   std::vector<double> spaceMs, spaceSpread;
   std::int64_t predictorId = 0;    // 0 when not stored
   std::string predictorName;

@@ -2,8 +2,8 @@
 
 #include "common/error.hpp"
 #include "common/text.hpp"
-#include "searchspace/nb201.hpp"
 #include "services/devices.hpp"
+#include "services/spaces.hpp"
 #include "store/devices.hpp"
 #include "store/evaluations.hpp"
 
@@ -13,13 +13,13 @@
 namespace maple::services {
 namespace {
 
-// Devices with more than `minArchs` measured NAS-Bench-201 architectures (the space evaluations
-// run on today); the others with any go to `leftOut`, and devices with none in it (FBNet only) are
-// not candidates at all.
-std::vector<std::string> devicesWithLatencies(store::Project& project, long minArchs, std::vector<std::string>& leftOut) {
+// Devices with more than `minArchs` measured architectures of the space; the others with any go to
+// `leftOut`, and devices with none in it are not candidates at all.
+std::vector<std::string> devicesWithLatencies(store::Project& project, const searchspace::SearchSpace& space, long minArchs,
+                                              std::vector<std::string>& leftOut) {
   std::vector<std::string> out;
   for (const auto& s : store::listDeviceSummaries(project)) {
-    const auto measured = s.measuredIn(nb201::kSpaceName);
+    const auto measured = s.measuredIn(space.name());
     if (measured > minArchs) out.push_back(s.device.name);
     else if (measured > 0) leftOut.push_back(s.device.name);
   }
@@ -77,7 +77,7 @@ std::vector<store::EvaluationToSave> toRows(const predict::EvalResult& r, const 
 
 } // namespace
 
-DeviceEvaluation evaluateDevices(store::Project& project, const predict::EvalOptions& options,
+DeviceEvaluation evaluateDevices(store::Project& project, const predict::EvalOptions& options, const std::string& space,
                                  const predict::ProgressFn& progress) {
   auto o = options;
   if (o.method.empty()) o.method = predict::defaultMethod();
@@ -86,7 +86,7 @@ DeviceEvaluation evaluateDevices(store::Project& project, const predict::EvalOpt
     predict::train(o.method, {}, {}); // throws Usage naming the known methods
   auto devices = o.trainDevices;
   devices.insert(devices.end(), o.testDevices.begin(), o.testDevices.end());
-  const auto data = predict::loadEvalData(project, devices, o.descriptorKind);
+  const auto data = predict::loadEvalData(project, resolveSpace(project, space), devices, o.descriptorKind);
   DeviceEvaluation out;
   out.result = predict::evaluate(data, o, [&](double f, const std::string& stage) { return !progress || progress(0.99 * f, stage); });
   const auto rows = toRows(out.result, data);
@@ -123,17 +123,18 @@ std::vector<std::vector<std::string>> chipFolds(store::Project& project, const s
 }
 
 CrossDeviceRun crossDeviceEvaluation(store::Project& project, const CrossDeviceRequest& r, const predict::ProgressFn& progress) {
+  const auto& space = resolveSpace(project, r.space);
   std::vector<std::string> leftOut;
   auto devices = r.devices;
-  if (devices.empty()) devices = devicesWithLatencies(project, r.shots, leftOut);
+  if (devices.empty()) devices = devicesWithLatencies(project, space, r.shots, leftOut);
   CrossDeviceRun out;
   out.folds = chipFolds(project, devices, r.folds);
-  const auto data = predict::loadEvalData(project, devices, r.descriptorKind);
+  const auto data = predict::loadEvalData(project, space, devices, r.descriptorKind);
 
   auto& p = out.points;
   p.devices = data.devices;
-  for (size_t c = 0; c < data.cells.size(); ++c) {
-    p.archs.push_back(nb201::toString(data.cells[c]));
+  for (size_t c = 0; c < data.architectures.size(); ++c) {
+    p.archs.push_back(data.architectures.canonical(c));
     p.archIndex.push_back(data.spaceIndex[c].value_or(-1));
   }
   predict::EvalOptions e;

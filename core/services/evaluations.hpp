@@ -13,6 +13,7 @@
 namespace maple::services {
 
 struct CrossDeviceRequest {
+  std::string space;                              // empty: the project's only one (resolveSpace)
   std::vector<std::string> devices;               // empty: every device with more than `shots` latencies
   std::string method;                             // empty: predict::defaultMethod()
   std::string descriptorKind = "reference-latency";
@@ -43,13 +44,13 @@ CrossDeviceRun crossDeviceEvaluation(store::Project& project, const CrossDeviceR
 // `maple eval`: train on opts.trainDevices, adapt to each of opts.testDevices from each shot count
 // of each seed, score, and store one evaluation per shot count and seed (the first seed's
 // predictions with it, for the scatter view) in one transaction after progress(1.0, "storing").
-// Usage for an unknown method; the harness's errors otherwise; nothing stored when it fails or is
-// cancelled.
+// On the architectures of `space` (empty: the project's only one). Usage for an unknown method;
+// the harness's errors otherwise; nothing stored when it fails or is cancelled.
 struct DeviceEvaluation {
   predict::EvalResult result;
   std::vector<std::int64_t> evaluationIds;
 };
-DeviceEvaluation evaluateDevices(store::Project& project, const predict::EvalOptions& options,
+DeviceEvaluation evaluateDevices(store::Project& project, const predict::EvalOptions& options, const std::string& space = {},
                                  const predict::ProgressFn& progress = {});
 
 using EvaluationListing = evaluation::StoredEvaluation;

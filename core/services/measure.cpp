@@ -225,11 +225,11 @@ std::vector<MeasuredArchitecture> measuredArchitectures(store::Project& project,
   for (auto& a : store::deviceLatencies(project, dev.id)) byId.emplace(a.architectureId, a);
   const double threshold = measure::Protocol{}.highSpread;
   std::vector<MeasuredArchitecture> out;
-  for (const auto& a : store::listArchitectures(project)) {
+  for (const auto& a : store::listArchitectures(project, searchspace::nb201Space())) {
     auto it = byId.find(a.id);
     if (it == byId.end()) continue;
     const auto& l = it->second;
-    MeasuredArchitecture m{a.id, a.cell, a.spaceIndex, l.medianMs, l.iqrMs, l.repetitions, l.samples, false, {}};
+    MeasuredArchitecture m{a.id, searchspace::cellOf(a.arch.genotype), a.spaceIndex, l.medianMs, l.iqrMs, l.repetitions, l.samples, false, {}};
     if (l.iqrMs && l.medianMs > 0) m.spreadWarning = measure::spreadWarning(*l.iqrMs / l.medianMs, threshold);
     m.highSpread = !m.spreadWarning.empty();
     out.push_back(std::move(m));

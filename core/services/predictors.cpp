@@ -4,6 +4,7 @@
 #include "common/text.hpp"
 #include "predict/pool.hpp"
 #include "predictfile/from_predictor.hpp"
+#include "services/spaces.hpp"
 #include "store/latencies.hpp"
 
 #include <algorithm>
@@ -35,13 +36,14 @@ TrainedPredictor trainPredictor(store::Project& project, const TrainRequest& r, 
   out.method = r.method.empty() ? predict::defaultMethod() : r.method;
   if (!r.storeAs.empty() && uniquePredictorName(project, r.storeAs) != r.storeAs)
     fail(ErrorKind::Usage, "the project already has a predictor named " + text::quote(r.storeAs) + ": choose another name");
-  const auto pool = predict::loadTrainingPool(project, r.devices, r.descriptorKind);
+  const auto& space = resolveSpace(project, r.space);
+  const auto pool = predict::loadTrainingPool(project, space, r.devices, r.descriptorKind);
   const auto predictor = predict::train(out.method, pool, {r.seed, r.threads}, progress);
   predictfile::Creation created;
   created.project = project.path();
   created.provenance = r.provenance;
   out.file = predictfile::fileFromPredictor(*predictor, created);
-  out.file.indexTable = store::indexTable(project);
+  if (&space == &searchspace::nb201Space()) out.file.indexTable = store::indexTable(project);
   if (!r.storeAs.empty()) out.predictorId = store::savePredictor(project, r.storeAs, out.file);
   return out;
 }

@@ -21,6 +21,7 @@ std::vector<PredictorListing> listPredictors(store::Project& project);
 // Train a predictor on a pool of the project's devices (`maple train`): its file, and its row when
 // `storeAs` names it (one transaction; Usage, before training, when the name is taken).
 struct TrainRequest {
+  std::string space;                               // empty: the project's only one (resolveSpace)
   std::vector<std::string> devices;
   std::string method;                              // empty: predict::defaultMethod()
   std::string descriptorKind = "reference-latency";

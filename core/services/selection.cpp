@@ -7,30 +7,37 @@
 #include "store/latencies.hpp"
 
 namespace maple::services {
+namespace {
+// NAS-Bench-201's FLOPs count the additions of pooling and shortcuts too (cost.hpp), as the data
+// set does; other spaces count two per multiply-accumulate.
+double flopsOf(const searchspace::Architecture& a) {
+  if (a.space == &searchspace::nb201Space()) return nb201::networkCost(searchspace::cellOf(a.genotype)).flops;
+  return 2 * a.space->features(a.genotype).macs;
+}
+} // namespace
 
-std::vector<SelectionCandidate> selectionCandidates(store::Project& project, double minMflops, double maxMflops) {
+std::vector<SelectionCandidate> selectionCandidates(store::Project& project, const searchspace::SearchSpace& space,
+                                                    double minMflops, double maxMflops) {
   std::vector<SelectionCandidate> out;
-  for (const auto& a : store::listArchitectures(project)) {
-    const double mflops = nb201::networkCost(a.cell).flops / 1e6;
-    if (mflops >= minMflops && mflops <= maxMflops) out.push_back({a.cell, a.spaceIndex, mflops});
+  for (const auto& a : store::listArchitectures(project, space)) {
+    const double mflops = flopsOf(a.arch) / 1e6;
+    if (mflops >= minMflops && mflops <= maxMflops) out.push_back({a.arch.genotype, a.spaceIndex, mflops});
   }
   return out;
 }
 
 Selection selectArchitectures(store::Project& project, const SelectionRequest& r, const predict::ProgressFn& progress) {
   Selection out;
-  std::vector<nb201::Cell> cells;
-  std::vector<std::optional<int>> spaceIndex;
   sampling::Candidates c;
+  c.architectures.space = r.space;
   for (const auto& a : r.candidates) {
-    c.cells.push_back(a.cell);
+    c.architectures.genotypes.push_back(a.genotype);
     c.flops.push_back(a.mflops);
-    spaceIndex.push_back(a.spaceIndex);
   }
   if (!r.strategy) {
     out.how = predict::shotPolicyName(r.shotPolicy);
     out.deterministic = predict::isDeterministic(r.shotPolicy);
-    out.picks = evaluation::proposeShots(project, r.device, r.shotPolicy, c.cells, spaceIndex, r.count, r.seed, progress);
+    out.picks = evaluation::proposeShots(project, r.device, r.shotPolicy, c.architectures, r.count, r.seed, progress);
     return out;
   }
   out.how = sampling::strategyName(*r.strategy);
@@ -38,7 +45,8 @@ Selection selectArchitectures(store::Project& project, const SelectionRequest& r
     if (r.device.empty())
       fail(ErrorKind::Usage, "most-uncertain ranks by a predictor adapted to a device: give " + setting("device") +
                                  " (the device whose uncertainty to rank, its reference architectures measured)");
-    c.spread = evaluation::predictiveSpread(project, r.device, predict::defaultMethod(), "reference-latency", c.cells, progress);
+    c.spread = evaluation::predictiveSpread(project, r.device, predict::defaultMethod(), "reference-latency",
+                                            c.architectures, progress);
   }
   out.picks = sampling::select(*r.strategy, c, r.count, r.seed);
   return out;

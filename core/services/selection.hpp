@@ -5,7 +5,6 @@
 #include "predict/predictor.hpp"
 #include "predict/shot_policy.hpp"
 #include "sampling/selection.hpp"
-#include "searchspace/nb201.hpp"
 #include "store/project.hpp"
 
 #include <cstdint>
@@ -16,15 +15,18 @@
 namespace maple::services {
 
 struct SelectionCandidate {
-  nb201::Cell cell;
-  std::optional<int> spaceIndex; // NAS-Bench-201 index, when the project's table has it
+  searchspace::Genotype genotype; // of the request's space
+  std::optional<int> spaceIndex;  // the data set's index, when the project's table has it
   double mflops = 0;
 };
 
-// The project's architectures with at least minMflops and at most maxMflops, in store order.
-std::vector<SelectionCandidate> selectionCandidates(store::Project& project, double minMflops = 0, double maxMflops = 1e12);
+// The project's architectures of `space` with at least minMflops and at most maxMflops, in store
+// order.
+std::vector<SelectionCandidate> selectionCandidates(store::Project& project, const searchspace::SearchSpace& space,
+                                                    double minMflops = 0, double maxMflops = 1e12);
 
 struct SelectionRequest {
+  const searchspace::SearchSpace* space = &searchspace::nb201Space(); // of every candidate
   std::vector<SelectionCandidate> candidates;
   // A strategy, or else the shot policy.
   std::optional<sampling::Strategy> strategy;

@@ -147,30 +147,47 @@ ForeignKeyLookupsSuspended::~ForeignKeyLookupsSuspended() {
 }
 
 namespace {
-Architecture readArchitecture(const Statement& st) {
+// Columns: id, cell_code, arch_str, space_index. An enumerable space's code is its index (cheaper
+// than parsing); otherwise the canonical string is parsed.
+Architecture readArchitecture(const Statement& st, const searchspace::SearchSpace& space) {
   Architecture a;
   a.id = st.int64(0);
-  a.cell = nb201::cellFromCode(static_cast<int>(st.int64(1)));
-  if (auto idx = st.optInt64(2)) a.spaceIndex = static_cast<int>(*idx);
+  a.arch.space = &space;
+  const auto code = st.optInt64(1);
+  try {
+    a.arch.genotype = code && space.size() ? space.fromIndex(*code) : space.parse(st.text(2));
+  } catch (const Error& e) {
+    badInput("the project's architecture row " + std::to_string(a.id) + " is not a valid " + std::string(space.name()) +
+             " architecture (" + e.what() + "): the project file is damaged");
+  }
+  if (auto idx = st.optInt64(3)) a.spaceIndex = static_cast<int>(*idx);
   return a;
 }
 } // namespace
 
 std::optional<Architecture> architectureByIndex(Project& project, int spaceIndex) {
   auto st = project.db().prepare(
-      "SELECT id, cell_code, space_index FROM architectures WHERE search_space = ?1 AND space_index = ?2");
+      "SELECT id, cell_code, arch_str, space_index FROM architectures WHERE search_space = ?1 AND space_index = ?2");
   st.bind(1, nb201::kSpaceName).bind(2, spaceIndex);
   if (!st.step()) return std::nullopt;
-  return readArchitecture(st);
+  return readArchitecture(st, searchspace::nb201Space());
 }
 
-std::vector<Architecture> listArchitectures(Project& project) {
+std::optional<Architecture> findArchitecture(Project& project, const searchspace::Architecture& arch) {
   auto st = project.db().prepare(
-      "SELECT id, cell_code, space_index FROM architectures WHERE search_space = ?1 "
-      "ORDER BY space_index IS NULL, space_index, cell_code");
-  st.bind(1, nb201::kSpaceName);
+      "SELECT id, cell_code, arch_str, space_index FROM architectures WHERE search_space = ?1 AND arch_str = ?2");
+  st.bind(1, arch.spaceName()).bind(2, arch.canonical());
+  if (!st.step()) return std::nullopt;
+  return readArchitecture(st, *arch.space);
+}
+
+std::vector<Architecture> listArchitectures(Project& project, const searchspace::SearchSpace& space) {
+  auto st = project.db().prepare(
+      "SELECT id, cell_code, arch_str, space_index FROM architectures WHERE search_space = ?1 "
+      "ORDER BY space_index IS NULL, space_index, cell_code, id");
+  st.bind(1, space.name());
   std::vector<Architecture> out;
-  while (st.step()) out.push_back(readArchitecture(st));
+  while (st.step()) out.push_back(readArchitecture(st, space));
   return out;
 }
 
@@ -245,10 +262,11 @@ std::vector<ArchitectureLatency> deviceLatencies(Project& project, std::int64_t 
   return out;
 }
 
-LatencyMatrix loadLatencyMatrix(Project& project, const std::vector<std::string>& devices) {
+LatencyMatrix loadLatencyMatrix(Project& project, const searchspace::SearchSpace& space,
+                                const std::vector<std::string>& devices) {
   LatencyMatrix m;
   m.devices = devices;
-  m.architectures = listArchitectures(project);
+  m.architectures = listArchitectures(project, space);
   m.ms.assign(m.architectures.size() * devices.size(), std::numeric_limits<double>::quiet_NaN());
   std::unordered_map<std::int64_t, size_t> row;
   for (size_t i = 0; i < m.architectures.size(); ++i) row[m.architectures[i].id] = i;

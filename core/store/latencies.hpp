@@ -1,7 +1,6 @@
 #pragma once
 // Architectures, sources (provenance) and latency samples.
 #include "searchspace/architecture.hpp"
-#include "searchspace/nb201.hpp"
 #include "store/project.hpp"
 
 #include <optional>
@@ -12,12 +11,17 @@ namespace maple::store {
 
 struct Architecture {
   std::int64_t id = 0;
-  nb201::Cell cell;
-  std::optional<int> spaceIndex; // NAS-Bench-201's official index, known once the table is imported
+  searchspace::Architecture arch;
+  std::optional<int> spaceIndex; // the data set's own index (HELP's), known once its table is imported
 };
 
+// The NAS-Bench-201 architecture of HELP index `spaceIndex`.
 std::optional<Architecture> architectureByIndex(Project& project, int spaceIndex);
-std::vector<Architecture> listArchitectures(Project& project); // ordered by space index, then code
+// The stored row of an architecture, if any.
+std::optional<Architecture> findArchitecture(Project& project, const searchspace::Architecture& arch);
+// The architectures of one space, ordered by data-set index, then space index (code), then row id.
+// BadInput naming the row when a stored string does not parse in its space.
+std::vector<Architecture> listArchitectures(Project& project, const searchspace::SearchSpace& space);
 // The search spaces the project holds architectures of, by name (some may be unknown to this build).
 std::vector<std::string> spacesIn(Project& project);
 // NAS-Bench-201's index order as cell codes (entry i: the code of index i) when the project knows
@@ -124,7 +128,7 @@ private:
   bool wasOn_;
 };
 
-// Latency per architecture (rows: every architecture of the project, ordered as listArchitectures)
+// Latency per architecture (rows: every architecture of the space, ordered as listArchitectures)
 // and device (columns, in the order asked): the median of its samples (deviceLatencies), NaN where
 // a device has none.
 struct LatencyMatrix {
@@ -133,6 +137,7 @@ struct LatencyMatrix {
   std::vector<double> ms; // row-major: ms[a * devices.size() + d]
   double at(size_t arch, size_t device) const { return ms[arch * devices.size() + device]; }
 };
-LatencyMatrix loadLatencyMatrix(Project& project, const std::vector<std::string>& devices);
+LatencyMatrix loadLatencyMatrix(Project& project, const searchspace::SearchSpace& space,
+                                const std::vector<std::string>& devices);
 
 } // namespace maple::store

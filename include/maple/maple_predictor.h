@@ -26,7 +26,7 @@
 extern "C" {
 #endif
 
-#define MAPLE_PREDICTOR_API_VERSION 3
+#define MAPLE_PREDICTOR_API_VERSION 4
 
 /* The library is built with hidden visibility; these are its only exported symbols. */
 #if defined(__GNUC__)
@@ -52,6 +52,10 @@ MAPLE_API const char* maple_predictor_descriptor_kind(const maple_predictor* p);
 MAPLE_API size_t maple_predictor_descriptor_count(const maple_predictor* p);
 MAPLE_API const char* maple_predictor_descriptor_name(const maple_predictor* p, size_t i); /* NULL when out of range */
 
+/* The search space the predictor's architectures are of ("nb201", "fbnet"); valid until close.
+ * Architecture strings are parsed with it. (API 4) */
+MAPLE_API const char* maple_predictor_search_space(const maple_predictor* p);
+
 /* The device predictions are for: the adapted device, the bound one, or "" while a pool-trained
  * predictor is unbound. */
 MAPLE_API const char* maple_predictor_device(const maple_predictor* p);
@@ -64,7 +68,9 @@ MAPLE_API int maple_predictor_bind(maple_predictor* p, const char* device, const
                                    size_t count);
 
 /* Predicted latency in ms of each architecture into out_ms[0..count). -1 on any invalid
- * architecture (out_ms is then unspecified) or an unbound pool-trained predictor. */
+ * architecture (out_ms is then unspecified) or an unbound pool-trained predictor. Strings are of
+ * the predictor's search space (API 4: before, NAS-Bench-201 only); codes exist only for an
+ * enumerable space (nb201's cell codes): -1 for any other ("fbnet has no integer index"). */
 MAPLE_API int maple_predictor_predict_strings(const maple_predictor* p, const char* const* archs, size_t count, double* out_ms);
 MAPLE_API int maple_predictor_predict_codes(const maple_predictor* p, const int32_t* codes, size_t count, double* out_ms);
 
@@ -81,6 +87,13 @@ MAPLE_API maple_predictor* maple_predictor_adapt(const maple_predictor* p, const
                                                  const double* latencies_ms, size_t count, const char* const* names,
                                                  const double* values, size_t value_count);
 
+/* maple_predictor_adapt with the shots given as architecture strings of the predictor's search
+ * space, for spaces without codes (FBNet). (API 4) */
+MAPLE_API maple_predictor* maple_predictor_adapt_strings(const maple_predictor* p, const char* device,
+                                                         const char* const* archs, const double* latencies_ms,
+                                                         size_t count, const char* const* names, const double* values,
+                                                         size_t value_count);
+
 /* The cell code of each NAS-Bench-201 dataset index (the order of NAS-Bench-201's own files and
  * HELP's tables) into out_codes[0..count), from the index table the predictor file carries when it
  * was made in a project that imported the whole table. -1 when the file has none or an index is
@@ -94,6 +107,10 @@ MAPLE_API int maple_predictor_save(const maple_predictor* p, const char* path, i
 /* The architecture string of a cell code into buf (NUL-terminated); the length it needs (without
  * the NUL) or -1 for a code outside 0..15624. (API 2) */
 MAPLE_API int maple_arch_string(int32_t code, char* buf, size_t size);
+
+/* The canonical string of an architecture of search space `space` into buf (NUL-terminated); the
+ * length it needs (without the NUL), or -1 for an unknown space or an invalid string. (API 4) */
+MAPLE_API int maple_arch_canonical(const char* space, const char* arch, char* buf, size_t size);
 
 /* The cell code of an architecture string, or -1 when it is not a valid NAS-Bench-201 cell. */
 MAPLE_API int32_t maple_arch_code(const char* arch);

@@ -34,12 +34,12 @@ int main(int argc, char** argv) {
   predict::TrainingPool pool;
   pool.descriptorKind = "specs";
   const double speeds[] = {1.0, 2.0, 4.0, 8.0}, mems[] = {1.0, 0.5, 2.0, 1.5};
-  for (int c = 0; c < nb201::kSpaceSize; c += 7) pool.cells.push_back(nb201::cellFromCode(c));
+  for (int c = 0; c < nb201::kSpaceSize; c += 7) pool.architectures.push_back(searchspace::nb201Architecture(nb201::cellFromCode(c)));
   for (int d = 0; d < 4; ++d) {
     pool.devices.push_back("synthetic" + std::to_string(d));
     pool.descriptors.push_back({"specs", 1, {"ln_speed", "ln_mem"}, {std::log(speeds[d]), std::log(mems[d])}, "synthetic", 0});
     std::vector<double> ms;
-    for (const auto& cell : pool.cells) ms.push_back(syntheticMs(cell, speeds[d], mems[d]));
+    for (const auto& g : pool.architectures.genotypes) ms.push_back(syntheticMs(searchspace::cellOf(g), speeds[d], mems[d]));
     pool.latencyMs.push_back(ms);
   }
   auto trained = predict::train(predict::defaultMethod(), pool, {});
@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
   const auto bound = trained->adapt(target);
   std::vector<nb201::Cell> cells;
   for (int c = 0; c < nb201::kSpaceSize; c += 125) cells.push_back(nb201::cellFromCode(c));
-  const auto ms = bound->predictMs(cells);
+  const auto ms = bound->predictMs(searchspace::nb201Set(cells));
   std::FILE* out = std::fopen((dir + "/expected.txt").c_str(), "w");
   if (!out) return 1;
   for (size_t i = 0; i < cells.size(); ++i) std::fprintf(out, "%d %.17g\n", nb201::cellCode(cells[i]), ms[i]);

@@ -20,10 +20,13 @@ namespace nb201 = maple::nb201;
 
 namespace {
 
-using maple::testing::kRefs;
+using maple::testing::referenceCodes;
 using maple::testing::latency;
 
-QString refArch() { return QString::fromStdString(nb201::toString(nb201::cellFromCode(431))); }
+// HELP's second reference (index 431 in HELP's table; in the additive table its index is its code).
+int refCode() { return referenceCodes()[1]; }
+QString refArch() { return QString::fromStdString(nb201::toString(nb201::cellFromCode(refCode()))); }
+constexpr int kHelpIndex[] = {11982, 431, 55, 9, 14451, 8636, 9881, 13479, 6196, 1462};
 
 } // namespace
 
@@ -177,9 +180,9 @@ private slots:
   // project's device with the same descriptor.
   void descriptorFileMatchesProjectDevice() {
     QJsonArray names, values;
-    for (int r : kRefs) {
-      names.append(QString("ref%1_ln_ms").arg(r));
-      values.append(std::log(latency(r, 3)));
+    for (size_t k = 0; k < 10; ++k) {
+      names.append(QString("ref%1_ln_ms").arg(kHelpIndex[k]));
+      values.append(std::log(latency(referenceCodes()[k], 3)));
     }
     QJsonObject d{{"maple_descriptor", 1}, {"device", "devD"}, {"kind", "reference-latency"}, {"version", 1},
                   {"names", names}, {"values", values}};
@@ -187,13 +190,13 @@ private slots:
     auto viaFile = ok({"predict", "--predictor", path("pool.maplepred"), "--descriptor", path("devD.json"), "--arch",
                        refArch(), "--json"});
     auto viaProject = ok({"predict", "--predictor", path("pool.maplepred"), "--project", project(), "--device", "devD",
-                          "--arch", "431", "--json"});
+                          "--arch", QString::number(refCode()), "--json"});
     QCOMPARE(viaFile.exitCode, 0);
     QCOMPARE(viaProject.exitCode, 0);
     const auto a = json(viaFile)["predictions"].toArray()[0].toObject();
     const auto b = json(viaProject)["predictions"].toArray()[0].toObject();
     QCOMPARE(a["arch"], b["arch"]);
-    QCOMPARE(b["index"].toInt(), 431);
+    QCOMPARE(b["index"].toInt(), refCode());
     QVERIFY(a["predicted_ms"].toDouble() > 0);
     QCOMPARE(a["predicted_ms"].toDouble(), b["predicted_ms"].toDouble());
 

@@ -2,6 +2,7 @@
 #include "../widgets/small_project.hpp"
 #include "cli_runner.hpp"
 #include "searchspace/nb201.hpp"
+#include "searchspace/space.hpp"
 
 #include <QDir>
 #include <QFile>
@@ -24,9 +25,12 @@ private slots:
     QFile f(dir_.filePath("data/nb201_latency_ms.csv"));
     QVERIFY(f.open(QIODevice::WriteOnly));
     QByteArray text = "idx,arch_str,devA\n";
+    // Row 9 is HELP's reference of index 9 (the fourth reference); the others are codes i * 389.
+    const auto reference9 = maple::searchspace::nb201Space().referenceArchitectures()[3];
     for (int i = 0; i < 40; ++i)
-      text += QByteArray::number(i) + "," + QByteArray::fromStdString(maple::nb201::toString(maple::nb201::cellFromCode(i * 389))) +
-              "," + QByteArray::number(1.0 + i) + "\n";
+      text += QByteArray::number(i) + "," +
+              QByteArray::fromStdString(i == 9 ? reference9 : maple::nb201::toString(maple::nb201::cellFromCode(i * 389))) + "," +
+              QByteArray::number(1.0 + i) + "\n";
     f.write(text);
     f.close();
     project_ = dir_.filePath("p.maple");

@@ -1,6 +1,7 @@
-// A project holding NAS-Bench-201 and FBNet: every NAS-Bench-201 command gives what it gives on a
-// project with NAS-Bench-201 alone, FBNet's devices (one of them FBNet's only) are never taken
-// into its pools, and info / devices count each space. Synthetic tables: no data set needed.
+// A project holding NAS-Bench-201 and FBNet: every NAS-Bench-201 command (--space nb201) gives what
+// it gives on a project with NAS-Bench-201 alone, FBNet's devices (one of them FBNet's only) are
+// never taken into its pools, a command without --space names both spaces, and info / devices
+// count each space. Synthetic tables: no data set needed.
 #include "../core/fbnet_table.hpp"
 #include "../core/test_support.hpp"
 #include "additive_table.hpp"
@@ -29,8 +30,10 @@ class TestTwoSpacesCli : public QObject {
     return r;
   }
 
-  // The same command on both projects: the same output, the project's name aside.
+  // The same command on both projects (--space nb201: the one-space project needs none, the
+  // two-space one must say): the same output, the project's name aside.
   void sameOnBoth(QStringList args) {
+    args << "--space" << "nb201";
     const auto at = args.indexOf("PROJECT");
     args[at] = one();
     const auto a = ok(args);
@@ -98,13 +101,28 @@ private slots:
                 path("pool.maplepred")});
   }
 
+  void withoutSpaceTheCommandNamesBoth() {
+    for (const QStringList& args : {QStringList{"adapt", "--project", both(), "--device", "devD"},
+                                    QStringList{"eval", "--project", both(), "--train-devices", "devA,devB", "--test-devices", "devD"},
+                                    QStringList{"select", "--project", both(), "--shot-policy", "random"},
+                                    QStringList{"train", "--project", both(), "--train-devices", "devA,devB", "--out", path("x.maplepred")}}) {
+      const auto r = runCli(args);
+      QCOMPARE(r.exitCode, 1);
+      QVERIFY2(r.err.contains("(fbnet, nb201)") && r.err.contains("--space fbnet"), qPrintable(r.err));
+    }
+    const auto unknown = runCli({"adapt", "--project", both(), "--device", "devD", "--space", "ofa"});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.err.contains("unknown search space 'ofa'"), qPrintable(unknown.err));
+  }
+
   void predictOnTheTwoSpaceProject() {
-    QCOMPARE(ok({"adapt", "--project", both(), "--device", "devD", "--shots", "10", "--out", path("d.maplepred")}).exitCode, 0);
+    QCOMPARE(ok({"adapt", "--project", both(), "--space", "nb201", "--device", "devD", "--shots", "10", "--out",
+                 path("d.maplepred")}).exitCode, 0);
     const auto all = ok({"predict", "--predictor", path("d.maplepred"), "--project", both(), "--device", "devD", "--all",
                          "--csv"});
     QCOMPARE(all.exitCode, 0);
     QCOMPARE(all.out.count('\n'), nb201::kSpaceSize + 1); // a header and every NAS-Bench-201 architecture
-    const auto fbonly = runCli({"adapt", "--project", both(), "--device", "fbonly", "--shots", "10"});
+    const auto fbonly = runCli({"adapt", "--project", both(), "--space", "nb201", "--device", "fbonly", "--shots", "10"});
     QVERIFY2(fbonly.exitCode != 0, qPrintable(fbonly.out));
     QVERIFY2(!fbonly.err.isEmpty(), "refused without a reason");
   }

@@ -80,7 +80,7 @@ private slots:
       auto first = line.find(','), second = line.find(',', first + 1);
       auto arch = store::architectureByIndex(p, row);
       QVERIFY(arch);
-      QCOMPARE(nb201::toString(arch->cell), line.substr(first + 1, second - first - 1));
+      QCOMPARE(arch->arch.canonical(), line.substr(first + 1, second - first - 1));
       ++row;
     }
     QCOMPARE(row, 15625);
@@ -99,7 +99,7 @@ private slots:
     QCOMPARE(store::findDevice(p, "raspi4")->family, std::string("sbc")); // the spec sheet's word wins
 
     // The first row's value for a known column, straight from the file.
-    auto m = store::loadLatencyMatrix(p, {"1080ti_1"});
+    auto m = store::loadLatencyMatrix(p, searchspace::nb201Space(), {"1080ti_1"});
     QCOMPARE(m.architectures[0].spaceIndex.value(), 0);
     QVERIFY(qFuzzyCompare(m.at(0, 0), 10.75437068939209));
 
@@ -245,8 +245,8 @@ private slots:
     QVERIFY(fbonly.imported && devA.imported);
     QVERIFY(fbonly.device.provenance.rfind("imported from " + fb.toStdString(), 0) == 0);
     // NAS-Bench-201's readers see their two architectures only.
-    QCOMPARE(store::listArchitectures(p).size(), size_t{2});
-    QCOMPARE(store::loadLatencyMatrix(p, {"devA"}).architectures.size(), size_t{2});
+    QCOMPARE(store::listArchitectures(p, searchspace::nb201Space()).size(), size_t{2});
+    QCOMPARE(store::loadLatencyMatrix(p, searchspace::nb201Space(), {"devA"}).architectures.size(), size_t{2});
     // FBNet rows are keyed by their canonical string: no code, no space index.
     auto st = p.db().prepare("SELECT count(*) FROM architectures WHERE search_space = 'fbnet' AND cell_code IS NULL "
                              "AND space_index IS NULL");

@@ -80,7 +80,7 @@ private slots:
     QCOMPARE(r.descriptors, 2L);
     QVERIFY(calls >= 3);
 
-    const auto m = store::loadLatencyMatrix(p, {"here", "board-a", "board-b"});
+    const auto m = store::loadLatencyMatrix(p, searchspace::nb201Space(), {"here", "board-a", "board-b"});
     QCOMPARE(m.architectures.size(), size_t{8}); // 5 shared + 3 new, matched by cell
     for (size_t a = 0; a < 8; ++a) {
       QCOMPARE(m.at(a, 1), 1.0 + static_cast<double>(m.architectures[a].spaceIndex.value()));

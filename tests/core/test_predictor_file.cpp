@@ -218,8 +218,9 @@ private slots:
 
   void wrongSpaceOrForeignFileIsRefused() {
     auto f = testing::samplePredictorFile();
-    f.state.meta["search_space"] = "fbnet";
-    QVERIFY(refusal(encode(f)).contains("search space 'fbnet'"));
+    f.state.meta["search_space"] = "ofa";
+    const auto unknown = refusal(encode(f));
+    QVERIFY2(unknown.contains("search space 'ofa'") && unknown.contains("'nb201', 'fbnet'"), qPrintable(unknown));
     QVERIFY(refusal(Bytes{'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f', 'o', 'r', 'm'}).contains("not a MAPLE predictor file"));
     f = testing::samplePredictorFile();
     f.state.meta.erase("method");

@@ -12,7 +12,7 @@ using namespace maple;
 
 class TestSelection : public QObject {
   Q_OBJECT
-  std::vector<nb201::Cell> cells_;
+  searchspace::ArchitectureSet cells_{&searchspace::nb201Space(), {}};
   std::vector<double> flops_;
 
   static bool distinct(const std::vector<size_t>& v) { return std::set<size_t>(v.begin(), v.end()).size() == v.size(); }
@@ -20,8 +20,8 @@ class TestSelection : public QObject {
 private slots:
   void initTestCase() {
     for (int c = 0; c < nb201::kSpaceSize; c += 5) {
-      cells_.push_back(nb201::cellFromCode(c));
-      flops_.push_back(nb201::networkCost(cells_.back()).flops);
+      cells_.push_back(searchspace::nb201Architecture(nb201::cellFromCode(c)));
+      flops_.push_back(nb201::networkCost(nb201::cellFromCode(c)).flops);
     }
   }
 
@@ -50,7 +50,7 @@ private slots:
     auto minDistance = [&](const std::vector<size_t>& picks) {
       int d = nb201::kEdges;
       for (size_t i = 0; i < picks.size(); ++i)
-        for (size_t j = i + 1; j < picks.size(); ++j) d = std::min(d, sampling::encodingDistance(cells_[picks[i]], cells_[picks[j]]));
+        for (size_t j = i + 1; j < picks.size(); ++j) d = std::min(d, sampling::encodingDistance(cells_.genotypes[picks[i]], cells_.genotypes[picks[j]]));
       return d;
     };
     const auto picks = sampling::selectMaxMinDiversity(cells_, 8, 1);
@@ -61,7 +61,7 @@ private slots:
     // Random sets of the same size are closer together on every seed tried.
     for (std::uint64_t seed = 1; seed <= 20; ++seed)
       QVERIFY(minDistance(sampling::selectRandom(cells_.size(), 8, seed)) < greedy);
-    QCOMPARE(sampling::encodingDistance(cells_[0], cells_[0]), 0);
+    QCOMPARE(sampling::encodingDistance(cells_.genotypes[0], cells_.genotypes[0]), 0);
   }
 
   void mostUncertainTakesTheLargestSpreads() {
@@ -78,7 +78,7 @@ private slots:
       for (size_t j = 0; j < i; ++j) QVERIFY2(sampling::liveDistance(cells[i], cells[j]) >= 2, qPrintable(QString("%1 %2").arg(i).arg(j)));
     }
     const std::vector<double> spread{0.1, 0.9, 0.5, 0.9, 0.2};
-    QCOMPARE(sampling::selectMostUncertain(cells, spread, 3), (std::vector<size_t>{1, 3, 2}));
+    QCOMPARE(sampling::selectMostUncertain(searchspace::nb201Set(cells), spread, 3), (std::vector<size_t>{1, 3, 2}));
   }
 
   void mostUncertainPicksDifferentNetworks() {
@@ -93,11 +93,12 @@ private slots:
       const bool empty = sampling::isDisconnected(all.back());
       disconnected += empty;
       // Disconnected cells first; then the avg-pool-only cell and its one-edge neighbours; the rest.
-      const int fromBase = sampling::encodingDistance(all.back(), nb201::cellFromCode(nb201::kSpaceSize - 1));
+      const int fromBase = sampling::encodingDistance(searchspace::genotypeOf(all.back()),
+                                                      searchspace::genotypeOf(nb201::cellFromCode(nb201::kSpaceSize - 1)));
       spread.push_back(empty ? 2.0 + 1e-6 * c : fromBase <= 1 ? 1.5 : 1.0 / (1 + c % 97));
     }
     QVERIFY(disconnected >= 10); // else the test would not reproduce the report
-    const auto picks = sampling::selectMostUncertain(all, spread, 10);
+    const auto picks = sampling::selectMostUncertain(searchspace::nb201Set(all), spread, 10);
     QCOMPARE(picks.size(), size_t{10});
     QVERIFY(distinct(picks));
     int empties = 0;
@@ -113,7 +114,8 @@ private slots:
     // Few candidates: the rule relaxes and k picks still come back.
     const std::vector<nb201::Cell> few{all[0], all[1], all[2]}; // all disconnected
     QVERIFY(sampling::isDisconnected(few[0]) && sampling::isDisconnected(few[1]) && sampling::isDisconnected(few[2]));
-    QCOMPARE(sampling::selectMostUncertain(few, std::vector<double>{0.3, 0.2, 0.1}, 3), (std::vector<size_t>{0, 1, 2}));
+    QCOMPARE(sampling::selectMostUncertain(searchspace::nb201Set(few), std::vector<double>{0.3, 0.2, 0.1}, 3),
+             (std::vector<size_t>{0, 1, 2}));
   }
 
   void badRequestsNameTheFix() {

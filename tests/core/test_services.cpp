@@ -194,10 +194,10 @@ private slots:
     QCOMPARE(rows[0].samples, 3);
     QCOMPARE(rows[0].medianMs, ms[1]);
     QCOMPARE(rows[0].repetitions, 3 * first.stored[0].summary.repetitions);
-    const auto matrix = store::loadLatencyMatrix(p, {"box"});
+    const auto matrix = store::loadLatencyMatrix(p, searchspace::nb201Space(), {"box"});
     double inMatrix = 0;
     for (size_t a = 0; a < matrix.architectures.size(); ++a)
-      if (matrix.architectures[a].cell == cell) inMatrix = matrix.at(a, 0);
+      if (matrix.architectures[a].arch == searchspace::nb201Architecture(cell)) inMatrix = matrix.at(a, 0);
     QCOMPARE(inMatrix, ms[1]);
     for (const auto& s : store::listDeviceSummaries(p))
       if (s.device.name == "box") {
@@ -244,8 +244,8 @@ private slots:
       store::LatencyWriter w(p);
       store::LatencySample s;
       s.deviceId = store::requireDevice(p, "box").id;
-      s.architectureId = store::loadLatencyMatrix(p, {"box"}).architectures[0].id;
-      s.latencyMs = 2 * 1.5 * store::loadLatencyMatrix(p, {"dev0"}).at(0, 0);
+      s.architectureId = store::loadLatencyMatrix(p, searchspace::nb201Space(), {"box"}).architectures[0].id;
+      s.latencyMs = 2 * 1.5 * store::loadLatencyMatrix(p, searchspace::nb201Space(), {"dev0"}).at(0, 0);
       s.iqrMs = s.latencyMs;
       w.sample(source, s);
       tx.commit();
@@ -264,11 +264,11 @@ private slots:
   void defaultTrainingDevicesLeaveOutTheTargetsChip() {
     auto p = fresh(5, 30, {"gpu_1", "gpu_32", "gpu_256", "cpuA", "cpuB"});
     QCOMPARE(services::sameChipDevices(p, "gpu_32"), (std::vector<std::string>{"gpu_1", "gpu_256"}));
-    QCOMPARE(services::defaultTrainingDevices(p, "gpu_1"), (std::vector<std::string>{"cpuA", "cpuB"}));
-    QCOMPARE(services::defaultTrainingDevices(p, "cpuA"), (std::vector<std::string>{"cpuB", "gpu_1", "gpu_256", "gpu_32"}));
+    QCOMPARE(services::defaultTrainingDevices(p, searchspace::nb201Space(), "gpu_1"), (std::vector<std::string>{"cpuA", "cpuB"}));
+    QCOMPARE(services::defaultTrainingDevices(p, searchspace::nb201Space(), "cpuA"), (std::vector<std::string>{"cpuB", "gpu_1", "gpu_256", "gpu_32"}));
     addLocalLatencies(p, 3, "cpuA");
     // A local target keeps every other device with latencies (the empty box-less devices do not count).
-    QCOMPARE(services::defaultTrainingDevices(p, "box").size(), size_t{5});
+    QCOMPARE(services::defaultTrainingDevices(p, searchspace::nb201Space(), "box").size(), size_t{5});
   }
 
   // Adapt to a local device from 10 of its 12 measured architectures; the other 2 are scored, the
@@ -307,8 +307,8 @@ private slots:
     QVERIFY(errorOf([&] { services::exportPredictor(p, a.predictorName, file); }, ErrorKind::Usage).contains("refusing to overwrite"));
     const auto back = predict::restore(predictfile::readPredictorFile(file).state);
     QCOMPARE(back->targetDevice(), std::string("box"));
-    std::vector<nb201::Cell> held;
-    for (const auto& h : a.heldOut) held.push_back(h.cell);
+    searchspace::ArchitectureSet held;
+    for (const auto& h : a.heldOut) held.push_back(h.arch);
     const auto again = back->predictMs(held);
     for (size_t i = 0; i < held.size(); ++i) QCOMPARE(again[i], a.heldOut[i].predictedMs);
 

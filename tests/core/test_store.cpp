@@ -447,15 +447,15 @@ private slots:
     w.sample(ensureSource(p, "m", "m:1", "first"), s);
     s.latencyMs = 3.0;
     w.sample(ensureSource(p, "m", "m:2", "second"), s);
-    QCOMPARE(loadLatencyMatrix(p, {"d1"}).at(0, 0), 2.5);
+    QCOMPARE(loadLatencyMatrix(p, searchspace::nb201Space(), {"d1"}).at(0, 0), 2.5);
     s.latencyMs = 10.0;
     w.sample(ensureSource(p, "m", "m:3", "third, an outlier"), s);
-    auto m = loadLatencyMatrix(p, {"d1", "d2"});
+    auto m = loadLatencyMatrix(p, searchspace::nb201Space(), {"d1", "d2"});
     QCOMPARE(m.architectures.size(), size_t(2));
     QCOMPARE(m.at(0, 0), 3.0);
     QVERIFY(std::isnan(m.at(1, 0)));
     QVERIFY(std::isnan(m.at(0, 1)));
-    QVERIFY_THROWS_EXCEPTION(Error, loadLatencyMatrix(p, {"nope"}));
+    QVERIFY_THROWS_EXCEPTION(Error, loadLatencyMatrix(p, searchspace::nb201Space(), {"nope"}));
   }
 
   void transactionRollsBackUnlessCommitted() {

@@ -18,8 +18,10 @@ using namespace maple;
 void loadRestorePredict(std::span<const std::uint8_t> bytes) {
   const auto file = predictfile::decode(bytes, "fuzz");
   auto p = predict::restore(file.state);
-  static const std::vector<nb201::Cell> cells{nb201::cellFromCode(0), nb201::cellFromCode(7777),
-                                              nb201::cellFromCode(15624)};
+  // Three architectures of the predictor's own space: its first references.
+  const auto& space = searchspace::space(p->searchSpace());
+  const auto refs = space.referenceArchitectures();
+  const searchspace::ArchitectureSet cells{&space, {space.parse(refs[0]), space.parse(refs[1]), space.parse(refs[2])}};
   if (p->targetDevice().empty()) {
     predict::Target t;
     t.device = "fuzz";
@@ -28,7 +30,7 @@ void loadRestorePredict(std::span<const std::uint8_t> bytes) {
       t.descriptor.names.push_back(n);
       t.descriptor.values.push_back(0.5);
     }
-    t.shots = {{cells[0], 1.5}, {cells[1], 3.0}, {cells[2], 6.0}};
+    t.shots = {{cells.genotypes[0], 1.5}, {cells.genotypes[1], 3.0}, {cells.genotypes[2], 6.0}};
     p = p->adapt(t);
   }
   std::vector<double> spread;

@@ -17,12 +17,13 @@ predict::TrainingPool syntheticPool() {
   pool.descriptorKind = "specs";
   const double speeds[] = {1.0, 2.0, 4.0, 8.0}, mems[] = {1.0, 0.5, 2.0, 1.5};
   // Every 61st cell: about 256 architectures keep each file near 20 KB.
-  for (int c = 0; c < nb201::kSpaceSize; c += 61) pool.cells.push_back(nb201::cellFromCode(c));
+  for (int c = 0; c < nb201::kSpaceSize; c += 61) pool.architectures.push_back(searchspace::nb201Architecture(nb201::cellFromCode(c)));
   for (int d = 0; d < 4; ++d) {
     pool.devices.push_back("synthetic" + std::to_string(d));
     pool.descriptors.push_back({"specs", 1, {"ln_speed", "ln_mem"}, {std::log(speeds[d]), std::log(mems[d])}, "synthetic", 0});
     std::vector<double> ms;
-    for (const auto& cell : pool.cells) {
+    for (const auto& g : pool.architectures.genotypes) {
+      const auto cell = searchspace::cellOf(g);
       double v = 0.2 * mems[d];
       for (auto op : cell.ops) v += (op == nb201::Op::Conv3x3 ? 1.0 : op == nb201::Op::Conv1x1 ? 0.3 : 0.05) / speeds[d];
       ms.push_back(v);
@@ -50,7 +51,7 @@ int main(int argc, char** argv) {
 
   const auto pool = syntheticPool();
   predict::Target target{"unseen", {"specs", 1, {"ln_speed", "ln_mem"}, {std::log(3.0), std::log(1.2)}, "seed", 0},
-                         {{pool.cells[3], 2.0}, {pool.cells[9], 1.0}, {pool.cells[27], 3.5}}, "random"};
+                         {{pool.architectures.genotypes[3], 2.0}, {pool.architectures.genotypes[9], 1.0}, {pool.architectures.genotypes[27], 3.5}}, "random"};
   for (const auto& method : predict::methodNames()) {
     const auto trained = predict::train(method, pool, {1, 1});
     pf::writePredictorFile(dir + "/seed-" + method + "-pool.maplepred", pf::fileFromPredictor(*trained, {}));

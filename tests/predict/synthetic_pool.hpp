@@ -4,6 +4,7 @@
 #include "descriptor/from_data.hpp"
 #include "predict/op_counts.hpp"
 #include "predict/predictor.hpp"
+#include "searchspace/architecture.hpp"
 
 #include <array>
 #include <random>
@@ -13,14 +14,22 @@
 
 namespace maple::testing {
 
-inline std::vector<nb201::Cell> everyCell() {
-  std::vector<nb201::Cell> cells;
-  for (int code = 0; code < nb201::kSpaceSize; ++code) cells.push_back(nb201::cellFromCode(code));
-  return cells;
+// NAS-Bench-201 whole, in cell-code order.
+inline searchspace::ArchitectureSet everyCell() {
+  const auto& space = searchspace::nb201Space();
+  return {&space, space.enumerate()};
 }
 
-// Costs in ms: base, eager skip/conv1x1/conv3x3/pool, graph skip/conv1x1/conv3x3/pool.
-using Costs = std::array<double, predict::kOpCountFeatures>;
+// NAS-Bench-201's op-count columns (op_counts.hpp): base, eager skip/conv1x1/conv3x3/pool, graph
+// skip/conv1x1/conv3x3/pool; its only sharing.
+inline constexpr int kNb201OpColumns = 9;
+inline const std::string kNb201Sharing = "eager+graph";
+inline predict::OpCounts nb201OpCounts(const searchspace::ArchitectureSet& cells) {
+  return predict::opCounts(cells, kNb201Sharing);
+}
+
+// Costs in ms, one per column.
+using Costs = std::array<double, kNb201OpColumns>;
 inline const Costs kGpu{5.0, -0.2, 1.8, 1.9, 0.1, 0, 0, 0, 0};
 inline const Costs kCpu{4.0, -0.2, 2.0, 2.8, 0.3, 0, 0, 0, 0};
 inline const Costs kPhone{6.0, -0.3, 3.0, 6.5, 0.9, 0, 0, 0, 0};
@@ -35,7 +44,7 @@ inline std::vector<double> synthetic(const predict::OpCounts& oc, const Costs& c
   std::mt19937_64 rng(seed);
   std::normal_distribution<double> n(0, noise);
   std::vector<double> ms(static_cast<size_t>(oc.features.rows()));
-  const Eigen::Map<const Eigen::VectorXd> w(costs.data(), predict::kOpCountFeatures);
+  const Eigen::Map<const Eigen::VectorXd> w(costs.data(), kNb201OpColumns);
   for (size_t i = 0; i < ms.size(); ++i) {
     const double exact = oc.features.row(static_cast<Eigen::Index>(i)).dot(w);
     ms[i] = oc.degenerate[i] && foldedMs > 0 ? foldedMs : std::max(exact, 0.05) * std::exp(n(rng));
@@ -51,11 +60,11 @@ inline descriptor::Descriptor specs(double cores) {
   return descriptor::specsDescriptor(d);
 }
 
-inline predict::TrainingPool pool(const std::vector<nb201::Cell>& cells, const predict::OpCounts& oc,
+inline predict::TrainingPool pool(const searchspace::ArchitectureSet& cells, const predict::OpCounts& oc,
                                   const std::vector<std::pair<std::string, Costs>>& devices, double foldedMs = 0) {
   predict::TrainingPool p;
   p.descriptorKind = descriptor::kSpecs;
-  p.cells = cells;
+  p.architectures = cells;
   std::uint64_t seed = 1;
   for (const auto& [name, costs] : devices) {
     p.devices.push_back(name);
@@ -66,12 +75,12 @@ inline predict::TrainingPool pool(const std::vector<nb201::Cell>& cells, const p
   return p;
 }
 
-inline predict::Target target(const std::vector<nb201::Cell>& cells, const std::vector<double>& ms,
+inline predict::Target target(const searchspace::ArchitectureSet& cells, const std::vector<double>& ms,
                               const std::vector<size_t>& shots) {
   predict::Target t;
   t.device = "unseen";
   t.descriptor = specs(2500);
-  for (size_t i : shots) t.shots.push_back({cells[i], ms[i]});
+  for (size_t i : shots) t.shots.push_back({cells.genotypes[i], ms[i]});
   return t;
 }
 

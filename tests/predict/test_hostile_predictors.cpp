@@ -20,12 +20,13 @@ predict::TrainingPool smallPool() {
   predict::TrainingPool pool;
   pool.descriptorKind = "specs";
   const double speeds[] = {1.0, 2.0, 4.0, 8.0};
-  for (int c = 0; c < nb201::kSpaceSize; c += 61) pool.cells.push_back(nb201::cellFromCode(c));
+  for (int c = 0; c < nb201::kSpaceSize; c += 61) pool.architectures.push_back(searchspace::nb201Architecture(nb201::cellFromCode(c)));
   for (int d = 0; d < 4; ++d) {
     pool.devices.push_back("d" + std::to_string(d));
     pool.descriptors.push_back({"specs", 1, {"ln_speed"}, {std::log(speeds[d])}, "test", 0});
     std::vector<double> ms;
-    for (const auto& cell : pool.cells) {
+    for (const auto& g : pool.architectures.genotypes) {
+      const auto cell = searchspace::cellOf(g);
       double v = 0.1;
       for (auto op : cell.ops) v += (op == nb201::Op::Conv3x3 ? 1.0 : 0.2) / speeds[d];
       ms.push_back(v);
@@ -36,14 +37,14 @@ predict::TrainingPool smallPool() {
 }
 
 predict::Target target(const predict::TrainingPool& pool) {
-  return {"t", {"specs", 1, {"ln_speed"}, {std::log(3.0)}, "test", 0}, {{pool.cells[1], 1.0}, {pool.cells[2], 2.0}}, "random"};
+  return {"t", {"specs", 1, {"ln_speed"}, {std::log(3.0)}, "test", 0}, {{pool.architectures.genotypes[1], 1.0}, {pool.architectures.genotypes[2], 2.0}}, "random"};
 }
 
 QString restoreError(const predict::ModelState& s) {
   try {
     auto p = predict::restore(s);
     if (p->targetDevice().empty()) p = p->adapt(target(smallPool()));
-    p->predictMs(std::vector<nb201::Cell>{nb201::cellFromCode(5)});
+    p->predictMs(searchspace::nb201Set(std::vector<nb201::Cell>{nb201::cellFromCode(5)}));
   } catch (const Error& e) {
     if (e.kind() != ErrorKind::BadInput) return "wrong kind: " + QString(e.what());
     return e.what();

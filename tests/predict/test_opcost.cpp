@@ -24,14 +24,14 @@ class TestOpCost : public QObject {
 
 private slots:
   void featuresByHand() {
-    const std::vector<nb201::Cell> cells{
+    const auto cells = searchspace::nb201Set(std::vector<nb201::Cell>{
         // conv1x1 on 2<-0 and conv3x3 on 1<-0 run eagerly but reach nothing: a graph runtime runs the skip only.
         nb201::parseCell("|nor_conv_3x3~0|+|nor_conv_1x1~0|none~1|+|skip_connect~0|none~1|none~2|"),
         // No path from input to output: degenerate; its conv leads nowhere.
         nb201::parseCell("|nor_conv_3x3~0|+|none~0|none~1|+|none~0|none~1|none~2|"),
         // Every edge on a path: both counts agree.
-        nb201::parseCell("|avg_pool_3x3~0|+|nor_conv_3x3~0|skip_connect~1|+|nor_conv_1x1~0|nor_conv_3x3~1|avg_pool_3x3~2|")};
-    const auto oc = opCounts(cells);
+        nb201::parseCell("|avg_pool_3x3~0|+|nor_conv_3x3~0|skip_connect~1|+|nor_conv_1x1~0|nor_conv_3x3~1|avg_pool_3x3~2|")});
+    const auto oc = nb201OpCounts(cells);
     const Eigen::RowVectorXd a{{1, 1, 1, 1, 0, 1, 0, 0, 0}};
     const Eigen::RowVectorXd b{{1, 0, 0, 1, 0, 0, 0, 0, 0}};
     const Eigen::RowVectorXd c{{1, 1, 1, 2, 2, 1, 1, 2, 2}};
@@ -50,7 +50,7 @@ private slots:
   void recoversUnseenCosts() {
     QFETCH(int, which);
     const auto cells = everyCell();
-    const auto oc = opCounts(cells);
+    const auto oc = nb201OpCounts(cells);
     const auto p = pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}, {"wide", kWideGpu}, {"graph", kGraph}, {"graph2", kGraph2}});
     const Costs eagerMix{6.5, -0.3, 2.5, 4.0, 0.5, 0, 0, 0, 0};
     const Costs graphMix{0.9, 0, 0, 0, 0, 0.3, 1.8, 7.5, 1.8};
@@ -70,7 +70,7 @@ private slots:
   // More shots, less uncertainty; the spread is finite and positive everywhere.
   void spreadShrinksWithShots() {
     const auto cells = everyCell();
-    const auto oc = opCounts(cells);
+    const auto oc = nb201OpCounts(cells);
     const auto p = pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}, {"wide", kWideGpu}});
     const auto truth = synthetic(oc, Costs{7.0, -0.2, 2.2, 3.5, 0.4, 0, 0, 0, 0}, 0.02, 7);
     auto trained = train("opcost", p, {1, 1});
@@ -95,7 +95,7 @@ private slots:
   // devices vote by posterior weight.
   void degenerateCellsFold() {
     const auto cells = everyCell();
-    const auto oc = opCounts(cells);
+    const auto oc = nb201OpCounts(cells);
     const auto p = pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"graph", kGraph}, {"graph2", kGraph2}}, 0.01);
     size_t degenerate = 0;
     while (!oc.degenerate[degenerate]) ++degenerate;
@@ -120,7 +120,7 @@ private slots:
   // Every architecture as a shot (the model's ceiling): the evidence stays finite and the fit exact.
   void everyArchitectureAsAShot() {
     const auto cells = everyCell();
-    const auto oc = opCounts(cells);
+    const auto oc = nb201OpCounts(cells);
     const auto p = pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}});
     const auto truth = synthetic(oc, Costs{3.0, -0.1, 1.0, 4.0, 1.0, 0, 0, 0, 0}, 0.0, 13);
     std::vector<size_t> all(cells.size());
@@ -146,13 +146,14 @@ private slots:
     };
     TrainingPool p;
     p.descriptorKind = descriptor::kReferenceLatency;
-    p.cells = table.cells;
+    p.architectures = searchspace::nb201Set(table.cells);
+    const auto& space = *p.architectures.space;
+    const auto refs = space.referenceArchitectures();
     auto refDescriptor = [&](const std::vector<double>& ms, const std::string& name) {
-      std::map<int, double> refs;
-      for (int idx : descriptor::referenceArchitectures())
-        for (size_t r = 0; r < table.index.size(); ++r)
-          if (table.index[r] == idx) refs[idx] = ms[r];
-      return descriptor::referenceLatencyDescriptor(refs, name);
+      std::map<std::string, double> byRef;
+      for (size_t r = 0; r < table.cells.size(); ++r)
+        if (const auto s = nb201::toString(table.cells[r]); std::find(refs.begin(), refs.end(), s) != refs.end()) byRef[s] = ms[r];
+      return descriptor::referenceLatencyDescriptor(space, byRef, name);
     };
     for (const auto& name : help) {
       p.devices.push_back(name);
@@ -165,10 +166,10 @@ private slots:
       Target t;
       t.device = name;
       t.descriptor = refDescriptor(truth, name);
-      for (int idx : descriptor::referenceArchitectures())
-        for (size_t r = 0; r < table.index.size(); ++r)
-          if (table.index[r] == idx) t.shots.push_back({table.cells[r], truth[r]});
-      const auto m = computeMetrics(trained->adapt(t)->predictMs(table.cells), truth);
+      for (const auto& ref : refs)
+        for (size_t r = 0; r < table.cells.size(); ++r)
+          if (nb201::toString(table.cells[r]) == ref) t.shots.push_back({searchspace::genotypeOf(table.cells[r]), truth[r]});
+      const auto m = computeMetrics(trained->adapt(t)->predictMs(p.architectures), truth);
       qInfo("%s: acc10 %.3f spearman %.4f", name.c_str(), m.acc10, m.spearman);
       QVERIFY2(m.acc10 > 0.95, name.c_str());
       QVERIFY2(m.spearman > 0.98, name.c_str());

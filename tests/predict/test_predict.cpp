@@ -25,7 +25,7 @@ struct Fixture {
   dataset::LatencyTable table;
   std::vector<store::Device> specs;
   TrainingPool pool;
-  std::vector<nb201::Cell> cells;    // the scored cells (every 8th)
+  searchspace::ArchitectureSet cells; // the scored cells (every 8th)
   std::vector<double> targetMs;
   Target target;
 };
@@ -47,15 +47,16 @@ const Fixture& fixture() {
     x.pool.latencyMs.assign(kTrain.size(), {});
     for (const auto& d : kTrain) x.pool.descriptors.push_back(descriptor::specsDescriptor(spec(d)));
     const size_t nd = x.table.devices.size(), target = column(x.table, kTarget);
+    x.pool.architectures.space = x.cells.space = &searchspace::nb201Space();
     for (size_t r = 0; r < x.table.cells.size(); r += 8) {
-      x.pool.cells.push_back(x.table.cells[r]);
+      x.pool.architectures.push_back(searchspace::nb201Architecture(x.table.cells[r]));
       for (size_t d = 0; d < kTrain.size(); ++d) x.pool.latencyMs[d].push_back(x.table.ms[r * nd + column(x.table, kTrain[d])]);
-      x.cells.push_back(x.table.cells[r]);
+      x.cells.push_back(searchspace::nb201Architecture(x.table.cells[r]));
       x.targetMs.push_back(x.table.ms[r * nd + target]);
     }
     x.target.device = kTarget;
     x.target.descriptor = descriptor::specsDescriptor(spec(kTarget));
-    for (size_t i : {3u, 150u, 700u, 1200u, 1900u}) x.target.shots.push_back({x.cells[i], x.targetMs[i]});
+    for (size_t i : {3u, 150u, 700u, 1200u, 1900u}) x.target.shots.push_back({x.cells.genotypes[i], x.targetMs[i]});
     return x;
   }();
   return f;
@@ -163,7 +164,7 @@ private slots:
     const auto& f = fixture();
     auto p = train(defaultMethod(), f.pool, {1, 2})->adapt(f.target);
     // Row 1 of the table is not in the every-8th pool: predicted through the feature map.
-    const auto ms = p->predictMs(std::vector<nb201::Cell>{f.table.cells[1]});
+    const auto ms = p->predictMs(searchspace::nb201Set(std::vector<nb201::Cell>{f.table.cells[1]}));
     QVERIFY(ms[0] > 0 && std::isfinite(ms[0]));
   }
 

@@ -19,7 +19,7 @@ using namespace maple::testing;
 
 namespace {
 
-double acc10(const Predictor& adapted, const std::vector<nb201::Cell>& cells, const std::vector<double>& truth) {
+double acc10(const Predictor& adapted, const searchspace::ArchitectureSet& cells, const std::vector<double>& truth) {
   return computeMetrics(adapted.predictMs(cells), truth).acc10;
 }
 
@@ -69,9 +69,11 @@ private slots:
   }
 
   void chooseShotsPolicies() {
-    ShotCandidates c;
-    for (int code : {5, 77, 9000, 123, 4000}) c.cells.push_back(nb201::cellFromCode(code));
-    c.spaceIndex = {std::nullopt, 55, 9, std::nullopt, 431}; // references 431, 55, 9 in HELP's order
+    const auto& space = searchspace::nb201Space();
+    const auto refs = space.referenceArchitectures(); // HELP's order: 11982, 431, 55, 9, ...
+    // References 431, 55, 9 at positions 4, 1, 2, in HELP's order.
+    const searchspace::ArchitectureSet c{&space, {space.fromIndex(5), space.parse(refs[2]), space.parse(refs[3]),
+                                                 space.fromIndex(123), space.parse(refs[1])}};
     const auto ref = chooseShots(ShotPolicy::Reference, nullptr, c, 4, 1);
     QCOMPARE((std::vector<size_t>(ref.begin(), ref.begin() + 3)), (std::vector<size_t>{4, 1, 2}));
     QVERIFY(ref[3] == 0 || ref[3] == 3);
@@ -87,28 +89,29 @@ private slots:
   // Every latency counts: the reference-latency descriptor holds the references among the shots
   // and nothing else; with none among them it is empty and adaptation still works.
   void targetCountsOnlyItsShots() {
-    std::vector<Shot> shots{{nb201::cellFromCode(1), 2.0}, {nb201::cellFromCode(2), 3.0}, {nb201::cellFromCode(3), 4.0}};
-    const std::vector<std::optional<int>> index{9, std::nullopt, 1462};
-    auto t = targetFromShots("dev", descriptor::kReferenceLatency, shots, index, nullptr, ShotPolicy::Design);
+    const auto& space = searchspace::nb201Space();
+    const auto refs = space.referenceArchitectures(); // HELP's indices 11982, 431, 55, 9, ..., 1462
+    std::vector<Shot> shots{{space.parse(refs[3]), 2.0}, {space.fromIndex(2), 3.0}, {space.parse(refs[9]), 4.0}};
+    auto t = targetFromShots("dev", descriptor::kReferenceLatency, space, shots, nullptr, ShotPolicy::Design);
     QCOMPARE(t.shots.size(), size_t(3));
     QCOMPARE(t.descriptor.names, (std::vector<std::string>{"ref9_ln_ms", "ref1462_ln_ms"}));
     QCOMPARE(t.descriptor.values[1], std::log(4.0));
     QCOMPARE(t.shotPolicy, std::string("design"));
-    const std::vector<std::optional<int>> none{std::nullopt, 77, std::nullopt};
-    t = targetFromShots("dev", descriptor::kReferenceLatency, shots, none, nullptr, ShotPolicy::Random);
+    const std::vector<Shot> none{{space.fromIndex(1), 2.0}, {space.fromIndex(2), 3.0}, {space.fromIndex(3), 4.0}};
+    t = targetFromShots("dev", descriptor::kReferenceLatency, space, none, nullptr, ShotPolicy::Random);
     QVERIFY(t.descriptor.values.empty());
     QCOMPARE(t.descriptor.shotsUsed, 0);
     const auto stored = specs(100);
-    t = targetFromShots("dev", descriptor::kSpecs, shots, {}, &stored, ShotPolicy::Random);
+    t = targetFromShots("dev", descriptor::kSpecs, space, shots, &stored, ShotPolicy::Random);
     QCOMPARE(t.descriptor.values, stored.values);
-    QVERIFY(usage([&] { targetFromShots("dev", descriptor::kSpecs, shots, {}, nullptr, ShotPolicy::Random); }));
+    QVERIFY(usage([&] { targetFromShots("dev", descriptor::kSpecs, space, shots, nullptr, ShotPolicy::Random); }));
   }
 
   // The design reads only the pool: it is the same whatever the target, picks k distinct
   // non-degenerate cells, and an adapted predictor records the shots it was fitted to.
   void designIsPoolOnlyAndRecorded() {
     const auto cells = everyCell();
-    const auto oc = opCounts(cells);
+    const auto oc = nb201OpCounts(cells);
     auto trained = train("opcost", pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}, {"wide", kWideGpu}}), {1, 1});
     const auto picks = trained->designShots(cells, 10);
     QCOMPARE(std::set<size_t>(picks.begin(), picks.end()).size(), size_t(10));
@@ -123,7 +126,7 @@ private slots:
     QCOMPARE(back->adaptedShotPolicy(), std::string("design"));
     QCOMPARE(back->adaptedOn().size(), size_t(10));
     for (size_t i = 0; i < 10; ++i) {
-      QCOMPARE(nb201::cellCode(back->adaptedOn()[i].cell), nb201::cellCode(cells[picks[i]]));
+      QVERIFY(back->adaptedOn()[i].genotype == cells.genotypes[picks[i]]);
       QCOMPARE(back->adaptedOn()[i].latencyMs, truth[picks[i]]);
     }
     QVERIFY(restore(trained->state())->adaptedOn().empty());
@@ -134,7 +137,7 @@ private slots:
   // file from before it plans for the default noise; an impossible noise is refused.
   void designNoiseIsCrossValidatedAndTravels() {
     const auto cells = everyCell();
-    const auto oc = opCounts(cells);
+    const auto oc = nb201OpCounts(cells);
     auto trained = train("opcost", pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}, {"wide", kWideGpu}, {"graph", kGraph}}), {1, 1});
     const auto state = trained->state();
     const auto& noise = state.meta.at("cross_validated").at("design_noise");
@@ -164,7 +167,7 @@ private slots:
   // should do at least as well as the random draws' mean.
   void designBeatsRandomAtThreeShots() {
     const auto cells = everyCell();
-    const auto oc = opCounts(cells);
+    const auto oc = nb201OpCounts(cells);
     auto trained = train("opcost", pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}, {"wide", kWideGpu}, {"graph", kGraph}}), {1, 1});
     const Costs mix{6.0, -0.3, 2.4, 4.5, 0.6, 0, 0, 0, 0};
     const auto truth = synthetic(oc, mix, 0.02, 21);
@@ -179,7 +182,7 @@ private slots:
   // GPU-like pool devices) is reached from 10 shots through the wide prior component.
   void leavesThePoolSpan() {
     const auto cells = everyCell();
-    const auto oc = opCounts(cells);
+    const auto oc = nb201OpCounts(cells);
     const Costs gpuA{5.0, -0.2, 1.8, 1.9, 0.1, 0, 0, 0, 0}, gpuB{5.5, -0.2, 2.0, 2.2, 0.1, 0, 0, 0, 0};
     const Costs gpuC{4.0, -0.1, 1.5, 1.7, 0.15, 0, 0, 0, 0}, gpuD{6.0, -0.3, 2.1, 2.6, 0.12, 0, 0, 0, 0};
     auto trained = train("opcost", pool(cells, oc, {{"a", gpuA}, {"b", gpuB}, {"c", gpuC}, {"d", gpuD}}), {1, 1});
@@ -194,7 +197,7 @@ private slots:
   // Huber weights: one shot measured three times too slow does not bend the other costs.
   void robustToAnOutlyingShot() {
     const auto cells = everyCell();
-    const auto oc = opCounts(cells);
+    const auto oc = nb201OpCounts(cells);
     auto trained = train("opcost", pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}, {"wide", kWideGpu}}), {1, 1});
     const Costs mix{6.5, -0.3, 2.5, 4.0, 0.5, 0, 0, 0, 0};
     const auto truth = synthetic(oc, mix, 0.0, 9);

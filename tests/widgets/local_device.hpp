@@ -26,7 +26,7 @@ inline measure::HostInfo fakeHost() {
 inline void addLocalLatencies(store::Project& p, int n, const std::string& like = "dev0", const std::string& name = "box") {
   services::addHostDevice(p, name, fakeHost());
   const auto device = store::requireDevice(p, name).id;
-  const auto m = store::loadLatencyMatrix(p, {like});
+  const auto m = store::loadLatencyMatrix(p, searchspace::nb201Space(), {like});
   std::vector<size_t> order;
   auto isReference = [&](size_t a) {
     const auto i = m.architectures[a].spaceIndex.value_or(-1);

@@ -3,6 +3,7 @@
 // core's importer from a CSV written here, so widget tests run in a second on 2 cores.
 #include "dataset/help_nb201.hpp"
 #include "searchspace/cost.hpp"
+#include "searchspace/space.hpp"
 #include "store/evaluations.hpp"
 #include "store/project.hpp"
 
@@ -28,10 +29,12 @@ inline QString makeSmallProject(const QDir& dir, const QString& name, int device
   QByteArray text = "idx,arch_str";
   for (int d = 0; d < devices; ++d) text += "," + (names.isEmpty() ? "dev" + QByteArray::number(d) : names[d].toUtf8());
   text += "\n";
+  const auto refs = searchspace::nb201Space().referenceArchitectures();
   for (int a = 0; a < archs; ++a) {
-    const auto cell = nb201::cellFromCode((a * 7919) % nb201::kSpaceSize);
+    // The first rows are HELP's reference architectures with their indices, so reference-latency
+    // descriptors can be built.
+    const auto cell = a < 10 ? nb201::parseCell(refs[static_cast<size_t>(a)]) : nb201::cellFromCode((a * 7919) % nb201::kSpaceSize);
     const double mflops = nb201::networkCost(cell).flops / 1e6;
-    // The first rows carry HELP's reference indices, so reference-latency descriptors can be built.
     const int index = a < 10 ? kReferenceIndices[a] : 100 + a;
     text += QByteArray::number(index) + "," + QByteArray::fromStdString(nb201::toString(cell));
     for (int d = 0; d < devices; ++d)

@@ -61,7 +61,7 @@ private slots:
 
   void architectureModelAndFilter() {
     std::vector<store::Architecture> archs;
-    for (int i = 0; i < 300; ++i) archs.push_back({i + 1, nb201::cellFromCode(i * 52), i});
+    for (int i = 0; i < 300; ++i) archs.push_back({i + 1, searchspace::nb201Architecture(nb201::cellFromCode(i * 52)), i});
     ArchitectureModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setRows(architectureRows(archs));

@@ -110,7 +110,7 @@ private slots:
     QVERIFY(settle(w, 120000));
     QVERIFY2(!page->jobBar()->message().contains(QStringLiteral("failed")), qPrintable(page->jobBar()->message()));
     auto p = store::Project::open(project_.toStdString());
-    const auto m = store::loadLatencyMatrix(p, {"this-host"});
+    const auto m = store::loadLatencyMatrix(p, searchspace::nb201Space(), {"this-host"});
     long measured = 0;
     for (double v : m.ms) measured += !std::isnan(v);
     QCOMPARE(measured, 2L);
@@ -301,7 +301,7 @@ private slots:
   void exportPredictorWritesTheFile() {
     {
       auto p = store::Project::open(project_.toStdString());
-      const auto pool = predict::loadTrainingPool(p, {"dev0", "dev1", "dev2"}, "reference-latency");
+      const auto pool = predict::loadTrainingPool(p, searchspace::nb201Space(), {"dev0", "dev1", "dev2"}, "reference-latency");
       predictfile::PredictorFile file;
       file.state = predict::train("lowrank", pool, {})->state();
       file.created = predictfile::creationHere();

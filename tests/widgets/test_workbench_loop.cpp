@@ -178,8 +178,8 @@ private slots:
     QCOMPARE(compared, nb201::kSpaceSize);
     // The held-out points on screen are the same predictions.
     for (size_t i = 0; i < shown.points->size(); ++i) {
-      const auto cell = nb201::parseCell(shown.points->archs[shown.points->arch[i]]);
-      const double gui = shown.spaceMs[static_cast<size_t>(nb201::cellCode(cell))];
+      const auto code = searchspace::nb201Space().index(searchspace::nb201Space().parse(shown.points->archs[shown.points->arch[i]]));
+      const double gui = shown.spaceMs[static_cast<size_t>(*code)];
       QVERIFY(std::abs(shown.points->predictedMs[i] - gui) <= 1e-5 * gui);
     }
   }
