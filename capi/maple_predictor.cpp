@@ -138,6 +138,16 @@ maple_predictor* adaptTo(const maple_predictor* p, const char* device, const map
   return wrap(std::move(file), std::move(adapted));
 }
 
+// snprintf's contract: writes what fits of `text` NUL-terminated, returns its full length.
+int copyOut(const std::string& text, char* buf, size_t size) {
+  if (buf && size > 0) {
+    const size_t n = std::min(size - 1, text.size());
+    std::memcpy(buf, text.data(), n);
+    buf[n] = '\0';
+  }
+  return static_cast<int>(text.size());
+}
+
 } // namespace
 
 extern "C" {
@@ -311,12 +321,7 @@ int maple_arch_string(int32_t code, char* buf, size_t size) {
   return guarded(
       [&]() -> int {
         const auto text = maple::nb201::toString(maple::nb201::cellFromCode(code));
-        if (buf && size > 0) {
-          const size_t n = std::min(size - 1, text.size());
-          std::memcpy(buf, text.data(), n);
-          buf[n] = '\0';
-        }
-        return static_cast<int>(text.size());
+        return copyOut(text, buf, size);
       },
       -1);
 }
@@ -326,12 +331,7 @@ int maple_arch_canonical(const char* space, const char* arch, char* buf, size_t 
       [&]() -> int {
         need(space && arch, "maple_arch_canonical: NULL argument");
         const auto text = maple::searchspace::space(space).canonical(arch);
-        if (buf && size > 0) {
-          const size_t n = std::min(size - 1, text.size());
-          std::memcpy(buf, text.data(), n);
-          buf[n] = '\0';
-        }
-        return static_cast<int>(text.size());
+        return copyOut(text, buf, size);
       },
       -1);
 }

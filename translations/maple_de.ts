@@ -566,8 +566,8 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
         <translation>Wo sich kein Hardware-Zähler lesen lässt, nur Software-Ereignisse zählen und einen Software-Timing-Deskriptor speichern (nie als Zähler ausgegeben)</translation>
     </message>
     <message>
-        <source>Count the workload on this machine and store the capture under the target device</source>
-        <translation>Die Arbeitslast auf diesem Rechner zählen und die Erfassung unter dem Zielgerät speichern</translation>
+        <source>Count the workload on the target device (this machine, or a remote device through its launcher) and store the capture under that device</source>
+        <translation>Die Arbeitslast auf dem Zielgerät zählen (diesem Rechner oder einem entfernten Gerät über seinen Starter) und die Erfassung unter diesem Gerät speichern</translation>
     </message>
     <message>
         <source>End now and store nothing</source>

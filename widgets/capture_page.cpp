@@ -89,7 +89,8 @@ CapturePage::CapturePage(Workspace* workspace, QWidget* parent)
   fallback_->setToolTip(tr("Where no hardware counter can be read, count software events only and store a "
                            "software-timing descriptor (never passed off as counters)"));
   start_ = new QPushButton(tr("Start"), this);
-  start_->setToolTip(tr("Count the workload on this machine and store the capture under the target device"));
+  start_->setToolTip(tr("Count the workload on the target device (this machine, or a remote device through its launcher) and store "
+                          "the capture under that device"));
   stop_ = new QPushButton(tr("Stop"), this);
   stop_->setToolTip(tr("End now and store the steps counted so far as a partial capture (the step in progress is "
                         "dropped); Cancel stores nothing"));
