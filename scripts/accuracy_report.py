@@ -199,7 +199,6 @@ if ceiling:
     p()
 
 p("## FBNet\n")
-p("Not measured yet: the predictors take NAS-Bench-201 cells (`nb201::Cell`), and the FBNet search space")
-p("(#13) is not wired to them this session. The design and the opcost prior work on a space's operation-count")
-p("features (core/predict/op_counts.hpp, design.hpp), so FBNet needs its per-layer block-choice counts as")
-p("features, the predictor contract over a named space's architectures, and its 20 devices in the harness.")
+p("Not in this report yet: the predictors train, adapt and evaluate on FBNet (`maple eval --space fbnet`),")
+p("but this script runs NAS-Bench-201 splits only (issue #13, item 6). A first FBNet check on HELP's")
+p("meta-validation devices, with its command, is in docs/searchspaces.md.")
