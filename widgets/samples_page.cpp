@@ -326,8 +326,8 @@ void SamplesPage::loadMeasured() {
     auto project = openWorkspaceProject(path);
     std::map<int, MeasuredOnTarget> byCode;
     if (store::findDevice(project, device))
-      for (const auto& m : services::measuredArchitectures(project, device))
-        byCode[nb201::cellCode(m.cell)] = {m.medianMs, m.iqrMs, m.repetitions, m.samples, QString::fromStdString(m.spreadWarning)};
+      for (const auto& m : services::measuredArchitectures(project, searchspace::nb201Space(), device))
+        byCode[static_cast<int>(*m.arch.index())] = {m.medianMs, m.iqrMs, m.repetitions, m.samples, QString::fromStdString(m.spreadWarning)};
     return [this, byCode] {
       model_->setMeasured(byCode);
       table_->resizeColumnToContents(ArchitectureModel::Iqr);

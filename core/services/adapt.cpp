@@ -7,13 +7,13 @@
 #include "predict/shot_policy.hpp"
 #include "predictfile/from_predictor.hpp"
 #include "services/devices.hpp"
+#include "services/measure.hpp"
 #include "services/predictors.hpp"
 #include "services/spaces.hpp"
 #include "store/devices.hpp"
 #include "store/latencies.hpp"
 
 #include <algorithm>
-#include <cmath>
 
 namespace maple::services {
 namespace {
@@ -42,14 +42,12 @@ struct Measured {
 };
 
 Measured measuredOn(store::Project& project, const searchspace::SearchSpace& space, const std::string& device) {
-  const auto m = store::loadLatencyMatrix(project, space, {device});
   Measured out{{&space, {}}, {}, {}};
-  for (size_t a = 0; a < m.architectures.size(); ++a)
-    if (std::isfinite(m.at(a, 0))) {
-      out.architectures.genotypes.push_back(m.architectures[a].arch.genotype);
-      out.spaceIndex.push_back(m.architectures[a].spaceIndex);
-      out.medianMs.push_back(m.at(a, 0));
-    }
+  for (const auto& m : measuredArchitectures(project, space, device)) {
+    out.architectures.genotypes.push_back(m.arch.genotype);
+    out.spaceIndex.push_back(m.spaceIndex);
+    out.medianMs.push_back(m.medianMs);
+  }
   return out;
 }
 

@@ -219,17 +219,18 @@ MeasureOutcome measureAndStore(store::Project& project, const MeasureRequest& r,
   return finish(false);
 }
 
-std::vector<MeasuredArchitecture> measuredArchitectures(store::Project& project, const std::string& device) {
+std::vector<MeasuredArchitecture> measuredArchitectures(store::Project& project, const searchspace::SearchSpace& space,
+                                                      const std::string& device) {
   const auto dev = store::requireDevice(project, device);
   std::unordered_map<std::int64_t, store::ArchitectureLatency> byId;
   for (auto& a : store::deviceLatencies(project, dev.id)) byId.emplace(a.architectureId, a);
   const double threshold = measure::Protocol{}.highSpread;
   std::vector<MeasuredArchitecture> out;
-  for (const auto& a : store::listArchitectures(project, searchspace::nb201Space())) {
+  for (const auto& a : store::listArchitectures(project, space)) {
     auto it = byId.find(a.id);
     if (it == byId.end()) continue;
     const auto& l = it->second;
-    MeasuredArchitecture m{a.id, searchspace::cellOf(a.arch.genotype), a.spaceIndex, l.medianMs, l.iqrMs, l.repetitions, l.samples, false, {}};
+    MeasuredArchitecture m{a.id, a.arch, a.spaceIndex, l.medianMs, l.iqrMs, l.repetitions, l.samples, false, {}};
     if (l.iqrMs && l.medianMs > 0) m.spreadWarning = measure::spreadWarning(*l.iqrMs / l.medianMs, threshold);
     m.highSpread = !m.spreadWarning.empty();
     out.push_back(std::move(m));

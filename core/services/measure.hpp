@@ -148,11 +148,11 @@ struct MeasureOutcome {
 // imported device.
 MeasureOutcome measureAndStore(store::Project& project, const MeasureRequest& request, const MeasureEvents& events = {});
 
-// Every architecture measured on a device, one row each (median of its samples), in the order of
+// Every architecture of `space` measured on a device, one row each (median of its samples), in the order of
 // store::listArchitectures, with the spread warning of `maple measure` applied to the median IQR.
 struct MeasuredArchitecture {
   std::int64_t architectureId = 0;
-  nb201::Cell cell;
+  searchspace::Architecture arch;
   std::optional<int> spaceIndex;
   double medianMs = 0;            // median of the samples' medians
   std::optional<double> iqrMs;    // median of the samples' IQRs (absent for imported values)
@@ -161,6 +161,7 @@ struct MeasuredArchitecture {
   bool highSpread = false;
   std::string spreadWarning;      // as `maple measure` words it; empty when not highSpread
 };
-std::vector<MeasuredArchitecture> measuredArchitectures(store::Project& project, const std::string& device);
+std::vector<MeasuredArchitecture> measuredArchitectures(store::Project& project, const searchspace::SearchSpace& space,
+                                                      const std::string& device);
 
 } // namespace maple::services

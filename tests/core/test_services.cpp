@@ -189,7 +189,7 @@ private slots:
     while (st.step()) ms.push_back(st.real(0));
     QCOMPARE(ms.size(), size_t{3});
     std::sort(ms.begin(), ms.end());
-    const auto rows = services::measuredArchitectures(p, "box");
+    const auto rows = services::measuredArchitectures(p, searchspace::nb201Space(), "box");
     QCOMPARE(rows.size(), size_t{1});
     QCOMPARE(rows[0].samples, 3);
     QCOMPARE(rows[0].medianMs, ms[1]);
@@ -228,10 +228,10 @@ private slots:
     QCOMPARE(out.stored.size(), size_t{1});
     QVERIFY(waited >= std::chrono::milliseconds(1400)); // it did wait for the holder's commit
     QCOMPARE(busyNotices.load(), 1);
-    const auto rows = services::measuredArchitectures(p, "waiter");
+    const auto rows = services::measuredArchitectures(p, searchspace::nb201Space(), "waiter");
     QCOMPARE(rows.size(), size_t{1});
     QCOMPARE(rows[0].medianMs, 2.5);
-    QVERIFY(rows[0].cell == nb201::cellFromCode(5));
+    QVERIFY(searchspace::cellOf(rows[0].arch.genotype) == nb201::cellFromCode(5));
   }
 
   void spreadWarningIsAValue() {
@@ -250,14 +250,14 @@ private slots:
       w.sample(source, s);
       tx.commit();
     }
-    const auto rows = services::measuredArchitectures(p, "box");
+    const auto rows = services::measuredArchitectures(p, searchspace::nb201Space(), "box");
     QCOMPARE(rows.size(), size_t{2});
     QVERIFY(rows[0].highSpread);
     QVERIFY2(rows[0].spreadWarning.rfind("high spread: IQR is", 0) == 0, rows[0].spreadWarning.c_str());
     QCOMPARE(rows[0].samples, 2);
     QVERIFY(!rows[1].highSpread && rows[1].spreadWarning.empty());
     // Imported values carry no IQR, hence no warning.
-    const auto imported = services::measuredArchitectures(p, "dev0");
+    const auto imported = services::measuredArchitectures(p, searchspace::nb201Space(), "dev0");
     QVERIFY(!imported[0].iqrMs && !imported[0].highSpread && imported[0].repetitions == 0);
   }
 
