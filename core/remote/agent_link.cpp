@@ -8,6 +8,8 @@
 #include "remote/wire_fields.hpp"
 
 #include <sstream>
+#include <tuple>
+#include <utility>
 
 namespace maple::remote {
 
@@ -156,7 +158,10 @@ RemoteSample AgentLink::measure(const searchspace::Architecture& arch, const mea
                         {"seed", ask.seed},        {"timeout", ask.runnerTimeoutS},
                         {"protocol", toJson(protocol)}};
   const auto reply = exchange(request, "measured", [&](const json& p) {
-    return !progress || progress(integer(p, "runs_done"), integer(p, "max_runs"), num(p, "median_ms"));
+    if (!progress) return true;
+    const auto [done, most, medianMs] =
+        decoded([&] { return std::tuple{integer(p, "runs_done"), integer(p, "max_runs"), num(p, "median_ms")}; });
+    return progress(done, most, medianMs);
   });
   return decoded([&] {
     RemoteSample s;
@@ -186,7 +191,9 @@ RemoteCapture AgentLink::capture(const CaptureAsk& ask, const counters::CaptureC
     child_->write(lineOf({{"op", "stop"}}) + "\n"); // an agent that stopped reading shows on the next read
   };
   const auto reply = exchange(request, "captured", [&](const json& p) {
-    return !callbacks.onProgress || callbacks.onProgress(num(p, "fraction"), str(p, "step"));
+    if (!callbacks.onProgress) return true;
+    const auto [fraction, step] = decoded([&] { return std::pair{num(p, "fraction"), str(p, "step")}; });
+    return callbacks.onProgress(fraction, step);
   }, stream);
   return decoded([&] {
     RemoteCapture c{captureFromJson(at(reply, "capture")), str(reply, "runtime")};

@@ -149,6 +149,20 @@ private slots:
     QVERIFY(!link.detect().hostname.empty());
   }
 
+  // A progress line is a reply like any other: its faults name the launcher, and no callback sees it.
+  void malformedProgressNamesTheLauncher() {
+    AgentLink link(kFake + " badprogress", 10);
+    bool called = false;
+    const auto f = failureOf([&] {
+      link.measure(nb201Arch(kArch), quickProtocol(), MeasureAsk{}, [&](int, int, double) { return called = true; });
+    });
+    QVERIFY(f.kind == ErrorKind::BadInput);
+    QVERIFY2(f.message.startsWith("remote device via ") && f.message.contains("the agent's reply is malformed") &&
+                 f.message.contains("runs_done"),
+             qPrintable(f.message));
+    QVERIFY(!called);
+  }
+
   // The agent runs the network of the space the request names.
   void measuresAnFbnetArchitecture() {
     AgentLink link(kAgent, 60);

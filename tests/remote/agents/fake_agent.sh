@@ -5,7 +5,8 @@
 # noparanoid (a probe from a host whose perf_event_paranoid cannot be read: null on the wire),
 # hellohost (sends its detection with the hello, then names the first request it gets); with
 # that hello too, samplesgarbage (a capture's readings with a count that is not one) and
-# sampleslong (a line of readings far beyond the limit of one, yet well under the reply limit).
+# sampleslong (a line of readings far beyond the limit of one, yet well under the reply limit);
+# badprogress (a measurement's progress whose run count is not a number).
 read -r hello
 if [ "$1" = hellohost ] || [ "$1" = samplesgarbage ] || [ "$1" = sampleslong ]; then
   echo '{"op":"hello","protocol":2,"maple":"maple fake","hostname":"fake-board","host":{"hostname":"fake-board",'\
@@ -23,6 +24,7 @@ exit) echo "agent: giving up" >&2; exit 7 ;;
 hang) exec sleep 300 ;;
 long) head -c 70000000 /dev/zero | tr '\0' x ;;
 wrong) echo '{"op":"probed","counting":{}}' ;;
+badprogress) echo '{"op":"progress","runs_done":"some","max_runs":10,"median_ms":1.5}' ;;
 badhost) echo '{"op":"detected","host":{"hostname":"fake","kernel":"6.1"}}' ;;
 noparanoid) echo '{"op":"probed","counting":{"perf_event_paranoid":null,"privileged":false,"scope":"user",'\
 '"hardware_pmu":false,"hardware_pmu_note":"no /sys/bus/event_source/devices/cpu","kernel_event_sources":["software"],'\
