@@ -6,7 +6,7 @@
 // loading the pool alone, the part of the total that reading the project takes.
 // Usage: bench_adapt [PROJECT] [RUNS]   (default build/demo/demo.maple, 5 runs)
 #include "common/error.hpp"
-#include "predict/pool.hpp"
+#include "evaluation/project_pool.hpp"
 #include "services/adapt.hpp"
 #include "services/devices.hpp"
 
@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
     std::vector<double> total, pool;
     for (int r = 0; r < runs; ++r) {
       auto t0 = std::chrono::steady_clock::now();
-      predict::loadTrainingPool(project, searchspace::nb201Space(), train, request.descriptorKind);
+      evaluation::loadTrainingPool(project, searchspace::nb201Space(), train, request.descriptorKind);
       pool.push_back(since(t0));
       t0 = std::chrono::steady_clock::now();
       const auto result = services::adaptToDevice(project, request);

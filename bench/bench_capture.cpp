@@ -3,6 +3,7 @@
 // stored with its descriptors in a fresh project. Goal: <= 30 s. Where this machine has no hardware
 // PMU the labelled software fallback runs instead (the same workload and repeats), and says so.
 // Usage: bench_capture [REPEATS]
+#include "store/descriptors.hpp"
 #include "counters/capture_store.hpp"
 #include "counters/session.hpp"
 #include "descriptor/from_capture.hpp"
@@ -31,11 +32,12 @@ int main(int argc, char** argv) {
     const auto t1 = Clock::now();
     auto project = maple::store::Project::create((dir / "bench.maple").string());
     maple::store::Transaction tx(project.db());
-    maple::store::Device d;
+    maple::hardware::Device d;
     d.name = "bench";
     const auto device = maple::store::upsertDevice(project, d);
     maple::counters::saveCapture(project, device, capture);
-    const auto reduction = maple::descriptor::reduceAndSave(project, device, capture, "bench");
+    const auto reduction = maple::descriptor::reduceCapture(capture, "bench");
+    maple::store::saveCaptureDescriptors(project, device, reduction.descriptors, capture.id);
     tx.commit();
     const auto t2 = Clock::now();
     const double run = std::chrono::duration<double>(t1 - t0).count(), store = std::chrono::duration<double>(t2 - t1).count();

@@ -37,7 +37,7 @@ int main(int argc, char** argv) {
     const size_t nd = table.devices.size();
     for (size_t d = 0; d < nd; ++d) {
       const auto& name = table.devices[d];
-      const auto spec = *std::find_if(specs.begin(), specs.end(), [&](const store::Device& s) { return s.name == name; });
+      const auto spec = *std::find_if(specs.begin(), specs.end(), [&](const hardware::Device& s) { return s.name == name; });
       std::vector<double> col(table.cells.size());
       for (size_t r = 0; r < table.cells.size(); ++r) col[r] = table.ms[r * nd + d];
       if (name == targetName) {

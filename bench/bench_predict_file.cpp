@@ -4,7 +4,7 @@
 // descriptors, then adapted to gold_6226 with 10 shots and, separately, bound to it with zero shots.
 // Usage: bench_predict_file [METHOD ...]   (default: every method)
 #include "dataset/help_nb201.hpp"
-#include "predict/pool.hpp"
+#include "evaluation/project_pool.hpp"
 #include "predictfile/from_predictor.hpp"
 
 #include <algorithm>
@@ -53,8 +53,8 @@ int main(int argc, char** argv) {
   try {
     auto project = store::Project::create((dir / "bench.maple").string());
     dataset::importHelpNb201(project, std::string(MAPLE_DATA_DIR) + "/help-nb201");
-    const auto pool = predict::loadTrainingPool(project, searchspace::nb201Space(), kTrain, "reference-latency");
-    const auto descriptor = predict::deviceDescriptor(project, searchspace::nb201Space(), kTarget, "reference-latency");
+    const auto pool = evaluation::loadTrainingPool(project, searchspace::nb201Space(), kTrain, "reference-latency");
+    const auto descriptor = evaluation::deviceDescriptor(project, searchspace::nb201Space(), kTarget, "reference-latency");
     const searchspace::ArchitectureSet all{&searchspace::nb201Space(), searchspace::nb201Space().enumerate()};
     std::printf("%-10s %10s %12s %12s %12s %12s  %s\n", "method", "file_KiB", "adapted_best", "adapted_med",
                 "bound_best", "bound_med", "goal <= 50 ms (adapted, median)");

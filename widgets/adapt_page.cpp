@@ -6,7 +6,7 @@
 #include "job_bar.hpp"
 #include "workspace.hpp"
 
-#include "predict/pool.hpp"
+#include "descriptor/descriptor.hpp"
 #include "predict/predictor.hpp"
 #include "predict/shot_policy.hpp"
 #include "services/adapt.hpp"
@@ -84,7 +84,7 @@ AdaptPage::AdaptPage(Workspace* workspace, QWidget* parent)
   method_->setCurrentText(QString::fromStdString(predict::defaultMethod()));
   method_->setToolTip(tr("The regressor trained on the training devices and adapted to the target"));
   kind_ = new QComboBox(this);
-  for (const auto& k : predict::descriptorKinds()) kind_->addItem(QString::fromStdString(k));
+  for (const auto& k : descriptor::kinds()) kind_->addItem(QString::fromStdString(k));
   kind_->setCurrentText(QStringLiteral("reference-latency"));
   kind_->setToolTip(tr("How devices are described: reference-latency needs the target's measured reference "
                        "architectures among its shots"));

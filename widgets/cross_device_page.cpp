@@ -8,7 +8,7 @@
 #include "workspace.hpp"
 
 #include "common/error.hpp"
-#include "predict/pool.hpp"
+#include "descriptor/descriptor.hpp"
 #include "predict/predictor.hpp"
 #include "services/devices.hpp"
 
@@ -74,7 +74,7 @@ QWidget* CrossDevicePage::buildRunBox() {
   for (const auto& m : predict::methodNames()) method_->addItem(QString::fromStdString(m));
   method_->setToolTip(tr("The regressor trained on the other folds"));
   kind_ = new QComboBox(this);
-  for (const auto& k : predict::descriptorKinds()) kind_->addItem(QString::fromStdString(k));
+  for (const auto& k : descriptor::kinds()) kind_->addItem(QString::fromStdString(k));
   kind_->setCurrentText(QStringLiteral("reference-latency"));
   kind_->setToolTip(tr("How devices are described to the predictor"));
   shots_ = new QSpinBox(this);

@@ -12,7 +12,7 @@ QString opt(const std::optional<double>& v, const QString& unit, int decimals = 
 
 QString opt(const std::optional<int>& v) { return v ? QString::number(*v) : QString(); }
 
-QString caches(const store::Device& d) {
+QString caches(const hardware::Device& d) {
   QStringList parts;
   if (d.l1dCacheKb) parts << QStringLiteral("L1d %1 KiB").arg(*d.l1dCacheKb);
   if (d.l2CacheKb) parts << QStringLiteral("L2 %1 KiB").arg(*d.l2CacheKb);

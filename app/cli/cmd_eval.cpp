@@ -6,7 +6,7 @@
 #include "cli/output.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
-#include "predict/pool.hpp"
+#include "descriptor/descriptor.hpp"
 #include "predict/shot_policy.hpp"
 #include "services/evaluations.hpp"
 
@@ -81,7 +81,7 @@ void addEvalCommand(CLI::App& root) {
   auto o = std::make_shared<Opts>();
   std::string methods, kinds;
   for (const auto& m : predict::methodNames()) methods += (methods.empty() ? "" : ", ") + m;
-  for (const auto& k : predict::descriptorKinds()) kinds += (kinds.empty() ? "" : ", ") + k;
+  for (const auto& k : descriptor::kinds()) kinds += (kinds.empty() ? "" : ", ") + k;
   cmd->add_option("--project", o->project, "Project file")->required();
   addSpaceOption(cmd, o->space);
   cmd->add_option("--train-devices", o->train, "Devices to train on, comma-separated")->required();

@@ -6,7 +6,7 @@
 #include "cli/predictor_support.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
-#include "predict/pool.hpp"
+#include "evaluation/project_pool.hpp"
 #include "store/devices.hpp"
 #include "store/latencies.hpp"
 
@@ -145,7 +145,7 @@ void addPredictCommand(CLI::App& root) {
       if (!o->device.empty()) {
         store::requireDevice(*proj, o->device);
         target.device = o->device;
-        target.descriptor = predict::deviceDescriptor(*proj, space, o->device, predictor->descriptorKind());
+        target.descriptor = evaluation::deviceDescriptor(*proj, space, o->device, predictor->descriptorKind());
       } else {
         auto d = readDescriptorFile(o->descriptorFile);
         target.device = d.device.empty() ? o->descriptorFile : d.device;

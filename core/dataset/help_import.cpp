@@ -35,9 +35,9 @@ std::optional<int> batchOf(const std::string& name) {
   return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
 }
 
-std::map<std::string, store::Device> specsBeside(const std::string& tablePath, bool& found) {
+std::map<std::string, hardware::Device> specsBeside(const std::string& tablePath, bool& found) {
   const auto specsPath = (fs::path(tablePath).parent_path() / kSpecsName).string();
-  std::map<std::string, store::Device> specs;
+  std::map<std::string, hardware::Device> specs;
   std::error_code ec;
   found = fs::exists(specsPath, ec);
   if (found)
@@ -47,10 +47,10 @@ std::map<std::string, store::Device> specsBeside(const std::string& tablePath, b
 
 // Upserts every column's device, marked imported from the table; returns their ids in column order.
 std::vector<std::int64_t> writeDevices(store::Project& project, const ImportTable& table,
-                                       const std::map<std::string, store::Device>& specs) {
+                                       const std::map<std::string, hardware::Device>& specs) {
   std::vector<std::int64_t> ids;
   for (const auto& name : table.devices) {
-    store::Device d;
+    hardware::Device d;
     if (auto it = specs.find(name); it != specs.end()) d = it->second;
     d.name = name;
     if (d.family.empty() || d.family == "unknown") d.family = familyOf(name);
@@ -63,7 +63,7 @@ std::vector<std::int64_t> writeDevices(store::Project& project, const ImportTabl
 
 } // namespace
 
-std::vector<store::Device> readDeviceSpecs(const std::string& path) {
+std::vector<hardware::Device> readDeviceSpecs(const std::string& path) {
   const std::string data = readWhole(path);
   // Quoted fields may hold commas but no line breaks in this sheet, so lines are records.
   const auto rows = lines(data);
@@ -73,7 +73,7 @@ std::vector<store::Device> readDeviceSpecs(const std::string& path) {
     badLine(path, 1, "wrong header: the first column must be 'device'");
   std::map<std::string, size_t> col;
   for (size_t i = 0; i < header->size(); ++i) col[(*header)[i]] = i;
-  std::vector<store::Device> out;
+  std::vector<hardware::Device> out;
   for (size_t r = 1; r < rows.size(); ++r) {
     const long line = static_cast<long>(r + 1);
     auto f = text::splitCsv(rows[r]);
@@ -96,7 +96,7 @@ std::vector<store::Device> readDeviceSpecs(const std::string& path) {
       auto v = num(name);
       return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
     };
-    store::Device d;
+    hardware::Device d;
     d.name = get("device");
     if (d.name.empty()) badLine(path, line, "the device name is empty");
     d.family = get("family").empty() ? familyOf(d.name) : get("family");

@@ -32,7 +32,7 @@ struct ImportResult {
 
 // devices.csv beside a table: spec-sheet facts per device column. Unknown columns are ignored;
 // a missing "device" column or a malformed number is a "file:line: reason" error.
-std::vector<store::Device> readDeviceSpecs(const std::string& path);
+std::vector<hardware::Device> readDeviceSpecs(const std::string& path);
 
 // The header 'idx,arch_str,<device>,...' of `table` (a name for the message): the device columns,
 // each a valid, distinct device name; "file:1: reason" otherwise.

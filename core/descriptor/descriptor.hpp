@@ -7,9 +7,7 @@
 //                     never passed off as a counter descriptor
 //   reference-latency latencies of fixed reference architectures on the device, normalised
 //   specs             spec-sheet facts of the hardware
-#include "store/project.hpp"
-
-#include <optional>
+// A plain value: store/descriptors.hpp persists it.
 #include <string>
 #include <vector>
 
@@ -24,9 +22,11 @@ struct Descriptor {
   int shotsUsed = 0;              // latencies measured on the device to build it (count as shots)
 };
 
-std::int64_t saveDescriptor(store::Project& project, std::int64_t deviceId, const Descriptor& d,
-                            std::optional<std::int64_t> captureId = {});
-// The newest descriptor of this kind for the device.
-std::optional<Descriptor> latestDescriptor(store::Project& project, std::int64_t deviceId, const std::string& kind);
+// Every kind above: what a training pool can be described by. The two any project can make (from
+// its latencies and devices table) come first, as the faces offer them.
+inline const std::vector<std::string>& kinds() {
+  static const std::vector<std::string> all{"reference-latency", "specs", "counters", "counters-edge", "software-timing"};
+  return all;
+}
 
 } // namespace maple::descriptor

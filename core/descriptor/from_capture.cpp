@@ -1,6 +1,7 @@
 #include "descriptor/from_capture.hpp"
 
 #include <cmath>
+#include <optional>
 
 namespace maple::descriptor {
 namespace {
@@ -130,14 +131,6 @@ Reduction reduceCapture(const counters::Capture& c, const std::string& deviceNam
   Reduction r;
   for (auto make : {counterDescriptor, edgeDescriptor, softwareDescriptor})
     if (auto d = make(c, deviceName, r.notes)) r.descriptors.push_back(std::move(*d));
-  return r;
-}
-
-Reduction reduceAndSave(store::Project& project, std::int64_t deviceId, const counters::Capture& capture,
-                        const std::string& deviceName) {
-  auto r = reduceCapture(capture, deviceName);
-  for (const auto& d : r.descriptors)
-    saveDescriptor(project, deviceId, d, capture.id > 0 ? std::optional<std::int64_t>(capture.id) : std::nullopt);
   return r;
 }
 

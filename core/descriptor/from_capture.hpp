@@ -31,8 +31,4 @@ struct Reduction {
 
 Reduction reduceCapture(const counters::Capture& capture, const std::string& deviceName);
 
-// Reduces and stores each descriptor against the capture; returns what was made.
-Reduction reduceAndSave(store::Project& project, std::int64_t deviceId, const counters::Capture& capture,
-                        const std::string& deviceName);
-
 } // namespace maple::descriptor

@@ -76,7 +76,7 @@ std::string specFamilyFlag(const std::string& family) {
   return it == aliases.end() ? std::string() : it->second;
 }
 
-Descriptor specsDescriptor(const store::Device& dev) {
+Descriptor specsDescriptor(const hardware::Device& dev) {
   Descriptor d;
   d.kind = kSpecs;
   d.version = 2;

@@ -16,7 +16,7 @@
 //   0 for every CPU, phone and board.
 #include "descriptor/descriptor.hpp"
 #include "searchspace/space.hpp"
-#include "store/devices.hpp"
+#include "hardware/device.hpp"
 
 #include <map>
 #include <optional>
@@ -52,6 +52,6 @@ const std::vector<std::string>& specFamilies();
 std::string specFamilyFlag(const std::string& family);
 
 // BadInput naming the device when the devices table knows none of its facts.
-Descriptor specsDescriptor(const store::Device& device);
+Descriptor specsDescriptor(const hardware::Device& device);
 
 } // namespace maple::descriptor

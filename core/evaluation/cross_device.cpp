@@ -3,7 +3,7 @@
 #include "common/error.hpp"
 #include "common/setting.hpp"
 #include "common/text.hpp"
-#include "predict/pool.hpp"
+#include "evaluation/project_pool.hpp"
 #include "store/devices.hpp"
 #include "store/latencies.hpp"
 
@@ -35,7 +35,7 @@ std::vector<double> predictiveSpread(store::Project& project, const std::string&
   for (const auto& d : devicesWithLatencies(project, space)) {
     if (d == target) continue;
     try {
-      predict::deviceDescriptor(project, space, d, kind);
+      evaluation::deviceDescriptor(project, space, d, kind);
       pool.push_back(d);
     } catch (const Error&) {
     }
@@ -45,12 +45,12 @@ std::vector<double> predictiveSpread(store::Project& project, const std::string&
              "' descriptor to train on: import a data set or measure the reference architectures on another device");
   predict::Target t;
   t.device = target;
-  t.descriptor = predict::deviceDescriptor(project, space, target, kind);
+  t.descriptor = evaluation::deviceDescriptor(project, space, target, kind);
   // The current predictor of the target knows every latency measured on it so far.
   const auto measured = store::loadLatencyMatrix(project, space, {target});
   for (size_t a = 0; a < measured.architectures.size(); ++a)
     if (std::isfinite(measured.at(a, 0))) t.shots.push_back({measured.architectures[a].arch.genotype, measured.at(a, 0)});
-  const auto trained = predict::train(method, predict::loadTrainingPool(project, space, pool, kind), {}, progress);
+  const auto trained = predict::train(method, evaluation::loadTrainingPool(project, space, pool, kind), {}, progress);
   const auto adapted = trained->adapt(t, progress);
   std::vector<double> spread;
   adapted->predictMs(architectures, &spread);
@@ -73,7 +73,7 @@ std::vector<size_t> proposeShots(store::Project& project, const std::string& tar
              ": import a data set (maple import) or choose " + setting("shot-policy", "reference") + " or " +
              setting("shot-policy", "random"));
   const auto trained = predict::train(predict::defaultMethod(),
-                                      predict::loadTrainingPool(project, space, pool, "reference-latency"), {}, progress);
+                                      evaluation::loadTrainingPool(project, space, pool, "reference-latency"), {}, progress);
   return predict::chooseShots(policy, trained.get(), candidates, k, seed);
 }
 

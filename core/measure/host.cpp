@@ -137,9 +137,9 @@ HostInfo detectHost(const std::string& root) {
   return h;
 }
 
-store::Device deviceFromHost(const std::string& name, const HostInfo& host, const std::string& runtime, int batch,
+hardware::Device deviceFromHost(const std::string& name, const HostInfo& host, const std::string& runtime, int batch,
                              const GpuInfo* gpu) {
-  store::Device d;
+  hardware::Device d;
   d.name = name;
   d.runtime = runtime;
   d.batchSize = batch;

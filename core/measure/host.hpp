@@ -2,7 +2,7 @@
 // What this machine is: CPU model, cores, caches (from /sys), memory (from /proc/meminfo), and the
 // CUDA devices a CUDA build found. Used to create a device row for a machine being measured and to
 // record the conditions of each sample.
-#include "store/devices.hpp"
+#include "hardware/device.hpp"
 
 #include <optional>
 #include <string>
@@ -39,7 +39,7 @@ struct HostInfo {
 HostInfo detectHost(const std::string& root = "");
 
 // A device row for `name` describing this host: the CPU, or `gpu` when measuring on that GPU.
-store::Device deviceFromHost(const std::string& name, const HostInfo& host, const std::string& runtime,
+hardware::Device deviceFromHost(const std::string& name, const HostInfo& host, const std::string& runtime,
                              int batch, const GpuInfo* gpu = nullptr);
 
 // Reads a one-line /sys or /proc file, trimmed; nullopt when absent or unreadable.

@@ -4,9 +4,6 @@
 #include "common/parallel_for.hpp"
 #include "common/setting.hpp"
 #include "descriptor/from_data.hpp"
-#include "predict/pool.hpp"
-#include "store/devices.hpp"
-#include "store/latencies.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -25,54 +22,6 @@ Protocol parseProtocol(const std::string& name) {
 }
 
 std::string protocolName(Protocol p) { return p == Protocol::Full ? "full" : "help"; }
-
-EvalData loadEvalData(store::Project& project, const searchspace::SearchSpace& space,
-                      const std::vector<std::string>& devices, const std::string& kind) {
-  EvalData d;
-  d.devices = devices;
-  d.architectures.space = &space;
-  const auto m = store::loadLatencyMatrix(project, space, devices);
-  for (const auto& a : m.architectures) {
-    d.architectures.genotypes.push_back(a.arch.genotype);
-    d.spaceIndex.push_back(a.spaceIndex);
-    d.architectureIds.push_back(a.id);
-  }
-  d.latencyMs.assign(devices.size(), std::vector<double>(m.architectures.size()));
-  for (size_t dev = 0; dev < devices.size(); ++dev) {
-    d.deviceIds.push_back(store::requireDevice(project, devices[dev]).id);
-    bool any = false;
-    for (size_t a = 0; a < m.architectures.size(); ++a) {
-      d.latencyMs[dev][a] = m.at(a, dev);
-      any = any || std::isfinite(m.at(a, dev));
-    }
-    if (!any) badInput("device '" + devices[dev] + "' has no latencies in " + project.path() + ": measure or import some");
-  }
-  if (kind != descriptor::kReferenceLatency)
-    for (const auto& dev : devices) d.descriptors[dev] = deviceDescriptor(project, space, dev, kind);
-  return d;
-}
-
-EvalData evalDataFromTable(const dataset::LatencyTable& table, const std::vector<store::Device>& specs,
-                           const std::string& kind) {
-  if (kind != descriptor::kReferenceLatency && kind != descriptor::kSpecs)
-    fail(ErrorKind::Usage, "the data set's table offers only the reference-latency and specs descriptors, not '" + kind + "'");
-  EvalData d;
-  d.devices = table.devices;
-  d.architectures = searchspace::nb201Set(table.cells);
-  for (int i : table.index) d.spaceIndex.push_back(i);
-  d.architectureIds.assign(table.cells.size(), 0);
-  d.deviceIds.assign(table.devices.size(), 0);
-  d.latencyMs.assign(table.devices.size(), std::vector<double>(table.cells.size()));
-  for (size_t c = 0; c < table.cells.size(); ++c)
-    for (size_t dev = 0; dev < table.devices.size(); ++dev) d.latencyMs[dev][c] = table.ms[c * table.devices.size() + dev];
-  if (kind == descriptor::kSpecs)
-    for (const auto& name : table.devices) {
-      auto it = std::find_if(specs.begin(), specs.end(), [&](const store::Device& s) { return s.name == name; });
-      if (it == specs.end()) badInput("the spec sheet has no row for device '" + name + "'");
-      d.descriptors[name] = descriptor::specsDescriptor(*it);
-    }
-  return d;
-}
 
 namespace {
 
@@ -349,14 +298,6 @@ nlohmann::json storedMetrics(const std::map<std::string, Metrics>& devices, cons
   nlohmann::json perDevice = nlohmann::json::object();
   for (const auto& [name, m] : devices) perDevice[name] = toJson(m);
   return {{"devices", perDevice}, {"mean", toJson(mean)}, {"train_devices", trainDevices}, {"test_devices", testDevices}};
-}
-
-void appendPredictionRows(const SeedRun& run, const EvalData& data, std::vector<store::EvaluationPrediction>& out) {
-  for (const auto& [name, preds] : run.predictions) {
-    const size_t dev = deviceIndex(data, name);
-    for (const auto& p : preds)
-      out.push_back({data.deviceIds[dev], data.architectureIds[p.cell], p.predictedMs, p.measuredMs, p.isShot});
-  }
 }
 
 } // namespace maple::predict

@@ -19,12 +19,9 @@
 // every seed (deterministic). The pool model is trained once per evaluation with the first seed.
 // Each result holds the mean over seeds and their standard deviation; coverage68/95 are measured
 // on the unmeasured architectures of each device.
-#include "dataset/help_nb201.hpp"
 #include "predict/metrics.hpp"
 #include "predict/predictor.hpp"
 #include "predict/shot_policy.hpp"
-#include "store/evaluations.hpp"
-#include "store/project.hpp"
 
 #include <map>
 #include <optional>
@@ -35,7 +32,8 @@ enum class Protocol { Full, Help };
 Protocol parseProtocol(const std::string& name); // Usage for anything but full or help
 std::string protocolName(Protocol p);
 
-// Everything the harness reads: latencies of the train and test devices and their descriptors.
+// Everything the harness reads: latencies of the train and test devices and their descriptors
+// (evaluation/project_eval_data.hpp reads it from a project).
 struct EvalData {
   std::vector<std::string> devices;
   searchspace::ArchitectureSet architectures;     // one space
@@ -45,15 +43,6 @@ struct EvalData {
   std::vector<std::vector<double>> latencyMs;     // [device][architecture], NaN where not measured
   std::map<std::string, descriptor::Descriptor> descriptors; // stored kinds, per device
 };
-
-// Loads the listed devices' latencies on `space`; Usage for an unknown device or kind, BadInput for
-// a device that lacks the descriptor kind or has no latencies.
-EvalData loadEvalData(store::Project& project, const searchspace::SearchSpace& space,
-                      const std::vector<std::string>& devices, const std::string& kind);
-// The same straight from the data set's table and spec sheet (tests and benchmarks, no project).
-// Only reference-latency and specs are available there.
-EvalData evalDataFromTable(const dataset::LatencyTable& table, const std::vector<store::Device>& specs,
-                           const std::string& kind);
 
 struct EvalOptions {
   std::string method;
@@ -102,9 +91,8 @@ EvalResult evaluate(const EvalData& data, const EvalOptions& options, const Prog
 nlohmann::json toJson(const EvalResult& r);
 
 // For callers that store evaluations (store/evaluations.hpp): the metrics_json object (callers may
-// add keys) and a seed run's scored predictions as rows, appended to `out`.
+// add keys).
 nlohmann::json storedMetrics(const std::map<std::string, Metrics>& devices, const Metrics& mean,
                              const std::vector<std::string>& trainDevices, const std::vector<std::string>& testDevices);
-void appendPredictionRows(const SeedRun& run, const EvalData& data, std::vector<store::EvaluationPrediction>& out);
 
 } // namespace maple::predict

@@ -3,7 +3,7 @@
 #include "common/error.hpp"
 #include "common/text.hpp"
 #include "descriptor/from_data.hpp"
-#include "predict/pool.hpp"
+#include "evaluation/project_pool.hpp"
 #include "predict/shot_policy.hpp"
 #include "predictfile/from_predictor.hpp"
 #include "services/devices.hpp"
@@ -113,7 +113,7 @@ AdaptResult adaptToDevice(store::Project& project, const AdaptRequest& r, const 
   };
   std::shared_ptr<const predict::Predictor> trained = r.parent;
   if (!trained)
-    trained = predict::train(out.method, predict::loadTrainingPool(project, space, out.trainDevices, out.descriptorKind),
+    trained = predict::train(out.method, evaluation::loadTrainingPool(project, space, out.trainDevices, out.descriptorKind),
                              {r.seed, r.threads}, scaled(0, 0.8));
 
   // The shots: k of the measured architectures chosen by the policy, which reads no latency of
@@ -131,7 +131,7 @@ AdaptResult adaptToDevice(store::Project& project, const AdaptRequest& r, const 
   for (size_t i : shots) shotValues.push_back({measured.architectures.genotypes[i], measured.medianMs[i]});
   std::optional<descriptor::Descriptor> stored;
   if (out.descriptorKind != descriptor::kReferenceLatency)
-    stored = predict::deviceDescriptor(project, space, r.target, out.descriptorKind);
+    stored = evaluation::deviceDescriptor(project, space, r.target, out.descriptorKind);
   const auto target = predict::targetFromShots(r.target, out.descriptorKind, space, std::move(shotValues),
                                                stored ? &*stored : nullptr, r.shotPolicy);
   out.shotPolicy = target.shotPolicy;

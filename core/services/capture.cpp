@@ -1,3 +1,4 @@
+#include "store/descriptors.hpp"
 #include "services/capture.hpp"
 
 #include "common/error.hpp"
@@ -48,7 +49,7 @@ StoredCapture storeCapture(store::Project& project, const std::string& device, c
   } else if (const auto existing = store::findDevice(project, device)) {
     out.deviceId = existing->id;
   } else {
-    store::Device d;
+    hardware::Device d;
     d.name = device;
     d.provenance = "created by " + (origin.description.empty() ? std::string("an imported capture") : origin.description) +
                    " at " + text::nowIso8601() + " (the recording machine's specs are unknown)";
@@ -59,7 +60,8 @@ StoredCapture storeCapture(store::Project& project, const std::string& device, c
   }
   if (!origin.launcher.empty()) store::setDeviceLauncher(project, device, origin.launcher);
   out.captureId = counters::saveCapture(project, out.deviceId, capture);
-  out.reduction = descriptor::reduceAndSave(project, out.deviceId, capture, device);
+  out.reduction = descriptor::reduceCapture(capture, device);
+  store::saveCaptureDescriptors(project, out.deviceId, out.reduction.descriptors, capture.id);
   tx.commit();
   return out;
 }

@@ -20,7 +20,7 @@ std::string nameStem(const std::string& name) {
   return name;
 }
 
-bool sameChip(const store::Device& a, const store::Device& b) {
+bool sameChip(const hardware::Device& a, const hardware::Device& b) {
   if (!a.hardware.empty() || !b.hardware.empty()) return a.hardware == b.hardware;
   return nameStem(a.name) == nameStem(b.name);
 }

@@ -1,3 +1,4 @@
+#include "evaluation/project_eval_data.hpp"
 #include "services/evaluations.hpp"
 
 #include "common/error.hpp"
@@ -69,7 +70,7 @@ std::vector<store::EvaluationToSave> toRows(const predict::EvalResult& r, const 
       e.row.metricsJson = metrics.dump();
       // Predictions of the first seed only: enough for the scatter view, and a 10-seed run of
       // six devices would otherwise add a million rows.
-      if (i == 0) predict::appendPredictionRows(run, data, e.predictions);
+      if (i == 0) evaluation::appendPredictionRows(run, data, e.predictions);
       out.push_back(std::move(e));
     }
   return out;
@@ -86,7 +87,7 @@ DeviceEvaluation evaluateDevices(store::Project& project, const predict::EvalOpt
     predict::train(o.method, {}, {}); // throws Usage naming the known methods
   auto devices = o.trainDevices;
   devices.insert(devices.end(), o.testDevices.begin(), o.testDevices.end());
-  const auto data = predict::loadEvalData(project, resolveSpace(project, space), devices, o.descriptorKind);
+  const auto data = evaluation::loadEvalData(project, resolveSpace(project, space), devices, o.descriptorKind);
   DeviceEvaluation out;
   out.result = predict::evaluate(data, o, [&](double f, const std::string& stage) { return !progress || progress(0.99 * f, stage); });
   const auto rows = toRows(out.result, data);
@@ -129,7 +130,7 @@ CrossDeviceRun crossDeviceEvaluation(store::Project& project, const CrossDeviceR
   if (devices.empty()) devices = devicesWithLatencies(project, space, r.shots, leftOut);
   CrossDeviceRun out;
   out.folds = chipFolds(project, devices, r.folds);
-  const auto data = predict::loadEvalData(project, space, devices, r.descriptorKind);
+  const auto data = evaluation::loadEvalData(project, space, devices, r.descriptorKind);
 
   auto& p = out.points;
   p.devices = data.devices;
@@ -164,7 +165,7 @@ CrossDeviceRun crossDeviceEvaluation(store::Project& project, const CrossDeviceR
     metrics.insert(run.devices.begin(), run.devices.end());
     folds.push_back({{"train", e.trainDevices}, {"test", e.testDevices}});
     appendPoints(run, data, p);
-    predict::appendPredictionRows(run, data, stored.predictions);
+    evaluation::appendPredictionRows(run, data, stored.predictions);
   }
   std::vector<predict::Metrics> all;
   for (const auto& [name, m] : metrics) all.push_back(m);

@@ -2,7 +2,7 @@
 
 #include "common/error.hpp"
 #include "common/text.hpp"
-#include "predict/pool.hpp"
+#include "evaluation/project_pool.hpp"
 #include "predictfile/from_predictor.hpp"
 #include "services/spaces.hpp"
 #include "store/latencies.hpp"
@@ -37,7 +37,7 @@ TrainedPredictor trainPredictor(store::Project& project, const TrainRequest& r, 
   if (!r.storeAs.empty() && uniquePredictorName(project, r.storeAs) != r.storeAs)
     fail(ErrorKind::Usage, "the project already has a predictor named " + text::quote(r.storeAs) + ": choose another name");
   const auto& space = resolveSpace(project, r.space);
-  const auto pool = predict::loadTrainingPool(project, space, r.devices, r.descriptorKind);
+  const auto pool = evaluation::loadTrainingPool(project, space, r.devices, r.descriptorKind);
   const auto predictor = predict::train(out.method, pool, {r.seed, r.threads}, progress);
   predictfile::Creation created;
   created.project = project.path();

@@ -16,8 +16,8 @@ std::optional<int> optInt(const Statement& st, int col) {
   return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
 }
 
-Device readDevice(const Statement& st) {
-  Device d;
+hardware::Device readDevice(const Statement& st) {
+  hardware::Device d;
   d.id = st.int64(0);
   d.name = st.text(1);
   d.family = st.text(2);
@@ -50,9 +50,9 @@ std::optional<std::string> nonEmpty(const std::string& s) {
 
 } // namespace
 
-std::vector<Device> listDevices(Project& project) {
+std::vector<hardware::Device> listDevices(Project& project) {
   auto st = project.db().prepare(std::string("SELECT ") + kColumns + " FROM devices ORDER BY name");
-  std::vector<Device> out;
+  std::vector<hardware::Device> out;
   while (st.step()) out.push_back(readDevice(st));
   return out;
 }
@@ -87,14 +87,14 @@ std::vector<DeviceSummary> listDeviceSummaries(Project& project) {
   return out;
 }
 
-std::optional<Device> findDevice(Project& project, const std::string& name) {
+std::optional<hardware::Device> findDevice(Project& project, const std::string& name) {
   auto st = project.db().prepare(std::string("SELECT ") + kColumns + " FROM devices WHERE name = ?");
   st.bind(1, name);
   if (!st.step()) return std::nullopt;
   return readDevice(st);
 }
 
-bool isImported(Project& project, const Device& device) {
+bool isImported(Project& project, const hardware::Device& device) {
   if (device.provenance.rfind("imported from ", 0) == 0) return true;
   auto st = project.db().prepare(
       "SELECT EXISTS (SELECT 1 FROM latency_samples l JOIN sources s ON s.id = l.source_id "
@@ -104,7 +104,7 @@ bool isImported(Project& project, const Device& device) {
   return st.int64(0) != 0;
 }
 
-Device requireDevice(Project& project, const std::string& name) {
+hardware::Device requireDevice(Project& project, const std::string& name) {
   if (auto d = findDevice(project, name)) return *d;
   std::string known;
   for (const auto& d : listDevices(project)) known += (known.empty() ? "" : ", ") + d.name;
@@ -122,7 +122,7 @@ std::string deviceNameProblem(const std::string& name) {
   return {};
 }
 
-std::int64_t upsertDevice(Project& project, const Device& d) {
+std::int64_t upsertDevice(Project& project, const hardware::Device& d) {
   if (auto why = deviceNameProblem(d.name); !why.empty()) badInput(why + "; name devices with printable text");
   auto& db = project.db();
   auto st = db.prepare(

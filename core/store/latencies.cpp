@@ -276,4 +276,12 @@ LatencyMatrix loadLatencyMatrix(Project& project, const searchspace::SearchSpace
   return m;
 }
 
+std::optional<double> latestLatencyMs(Project& project, std::int64_t deviceId, std::int64_t architectureId) {
+  auto st = project.db().prepare(
+      "SELECT latency_ms FROM latency_samples WHERE device_id = ? AND architecture_id = ? ORDER BY id DESC LIMIT 1");
+  st.bind(1, deviceId).bind(2, architectureId);
+  if (!st.step()) return std::nullopt;
+  return st.real(0);
+}
+
 } // namespace maple::store

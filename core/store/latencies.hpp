@@ -140,4 +140,7 @@ struct LatencyMatrix {
 LatencyMatrix loadLatencyMatrix(Project& project, const searchspace::SearchSpace& space,
                                 const std::vector<std::string>& devices);
 
+// The device's newest latency sample of the architecture (row ids), if it has one.
+std::optional<double> latestLatencyMs(Project& project, std::int64_t deviceId, std::int64_t architectureId);
+
 } // namespace maple::store

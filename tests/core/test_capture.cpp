@@ -1,6 +1,7 @@
 // Capture sessions end to end on this machine: a workload counted with software events, streamed,
 // cancelled or stopped early, stored in a project, loaded back and reduced to descriptors; the
 // normalisation of each descriptor kind on known numbers; hardware captures where a PMU exists.
+#include "store/descriptors.hpp"
 #include "common/error.hpp"
 #include "common/setting.hpp"
 #include "counters/capture_store.hpp"
@@ -29,7 +30,7 @@ class TestCapture : public QObject {
   Workload workload(const char* name = "nb201-ops") { return prepareWorkload(name, engine_, {}); }
 
   static std::int64_t device(store::Project& p, const std::string& name) {
-    store::Device d;
+    hardware::Device d;
     d.name = name;
     d.family = "cpu";
     return store::upsertDevice(p, d);
@@ -123,15 +124,16 @@ private slots:
     QVERIFY(!back.partial);
     QCOMPARE(back.repeats, 3);
 
-    const auto r = descriptor::reduceAndSave(project, dev, back, "laptop");
+    const auto r = descriptor::reduceCapture(back, "laptop");
+    store::saveCaptureDescriptors(project, dev, r.descriptors, back.id);
     QCOMPARE(r.descriptors.size(), size_t(1));
     QCOMPARE(QString::fromStdString(r.descriptors[0].kind), QString("software-timing"));
     QVERIFY(!r.notes.empty());
-    const auto stored = descriptor::latestDescriptor(project, dev, "software-timing");
+    const auto stored = store::latestDescriptor(project, dev, "software-timing");
     QVERIFY(stored);
     QCOMPARE(stored->names.front(), std::string("op/none/ms"));
     QVERIFY(QString::fromStdString(stored->provenance).contains("capture " + QString::number(id)));
-    QVERIFY(!descriptor::latestDescriptor(project, dev, "counters")); // never passed off as counters
+    QVERIFY(!store::latestDescriptor(project, dev, "counters")); // never passed off as counters
   }
 
   void defaultEventsWithoutPmuNeedConsent() {
@@ -237,7 +239,8 @@ private slots:
     QCOMPARE(back.steps[0].perRun, c.steps[0].perRun);
     QCOMPARE(back.samples.size(), c.samples.size());
 
-    const auto r = descriptor::reduceAndSave(project, dev, back, "laptop");
+    const auto r = descriptor::reduceCapture(back, "laptop");
+    store::saveCaptureDescriptors(project, dev, r.descriptors, back.id);
     QCOMPARE(r.descriptors.size(), size_t(1));
     const auto& timing = r.descriptors[0];
     QCOMPARE(QString::fromStdString(timing.kind), QString("software-timing"));

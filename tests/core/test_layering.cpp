@@ -2,7 +2,9 @@
 // nor open a transaction (ARCHITECTURE.md). This scans every file under widgets/ and fails naming
 // each file and line that does. And the core speaks no face's syntax: a message that names a
 // setting as its fix marks it (common/setting.hpp) instead of spelling a CLI flag, which the
-// workbench would show verbatim; this scans every string literal under core/.
+// workbench would show verbatim; this scans every string literal under core/. And the module graph
+// points one way: the domain modules (plain values and the methods on them) include nothing that
+// reads or writes a project or a data set; evaluation/ and services/ above them do that.
 #include <QTest>
 
 #include <filesystem>
@@ -44,6 +46,18 @@ std::vector<std::string> flagLiterals(const std::string& file, std::istream& tex
   return out;
 }
 
+// The modules below persistence, and what they must not include.
+const std::vector<std::string> kDomainModules{"searchspace", "hardware", "descriptor", "sampling", "predict", "measure"};
+const std::regex kPersistenceInclude(R"(#\s*include\s*"(store|dataset|evaluation|services)/)");
+
+std::vector<std::string> persistenceIncludes(const std::string& file, std::istream& text) {
+  std::vector<std::string> out;
+  std::string line;
+  for (int n = 1; std::getline(text, line); ++n)
+    if (std::regex_search(line, kPersistenceInclude)) out.push_back(file + ":" + std::to_string(n) + ": " + line);
+  return out;
+}
+
 } // namespace
 
 class TestLayering : public QObject {
@@ -73,6 +87,33 @@ private slots:
     std::string message;
     for (const auto& v : found) message += "\n  " + v;
     QVERIFY2(found.empty(), ("widgets/ must call core services instead:" + message).c_str());
+  }
+
+  void moduleScannerFindsPersistenceIncludes() {
+    std::istringstream bad("#include \"store/project.hpp\"\n# include \"dataset/help_nb201.hpp\"\n#include \"predict/harness.hpp\"\n");
+    QCOMPARE(persistenceIncludes("fixture", bad).size(), size_t(2));
+    std::istringstream fine("#include \"searchspace/space.hpp\"\n// store/ persists it\n");
+    QVERIFY(persistenceIncludes("fixture", fine).empty());
+  }
+
+  void domainModulesReadNoProject() {
+    std::vector<std::string> found;
+    int files = 0;
+    for (const auto& module : kDomainModules) {
+      const auto dir = std::filesystem::path(MAPLE_SOURCE_DIR) / "core" / module;
+      QVERIFY2(std::filesystem::is_directory(dir), dir.string().c_str());
+      for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+        if (!entry.is_regular_file()) continue;
+        ++files;
+        std::ifstream in(entry.path());
+        for (auto& v : persistenceIncludes(entry.path().lexically_relative(MAPLE_SOURCE_DIR).string(), in))
+          found.push_back(v);
+      }
+    }
+    QVERIFY(files > 20);
+    std::string message;
+    for (const auto& v : found) message += "\n  " + v;
+    QVERIFY2(found.empty(), ("a domain module reads a project or data set; move that to evaluation/ or services/:" + message).c_str());
   }
 
   void flagScannerFindsSpelledOptions() {

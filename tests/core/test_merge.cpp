@@ -1,4 +1,5 @@
 // Merging devices from another project file: rows, ids and refusals.
+#include "store/descriptors.hpp"
 #include "common/error.hpp"
 #include "store/captures.hpp"
 #include "store/device_launcher.hpp"
@@ -25,7 +26,7 @@ std::string makeProject(const QTemporaryDir& dir, const char* file, const std::v
   store::LatencyWriter writer(p);
   const auto source = store::ensureSource(p, "test", std::string("test:") + file, "made by test_merge");
   for (size_t d = 0; d < devices.size(); ++d) {
-    store::Device dev;
+    hardware::Device dev;
     dev.name = devices[d];
     dev.family = "cpu";
     dev.cores = 4;
@@ -52,7 +53,7 @@ std::string makeProject(const QTemporaryDir& dir, const char* file, const std::v
     c.startedAt = std::string("2026-01-01T00:00:00Z");
     c.partial = name == "board-b";
     const auto captureId = store::saveCapture(p, c, {{1.0, "task-clock", 5.0, 1.0, {}, {}}, {2.0, "task-clock", 9.0, 1.0, {}, {}}});
-    descriptor::saveDescriptor(p, id, {"software-timing", 1, {"op/none/ms"}, {1.5}, "test", 0}, captureId);
+    store::saveDescriptor(p, id, {"software-timing", 1, {"op/none/ms"}, {1.5}, "test", 0}, captureId);
   }
   return path;
 }

@@ -2,6 +2,7 @@
 // (data/perf-stat/README.md says where each file came from): import, multiplexing scale, the
 // `counters` descriptor and storage run in every test run, PMU or not. The counters-edge case has
 // no recorded per-step capture to start from and is built from synthetic numbers, labelled so.
+#include "store/descriptors.hpp"
 #include "common/error.hpp"
 #include "counters/capture_store.hpp"
 #include "counters/perf_stat_import.hpp"
@@ -91,15 +92,16 @@ private slots:
   void storedAndReloaded() {
     auto c = counters::importPerfStatCsv(fixture("spr-system-wide.csv"), "system-wide sleep 1");
     auto project = store::Project::create(dir_.filePath("spr.maple").toStdString());
-    store::Device dev;
+    hardware::Device dev;
     dev.name = "spr";
     const auto id = store::upsertDevice(project, dev);
     counters::saveCapture(project, id, c);
-    const auto made = descriptor::reduceAndSave(project, id, c, "spr");
+    const auto made = descriptor::reduceCapture(c, "spr");
+    store::saveCaptureDescriptors(project, id, made.descriptors, c.id);
     const auto back = counters::loadCapture(project, c.id);
     QCOMPARE(back.totals, c.totals);
     QCOMPARE(back.events.size(), c.events.size());
-    const auto stored = descriptor::latestDescriptor(project, id, "counters");
+    const auto stored = store::latestDescriptor(project, id, "counters");
     QVERIFY(stored);
     QCOMPARE(stored->names, made.descriptors.at(0).names);
     QCOMPARE(stored->values, made.descriptors.at(0).values);

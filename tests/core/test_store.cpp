@@ -67,7 +67,7 @@ private slots:
   void reopenKeepsData() {
     {
       auto p = Project::create(path("c.maple"));
-      Device d;
+      hardware::Device d;
       d.name = "board";
       d.cores = 4;
       upsertDevice(p, d);
@@ -136,7 +136,7 @@ private slots:
       auto proj = Project::create(p);
       Transaction tx(proj.db());
       for (int i = 0; i < 2000; ++i) {
-        Device d;
+        hardware::Device d;
         d.name = "device-" + std::to_string(i);
         d.notes = std::string(100, 'n');
         upsertDevice(proj, d);
@@ -375,11 +375,11 @@ private slots:
 
   void upsertFillsOnlyEmptyFields() {
     auto p = Project::create(path("upsert.maple"));
-    Device a;
+    hardware::Device a;
     a.name = "x";
     a.cores = 8;
     const auto id = upsertDevice(p, a);
-    Device b;
+    hardware::Device b;
     b.name = "x";
     b.cores = 2;
     b.memoryGb = 16;
@@ -394,7 +394,7 @@ private slots:
 
   void requireDeviceNamesKnownDevices() {
     auto p = Project::create(path("req.maple"));
-    Device a;
+    hardware::Device a;
     a.name = "alpha";
     upsertDevice(p, a);
     try {
@@ -408,7 +408,7 @@ private slots:
 
   void samplesAreUniquePerSourceAndValidated() {
     auto p = Project::create(path("samples.maple"));
-    Device d;
+    hardware::Device d;
     d.name = "dev";
     const auto dev = upsertDevice(p, d);
     LatencyWriter w(p);
@@ -435,7 +435,7 @@ private slots:
     auto p = Project::create(path("matrix.maple"));
     // Names moved in: GCC 12 at -O3 takes assigning a short literal to a default-built Device's
     // name for a read of uninitialised memory (-Wmaybe-uninitialized).
-    Device d1, d2;
+    hardware::Device d1, d2;
     d1.name = std::string("d1");
     d2.name = std::string("d2");
     const auto id1 = upsertDevice(p, d1);
@@ -462,7 +462,7 @@ private slots:
     auto p = Project::create(path("tx.maple"));
     {
       Transaction tx(p.db());
-      Device d;
+      hardware::Device d;
       d.name = "temp";
       upsertDevice(p, d);
     }
@@ -472,7 +472,7 @@ private slots:
   void nestedTransactionsAreSavepoints() {
     auto p = Project::create(path("nested.maple"));
     auto add = [&](const char* name) {
-      Device d;
+      hardware::Device d;
       d.name = name;
       upsertDevice(p, d);
     };
@@ -504,7 +504,7 @@ private slots:
 
   void infoCountsTables() {
     auto p = Project::create(path("info.maple"));
-    Device d;
+    hardware::Device d;
     d.name = "one";
     upsertDevice(p, d);
     auto i = projectInfo(p);

@@ -53,7 +53,7 @@ inline std::vector<double> synthetic(const predict::OpCounts& oc, const Costs& c
 }
 
 inline descriptor::Descriptor specs(double cores) {
-  store::Device d;
+  hardware::Device d;
   d.name = "synthetic";
   d.family = "gpu";
   d.cores = static_cast<int>(cores);

@@ -2,7 +2,7 @@
 #include "../cli/cli_runner.hpp"
 #include "../core/test_support.hpp"
 #include "common/error.hpp"
-#include "predict/pool.hpp"
+#include "evaluation/project_pool.hpp"
 #include "store/evaluations.hpp"
 
 #include <QJsonArray>
@@ -85,17 +85,17 @@ private slots:
   void trainingPoolFromProject() {
     MAPLE_REQUIRE_DATA_SET();
     auto project = maple::store::Project::open(imported().toStdString());
-    const auto pool = maple::predict::loadTrainingPool(project, maple::searchspace::nb201Space(), {"1080ti_1", "pixel3"}, "reference-latency");
+    const auto pool = maple::evaluation::loadTrainingPool(project, maple::searchspace::nb201Space(), {"1080ti_1", "pixel3"}, "reference-latency");
     QCOMPARE(pool.architectures.size(), size_t(15625));
     QCOMPARE(pool.latencyMs.size(), size_t(2));
     QCOMPARE(pool.descriptors[0].values.size(), size_t(10));
     QCOMPARE(pool.descriptors[0].shotsUsed, 10);
-    const auto specs = maple::predict::loadTrainingPool(project, maple::searchspace::nb201Space(), {"raspi4"}, "specs");
+    const auto specs = maple::evaluation::loadTrainingPool(project, maple::searchspace::nb201Space(), {"raspi4"}, "specs");
     QVERIFY(!specs.descriptors[0].values.empty());
     std::string message;
     auto kindOf = [&](const std::string& kind) {
       try {
-        maple::predict::loadTrainingPool(project, maple::searchspace::nb201Space(), {"1080ti_1"}, kind);
+        maple::evaluation::loadTrainingPool(project, maple::searchspace::nb201Space(), {"1080ti_1"}, kind);
       } catch (const maple::Error& e) {
         message = e.what();
         return e.kind();

@@ -6,7 +6,7 @@
 #include "descriptor/from_data.hpp"
 #include "predict/harness.hpp"
 #include "predict/metrics.hpp"
-#include "predict/pool.hpp"
+#include "eval_data_from_table.hpp"
 #include "store/evaluations.hpp"
 
 #include <QtTest>
@@ -23,7 +23,7 @@ const std::string kTarget = "gold_6226";
 
 struct Fixture {
   dataset::LatencyTable table;
-  std::vector<store::Device> specs;
+  std::vector<hardware::Device> specs;
   TrainingPool pool;
   searchspace::ArchitectureSet cells; // the scored cells (every 8th)
   std::vector<double> targetMs;
@@ -40,7 +40,7 @@ const Fixture& fixture() {
     x.table = dataset::readLatencyTable(testing::dataDir() + "/nb201_latency_ms.csv");
     x.specs = dataset::readDeviceSpecs(testing::dataDir() + "/devices.csv");
     auto spec = [&](const std::string& name) {
-      return *std::find_if(x.specs.begin(), x.specs.end(), [&](const store::Device& d) { return d.name == name; });
+      return *std::find_if(x.specs.begin(), x.specs.end(), [&](const hardware::Device& d) { return d.name == name; });
     };
     x.pool.descriptorKind = descriptor::kSpecs;
     x.pool.devices = kTrain;

@@ -22,7 +22,7 @@
 
 #include "common/error.hpp"
 #include "counters/capture_store.hpp"
-#include "predict/pool.hpp"
+#include "evaluation/project_pool.hpp"
 #include "predictfile/predictor_file.hpp"
 #include "store/captures.hpp"
 #include "store/evaluations.hpp"
@@ -301,7 +301,7 @@ private slots:
   void exportPredictorWritesTheFile() {
     {
       auto p = store::Project::open(project_.toStdString());
-      const auto pool = predict::loadTrainingPool(p, searchspace::nb201Space(), {"dev0", "dev1", "dev2"}, "reference-latency");
+      const auto pool = evaluation::loadTrainingPool(p, searchspace::nb201Space(), {"dev0", "dev1", "dev2"}, "reference-latency");
       predictfile::PredictorFile file;
       file.state = predict::train("lowrank", pool, {})->state();
       file.created = predictfile::creationHere();

@@ -1,23 +1,19 @@
 #pragma once
-// Building training pools and target descriptors from a project.
+// Training pools, device descriptors and reference shots read from a project: what the services
+// hand the predictors (predict/ itself reads no project).
 #include "predict/predictor.hpp"
-#include "store/latencies.hpp"
 #include "store/project.hpp"
 
 #include <string>
 #include <vector>
 
-namespace maple::predict {
-
-// The descriptor kinds a pool can use; reference-latency and specs are derived from the project's
-// latencies and devices table, the others are read from stored descriptors (captures).
-const std::vector<std::string>& descriptorKinds();
+namespace maple::evaluation {
 
 // The architectures of `space` measured on every device. Throws Usage for an unknown kind,
 // BadInput naming the device when one lacks that descriptor (e.g. counters for a device that was
 // never captured) or when the devices share too few architectures measured on all of them.
-TrainingPool loadTrainingPool(store::Project& project, const searchspace::SearchSpace& space,
-                              const std::vector<std::string>& devices, const std::string& kind);
+predict::TrainingPool loadTrainingPool(store::Project& project, const searchspace::SearchSpace& space,
+                                       const std::vector<std::string>& devices, const std::string& kind);
 
 // A device's descriptor of `kind` from the project; a reference-latency descriptor is of `space`'s
 // references.
@@ -27,6 +23,6 @@ descriptor::Descriptor deviceDescriptor(store::Project& project, const searchspa
 // The device's measured latencies on `space`'s reference architectures as shots, in the space's
 // reference order: what its reference-latency descriptor is made of, so a prediction that uses
 // that descriptor uses these latencies and counts them as shots.
-std::vector<Shot> referenceShots(store::Project& project, const searchspace::SearchSpace& space, const std::string& device);
+std::vector<predict::Shot> referenceShots(store::Project& project, const searchspace::SearchSpace& space, const std::string& device);
 
-} // namespace maple::predict
+} // namespace maple::evaluation

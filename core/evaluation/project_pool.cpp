@@ -1,26 +1,22 @@
-#include "predict/pool.hpp"
+#include "evaluation/project_pool.hpp"
 
 #include "common/error.hpp"
 #include "common/setting.hpp"
 #include "descriptor/from_data.hpp"
+#include "store/descriptors.hpp"
 #include "store/devices.hpp"
+#include "store/latencies.hpp"
 
 #include <cmath>
 
-namespace maple::predict {
-
-const std::vector<std::string>& descriptorKinds() {
-  static const std::vector<std::string> kinds{descriptor::kReferenceLatency, descriptor::kSpecs, "counters",
-                                              "counters-edge", "software-timing"};
-  return kinds;
-}
+namespace maple::evaluation {
 
 namespace {
 void requireKind(const std::string& kind) {
-  for (const auto& k : descriptorKinds())
+  for (const auto& k : descriptor::kinds())
     if (k == kind) return;
   std::string known;
-  for (const auto& k : descriptorKinds()) known += (known.empty() ? "" : ", ") + k;
+  for (const auto& k : descriptor::kinds()) known += (known.empty() ? "" : ", ") + k;
   fail(ErrorKind::Usage, "unknown descriptor kind '" + kind + "' (known: " + known + ")");
 }
 
@@ -32,16 +28,14 @@ std::map<std::string, double> referenceLatencies(store::Project& project, const 
 }
 } // namespace
 
-std::vector<Shot> referenceShots(store::Project& project, const searchspace::SearchSpace& space, const std::string& device) {
-  std::vector<Shot> out;
+std::vector<predict::Shot> referenceShots(store::Project& project, const searchspace::SearchSpace& space,
+                                          const std::string& device) {
+  std::vector<predict::Shot> out;
   const auto id = store::requireDevice(project, device).id;
   for (const auto& ref : space.referenceArchitectures()) {
     auto arch = store::findArchitecture(project, searchspace::parseArchitecture(space, ref));
     if (!arch) continue;
-    auto st = project.db().prepare(
-        "SELECT latency_ms FROM latency_samples WHERE device_id = ? AND architecture_id = ? ORDER BY id DESC LIMIT 1");
-    st.bind(1, id).bind(2, arch->id);
-    if (st.step()) out.push_back({arch->arch.genotype, st.real(0)});
+    if (auto ms = store::latestLatencyMs(project, id, arch->id)) out.push_back({arch->arch.genotype, *ms});
   }
   return out;
 }
@@ -53,17 +47,17 @@ descriptor::Descriptor deviceDescriptor(store::Project& project, const searchspa
   if (kind == descriptor::kReferenceLatency)
     return descriptor::referenceLatencyDescriptor(space, referenceLatencies(project, space, device), device);
   if (kind == descriptor::kSpecs) return descriptor::specsDescriptor(dev);
-  if (auto d = descriptor::latestDescriptor(project, dev.id, kind)) return *d;
+  if (auto d = store::latestDescriptor(project, dev.id, kind)) return *d;
   badInput("device '" + device + "' has no '" + kind + "' descriptor: capture it on that machine (maple capture) " +
            "and import the capture, or choose " + setting("descriptor", "reference-latency") + " or " +
            setting("descriptor", "specs"));
 }
 
-TrainingPool loadTrainingPool(store::Project& project, const searchspace::SearchSpace& space,
-                              const std::vector<std::string>& devices, const std::string& kind) {
+predict::TrainingPool loadTrainingPool(store::Project& project, const searchspace::SearchSpace& space,
+                                       const std::vector<std::string>& devices, const std::string& kind) {
   requireKind(kind);
   if (devices.empty()) fail(ErrorKind::Usage, "no training devices given");
-  TrainingPool pool;
+  predict::TrainingPool pool;
   pool.descriptorKind = kind;
   pool.devices = devices;
   for (const auto& d : devices) pool.descriptors.push_back(deviceDescriptor(project, space, d, kind));
@@ -85,4 +79,4 @@ TrainingPool loadTrainingPool(store::Project& project, const searchspace::Search
   return pool;
 }
 
-} // namespace maple::predict
+} // namespace maple::evaluation

@@ -1,4 +1,4 @@
-#include "descriptor/descriptor.hpp"
+#include "store/descriptors.hpp"
 
 #include "common/error.hpp"
 #include "common/json_parse.hpp"
@@ -6,9 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
-namespace maple::descriptor {
+namespace maple::store {
 
-std::int64_t saveDescriptor(store::Project& project, std::int64_t deviceId, const Descriptor& d,
+std::int64_t saveDescriptor(Project& project, std::int64_t deviceId, const descriptor::Descriptor& d,
                             std::optional<std::int64_t> captureId) {
   if (d.names.size() != d.values.size())
     fail(ErrorKind::Usage, "descriptor '" + d.kind + "' has " + std::to_string(d.names.size()) + " names and " +
@@ -21,12 +21,18 @@ std::int64_t saveDescriptor(store::Project& project, std::int64_t deviceId, cons
   return project.db().lastInsertId();
 }
 
-std::optional<Descriptor> latestDescriptor(store::Project& project, std::int64_t deviceId, const std::string& kind) {
+void saveCaptureDescriptors(Project& project, std::int64_t deviceId, const std::vector<descriptor::Descriptor>& made,
+                            std::int64_t captureId) {
+  for (const auto& d : made)
+    saveDescriptor(project, deviceId, d, captureId > 0 ? std::optional<std::int64_t>(captureId) : std::nullopt);
+}
+
+std::optional<descriptor::Descriptor> latestDescriptor(Project& project, std::int64_t deviceId, const std::string& kind) {
   auto st = project.db().prepare(
       "SELECT version, values_json FROM descriptors WHERE device_id = ? AND kind = ? ORDER BY id DESC LIMIT 1");
   st.bind(1, deviceId).bind(2, kind);
   if (!st.step()) return std::nullopt;
-  Descriptor d;
+  descriptor::Descriptor d;
   d.kind = kind;
   d.version = static_cast<int>(st.int64(0));
   try {
@@ -44,4 +50,4 @@ std::optional<Descriptor> latestDescriptor(store::Project& project, std::int64_t
   return d;
 }
 
-} // namespace maple::descriptor
+} // namespace maple::store
