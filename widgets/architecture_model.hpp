@@ -49,7 +49,6 @@ public:
   void setRows(std::vector<ArchitectureRow> rows, services::OpColumn ops);
   // Sampled rows after the others; the ticks stay.
   void appendRows(std::vector<ArchitectureRow> rows);
-  const services::OpColumn& opColumn() const { return ops_; }
   // The target's measurements by canonical string; rows without one show none.
   void setMeasured(const QHash<QString, MeasuredOnTarget>& byArch);
   int measuredCount() const { return measuredCount_; }

@@ -16,7 +16,6 @@ class SpacePicker : public QWidget {
 public:
   explicit SpacePicker(Workspace* workspace, QWidget* parent = nullptr);
   QComboBox* combo() const { return combo_; }
-  Job* job() const { return job_; }
 
 private:
   void fill(const QStringList& spaces);

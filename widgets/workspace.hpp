@@ -28,7 +28,6 @@ public:
   // The search space the pages list, measure, predict and adapt on; a project of several shows a picker.
   QString space() const { return space_; }
   std::string spaceName() const { return space_.toStdString(); }
-  QStringList spaces() const { return spaces_; }
   // The project's spaces changed (a merge brought one): keeps the chosen space when still held.
   void setSpaces(const QStringList& spaces);
   void setSpace(const QString& name); // ignored when the project holds no such space
@@ -50,7 +49,7 @@ signals:
   void spaceChanged(const QString& name);
   void targetChanged(const QString& name);
   void dataChanged();
-  // An architecture chosen in one view (NAS-Bench-201 string), for the others to highlight.
+  // An architecture chosen in one view (its space's canonical string), for the others to highlight.
   void architectureChosen(const QString& arch);
   void showInSamplesRequested(const QString& arch);
 

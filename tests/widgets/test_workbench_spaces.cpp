@@ -63,7 +63,7 @@ void pickSpace(MainWindow& w, const QString& name) {
 class TestWorkbenchSpaces : public QObject {
   Q_OBJECT
   QTemporaryDir dir_;
-  QString both_, nb201Only_;
+  QString both_, nb201Only_, fbnetCsv_;
 
 private slots:
   void initTestCase() {
@@ -73,7 +73,8 @@ private slots:
     nb201Only_ = testing::makeSmallProject(QDir(dir_.path()), QStringLiteral("nb201"), 3, 30);
     both_ = testing::makeSmallProject(QDir(dir_.path()), QStringLiteral("both"), 4, 30);
     QDir(dir_.path()).mkpath(QStringLiteral("fbnet-data"));
-    QFile f(dir_.filePath(QStringLiteral("fbnet-data/fbnet_latency_ms.csv")));
+    fbnetCsv_ = dir_.filePath(QStringLiteral("fbnet-data/fbnet_latency_ms.csv"));
+    QFile f(fbnetCsv_);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(fbnetTable(4, kFbnetRows));
     f.close();
@@ -82,13 +83,26 @@ private slots:
   }
 
   void oneSpaceHidesThePicker() {
+    const QString copy = dir_.filePath(QStringLiteral("gains-fbnet.maple")); // FBNet is imported into it
+    QVERIFY(QFile::copy(nb201Only_, copy));
     MainWindow w;
     w.show();
-    w.openProject(nb201Only_);
+    w.openProject(copy);
     QVERIFY(settle(w));
     QVERIFY(w.spacePicker()->isHidden());
     QCOMPARE(w.workspace()->space(), QStringLiteral("nb201"));
     QCOMPARE(w.samplesPage()->model()->rowCount(), 30);
+    // A second space arriving by another way than the window's import (a merge, the CLI): the next
+    // change to the project's rows lists it, and the chosen space stays.
+    {
+      auto p = store::Project::open(copy.toStdString());
+      dataset::importHelpFbnet(p, fbnetCsv_.toStdString());
+    }
+    w.workspace()->notifyDataChanged();
+    QVERIFY(settle(w));
+    QVERIFY(!w.spacePicker()->isHidden());
+    QCOMPARE(w.spacePicker()->combo()->count(), 2);
+    QCOMPARE(w.workspace()->space(), QStringLiteral("nb201"));
   }
 
   void switchingListsFbnetRows() {
