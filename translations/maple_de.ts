@@ -424,6 +424,22 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
         <source>Timed runs</source>
         <translation>Gemessene Läufe</translation>
     </message>
+    <message>
+        <source>Drawn by the %1 space&apos;s sampler: not in the imported data set</source>
+        <translation>Vom Sampler des Suchraums %1 gezogen: nicht im importierten Datensatz</translation>
+    </message>
+    <message>
+        <source>sampled</source>
+        <translation>gezogen</translation>
+    </message>
+    <message>
+        <source>Blocks over the network&apos;s layers: k3/k5 = kernel, e1/e3/e6 = expansion, g2 = grouped, skip = no block</source>
+        <translation>Blöcke über die Schichten des Netzes: k3/k5 = Kernel, e1/e3/e6 = Expansion, g2 = gruppiert, skip = kein Block</translation>
+    </message>
+    <message>
+        <source>Blocks</source>
+        <translation>Blöcke</translation>
+    </message>
 </context>
 <context>
     <name>maple::widgets::CapturePage</name>
@@ -1480,6 +1496,10 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
         <source>Folder holding nb201_latency_ms.csv or fbnet_latency_ms.csv</source>
         <translation>Ordner mit nb201_latency_ms.csv oder fbnet_latency_ms.csv</translation>
     </message>
+    <message>
+        <source>This project holds no %1 predictor, only predictors of other search spaces: choose their space at the top of the window</source>
+        <translation>Dieses Projekt enthält keinen %1-Prädiktor, nur Prädiktoren anderer Suchräume: wählen Sie deren Suchraum oben im Fenster</translation>
+    </message>
 </context>
 <context>
     <name>maple::widgets::MetricsModel</name>
@@ -1812,7 +1832,7 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>Loading architectures</source>
-        <translation>Lade Architekturen</translation>
+        <translation type="vanished">Lade Architekturen</translation>
     </message>
     <message numerus="yes">
         <source>%n architecture(s)</source>
@@ -1866,7 +1886,7 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>Only architectures with this operation on a live edge</source>
-        <translation>Nur Architekturen mit dieser Operation auf einer aktiven Kante</translation>
+        <translation type="vanished">Nur Architekturen mit dieser Operation auf einer aktiven Kante</translation>
     </message>
     <message>
         <source>An architecture string or part of it, or indices separated by commas (11982, 431)</source>
@@ -1925,7 +1945,7 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     </message>
     <message>
         <source>None of the reference architectures is in this project: import the NAS-Bench-201 table first</source>
-        <translation>Keine der Referenzarchitekturen ist in diesem Projekt: zuerst die NAS-Bench-201-Tabelle importieren</translation>
+        <translation type="vanished">Keine der Referenzarchitekturen ist in diesem Projekt: zuerst die NAS-Bench-201-Tabelle importieren</translation>
     </message>
     <message numerus="yes">
         <source>Ticked %n reference architecture(s)</source>
@@ -1983,6 +2003,40 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
         <source>Selecting with %1</source>
         <translation>Auswahl mit %1</translation>
     </message>
+    <message>
+        <source>Only architectures with this operation (NAS-Bench-201: on a live edge; FBNet: this block in some layer)</source>
+        <translation>Nur Architekturen mit dieser Operation (NAS-Bench-201: auf einer aktiven Kante; FBNet: dieser Block in einer Schicht)</translation>
+    </message>
+    <message>
+        <source>Sample more...</source>
+        <translation>Weitere ziehen...</translation>
+    </message>
+    <message>
+        <source>Add this many architectures drawn by the space&apos;s sampler (with the seed above), beyond the project&apos;s: not in the data set, marked &quot;sampled&quot;, measured like any other</source>
+        <translation>So viele Architekturen vom Sampler des Suchraums ziehen (mit dem Seed oben), über die des Projekts hinaus: nicht im Datensatz, als „gezogen“ markiert, messbar wie jede andere</translation>
+    </message>
+    <message>
+        <source>None of the %1 reference architectures is in this project: import its data set&apos;s table first</source>
+        <translation>Keine der %1-Referenzarchitekturen ist in diesem Projekt: importieren Sie zuerst die Tabelle seines Datensatzes</translation>
+    </message>
+    <message>
+        <source>Loading %1 architectures</source>
+        <translation>Lade %1-Architekturen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sampling %n %1 architecture(s)</source>
+        <translation>
+            <numerusform>Ziehe %n %1-Architektur</numerusform>
+            <numerusform>Ziehe %n %1-Architekturen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n sampled architecture(s), marked &quot;sampled&quot;: not in the data set; measuring one adds it to the project</source>
+        <translation>
+            <numerusform>%n gezogene Architektur hinzugefügt, als „gezogen“ markiert: nicht im Datensatz; eine Messung nimmt sie ins Projekt auf</numerusform>
+            <numerusform>%n gezogene Architekturen hinzugefügt, als „gezogen“ markiert: nicht im Datensatz; eine Messung nimmt sie ins Projekt auf</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>maple::widgets::ScatterPlot</name>
@@ -2017,6 +2071,21 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
     <message>
         <source>adaptation samples (not scored)</source>
         <translation>Anpassungsstichproben (nicht bewertet)</translation>
+    </message>
+</context>
+<context>
+    <name>maple::widgets::SpacePicker</name>
+    <message>
+        <source>Search space:</source>
+        <translation>Suchraum:</translation>
+    </message>
+    <message>
+        <source>The search space whose architectures the pages list, measure, predict and adapt on</source>
+        <translation>Der Suchraum, dessen Architekturen die Seiten auflisten, messen, vorhersagen und anpassen</translation>
+    </message>
+    <message>
+        <source>Listing search spaces</source>
+        <translation>Liste Suchräume auf</translation>
     </message>
 </context>
 <context>

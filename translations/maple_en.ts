@@ -116,5 +116,13 @@
         <source>, %n with high spread</source>
         <translation><numerusform>, %n with high spread</numerusform><numerusform>, %n with high spread</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Sampling %n %1 architecture(s)</source>
+        <translation><numerusform>Sampling %n %1 architecture</numerusform><numerusform>Sampling %n %1 architectures</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n sampled architecture(s), marked "sampled": not in the data set; measuring one adds it to the project</source>
+        <translation><numerusform>Added %n sampled architecture, marked "sampled": not in the data set; measuring one adds it to the project</numerusform><numerusform>Added %n sampled architectures, marked "sampled": not in the data set; measuring one adds it to the project</numerusform></translation>
+    </message>
 </context>
 </TS>

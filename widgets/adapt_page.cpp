@@ -184,6 +184,11 @@ AdaptPage::AdaptPage(Workspace* workspace, QWidget* parent)
     reloadDevices();
   });
   connect(workspace_, &Workspace::dataChanged, this, &AdaptPage::reloadDevices);
+  connect(workspace_, &Workspace::spaceChanged, this, [this] {
+    showResult({});
+    training_->setDevices({}, {}); // the devices measured in the new space, ticked afresh
+    reloadDevices();
+  });
   reloadDevices();
 }
 
@@ -206,15 +211,16 @@ void AdaptPage::reloadDevices() {
                                    : tr("<b>Adapt to %1</b>").arg(target.toHtmlEscaped()));
   if (!workspace_->hasProject() || target.isEmpty()) return;
   const auto path = workspace_->projectPath().toStdString();
-  job_->start(tr("Listing training devices"), [this, path, target = target.toStdString()](JobControl&) -> Job::Continuation {
+  const auto& space = searchspace::space(workspace_->spaceName());
+  job_->start(tr("Listing training devices"), [this, path, &space, target = target.toStdString()](JobControl&) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
     std::vector<std::string> all, defaults;
     int measured = 0;
     bool known = false;
-    for (const auto& d : services::listDeviceChoices(project))
+    for (const auto& d : services::listDeviceChoices(project, space.name()))
       if (d.name == target) known = true, measured = static_cast<int>(d.measuredArchitectures);
       else if (d.measuredArchitectures > 0) all.push_back(d.name);
-    if (known) defaults = services::defaultTrainingDevices(project, searchspace::nb201Space(), target);
+    if (known) defaults = services::defaultTrainingDevices(project, space, target);
     return [this, all, defaults, measured] {
       training_->setDevices(all, defaults);
       measuredCount_ = measured;
@@ -231,6 +237,7 @@ void AdaptPage::adapt() {
   }
   services::AdaptRequest request;
   request.target = workspace_->targetDevice().toStdString();
+  request.space = workspace_->spaceName();
   request.trainDevices = training_->checkedDevices();
   if (request.trainDevices.empty()) {
     bar_->showMessage(tr("Tick at least one training device."), true);

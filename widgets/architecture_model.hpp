@@ -1,15 +1,14 @@
 #pragma once
-// The NAS-Bench-201 architectures of a project (15,625 once the table is imported) with their
-// costs, what was measured of each on the target device (median, IQR, runs, the spread warning),
-// and a check box per row marking the adaptation samples chosen for measuring.
-#include "searchspace/nb201.hpp"
-#include "store/latencies.hpp"
+// The architectures of one search space (NAS-Bench-201's 15,625 or FBNet's 5,000 once a table is
+// imported, plus any sampled on demand) with their costs and op counts, what was measured of each
+// on the target device (median, IQR, runs, the spread warning), and a check box per row marking
+// the adaptation samples chosen for measuring.
+#include "services/architectures.hpp"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QSortFilterProxyModel>
 
-#include <array>
-#include <map>
 #include <optional>
 #include <set>
 #include <vector>
@@ -27,27 +26,31 @@ struct MeasuredOnTarget {
 };
 
 struct ArchitectureRow {
-  int spaceIndex = -1; // -1: unknown (measured by string only)
-  nb201::Cell cell;
-  QString text;
+  searchspace::Architecture arch;
+  std::optional<std::int64_t> datasetIndex; // absent: measured by string only, or sampled
+  QString text;                             // the canonical string
   double mflops = 0, mparams = 0;
-  std::array<int, nb201::kOps> liveOps{};
+  std::vector<double> opCounts;             // as the model's op column labels
+  bool sampled = false;                     // drawn by the space's sampler, not in the project
   std::optional<MeasuredOnTarget> measured;
 };
 
-// Builds the rows (costs included); runs on a worker for a whole table.
-std::vector<ArchitectureRow> architectureRows(const std::vector<store::Architecture>& archs);
+// The rows of the core's listing (costs included); runs on a worker for a whole table.
+std::vector<ArchitectureRow> architectureRows(std::vector<services::ListedArchitecture> listed);
 
 class ArchitectureModel : public QAbstractTableModel {
   Q_OBJECT
 public:
-  enum Column { Index, MFlops, MParams, LiveOps, Measured, Iqr, Runs, Architecture, ColumnCount };
+  enum Column { Index, MFlops, MParams, Ops, Measured, Iqr, Runs, Architecture, ColumnCount };
   enum Role { SortRole = Qt::UserRole + 1 };
 
   using QAbstractTableModel::QAbstractTableModel;
-  void setRows(std::vector<ArchitectureRow> rows);
-  // The target's measurements by cell code (nb201::cellCode); rows without one show none.
-  void setMeasured(const std::map<int, MeasuredOnTarget>& byCode);
+  // The rows of one space and the op column its counts follow (services::opColumn).
+  void setRows(std::vector<ArchitectureRow> rows, services::OpColumn ops);
+  // Sampled rows after the others; the ticks stay.
+  void appendRows(std::vector<ArchitectureRow> rows);
+  // The target's measurements by canonical string; rows without one show none.
+  void setMeasured(const QHash<QString, MeasuredOnTarget>& byArch);
   int measuredCount() const { return measuredCount_; }
   int highSpreadCount() const { return highSpread_; }
   const std::vector<ArchitectureRow>& rows() const { return rows_; }
@@ -67,19 +70,22 @@ signals:
   void selectionCountChanged(int count);
 
 private:
+  QString opsText(const ArchitectureRow& r) const;
   std::vector<ArchitectureRow> rows_;
+  services::OpColumn ops_;
   std::set<int> selected_;
   int measuredCount_ = 0, highSpread_ = 0;
 };
 
-// Search (substring of the architecture string, or indices separated by commas or spaces), a
-// required op on a live edge, and a FLOPs range; sorts on numbers, not on their text.
+// Search (substring of the architecture string, or data-set indices separated by commas or
+// spaces), a required op (an op column label with a count), and a FLOPs range; sorts on numbers,
+// not on their text.
 class ArchitectureFilter : public QSortFilterProxyModel {
   Q_OBJECT
 public:
   explicit ArchitectureFilter(QObject* parent = nullptr);
   void setSearch(const QString& text);
-  void setRequiredOp(int op); // -1: any
+  void setRequiredOp(int op); // a position in the op column's labels; -1: any
   void setFlopsRange(double minMflops, double maxMflops);
 
 protected:
@@ -87,7 +93,7 @@ protected:
 
 private:
   QString search_;
-  std::set<int> indices_; // the search as a list of indices, when it is one
+  std::set<std::int64_t> indices_; // the search as a list of indices, when it is one
   int requiredOp_ = -1;
   double minMflops_ = 0, maxMflops_ = 1e12;
 };

@@ -67,6 +67,10 @@ CrossDevicePage::CrossDevicePage(Workspace* workspace, QWidget* parent)
     refreshStored();
   });
   connect(workspace_, &Workspace::dataChanged, this, &CrossDevicePage::refreshStored);
+  connect(workspace_, &Workspace::spaceChanged, this, [this] {
+    devices_->setDevices({}, {}); // the devices measured in the new space, ticked afresh
+    refreshStored();
+  });
 }
 
 QWidget* CrossDevicePage::buildRunBox() {
@@ -181,12 +185,13 @@ void CrossDevicePage::linkAxes() {
 void CrossDevicePage::refreshStored() {
   if (!workspace_->hasProject()) return;
   const auto path = workspace_->projectPath().toStdString();
-  job_->start(tr("Listing evaluations"), [this, path](JobControl&) -> Job::Continuation {
+  const auto space = workspace_->spaceName();
+  job_->start(tr("Listing evaluations"), [this, path, space](JobControl&) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
     auto list = services::listEvaluations(project);
     std::vector<std::string> names, enough;
     std::map<std::string, long> measured;
-    for (const auto& d : services::listDeviceChoices(project))
+    for (const auto& d : services::listDeviceChoices(project, space))
       if (d.measuredArchitectures > 0) {
         names.push_back(d.name);
         measured[d.name] = d.measuredArchitectures;
@@ -267,6 +272,7 @@ void CrossDevicePage::run() {
     return;
   }
   services::CrossDeviceRequest r;
+  r.space = workspace_->spaceName();
   // A device needs more measured architectures than shots: one is left to score.
   QStringList tooFew;
   for (const auto& d : devices_->checkedDevices()) {

@@ -7,10 +7,12 @@
 #include "job_bar.hpp"
 #include "predictions_page.hpp"
 #include "samples_page.hpp"
+#include "space_picker.hpp"
 #include "target_bar.hpp"
 #include "workspace.hpp"
 
 #include "dataset/data_sets.hpp"
+#include "services/architectures.hpp"
 #include "services/predictors.hpp"
 #include "store/project.hpp"
 
@@ -19,6 +21,7 @@
 #include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QInputDialog>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -34,6 +37,13 @@ namespace maple::widgets {
 namespace {
 
 constexpr int kMaxRecent = 8;
+
+// On a worker: the project's search spaces for the workspace.
+QStringList spacesOf(store::Project& project) {
+  QStringList out;
+  for (const auto& s : services::projectSpaces(project)) out << QString::fromStdString(s);
+  return out;
+}
 const char* kFilter = QT_TRANSLATE_NOOP("maple::widgets::MainWindow", "MAPLE projects (*.maple);;All files (*)");
 
 } // namespace
@@ -55,10 +65,17 @@ MainWindow::MainWindow(QWidget* parent)
   setWindowTitle(tr("MAPLE Workbench"));
 
   target_ = new TargetBar(workspace_, this);
+  spacePicker_ = new SpacePicker(workspace_, this);
+  // One strip: the picker hides itself inside it (a toolbar's own widgets hide through their actions).
+  auto* strip = new QWidget(this);
+  auto* stripLayout = new QHBoxLayout(strip);
+  stripLayout->setContentsMargins(0, 0, 0, 0);
+  stripLayout->addWidget(target_, 1);
+  stripLayout->addWidget(spacePicker_);
   auto* targetTools = addToolBar(tr("Target device"));
   targetTools->setObjectName(QStringLiteral("targetDevice"));
   targetTools->setMovable(false);
-  targetTools->addWidget(target_);
+  targetTools->addWidget(strip);
 
   fileBar_ = new JobBar(fileJob_, this);
   statusBar()->addWidget(fileBar_, 1);
@@ -136,19 +153,21 @@ void MainWindow::showError(const QString& title, const QString& message) {
 void MainWindow::openProject(const QString& path) {
   const QString absolute = QFileInfo(path).absoluteFilePath();
   fileJob_->start(tr("Opening %1").arg(absolute), [this, absolute](JobControl&) -> Job::Continuation {
+    QStringList spaces;
     try {
-      store::Project::open(absolute.toStdString()); // refuses a foreign, corrupt or newer file before anything is shown
+      auto project = store::Project::open(absolute.toStdString()); // refuses a foreign, corrupt or newer file before anything is shown
+      spaces = spacesOf(project);
     } catch (const std::exception& e) {
       return [this, m = coreText(e.what())] {
         showError(tr("Cannot open project"), m);
         emit projectFailed(m);
       };
     }
-    return [this, absolute] {
+    return [this, absolute, spaces] {
       // Every page drops what it showed of the last project and its running work.
       for (auto* job : findChildren<Job*>())
         if (job != fileJob_) job->shutdown();
-      workspace_->setProjectPath(absolute);
+      workspace_->setProjectPath(absolute, spaces);
       setWindowFilePath(absolute);
       setWindowTitle(tr("%1 - MAPLE Workbench").arg(QFileInfo(absolute).fileName()));
       addRecent(absolute);
@@ -181,13 +200,14 @@ void MainWindow::importData(const QString& path) {
     const auto r = dataset::importDataSet(p, data, dataset::detectFormat(data), [&](const dataset::ImportProgress& ip) {
       return control.report(ip.rowsTotal ? double(ip.rowsWritten) / double(ip.rowsTotal) : 0.0, "rows");
     });
-    return [this, r] {
+    const auto spaces = spacesOf(p);
+    return [this, r, spaces] {
       fileBar_->showMessage(tr("Imported %1 devices, %2 architectures, %3 new latency samples (%4 already there)")
                                    .arg(r.devices)
                                    .arg(r.architectures)
                                    .arg(r.samplesAdded)
                                    .arg(r.samplesExisting));
-      workspace_->setProjectPath(workspace_->projectPath()); // every view reloads
+      workspace_->setProjectPath(workspace_->projectPath(), spaces); // every view reloads
     };
   });
 }
@@ -199,20 +219,30 @@ void MainWindow::chooseAndExportPredictor() {
   }
   const auto project = workspace_->projectPath().toStdString();
   const auto target = workspace_->targetDevice().toStdString();
-  fileJob_->start(tr("Listing predictors"), [this, project, target](JobControl&) -> Job::Continuation {
+  const auto space = workspace_->spaceName();
+  fileJob_->start(tr("Listing predictors"), [this, project, target, space](JobControl&) -> Job::Continuation {
     auto p = openWorkspaceProject(project);
     QStringList names;
-    int preferred = 0;
+    int preferred = 0, otherSpaces = 0;
     std::string newest;
-    // The newest predictor adapted to the target device is the one offered.
+    // Predictors of the chosen space only; the newest adapted to the target device is the one offered.
     for (const auto& s : services::listPredictors(p)) {
+      if (s.space != space) {
+        ++otherSpaces;
+        continue;
+      }
       if (!target.empty() && s.targetDevice == target && s.createdAt >= newest) {
         preferred = static_cast<int>(names.size());
         newest = s.createdAt;
       }
       names << QString::fromStdString(s.name);
     }
-    return [this, names, preferred] {
+    return [this, names, preferred, otherSpaces] {
+      if (names.isEmpty() && otherSpaces > 0) {
+        showError(tr("Export predictor"), tr("This project holds no %1 predictor, only predictors of other search spaces: "
+                                             "choose their space at the top of the window").arg(workspace_->space()));
+        return;
+      }
       if (names.isEmpty()) {
         showError(tr("Export predictor"), tr("This project holds no predictor yet: on the Predictions page choose "
                                              "\"Adapt to the target device\" and press Adapt; the adapted predictor is stored "

@@ -1,5 +1,5 @@
 #pragma once
-// The workbench window: the target device at the top, File menu (New, Open, Open Recent, Import data, Export predictor, Quit), one tab per view,
+// The workbench window: the target device (and, for a project of several, the search space) at the top, File menu (New, Open, Open Recent, Import data, Export predictor, Quit), one tab per view,
 // the project in the title, and geometry, recent files and the last view kept in QSettings.
 #include <QMainWindow>
 
@@ -14,6 +14,7 @@ class Job;
 class JobBar;
 class PredictionsPage;
 class SamplesPage;
+class SpacePicker;
 class TargetBar;
 class Workspace;
 
@@ -30,6 +31,7 @@ public:
   SamplesPage* samplesPage() const { return samples_; }
   PredictionsPage* predictionsPage() const { return predictions_; }
   TargetBar* targetBar() const { return target_; }
+  SpacePicker* spacePicker() const { return spacePicker_; }
   JobBar* fileBar() const { return fileBar_; }
   void setView(View view);
   View view() const;
@@ -70,6 +72,7 @@ private:
   SamplesPage* samples_;
   PredictionsPage* predictions_;
   TargetBar* target_;
+  SpacePicker* spacePicker_;
   QMenu* recentMenu_ = nullptr;
   Job* fileJob_;
   JobBar* fileBar_;

@@ -9,6 +9,7 @@
 #include "common/error.hpp"
 #include "services/remote.hpp"
 #include "descriptor/from_data.hpp"
+#include "services/architectures.hpp"
 #include "services/measure.hpp"
 #include "services/selection.hpp"
 #include "store/devices.hpp"
@@ -22,12 +23,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <unordered_set>
 
 namespace maple::widgets {
 
@@ -38,10 +41,7 @@ SamplesPage::SamplesPage(Workspace* workspace, QWidget* parent)
   search_ = new QLineEdit(this);
   search_->setPlaceholderText(tr("Search: index or part of the architecture string"));
   search_->setClearButtonEnabled(true);
-  op_ = new QComboBox(this);
-  op_->addItem(tr("any op"), -1);
-  for (int op = 1; op < nb201::kOps; ++op)
-    op_->addItem(tr("with %1").arg(QString::fromUtf8(nb201::opName(static_cast<nb201::Op>(op)).data())), op);
+  op_ = new QComboBox(this); // filled with the space's op labels (fillOps)
   minFlops_ = new QDoubleSpinBox(this);
   maxFlops_ = new QDoubleSpinBox(this);
   for (auto* s : {minFlops_, maxFlops_}) {
@@ -54,7 +54,7 @@ SamplesPage::SamplesPage(Workspace* workspace, QWidget* parent)
   minFlops_->setToolTip(tr("Only architectures with at least this many MFLOPs"));
   maxFlops_->setToolTip(tr("Only architectures with at most this many MFLOPs"));
   maxFlops_->setValue(1e6);
-  op_->setToolTip(tr("Only architectures with this operation on a live edge"));
+  op_->setToolTip(tr("Only architectures with this operation (NAS-Bench-201: on a live edge; FBNet: this block in some layer)"));
   search_->setToolTip(tr("An architecture string or part of it, or indices separated by commas (11982, 431)"));
   shownLabel_ = new QLabel(this);
   auto* filters = new QHBoxLayout;
@@ -94,6 +94,13 @@ SamplesPage::SamplesPage(Workspace* workspace, QWidget* parent)
   selectForm->addRow(tr("Seed:"), seed_);
   selectForm->addRow(select_, selectedLabel_);
   selectForm->addRow(references_);
+  sampleCount_ = new QSpinBox(this);
+  sampleCount_->setRange(1, 100000);
+  sampleCount_->setValue(100);
+  sampleMore_ = new QPushButton(tr("Sample more..."), this);
+  sampleMore_->setToolTip(tr("Add this many architectures drawn by the space's sampler (with the seed above), beyond "
+                             "the project's: not in the data set, marked \"sampled\", measured like any other"));
+  selectForm->addRow(sampleMore_, sampleCount_);
 
   targetLabel_ = new QLabel(this);
   targetLabel_->setWordWrap(true);
@@ -138,6 +145,7 @@ SamplesPage::SamplesPage(Workspace* workspace, QWidget* parent)
   connect(maxFlops_, &QDoubleSpinBox::valueChanged, this, &SamplesPage::applyFilter);
   connect(select_, &QPushButton::clicked, this, &SamplesPage::selectSamples);
   connect(references_, &QPushButton::clicked, this, &SamplesPage::tickReferences);
+  connect(sampleMore_, &QPushButton::clicked, this, [this] { sampleMore(sampleCount_->value()); });
   connect(filter_, &QAbstractItemModel::modelReset, this, &SamplesPage::updateShown);
   connect(filter_, &QAbstractItemModel::layoutChanged, this, &SamplesPage::updateShown);
   connect(filter_, &QAbstractItemModel::rowsInserted, this, &SamplesPage::updateShown);
@@ -147,9 +155,14 @@ SamplesPage::SamplesPage(Workspace* workspace, QWidget* parent)
           [this](int n) { selectedLabel_->setText(tr("%n selected", nullptr, n)); });
   connect(job_, &Job::runningChanged, this, &SamplesPage::updateTarget);
   connect(workspace_, &Workspace::projectChanged, this, [this] {
-    model_->setRows({});
+    model_->setRows({}, {});
     bar_->clear();
     updateTarget();
+    reload();
+  });
+  connect(workspace_, &Workspace::spaceChanged, this, [this] {
+    model_->setRows({}, {});
+    bar_->clear();
     reload();
   });
   connect(workspace_, &Workspace::targetChanged, this, [this] {
@@ -179,12 +192,22 @@ void SamplesPage::updateShown() {
 
 void SamplesPage::tickReferences() {
   std::vector<int> rows;
-  for (const auto& ref : searchspace::nb201Space().referenceArchitectures())
+  for (const auto& ref : searchspace::space(workspace_->spaceName()).referenceArchitectures())
     for (int r = 0; r < model_->rowCount(); ++r)
       if (model_->rows()[static_cast<size_t>(r)].text.toStdString() == ref) rows.push_back(r);
   model_->setSelectedRows(rows);
-  bar_->showMessage(rows.empty() ? tr("None of the reference architectures is in this project: import the NAS-Bench-201 table first")
+  bar_->showMessage(rows.empty() ? tr("None of the %1 reference architectures is in this project: import its data set's table first")
+                                       .arg(workspace_->space())
                                  : tr("Ticked %n reference architecture(s)", nullptr, static_cast<int>(rows.size())));
+}
+
+void SamplesPage::fillOps(const services::OpColumn& ops) {
+  const QSignalBlocker quiet(op_);
+  op_->clear();
+  op_->addItem(tr("any op"), -1);
+  for (size_t op = 0; op < ops.labels.size(); ++op)
+    if (ops.labels[op] != "none") op_->addItem(tr("with %1").arg(QString::fromStdString(ops.labels[op])), static_cast<int>(op));
+  filter_->setRequiredOp(-1);
 }
 
 void SamplesPage::setStrategy(const QString& name) { strategy_->setCurrentText(name); }
@@ -203,11 +226,14 @@ void SamplesPage::applyFilter() {
 void SamplesPage::reload() {
   if (!workspace_->hasProject()) return;
   const auto path = workspace_->projectPath().toStdString();
-  job_->start(tr("Loading architectures"), [this, path](JobControl&) -> Job::Continuation {
+  const auto& space = searchspace::space(workspace_->spaceName());
+  job_->start(tr("Loading %1 architectures").arg(workspace_->space()), [this, path, &space](JobControl&) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
-    auto rows = architectureRows(store::listArchitectures(project, searchspace::nb201Space()));
-    return [this, rows = std::move(rows)]() mutable {
-      model_->setRows(std::move(rows));
+    auto rows = architectureRows(services::listSpaceArchitectures(project, space));
+    auto ops = services::opColumn(space);
+    return [this, rows = std::move(rows), ops = std::move(ops)]() mutable {
+      fillOps(ops);
+      model_->setRows(std::move(rows), std::move(ops));
       for (int c = ArchitectureModel::Index; c < ArchitectureModel::Architecture; ++c) table_->resizeColumnToContents(c);
       // Width for the widest index and its check box, whatever rows the header sampled.
       const int indexWidth = table_->fontMetrics().horizontalAdvance(QStringLiteral("00000000")) +
@@ -228,13 +254,14 @@ bool SamplesPage::selectSamples() {
   request.count = static_cast<size_t>(count_->value());
   request.seed = static_cast<std::uint64_t>(seed_->value());
   request.device = workspace_->targetDevice().toStdString();
+  request.space = &searchspace::space(workspace_->spaceName());
   std::vector<int> sourceRows;
   for (int r = 0; r < filter_->rowCount(); ++r) {
     const int row = filter_->mapToSource(filter_->index(r, 0)).row();
     sourceRows.push_back(row);
     const auto& a = model_->rows()[static_cast<size_t>(row)];
-    request.candidates.push_back(
-        {searchspace::genotypeOf(a.cell), a.spaceIndex >= 0 ? std::optional<int>(a.spaceIndex) : std::nullopt, a.mflops});
+    request.candidates.push_back({a.arch.genotype, a.datasetIndex ? std::optional<int>(static_cast<int>(*a.datasetIndex)) : std::nullopt,
+                                  a.mflops});
   }
   const bool uncertain = *strategy == sampling::Strategy::MostUncertain;
   if (uncertain && request.device.empty()) {
@@ -278,8 +305,7 @@ void SamplesPage::measureSelected() {
   services::MeasureRequest request;
   for (int r : rows) {
     const auto& a = model_->rows()[static_cast<size_t>(r)];
-    request.targets.push_back({searchspace::nb201Architecture(a.cell),
-                               a.spaceIndex >= 0 ? std::optional<std::int64_t>(a.spaceIndex) : std::nullopt});
+    request.targets.push_back({a.arch, a.datasetIndex});
   }
   request.engine.engine = engine_->currentText().trimmed().toStdString();
   request.device = workspace_->targetDevice().toStdString();
@@ -322,19 +348,40 @@ void SamplesPage::loadMeasured() {
   }
   const auto path = workspace_->projectPath().toStdString();
   const auto device = workspace_->targetDevice().toStdString();
-  job_->start(tr("Reading what was measured on %1").arg(workspace_->targetDevice()), [this, path, device](JobControl&) -> Job::Continuation {
+  const auto& space = searchspace::space(workspace_->spaceName());
+  job_->start(tr("Reading what was measured on %1").arg(workspace_->targetDevice()), [this, path, device, &space](JobControl&) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
-    std::map<int, MeasuredOnTarget> byCode;
+    QHash<QString, MeasuredOnTarget> byArch;
     if (store::findDevice(project, device))
-      for (const auto& m : services::measuredArchitectures(project, searchspace::nb201Space(), device))
-        byCode[static_cast<int>(*m.arch.index())] = {m.medianMs, m.iqrMs, m.repetitions, m.samples, QString::fromStdString(m.spreadWarning)};
-    return [this, byCode] {
-      model_->setMeasured(byCode);
+      for (const auto& m : services::measuredArchitectures(project, space, device))
+        byArch.insert(QString::fromStdString(m.arch.canonical()),
+                      {m.medianMs, m.iqrMs, m.repetitions, m.samples, QString::fromStdString(m.spreadWarning)});
+    return [this, byArch] {
+      model_->setMeasured(byArch);
       table_->resizeColumnToContents(ArchitectureModel::Iqr);
       measuredLabel_->setText(tr("%n measured on the target", nullptr, model_->measuredCount()) +
                               (model_->highSpreadCount() ? tr(", %n with high spread", nullptr, model_->highSpreadCount()) : QString()));
     };
   });
+}
+
+void SamplesPage::sampleMore(int count) {
+  if (!workspace_->hasProject()) return;
+  std::unordered_set<std::string> shown;
+  for (const auto& r : model_->rows()) shown.insert(r.text.toStdString());
+  const auto& space = searchspace::space(workspace_->spaceName());
+  const auto seed = static_cast<std::uint64_t>(seed_->value());
+  job_->start(tr("Sampling %n %1 architecture(s)", nullptr, count).arg(workspace_->space()),
+              [this, &space, count, seed, shown = std::move(shown)](JobControl&) -> Job::Continuation {
+                auto rows = architectureRows(services::sampleSpaceArchitectures(space, count, seed, shown));
+                return [this, rows = std::move(rows)]() mutable {
+                  const int n = static_cast<int>(rows.size());
+                  model_->appendRows(std::move(rows));
+                  bar_->showMessage(tr("Added %n sampled architecture(s), marked \"sampled\": not in the data set; measuring "
+                                       "one adds it to the project", nullptr, n));
+                  loadMeasured(); // a sampled architecture may have been measured before
+                };
+              });
 }
 
 void SamplesPage::showArchitecture(const QString& arch) {

@@ -32,24 +32,25 @@ struct Opts {
 using services::Target;
 
 // ---- architectures ------------------------------------------------------------------------------
-long long indexedArchitectures(store::Project& project) {
-  auto st = project.db().prepare("SELECT count(*) FROM architectures WHERE search_space = ?1 AND space_index IS NOT NULL");
-  st.bind(1, nb201::kSpaceName);
-  st.step();
-  return st.int64(0);
+[[noreturn]] void noIndices(store::Project& project, const searchspace::SearchSpace& space, const std::string& where) {
+  const std::string name(space.name());
+  badInput(where + "project " + text::quote(project.path()) + " has no " + name +
+           " data-set indices yet: import the data set first (maple import --project " + project.path() +
+           " PATH/TO/help-" + name + "), or list architecture strings in --archs-file");
 }
 
-Target byIndex(store::Project& project, long long index, const std::string& where) {
-  if (index < 0 || index >= nb201::kSpaceSize)
+// The architecture at data-set index `index` of `space` (NAS-Bench-201's official index, HELP's
+// FBNet row idx): BadInput naming the index and the fix when the project lacks it.
+Target byIndex(store::Project& project, const searchspace::SearchSpace& space, long long index, const std::string& where) {
+  const bool nb201 = &space == &searchspace::nb201Space();
+  if (nb201 && (index < 0 || index >= nb201::kSpaceSize))
     fail(ErrorKind::Usage, where + "architecture index " + std::to_string(index) + " is outside NAS-Bench-201's 0.." +
                                std::to_string(nb201::kSpaceSize - 1));
-  if (auto a = store::architectureByIndex(project, static_cast<int>(index))) return {a->arch, index};
-  if (indexedArchitectures(project) == 0)
-    badInput(where + "project " + text::quote(project.path()) +
-             " has no NAS-Bench-201 indices yet: import the data set first (maple import --project " + project.path() +
-             " PATH/TO/help-nb201), or list architecture strings in --archs-file");
+  if (auto a = store::architectureByIndex(project, space, index)) return {a->arch, index};
+  const std::string name(space.name());
+  if (!store::largestDatasetIndex(project, space)) noIndices(project, space, where);
   badInput(where + "architecture index " + std::to_string(index) + " is not in project " + text::quote(project.path()) +
-           " (its imported table lacks it): give the architecture string in --archs-file instead");
+           " (its imported " + name + " table lacks it): give the architecture string in --archs-file instead");
 }
 
 // " (it is an fbnet architecture: add --space fbnet)" when `text` parses in another space.
@@ -71,16 +72,17 @@ std::vector<Target> resolveTargets(store::Project& project, const searchspace::S
   const bool nb201 = &space == &searchspace::nb201Space();
   std::vector<Target> out;
   if (!o.archs.empty()) {
-    if (!nb201)
-      fail(ErrorKind::Usage, "--archs takes NAS-Bench-201 indices: name " + std::string(space.name()) +
-                                 " architectures by their strings (--arch or --archs-file)");
+    // Every index is looked up before anything is measured, so a missing one writes nothing. A space
+    // without a fixed size is bounded by the largest index its imported table holds.
+    std::optional<std::int64_t> largest = nb201::kSpaceSize - 1;
+    if (!nb201 && !(largest = store::largestDatasetIndex(project, space))) noIndices(project, space, "--archs: ");
     std::vector<long long> indices;
     try {
-      indices = text::parseIndexList(o.archs, nb201::kSpaceSize - 1);
+      indices = text::parseIndexList(o.archs, *largest);
     } catch (const Error& e) {
       badInput(std::string("--archs: ") + e.what() + " (write it like 0,17,100-120)");
     }
-    for (auto i : indices) out.push_back(byIndex(project, i, "--archs: "));
+    for (auto i : indices) out.push_back(byIndex(project, space, i, "--archs: "));
   }
   for (const auto& t : o.arch) {
     try {
@@ -94,7 +96,7 @@ std::vector<Target> resolveTargets(store::Project& project, const searchspace::S
         nb201 ? "an index 0..15624 or an architecture string" : "an " + std::string(space.name()) + " architecture string";
     for (const auto& [n, t] : readListFile(o.archsFile, "--archs-file")) {
       if (auto i = nb201 ? text::parseInt(t) : std::nullopt) {
-        out.push_back(byIndex(project, *i, o.archsFile + ":" + std::to_string(n) + ": "));
+        out.push_back(byIndex(project, space, *i, o.archsFile + ":" + std::to_string(n) + ": "));
         continue;
       }
       try {
@@ -240,7 +242,7 @@ void addMeasureCommand(CLI::App& root) {
                   "cpu, cuda, or command:'PROGRAM ARGS' (an external runner speaking JSON lines, "
                   "e.g. command:'/usr/bin/python3 /usr/share/doc/maple/examples/pytorch_runner.py')")
       ->required();
-  auto* archs = cmd->add_option("--archs", o->archs, "NAS-Bench-201 indices, e.g. 0,17,100-120 (needs the imported table)");
+  auto* archs = cmd->add_option("--archs", o->archs, "Data-set indices of the space (NAS-Bench-201's index, HELP's FBNet row idx), e.g. 0,17,100-120 (needs the imported table)");
   auto* arch = cmd->add_option("--arch", o->arch, "Architecture strings of the space, e.g. an FBNet k3_e1-skip-...-k5_e6");
   auto* file = cmd->add_option("--archs-file", o->archsFile,
                                "File with one architecture string of the space (or NAS-Bench-201 index) per line");

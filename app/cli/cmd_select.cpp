@@ -73,13 +73,15 @@ void addSelectCommand(CLI::App& root) {
     for (auto p : picks) {
       const auto index = c[p].spaceIndex ? std::to_string(*c[p].spaceIndex) : std::string("-");
       rows.push_back({index, fmt(c[p].mflops, 5), request.space->format(c[p].genotype)});
-      // `maple measure --archs` takes NAS-Bench-201 indices.
-      if (c[p].spaceIndex && request.space == &searchspace::nb201Space()) list += (list.empty() ? "" : ",") + index;
+      // `maple measure --archs` takes the data set's indices of any space.
+      if (c[p].spaceIndex) list += (list.empty() ? "" : ",") + index;
     }
     printTable({"INDEX", "MFLOPS", "ARCH"}, rows);
     std::cout << "selected " << picks.size() << " of " << c.size() << " candidates with " << how
               << (deterministic ? " (deterministic: the seed plays no part)" : "") << "\n";
-    if (!list.empty()) std::cout << "measure them with: maple measure --project " << o->project << " --device DEVICE --engine cpu --archs " << list << "\n";
+    if (!list.empty())
+      std::cout << "measure them with: maple measure --project " << o->project << " --space " << request.space->name()
+                << " --device DEVICE --engine cpu --archs " << list << "\n";
   });
 }
 

@@ -49,7 +49,8 @@ FbnetTable readFbnetTable(const std::string& path) {
   return t;
 }
 
-// HELP's row index is the data set's, not the space's (FBNet is not enumerable): no space_index.
+// HELP's row index is the data set's (FBNet is not enumerable: no cell code); it is stored as the
+// architecture's space_index, which a project imported before it was stored gains on re-import.
 ImportResult importHelpFbnet(store::Project& project, const std::string& path, const ImportProgressFn& progress) {
   auto t = readFbnetTable(tablePathOf(path, kTableName));
   ImportTable table;
@@ -61,7 +62,8 @@ ImportResult importHelpFbnet(store::Project& project, const std::string& path, c
       "originally HW-NAS-Bench, CIFAR-100 setting), read from " + t.path;
   table.devices = std::move(t.devices);
   table.architectures.reserve(t.archs.size());
-  for (auto& a : t.archs) table.architectures.push_back({std::move(a), std::nullopt, std::nullopt});
+  for (std::size_t r = 0; r < t.archs.size(); ++r)
+    table.architectures.push_back({std::move(t.archs[r]), std::nullopt, t.index[r]});
   table.ms = std::move(t.ms);
   return writeImport(project, table, progress);
 }

@@ -21,6 +21,7 @@ std::vector<PredictorListing> listPredictors(store::Project& project) {
     l.method = p.method;
     l.descriptorKind = p.descriptorKind;
     l.createdAt = p.createdAt;
+    if (auto sp = p.header.find("search_space"); sp != p.header.end() && sp->is_string()) l.space = sp->get<std::string>();
     if (auto t = p.header.find("target_device"); t != p.header.end() && t->is_string()) l.targetDevice = t->get<std::string>();
     if (auto it = p.header.find("training_devices"); it != p.header.end() && it->is_array())
       for (const auto& d : *it)

@@ -13,6 +13,7 @@ namespace maple::services {
 struct PredictorListing {
   std::int64_t id = 0;
   std::string name, method, descriptorKind, targetDevice, createdAt; // targetDevice empty: pool-trained
+  std::string space; // the search space it predicts (its file header's search_space)
   std::vector<std::string> trainingDevices;
   bool imported = false;
 };

@@ -3,24 +3,16 @@
 #include "common/error.hpp"
 #include "common/setting.hpp"
 #include "evaluation/cross_device.hpp"
-#include "searchspace/cost.hpp"
+#include "services/architectures.hpp"
 #include "store/latencies.hpp"
 
 namespace maple::services {
-namespace {
-// NAS-Bench-201's FLOPs count the additions of pooling and shortcuts too (cost.hpp), as the data
-// set does; other spaces count two per multiply-accumulate.
-double flopsOf(const searchspace::Architecture& a) {
-  if (a.space == &searchspace::nb201Space()) return nb201::networkCost(searchspace::cellOf(a.genotype)).flops;
-  return 2 * a.space->features(a.genotype).macs;
-}
-} // namespace
 
 std::vector<SelectionCandidate> selectionCandidates(store::Project& project, const searchspace::SearchSpace& space,
                                                     double minMflops, double maxMflops) {
   std::vector<SelectionCandidate> out;
   for (const auto& a : store::listArchitectures(project, space)) {
-    const double mflops = flopsOf(a.arch) / 1e6;
+    const double mflops = architectureMflops(a.arch);
     if (mflops >= minMflops && mflops <= maxMflops) out.push_back({a.arch.genotype, a.spaceIndex, mflops});
   }
   return out;

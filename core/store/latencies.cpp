@@ -165,12 +165,20 @@ Architecture readArchitecture(const Statement& st, const searchspace::SearchSpac
 }
 } // namespace
 
-std::optional<Architecture> architectureByIndex(Project& project, int spaceIndex) {
+std::optional<Architecture> architectureByIndex(Project& project, const searchspace::SearchSpace& space,
+                                                std::int64_t datasetIndex) {
   auto st = project.db().prepare(
       "SELECT id, cell_code, arch_str, space_index FROM architectures WHERE search_space = ?1 AND space_index = ?2");
-  st.bind(1, nb201::kSpaceName).bind(2, spaceIndex);
+  st.bind(1, space.name()).bind(2, datasetIndex);
   if (!st.step()) return std::nullopt;
-  return readArchitecture(st, searchspace::nb201Space());
+  return readArchitecture(st, space);
+}
+
+std::optional<std::int64_t> largestDatasetIndex(Project& project, const searchspace::SearchSpace& space) {
+  auto st = project.db().prepare("SELECT max(space_index) FROM architectures WHERE search_space = ?1");
+  st.bind(1, space.name());
+  st.step();
+  return st.optInt64(0);
 }
 
 std::optional<Architecture> findArchitecture(Project& project, const searchspace::Architecture& arch) {

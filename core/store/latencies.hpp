@@ -15,8 +15,12 @@ struct Architecture {
   std::optional<int> spaceIndex; // the data set's own index (HELP's), known once its table is imported
 };
 
-// The NAS-Bench-201 architecture of HELP index `spaceIndex`.
-std::optional<Architecture> architectureByIndex(Project& project, int spaceIndex);
+// The architecture of `space` with data-set index `datasetIndex` (HELP's idx: NAS-Bench-201's
+// official index, FBNet's row), once that table is imported.
+std::optional<Architecture> architectureByIndex(Project& project, const searchspace::SearchSpace& space,
+                                                std::int64_t datasetIndex);
+// The largest data-set index among the architectures of `space`; nullopt when none has one.
+std::optional<std::int64_t> largestDatasetIndex(Project& project, const searchspace::SearchSpace& space);
 // The stored row of an architecture, if any.
 std::optional<Architecture> findArchitecture(Project& project, const searchspace::Architecture& arch);
 // The architectures of one space, ordered by data-set index, then space index (code), then row id.

@@ -1,5 +1,6 @@
 // `maple measure` as users run it: the real binary on a small project, with the fake runners of
 // tests/core/runners/ (fast and deterministic) and, where built, the in-process engines.
+#include "../core/fbnet_table.hpp"
 #include "../core/process_support.hpp"
 #include "../core/test_support.hpp"
 #include "cli_runner.hpp"
@@ -359,13 +360,43 @@ private slots:
              qPrintable(noSpace.err));
     auto indices = runCli({"measure", "--project", p, "--device", "here", "--engine", "cpu", "--space", "fbnet",
                            "--archs", "0-3"});
-    QCOMPARE(indices.exitCode, 1);
-    QVERIFY2(indices.err.contains("--archs takes NAS-Bench-201 indices"), qPrintable(indices.err));
+    QCOMPARE(indices.exitCode, 2);
+    QVERIFY2(indices.err.contains("has no fbnet data-set indices yet: import the data set first"), qPrintable(indices.err));
     auto unknown = runCli({"measure", "--project", p, "--device", "here", "--engine", "cpu", "--space", "ofa",
                            "--arch", archs[0]});
     QCOMPARE(unknown.exitCode, 1);
     QVERIFY2(unknown.err.contains("unknown search space 'ofa'"), qPrintable(unknown.err));
     QCOMPARE(count(p, "SELECT count(*) FROM devices"), 0LL);
+  }
+
+  // In a project holding HELP's FBNet table (here without its row idx 2), --archs takes the
+  // table's idx and needs no --space; a missing idx is refused by name before anything is written.
+  void fbnetArchsTakeHelpIndices() {
+    const auto p = path("fbnet_idx.maple");
+    QCOMPARE(runCli({"new", p}).exitCode, 0);
+    auto rows = maple::testing::syntheticFbnetTable({"devA"}, 6).split('\n');
+    rows.removeAt(3); // idx 2
+    QDir(dir_.path()).mkpath("fbnet_idx");
+    maple::testing::writeFile(path("fbnet_idx/fbnet_latency_ms.csv"), rows.join('\n'));
+    QCOMPARE(runCli({"import", "--project", p, path("fbnet_idx"), "--format", "help-fbnet"}).exitCode, 0);
+    auto missing = runCli({"measure", "--project", p, "--device", "box", "--engine", goodRunner(), "--archs", "1-3"});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains("--archs: architecture index 2 is not in project") &&
+                 missing.err.contains("imported fbnet table lacks it"),
+             qPrintable(missing.err));
+    auto outside = runCli({"measure", "--project", p, "--device", "box", "--engine", goodRunner(), "--archs", "9"});
+    QCOMPARE(outside.exitCode, 2);
+    QVERIFY2(outside.err.contains("'9' is outside 0..5"), qPrintable(outside.err));
+    QCOMPARE(count(p, "SELECT count(*) FROM devices WHERE name = 'box'"), 0LL);
+    auto r = runCli({"measure", "--project", p, "--device", "box", "--engine", goodRunner(), "--archs", "1,3",
+                     "--repeats", "2", "--json"});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto samples = json(r)["samples"].toArray();
+    QCOMPARE(samples.size(), 2);
+    QCOMPARE(samples[0].toObject()["space"].toString(), QString("fbnet"));
+    QCOMPARE(samples[0].toObject()["arch_index"].toInt(), 1);
+    QCOMPARE(samples[1].toObject()["arch"].toString(), QString::fromUtf8(rows[3].split(',')[1])); // idx 3
+    QCOMPARE(count(p, "SELECT count(*) FROM latency_samples s JOIN devices d ON d.id = s.device_id WHERE d.name = 'box'"), 2LL);
   }
 
   // A project holding nb201 and fbnet: without --space the command lists them.

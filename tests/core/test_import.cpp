@@ -78,7 +78,7 @@ private slots:
     int row = 0;
     while (std::getline(in, line)) {
       auto first = line.find(','), second = line.find(',', first + 1);
-      auto arch = store::architectureByIndex(p, row);
+      auto arch = store::architectureByIndex(p, searchspace::nb201Space(), row);
       QVERIFY(arch);
       QCOMPARE(arch->arch.canonical(), line.substr(first + 1, second - first - 1));
       ++row;
@@ -247,11 +247,15 @@ private slots:
     // NAS-Bench-201's readers see their two architectures only.
     QCOMPARE(store::listArchitectures(p, searchspace::nb201Space()).size(), size_t{2});
     QCOMPARE(store::loadLatencyMatrix(p, searchspace::nb201Space(), {"devA"}).architectures.size(), size_t{2});
-    // FBNet rows are keyed by their canonical string: no code, no space index.
+    // FBNet rows are keyed by their canonical string (no code) and carry HELP's row idx.
     auto st = p.db().prepare("SELECT count(*) FROM architectures WHERE search_space = 'fbnet' AND cell_code IS NULL "
-                             "AND space_index IS NULL");
+                             "AND space_index IS NOT NULL");
     st.step();
     QCOMPARE(st.int64(0), std::int64_t(30));
+    const auto row7 = store::architectureByIndex(p, searchspace::fbnetSpace(), 7);
+    QVERIFY(row7);
+    QCOMPARE(row7->arch.canonical(), searchspace::fbnetSpace().format(searchspace::fbnetSpace().sample(30, 7)[7]));
+    QCOMPARE(store::largestDatasetIndex(p, searchspace::fbnetSpace()), std::optional<std::int64_t>(29));
 
     // Re-importing either adds nothing.
     const auto again = dataset::importHelpFbnet(p, fb.toStdString());
@@ -260,6 +264,25 @@ private slots:
     QCOMPARE(dataset::importHelpNb201(p, nb.toStdString()).samplesAdded, 0L);
     QCOMPARE(count(p, "latency_samples"), std::int64_t(64));
     QCOMPARE(count(p, "architectures"), std::int64_t(32));
+  }
+
+  // A project imported before HELP's FBNet idx was stored (space_index NULL): re-importing fills
+  // the index in place, adding no architecture and no sample.
+  void fbnetReimportFillsTheMissingIndex() {
+    auto p = store::Project::create(freshProject());
+    const auto fb = csv(maple::testing::syntheticFbnetTable({"d1", "d2"}, 12), "fbnet_latency_ms.csv");
+    dataset::importHelpFbnet(p, fb.toStdString());
+    p.db().exec("UPDATE architectures SET space_index = NULL WHERE search_space = 'fbnet'");
+    QVERIFY(!store::largestDatasetIndex(p, searchspace::fbnetSpace()));
+    const auto ids = count(p, "architectures");
+    const auto again = dataset::importHelpFbnet(p, fb.toStdString());
+    QCOMPARE(again.samplesAdded, 0L);
+    QCOMPARE(again.samplesExisting, 24L);
+    QCOMPARE(count(p, "architectures"), ids);
+    QCOMPARE(count(p, "latency_samples"), std::int64_t(24));
+    const auto listed = store::listArchitectures(p, searchspace::fbnetSpace());
+    QCOMPARE(listed.size(), size_t{12});
+    for (size_t r = 0; r < listed.size(); ++r) QCOMPARE(listed[r].spaceIndex, std::optional<int>(static_cast<int>(r)));
   }
 
   void badFbnetTableWritesNothing_data() {

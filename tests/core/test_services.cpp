@@ -6,6 +6,7 @@
 #include "predict/predictor.hpp"
 #include "predictfile/predictor_file.hpp"
 #include "services/adapt.hpp"
+#include "services/architectures.hpp"
 #include "services/capture.hpp"
 #include "services/devices.hpp"
 #include "services/measure.hpp"
@@ -15,6 +16,7 @@
 
 #include <QTemporaryDir>
 #include <set>
+#include <unordered_set>
 #include <QTest>
 
 #include <algorithm>
@@ -95,6 +97,35 @@ class TestServices : public QObject {
   }
 
 private slots:
+  // The Samples page's "Sample more": seeded, skipping what is listed, refusing when the space runs out.
+  void samplingMoreSkipsListedArchitectures() {
+    const auto& fbnet = searchspace::fbnetSpace();
+    const auto first = services::sampleSpaceArchitectures(fbnet, 5, 9, {});
+    QCOMPARE(first.size(), size_t{5});
+    std::unordered_set<std::string> shown;
+    for (const auto& a : first) {
+      QVERIFY(a.sampled && !a.datasetIndex);
+      QCOMPARE(a.mflops, 2 * fbnet.features(a.arch.genotype).macs / 1e6);
+      QCOMPARE(a.opCounts.size(), services::opColumn(fbnet).labels.size());
+      shown.insert(a.arch.canonical());
+    }
+    const auto again = services::sampleSpaceArchitectures(fbnet, 5, 9, {});
+    for (size_t i = 0; i < first.size(); ++i) QVERIFY(again[i].arch == first[i].arch); // the same seed, the same draws
+    for (const auto& a : services::sampleSpaceArchitectures(fbnet, 5, 9, shown)) QVERIFY(!shown.count(a.arch.canonical()));
+    // NAS-Bench-201 has 15,625: with all but three listed, asking for four is refused, naming how many are left.
+    std::unordered_set<std::string> all;
+    for (const auto& g : searchspace::nb201Space().enumerate()) all.insert(searchspace::nb201Space().format(g));
+    for (std::int64_t i = 0; i < 3; ++i) all.erase(searchspace::nb201Space().format(searchspace::nb201Space().fromIndex(i)));
+    QCOMPARE(services::sampleSpaceArchitectures(searchspace::nb201Space(), 3, 1, all).size(), size_t{3});
+    try {
+      services::sampleSpaceArchitectures(searchspace::nb201Space(), 4, 1, all);
+      QFAIL("four of three left were sampled");
+    } catch (const Error& e) {
+      QCOMPARE(e.kind(), ErrorKind::Usage);
+      QVERIFY2(std::string(e.what()).find("only 3 of its 15625 are not listed") != std::string::npos, e.what());
+    }
+  }
+
   void addedHostRefusesExistingAndImportedNames() {
     auto p = fresh();
     const auto before = store::requireDevice(p, "dev0");

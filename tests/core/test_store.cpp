@@ -350,7 +350,7 @@ private slots:
       QCOMPARE(latencies[i].architectureId, std::int64_t(ids[i]));
       QCOMPARE(latencies[i].medianMs, 1.5 + static_cast<double>(i));
     }
-    QCOMPARE(architectureByIndex(proj, 20)->id, std::int64_t(120));
+    QCOMPARE(architectureByIndex(proj, searchspace::nb201Space(), 20)->id, std::int64_t(120));
     QCOMPARE(count(proj, "evaluation_points"), std::int64_t(1));
     auto fkCheck = db.prepare("PRAGMA foreign_key_check");
     QVERIFY(!fkCheck.step());
@@ -363,7 +363,7 @@ private slots:
     // Writers find the migrated rows by string; a space without codes fits beside them.
     LatencyWriter w(proj);
     QCOMPARE(w.architecture(nb201::cellFromCode(7), 5), std::int64_t(9));
-    QCOMPARE(architectureByIndex(proj, 5)->id, std::int64_t(9));
+    QCOMPARE(architectureByIndex(proj, searchspace::nb201Space(), 5)->id, std::int64_t(9));
     const auto fbnet = w.architecture("fbnet", "skip-skip");
     QVERIFY(fbnet > 120);
     QCOMPARE(w.architecture("fbnet", "skip-skip"), fbnet);
@@ -426,8 +426,8 @@ private slots:
     const auto src2 = ensureSource(p, "test", "test:2", "unit test");
     QVERIFY_THROWS_EXCEPTION(Error, w.sample(src2, s));
     QCOMPARE(count(p, "latency_samples"), std::int64_t(1));
-    QCOMPARE(architectureByIndex(p, 7)->id, arch);
-    QVERIFY(!architectureByIndex(p, 8));
+    QCOMPARE(architectureByIndex(p, searchspace::nb201Space(), 7)->id, arch);
+    QVERIFY(!architectureByIndex(p, searchspace::nb201Space(), 8));
   }
 
   // One value per architecture: the median of its samples (an even count averages the middle two).

@@ -60,11 +60,16 @@ private slots:
   }
 
   void architectureModelAndFilter() {
-    std::vector<store::Architecture> archs;
-    for (int i = 0; i < 300; ++i) archs.push_back({i + 1, searchspace::nb201Architecture(nb201::cellFromCode(i * 52)), i});
+    // 300 NAS-Bench-201 architectures as a data set lists them, with indices 0..299.
+    auto listed = services::sampleSpaceArchitectures(searchspace::nb201Space(), 300, 5, {});
+    for (size_t i = 0; i < listed.size(); ++i) {
+      listed[i].datasetIndex = static_cast<std::int64_t>(i);
+      listed[i].sampled = false;
+    }
     ArchitectureModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setRows(architectureRows(archs));
+    model.setRows(architectureRows(std::move(listed)), services::opColumn(searchspace::nb201Space()));
+    QCOMPARE(model.headerData(ArchitectureModel::Ops, Qt::Horizontal, Qt::DisplayRole).toString(), QStringLiteral("Live ops"));
     ArchitectureFilter filter;
     filter.setSourceModel(&model);
     QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -90,7 +95,8 @@ private slots:
     const int withConv = filter.rowCount();
     QVERIFY(withConv > 0 && withConv < 300);
     for (int r = 0; r < withConv; ++r)
-      QVERIFY(model.rows()[static_cast<size_t>(filter.mapToSource(filter.index(r, 0)).row())].liveOps[3] > 0);
+      QVERIFY(model.rows()[static_cast<size_t>(filter.mapToSource(filter.index(r, 0)).row())].opCounts[3] > 0);
+    QVERIFY(filter.index(0, ArchitectureModel::Ops).data().toString().contains(QStringLiteral(" 3x3")));
     filter.setRequiredOp(-1);
 
     filter.setFlopsRange(50, 100);
