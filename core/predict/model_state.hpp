@@ -5,7 +5,11 @@
 //
 // meta holds at least: "method", "descriptor_kind", "descriptor_version", "search_space",
 // "descriptor_normalisation" (per-value centre/scale), "feature_scaling", "training_devices",
-// "hyperparameters"; arrays hold the weights ("layer0.W", "layer0.b", ...), row-major.
+// "hyperparameters", "space_version", "feature_layout"; arrays hold the weights ("layer0.W",
+// "layer0.b", ...), row-major; architectures hold lists of architectures of the meta's search space
+// (the pool's rows, "pool.architectures"), which a file stores as canonical strings.
+#include "searchspace/space.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <map>
@@ -17,6 +21,7 @@ namespace maple::predict {
 struct ModelState {
   nlohmann::json meta = nlohmann::json::object();
   std::map<std::string, std::vector<double>> arrays;
+  std::map<std::string, std::vector<searchspace::Genotype>> architectures;
 };
 
 } // namespace maple::predict

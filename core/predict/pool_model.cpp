@@ -26,31 +26,33 @@ const searchspace::SearchSpace& knownSpace(const std::string& name) {
   badInput("predictor state is for search space '" + name + "', which this build does not know (known: " + known + ")");
 }
 
-// The pool's architectures: indices ("pool.cell_codes") for an enumerable space, canonical strings
-// (meta "pool_architectures") otherwise.
+// The pool's architectures (the state's list "pool.architectures"), each checked against the space:
+// a forged state names a choice the space lacks rather than indexing past its tables.
 searchspace::ArchitectureSet poolArchitectures(const ModelState& s, const searchspace::SearchSpace& space) {
-  searchspace::ArchitectureSet set{&space, {}};
-  if (s.meta.contains("pool_architectures")) {
-    for (const auto& a : s.meta.at("pool_architectures")) {
-      try {
-        set.genotypes.push_back(space.parse(a.get<std::string>()));
-      } catch (const Error& e) {
-        badInput(std::string("predictor state's pool_architectures: ") + e.what());
-      }
-    }
-    return set;
-  }
-  if (!space.size()) badInput("predictor state of " + std::string(space.name()) + " lacks its pool_architectures");
-  const auto codes = getMatrix(s, "pool.cell_codes");
-  // A [15625, 0] code column holds no codes at all.
-  if (codes.cols() != 1) badInput("predictor state's pool has no devices or no cell codes");
-  for (Eigen::Index a = 0; a < codes.rows(); ++a) {
-    const double code = codes(a, 0);
-    if (!(code >= 0 && code < static_cast<double>(*space.size())) || code != std::floor(code))
-      badInput("predictor state has an invalid cell code");
-    set.genotypes.push_back(space.fromIndex(static_cast<std::int64_t>(code)));
-  }
-  return set;
+  const auto it = s.architectures.find(std::string(kPoolArchitectures));
+  if (it == s.architectures.end()) badInput("predictor state lacks its pool architectures ('pool.architectures')");
+  const auto choices = space.choiceNames().size();
+  for (const auto& g : it->second)
+    if (g.choices.size() != static_cast<size_t>(space.positions()) ||
+        std::any_of(g.choices.begin(), g.choices.end(), [&](std::uint8_t c) { return c >= choices; }))
+      badInput("predictor state's pool holds an architecture that is not of " + std::string(space.name()));
+  return {&space, it->second};
+}
+
+// BadInput naming the first feature that differs when the state was trained on features other
+// than the ones this build computes for its space: its weights would be applied to the wrong columns.
+void checkFeatureLayout(const nlohmann::json& layout, const searchspace::SearchSpace& space) {
+  const auto trained = layout.get<std::vector<std::string>>();
+  const auto here = featureNames(space);
+  if (trained == here) return;
+  size_t i = 0;
+  while (i < trained.size() && i < here.size() && trained[i] == here[i]) ++i;
+  const auto where = i < trained.size() && i < here.size()
+                         ? "; feature " + std::to_string(i) + " is '" + trained[i] + "' there, '" + here[i] + "' here"
+                         : std::string();
+  badInput("predictor state was trained on " + std::to_string(trained.size()) + " architecture features of " +
+           std::string(space.name()) + ", this build computes " + std::to_string(here.size()) + where +
+           ": retrain it with this build");
 }
 } // namespace
 
@@ -156,22 +158,11 @@ void PoolData::save(ModelState& s) const {
   s.meta["descriptor_names"] = descNames;
   s.meta["descriptor_normalisation"] = {{"centre", std::vector<double>(descCentre.data(), descCentre.data() + descCentre.size())},
                                         {"scale", std::vector<double>(descScale.data(), descScale.data() + descScale.size())}};
-  s.meta["space_version"] = kSpaceVersion;
+  s.meta["space_version"] = searchspace::kSpaceVersion;
   s.meta["feature_scaling"] = "ln(ms) targets; architecture features: one-hot, ln MACs/params/activation bytes, "
                               "op counts (feature_layout names them)";
   s.meta["feature_layout"] = featureNames(*space);
-  // An enumerable space's architectures by index (compact, and what files before search spaces
-  // hold); the others by canonical string.
-  if (space->size()) {
-    std::vector<double> codes;
-    for (const auto& g : architectures.genotypes) codes.push_back(static_cast<double>(*space->index(g)));
-    s.arrays["pool.cell_codes"] = codes;
-    s.meta["shapes"]["pool.cell_codes"] = {static_cast<Eigen::Index>(codes.size()), 1};
-  } else {
-    nlohmann::json names = nlohmann::json::array();
-    for (size_t a = 0; a < architectures.size(); ++a) names.push_back(architectures.canonical(a));
-    s.meta["pool_architectures"] = names;
-  }
+  s.architectures[std::string(kPoolArchitectures)] = architectures.genotypes;
   putMatrix(s, "pool.ln_latency", logLat);
   // NaN does not survive JSON or every file format: a missing descriptor value is stored as the
   // names list per device instead.
@@ -196,14 +187,11 @@ PoolData PoolData::load(const ModelState& s) {
     p.descriptorVersion = s.meta.at("descriptor_version").get<int>();
     p.space = &knownSpace(s.meta.at("search_space").get<std::string>());
     // States from before search spaces were versioned are of version 1.
-    if (const int v = s.meta.value("space_version", kSpaceVersion); v != kSpaceVersion)
+    if (const int v = s.meta.value("space_version", searchspace::kSpaceVersion); v != searchspace::kSpaceVersion)
       badInput("predictor state is of " + std::string(p.space->name()) + " version " + std::to_string(v) +
-               "; this build knows version " + std::to_string(kSpaceVersion) + ": update maple");
-    if (s.meta.contains("feature_layout") &&
-        s.meta.at("feature_layout").get<std::vector<std::string>>() != featureNames(*p.space))
-      badInput("predictor state was trained on " + std::to_string(s.meta.at("feature_layout").size()) +
-               " architecture features other than the " + std::to_string(featureCount(*p.space)) + " this build computes for " +
-               std::string(p.space->name()) + ": retrain it");
+               "; this build knows version " + std::to_string(searchspace::kSpaceVersion) + ": update maple");
+    // States from before feature layouts were recorded are of this build's layout.
+    if (s.meta.contains("feature_layout")) checkFeatureLayout(s.meta.at("feature_layout"), *p.space);
     p.devices = s.meta.at("training_devices").get<std::vector<std::string>>();
     p.descNames = s.meta.at("descriptor_names").get<std::vector<std::string>>();
     const auto centre = s.meta.at("descriptor_normalisation").at("centre").get<std::vector<double>>();

@@ -12,9 +12,8 @@
 
 namespace maple::predict {
 
-// The version of every space's canonical form, network and encodings this build knows: states and
-// files record it, and one of another version is refused rather than mispredicting.
-inline constexpr int kSpaceVersion = 1;
+// The state's list of the pool's architectures, one per row of the pool arrays.
+inline constexpr std::string_view kPoolArchitectures = "pool.architectures";
 
 // The pool in the form the methods use: ln(ms) per architecture (rows) and training device
 // (columns), standardised descriptors, and a linear map from architecture features to every

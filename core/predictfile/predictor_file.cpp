@@ -17,8 +17,15 @@ constexpr char kMagic[8] = {'M', 'A', 'P', 'L', 'P', 'R', 'E', 'D'};
 constexpr std::uint8_t kFloat64 = 1;
 // Meta keys the header stores at its top level (header key, meta key).
 constexpr std::pair<const char*, const char*> kLifted[] = {
-    {"search_space", "search_space"}, {"method", "method"}, {"feature_scaling", "feature_scaling"},
+    {"search_space", "search_space"},         {"space_version", "space_version"}, {"feature_layout", "feature_layout"},
+    {"method", "method"},                     {"feature_scaling", "feature_scaling"},
     {"training_devices", "training_devices"}};
+// Format 1 kept the pool's architectures as NAS-Bench-201 cell codes in this array (its shape in
+// meta "shapes"), or, for other spaces, as canonical strings in this meta key; format 2 keeps both
+// as the architecture list kPoolList.
+constexpr const char* kV1CodeArray = "pool.cell_codes";
+constexpr const char* kV1PoolMeta = "pool_architectures";
+constexpr const char* kPoolList = "pool.architectures";
 
 class Writer {
 public:
@@ -92,7 +99,7 @@ std::string metaString(const nlohmann::json& meta, const char* key) {
 }
 
 // Rebuilds the ModelState meta from a header, checking the type of everything it lifts.
-nlohmann::json metaFromHeader(const nlohmann::json& h, const Reader& r) {
+nlohmann::json metaFromHeader(const nlohmann::json& h, std::uint32_t version, const Reader& r) {
   auto requireType = [&](const char* key, bool ok, const char* type) {
     if (!ok) r.fail(std::string("header field '") + key + "' is missing or not " + type);
   };
@@ -103,6 +110,12 @@ nlohmann::json metaFromHeader(const nlohmann::json& h, const Reader& r) {
   requireType("training_devices", h.contains("training_devices") && h["training_devices"].is_array(), "an array");
   for (const auto& d : h["training_devices"])
     if (!d.is_string()) r.fail("header field 'training_devices' holds a non-string");
+  if (version >= 2) {
+    requireType("space_version", h.contains("space_version") && h["space_version"].is_number_integer(), "an integer");
+    requireType("feature_layout", h.contains("feature_layout") && h["feature_layout"].is_array(), "an array");
+    for (const auto& f : h["feature_layout"])
+      if (!f.is_string() || f.get<std::string>().empty()) r.fail("header field 'feature_layout' holds an empty or non-string name");
+  }
   requireType("descriptor", h.contains("descriptor") && h["descriptor"].is_object(), "an object");
   const auto& d = h["descriptor"];
   requireType("descriptor.kind", d.contains("kind") && d["kind"].is_string(), "a string");
@@ -130,6 +143,116 @@ template <class Fail> void checkIndexTable(const std::vector<int>& table, Fail&&
     if (code < 0 || code >= nb201::kSpaceSize) failWith("holds cell code " + std::to_string(code) + ", outside the space");
     if (seen[static_cast<size_t>(code)]) failWith("maps two indices to cell code " + std::to_string(code));
     seen[static_cast<size_t>(code)] = true;
+  }
+}
+
+const searchspace::SearchSpace& knownSpace(const nlohmann::json& meta, const Reader& r) {
+  const auto name = meta["search_space"].get<std::string>();
+  if (const auto* space = searchspace::findSpace(name)) return *space;
+  std::string known;
+  for (auto n : searchspace::spaceNames()) known += (known.empty() ? "'" : ", '") + std::string(n) + "'";
+  r.fail("the predictor is for search space '" + name + "', which this build does not know (known: " + known + ")");
+}
+
+// A space version other than this build's: its canonical strings, network or encodings differ.
+void checkSpaceVersion(const nlohmann::json& meta, const searchspace::SearchSpace& space, const Reader& r) {
+  const auto& v = meta["space_version"];
+  if (!v.is_number_integer()) r.fail("the space version is not an integer");
+  if (v.get<std::int64_t>() == searchspace::kSpaceVersion) return;
+  r.fail("the predictor is for " + std::string(space.name()) + " version " + v.dump() + ", this build knows version " +
+         std::to_string(searchspace::kSpaceVersion) +
+         (v.get<std::int64_t>() > searchspace::kSpaceVersion ? ": upgrade MAPLE Workbench to read it"
+                                                             : ": retrain it with this build"));
+}
+
+// An architecture string of a file: it must parse in the file's space and be canonical, so one
+// architecture has one spelling in every file.
+searchspace::Genotype architectureOf(std::string_view text, const searchspace::SearchSpace& space,
+                                     const std::string& where, const Reader& r) {
+  searchspace::Genotype g;
+  try {
+    g = space.parse(text);
+  } catch (const Error& e) {
+    r.fail(where + " is not an architecture of " + std::string(space.name()) + ": " + e.what());
+  }
+  if (space.format(g) != text)
+    r.fail(where + " is not canonical: '" + std::string(text) + "' is written '" + space.format(g) + "'");
+  return g;
+}
+
+void writeArchitectureLists(Writer& w, const predict::ModelState& state, const searchspace::SearchSpace& space) {
+  if (state.architectures.size() > kMaxArrays) fail(ErrorKind::Usage, "predictor has more architecture lists than the format allows");
+  w.le<std::uint32_t>(static_cast<std::uint32_t>(state.architectures.size()));
+  for (const auto& [name, genotypes] : state.architectures) {
+    if (name.empty() || name.size() > kMaxNameBytes)
+      fail(ErrorKind::Usage, "predictor architecture list name '" + name + "' is empty or longer than 1024 bytes");
+    if (genotypes.size() > 0xFFFFFFFFu) fail(ErrorKind::Usage, "predictor architecture list '" + name + "' is too long");
+    w.le<std::uint16_t>(static_cast<std::uint16_t>(name.size()));
+    w.bytes(name.data(), name.size());
+    w.le<std::uint32_t>(static_cast<std::uint32_t>(genotypes.size()));
+    for (const auto& g : genotypes) {
+      const auto text = space.format(g); // Usage for a genotype not of the space
+      if (text.size() > kMaxArchitectureBytes)
+        fail(ErrorKind::Usage, "an architecture of list '" + name + "' is longer than the format's 4096 bytes");
+      w.le<std::uint16_t>(static_cast<std::uint16_t>(text.size()));
+      w.bytes(text.data(), text.size());
+    }
+  }
+}
+
+void readArchitectureLists(Reader& in, const searchspace::SearchSpace& space,
+                           std::map<std::string, std::vector<searchspace::Genotype>>& lists) {
+  const auto count = in.le<std::uint32_t>("architecture list count");
+  constexpr std::size_t kMinListBytes = 2 + 1 + 4; // a one-byte name and no entries
+  if (count > kMaxArrays || count > in.remaining() / kMinListBytes)
+    in.fail("architecture list count " + std::to_string(count) + " does not fit the file (" +
+            std::to_string(in.remaining()) + " bytes remain)");
+  for (std::uint32_t l = 0; l < count; ++l) {
+    const auto nameBytes = in.le<std::uint16_t>("architecture list name length");
+    if (nameBytes == 0 || nameBytes > kMaxNameBytes)
+      in.fail("architecture list " + std::to_string(l) + " has a name length of " + std::to_string(nameBytes) +
+              " (1..1024 allowed)");
+    std::string name(in.text(nameBytes, "architecture list name"));
+    const auto entries = in.le<std::uint32_t>("architecture list length");
+    constexpr std::size_t kMinEntryBytes = 2 + 1;
+    if (entries > in.remaining() / kMinEntryBytes)
+      in.fail("architecture list '" + name + "' claims " + std::to_string(entries) + " architectures but only " +
+              std::to_string(in.remaining()) + " bytes remain");
+    std::vector<searchspace::Genotype> genotypes;
+    genotypes.reserve(entries);
+    for (std::uint32_t e = 0; e < entries; ++e) {
+      const auto where = "architecture " + std::to_string(e) + " of list '" + name + "'";
+      const auto bytes = in.le<std::uint16_t>("architecture length");
+      if (bytes == 0 || bytes > kMaxArchitectureBytes)
+        in.fail(where + " has a length of " + std::to_string(bytes) + " (1..4096 allowed)");
+      genotypes.push_back(architectureOf(in.text(bytes, "architecture"), space, where, in));
+    }
+    if (!lists.emplace(std::move(name), std::move(genotypes)).second) in.fail("architecture list name appears twice");
+  }
+}
+
+// Format 1's pool (cell codes, or strings in the meta) as format 2's list.
+void upgradeFromVersion1(predict::ModelState& s, const searchspace::SearchSpace& space, const Reader& in) {
+  if (auto codes = s.arrays.extract(kV1CodeArray)) {
+    if (!space.size()) in.fail("a format-1 file of " + std::string(space.name()) + " holds cell codes");
+    auto& pool = s.architectures[kPoolList];
+    for (double code : codes.mapped()) {
+      if (!(code >= 0 && code < static_cast<double>(*space.size())) || code != std::floor(code))
+        in.fail("the pool holds " + std::to_string(code) + ", which is not a cell code of " + std::string(space.name()));
+      pool.push_back(space.fromIndex(static_cast<std::int64_t>(code)));
+    }
+    if (s.meta.contains("shapes") && s.meta["shapes"].is_object()) s.meta["shapes"].erase(kV1CodeArray);
+  }
+  if (s.meta.contains(kV1PoolMeta)) {
+    const auto& names = s.meta[kV1PoolMeta];
+    if (!names.is_array()) in.fail("the model's 'pool_architectures' is not an array");
+    auto& pool = s.architectures[kPoolList];
+    for (size_t i = 0; i < names.size(); ++i) {
+      const auto where = "pool architecture " + std::to_string(i);
+      if (!names[i].is_string()) in.fail(where + " is not a string");
+      pool.push_back(architectureOf(names[i].get<std::string>(), space, where, in));
+    }
+    s.meta.erase(kV1PoolMeta);
   }
 }
 
@@ -170,6 +293,8 @@ nlohmann::json headerJson(const PredictorFile& file) {
   const auto& meta = file.state.meta;
   nlohmann::json h = nlohmann::json::object();
   h["search_space"] = metaString(meta, "search_space");
+  h["space_version"] = meta.value("space_version", nlohmann::json(searchspace::kSpaceVersion));
+  if (meta.contains("feature_layout")) h["feature_layout"] = meta["feature_layout"];
   h["method"] = metaString(meta, "method");
   nlohmann::json d{{"kind", metaString(meta, "descriptor_kind")}, {"version", summarise(file).descriptorVersion}};
   if (meta.contains("descriptor_names")) d["names"] = meta["descriptor_names"];
@@ -188,6 +313,10 @@ nlohmann::json headerJson(const PredictorFile& file) {
 }
 
 std::vector<std::uint8_t> encode(const PredictorFile& file) {
+  if (!file.state.meta.contains("feature_layout") || !file.state.meta["feature_layout"].is_array())
+    fail(ErrorKind::Usage, "predictor state has no 'feature_layout' in its meta (a format-1 file from before layouts "
+                           "were recorded): adapt or retrain it to write it in format 2");
+  const auto& space = searchspace::space(metaString(file.state.meta, "search_space"));
   const std::string header = headerJson(file).dump();
   if (header.size() > kMaxHeaderBytes) fail(ErrorKind::Usage, "predictor header exceeds the format's 16 MiB limit");
   if (file.state.arrays.size() > kMaxArrays) fail(ErrorKind::Usage, "predictor has more arrays than the format allows");
@@ -196,6 +325,7 @@ std::vector<std::uint8_t> encode(const PredictorFile& file) {
   w.le<std::uint32_t>(kFormatVersion);
   w.le<std::uint32_t>(static_cast<std::uint32_t>(header.size()));
   w.bytes(header.data(), header.size());
+  writeArchitectureLists(w, file.state, space);
   auto arrays = file.state.arrays;
   if (arrays.count(std::string(kIndexTableArray))) fail(ErrorKind::Usage, "predictor array name is reserved for the index table");
   if (!file.indexTable.empty()) {
@@ -250,13 +380,10 @@ PredictorFile decode(std::span<const std::uint8_t> bytes, const std::string& nam
   const auto headerText = in.text(headerBytes, "header");
   const nlohmann::json header = parseJson(headerText, name + ": header", {kMaxHeaderBytes, kMaxHeaderDepth});
   if (!header.is_object()) in.fail("the header is not a JSON object");
-  file.state.meta = metaFromHeader(header, in);
-  const auto space = file.state.meta["search_space"].get<std::string>();
-  if (!searchspace::findSpace(space)) {
-    std::string known;
-    for (auto n : searchspace::spaceNames()) known += (known.empty() ? "'" : ", '") + std::string(n) + "'";
-    in.fail("the predictor is for search space '" + space + "', which this build does not know (known: " + known + ")");
-  }
+  file.state.meta = metaFromHeader(header, file.formatVersion, in);
+  const auto& space = knownSpace(file.state.meta, in);
+  if (file.formatVersion == 1 && !file.state.meta.contains("space_version")) file.state.meta["space_version"] = 1;
+  checkSpaceVersion(file.state.meta, space, in);
   const auto& target = header.contains("target_device") ? header["target_device"] : nlohmann::json();
   if (!target.is_null() && !target.is_string()) in.fail("header field 'target_device' is not a string");
   if (target.is_string()) file.targetDevice = target.get<std::string>();
@@ -270,6 +397,7 @@ PredictorFile decode(std::span<const std::uint8_t> bytes, const std::string& nam
     in.fail(std::string("header: ") + e.what());
   }
 
+  if (file.formatVersion >= 2) readArchitectureLists(in, space, file.state.architectures);
   const auto count = in.le<std::uint32_t>("array count");
   constexpr std::size_t kMinArrayBytes = 2 + 1 + 1 + 8; // a one-byte name and no values
   if (count > kMaxArrays || count > in.remaining() / kMinArrayBytes)
@@ -293,6 +421,7 @@ PredictorFile decode(std::span<const std::uint8_t> bytes, const std::string& nam
       in.fail("array name appears twice");
   }
   if (in.remaining() != 0) in.fail(std::to_string(in.remaining()) + " unexpected bytes after the last array");
+  if (file.formatVersion == 1) upgradeFromVersion1(file.state, space, in);
   if (auto table = file.state.arrays.extract(std::string(kIndexTableArray))) {
     for (double v : table.mapped()) {
       if (v != std::floor(v) || v < 0 || v >= nb201::kSpaceSize) in.fail("the index table holds a value that is not a cell code");

@@ -14,6 +14,11 @@
 
 namespace maple::searchspace {
 
+// The version of every space's canonical form, network and encodings this build knows: predictor
+// states and files record it, and one of another version is refused rather than mispredicting.
+// Bump it when a space's canonical strings, network or encodings change.
+inline constexpr int kSpaceVersion = 1;
+
 struct Genotype {
   std::vector<std::uint8_t> choices; // one per position, an index into SearchSpace::choiceNames()
   bool operator==(const Genotype&) const = default;

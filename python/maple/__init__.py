@@ -11,8 +11,8 @@ six edge operations; see maple.arch_code). The documentation is /usr/share/doc/m
 """
 import json as _json
 
-from ._maple import (SPACE_SIZE, REFERENCE_ARCHS, arch_code, arch_string, macs, params,  # noqa: F401
-                     Predictor)
+from ._maple import (SPACE_SIZE, REFERENCE_ARCHS, SEARCH_SPACES, arch_code, arch_string, canonical,  # noqa: F401
+                     macs, params, reference_archs, Predictor)
 from ._version import __version__  # noqa: F401
 
 

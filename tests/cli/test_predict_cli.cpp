@@ -241,7 +241,7 @@ private slots:
     maple::testing::writeFile(path("newer.maplepred"), newer);
     auto n = runCli({"predict", "--predictor", path("newer.maplepred"), "--descriptor", path("devD.json"), "--all"});
     QCOMPARE(n.exitCode, 2);
-    QVERIFY2(n.err.contains("written by a newer MAPLE (format 9, this build reads up to 1)"), qPrintable(n.err));
+    QVERIFY2(n.err.contains("written by a newer MAPLE (format 9, this build reads up to 2)"), qPrintable(n.err));
     QCOMPARE(runCli({"predictors", "--project", project(), "--import", path("cut.maplepred")}).exitCode, 2);
   }
 };

@@ -1,5 +1,6 @@
 // The .maplepred format: round trip, atomic write, and hostile files (every truncation, every bit
-// flip, forged lengths, oversized, newer, wrong search space): always a BadInput, never a crash.
+// flip, forged lengths, oversized, newer, wrong search space or space version, forged headers and
+// architecture strings): always a BadInput, never a crash.
 #include "common/error.hpp"
 #include "predictfile/checksum.hpp"
 #include "predictfile/predictor_file.hpp"
@@ -12,6 +13,7 @@
 
 #include <algorithm>
 #include <fcntl.h>
+#include <functional>
 #include <unistd.h>
 
 using namespace maple;
@@ -45,6 +47,28 @@ QString refusal(const Bytes& b) {
 
 size_t headerLength(const Bytes& b) { return b[12] | b[13] << 8 | b[14] << 16 | size_t(b[15]) << 24; }
 
+// The file with its header changed by `edit`, its length and checksum made to match: what a hostile
+// writer makes, which only the header's own checks can refuse.
+Bytes withHeader(const Bytes& b, const std::function<void(nlohmann::json&)>& edit) {
+  const auto h = static_cast<std::ptrdiff_t>(headerLength(b));
+  auto header = nlohmann::json::parse(b.begin() + 16, b.begin() + 16 + h);
+  edit(header);
+  const auto text = header.dump();
+  Bytes out(b.begin(), b.begin() + 12);
+  for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>(text.size() >> (8 * i)));
+  out.insert(out.end(), text.begin(), text.end());
+  out.insert(out.end(), b.begin() + 16 + h, b.end());
+  reseal(out);
+  return out;
+}
+
+// Where `text` first occurs in the file (the test fails when it does not).
+size_t offsetOf(const Bytes& b, std::string_view text) {
+  const auto at = std::search(b.begin(), b.end(), text.begin(), text.end());
+  if (at == b.end()) qFatal("'%s' is not in the file", std::string(text).c_str());
+  return static_cast<size_t>(at - b.begin());
+}
+
 } // namespace
 
 class TestPredictorFile : public QObject {
@@ -56,6 +80,7 @@ private slots:
     QCOMPARE(back.formatVersion, predictfile::kFormatVersion);
     QCOMPARE(back.state.meta, f.state.meta);
     QVERIFY(back.state.arrays == f.state.arrays); // bit-exact doubles
+    QVERIFY(back.state.architectures == f.state.architectures);
     QCOMPARE(back.targetDevice, f.targetDevice);
     QCOMPARE(back.evaluation, f.evaluation);
     QCOMPARE(predictfile::toJson(back.created), predictfile::toJson(f.created));
@@ -111,9 +136,12 @@ private slots:
     QVERIFY(h["descriptor"].contains("normalisation"));
     QCOMPARE(h["descriptor"]["names"][1], "ref2_ln_ms");
     QVERIFY(h.contains("feature_scaling"));
+    QCOMPARE(h["space_version"], 1);
+    QCOMPARE(h["feature_layout"][1], "ln_macs");
     QCOMPARE(h["target_device"], "gamma");
     QCOMPARE(h["created"]["parent"]["host"], "trainer");
     QVERIFY(!h["model"].contains("method")); // lifted, not duplicated
+    QVERIFY(!h["model"].contains("feature_layout"));
     QVERIFY(h["model"].contains("hyperparameters"));
   }
 
@@ -128,13 +156,16 @@ private slots:
                                                                     testing::samplePredictorFile()));
   }
 
-  // A file written by format 1 must keep loading in every later build.
+  // A file written by format 1 must keep loading in every later build: as space version 1, with no
+  // feature layout (format 1 did not record one) and no architecture lists (the sample had no pool).
   void formatOneFileLoads() {
     const auto path = std::string(MAPLE_TEST_DATA) + "/format1.maplepred";
     const auto f = predictfile::readPredictorFile(path);
-    const auto want = testing::samplePredictorFile();
+    auto want = testing::samplePredictorFile();
+    want.state.meta.erase("feature_layout");
     QCOMPARE(f.formatVersion, 1u);
     QCOMPARE(f.state.meta, want.state.meta);
+    QVERIFY(f.state.architectures.empty());
     QVERIFY(f.state.arrays == want.state.arrays);
     QCOMPARE(f.created.provenance, want.created.provenance);
   }
@@ -187,12 +218,30 @@ private slots:
     poke<std::uint32_t>(b, 12, static_cast<std::uint32_t>(h + full.size()));
     reseal(b);
     QVERIFY2(refusal(b).contains("truncated: header"), qPrintable(refusal(b)));
-    const size_t countAt = 16 + h;
+    const size_t listsAt = 16 + h;
+    b = full;
+    poke<std::uint32_t>(b, listsAt, 0xFFFFFFFFu);
+    reseal(b);
+    QVERIFY2(refusal(b).contains("architecture list count 4294967295 does not fit"), qPrintable(refusal(b)));
+    // The list "pool.architectures" (18 bytes): its entry count, then its first entry's length.
+    const size_t entriesAt = listsAt + 4 + 2 + 18;
+    b = full;
+    poke<std::uint32_t>(b, entriesAt, 0x7FFFFFFFu);
+    reseal(b);
+    QVERIFY2(refusal(b).contains("list 'pool.architectures' claims 2147483647 architectures"), qPrintable(refusal(b)));
+    for (std::uint16_t length : {std::uint16_t(0), std::uint16_t(5000)}) {
+      b = full;
+      poke<std::uint16_t>(b, entriesAt + 4, length);
+      reseal(b);
+      QVERIFY2(refusal(b).contains("architecture 0 of list 'pool.architectures' has a length of"), qPrintable(refusal(b)));
+    }
+    // The first array ("layer0.W", 8 bytes) follows the array count; its element count follows
+    // its name and type.
+    const size_t countAt = offsetOf(full, "layer0.W") - 2 - 4;
     b = full;
     poke<std::uint32_t>(b, countAt, 0xFFFFFFFFu);
     reseal(b);
     QVERIFY2(refusal(b).contains("array count"), qPrintable(refusal(b)));
-    // The first array ("layer0.W", 8 bytes) has its element count after name and type.
     const size_t lengthAt = countAt + 4 + 2 + 8 + 1;
     b = full;
     poke<std::uint64_t>(b, lengthAt, 1ull << 61);
@@ -206,8 +255,8 @@ private slots:
 
   void newerVersionIsRefusedWithUpgradeAdvice() {
     auto b = encode(testing::samplePredictorFile());
-    poke<std::uint32_t>(b, 8, 2);
-    QCOMPARE(refusal(b), QString("f.maplepred: written by a newer MAPLE (format 2, this build reads up to 1): "
+    poke<std::uint32_t>(b, 8, 3);
+    QCOMPARE(refusal(b), QString("f.maplepred: written by a newer MAPLE (format 3, this build reads up to 2): "
                                  "upgrade MAPLE Workbench to read it"));
     reseal(b);
     QVERIFY(refusal(b).contains("newer MAPLE"));
@@ -217,17 +266,73 @@ private slots:
   }
 
   void wrongSpaceOrForeignFileIsRefused() {
+    const auto full = encode(testing::samplePredictorFile());
+    const auto unknown = refusal(withHeader(full, [](nlohmann::json& h) { h["search_space"] = "ofa"; }));
+    QCOMPARE(unknown, QString("f.maplepred: the predictor is for search space 'ofa', which this build does not know "
+                              "(known: 'nb201', 'fbnet')"));
+    QVERIFY(refusal(Bytes{'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f', 'o', 'r', 'm'}).contains("not a MAPLE predictor file"));
     auto f = testing::samplePredictorFile();
     f.state.meta["search_space"] = "ofa";
-    const auto unknown = refusal(encode(f));
-    QVERIFY2(unknown.contains("search space 'ofa'") && unknown.contains("'nb201', 'fbnet'"), qPrintable(unknown));
-    QVERIFY(refusal(Bytes{'S', 'Q', 'L', 'i', 't', 'e', ' ', 'f', 'o', 'r', 'm'}).contains("not a MAPLE predictor file"));
+    QVERIFY_THROWS_EXCEPTION(Error, encode(f)); // this build writes only spaces it can read back
     f = testing::samplePredictorFile();
     f.state.meta.erase("method");
     QVERIFY_THROWS_EXCEPTION(Error, encode(f));
     f = testing::samplePredictorFile();
     f.state.arrays["bad"] = {std::nan("")};
     QVERIFY_THROWS_EXCEPTION(Error, encode(f));
+  }
+
+  // A space version other than this build's: newer asks for an upgrade, older for retraining.
+  void otherSpaceVersionIsRefused() {
+    const auto full = encode(testing::samplePredictorFile());
+    QCOMPARE(refusal(withHeader(full, [](nlohmann::json& h) { h["space_version"] = 2; })),
+             QString("f.maplepred: the predictor is for nb201 version 2, this build knows version 1: upgrade MAPLE "
+                     "Workbench to read it"));
+    QVERIFY(refusal(withHeader(full, [](nlohmann::json& h) { h["space_version"] = 0; })).contains("retrain it"));
+    QVERIFY(refusal(withHeader(full, [](nlohmann::json& h) { h["space_version"] = "1"; }))
+                .contains("'space_version' is missing or not an integer"));
+  }
+
+  // Format 2's header must record the feature layout, as names.
+  void featureLayoutIsRequired() {
+    const auto full = encode(testing::samplePredictorFile());
+    QVERIFY(refusal(withHeader(full, [](nlohmann::json& h) { h.erase("feature_layout"); }))
+                .contains("'feature_layout' is missing or not an array"));
+    QVERIFY(refusal(withHeader(full, [](nlohmann::json& h) { h["feature_layout"][0] = 7; }))
+                .contains("'feature_layout' holds an empty or non-string name"));
+    auto f = testing::samplePredictorFile();
+    f.state.meta.erase("feature_layout");
+    try {
+      encode(f);
+      QFAIL("a state without a feature layout was written");
+    } catch (const Error& e) {
+      QCOMPARE(e.kind(), ErrorKind::Usage);
+      QVERIFY2(QString(e.what()).contains("no 'feature_layout'"), e.what());
+    }
+  }
+
+  // Architecture strings must parse in the header's space and be written canonically.
+  void forgedArchitectureStringsAreRefused() {
+    const auto full = encode(testing::samplePredictorFile());
+    const auto& nb201 = searchspace::nb201Space();
+    const auto first = nb201.format(nb201.fromIndex(0));
+    const size_t at = offsetOf(full, first);
+    auto b = full;
+    const std::string wrongOp = "|nor_conv_9x9~0|";
+    std::copy(wrongOp.begin(), wrongOp.end(), b.begin() + static_cast<std::ptrdiff_t>(at));
+    reseal(b);
+    QVERIFY2(refusal(b).startsWith("f.maplepred: architecture 0 of list 'pool.architectures' is not an architecture of nb201: "),
+             qPrintable(refusal(b)));
+    // Read as fbnet, the nb201 strings are not architectures at all.
+    QVERIFY(refusal(withHeader(full, [](nlohmann::json& h) { h["search_space"] = "fbnet"; }))
+                .contains("is not an architecture of fbnet"));
+    // A leading space parses (the parser trims) but is not the canonical spelling.
+    b = full;
+    b.insert(b.begin() + static_cast<std::ptrdiff_t>(at), ' ');
+    poke<std::uint16_t>(b, at - 2, static_cast<std::uint16_t>(first.size() + 1));
+    reseal(b);
+    QCOMPARE(refusal(b), QString::fromStdString("f.maplepred: architecture 0 of list 'pool.architectures' is not canonical: ' " +
+                                                first + "' is written '" + first + "'"));
   }
 
   void malformedHeaderFieldsAreRefused() {

@@ -70,13 +70,17 @@ class TestHostilePredictors : public QObject {
   }
 
 private slots:
-  // [15625, 0]: rows x cols matched the (empty) value count, and the first code read crashed.
-  void zeroColumnShapesAreRefused() {
+  // An empty pool (once a [15625, 0] cell-code array, whose first read crashed) or one holding an
+  // architecture of another space.
+  void emptyOrForeignPoolIsRefused() {
     for (const auto& method : predict::methodNames()) {
       auto s = adaptedState(method);
-      s.arrays["pool.cell_codes"].clear();
-      s.meta["shapes"]["pool.cell_codes"] = {15625, 0};
-      QVERIFY2(restoreError(s).contains("no devices or no cell codes"), qPrintable(QString::fromStdString(method) + ": " + restoreError(s)));
+      s.architectures["pool.architectures"].clear();
+      QVERIFY2(restoreError(s).contains("no devices or no architectures"), qPrintable(QString::fromStdString(method) + ": " + restoreError(s)));
+      s = adaptedState(method);
+      s.architectures["pool.architectures"][0].choices.push_back(0);
+      QVERIFY2(restoreError(s).contains("pool holds an architecture that is not of nb201"),
+               qPrintable(QString::fromStdString(method) + ": " + restoreError(s)));
     }
   }
 
@@ -136,8 +140,7 @@ private slots:
   // "Opens and fully validates": a file whose arrays do not fit its method fails at open.
   void capiOpenRestoresAndChecksEverything() {
     auto f = predictfile::fileFromPredictor(*predict::train("lowrank", pool_, {1, 1}), {});
-    f.state.arrays["pool.cell_codes"].clear();
-    f.state.meta["shapes"]["pool.cell_codes"] = {15625, 0};
+    f.state.architectures["pool.architectures"].clear();
     const auto bad = writeFile(dir_, "zero.maplepred", f);
     QVERIFY(maple_predictor_open(bad.c_str()) == nullptr);
     QVERIFY2(QString(maple_last_error()).contains("cannot be rebuilt"), maple_last_error());

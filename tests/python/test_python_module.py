@@ -11,6 +11,7 @@ import maple
 
 FIXTURE = sys.argv.pop(1)
 POOL = os.path.join(FIXTURE, "pool.maplepred")
+FBNET_POOL = os.path.join(FIXTURE, "fbnet-pool.maplepred")
 DESCRIPTOR = os.path.join(FIXTURE, "descriptor.json")
 ARCH = "|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|"
 
@@ -19,6 +20,13 @@ def expected():
     with open(os.path.join(FIXTURE, "expected.txt")) as f:
         rows = [line.split() for line in f]
     return np.array([int(r[0]) for r in rows]), np.array([float(r[1]) for r in rows])
+
+
+def fbnet_expected():
+    """FBNet strings and the C++ API's predictions for them on the unseen device."""
+    with open(os.path.join(FIXTURE, "fbnet-expected.txt")) as f:
+        rows = [line.split() for line in f]
+    return [r[0] for r in rows], np.array([float(r[1]) for r in rows])
 
 
 class PythonModule(unittest.TestCase):
@@ -146,6 +154,78 @@ class PythonModule(unittest.TestCase):
         self.assertEqual(p1, 5 * (16 * 16 + 32 * 32 + 64 * 64) + bn)
         self.assertEqual(p3, 5 * 9 * (16 * 16 + 32 * 32 + 64 * 64) + bn)
         self.assertTrue(math.isfinite(m[2]))
+
+
+class SearchSpaces(unittest.TestCase):
+    """The search-space calls, and an FBNet predictor file next to the NAS-Bench-201 one."""
+
+    def setUp(self):
+        self.fbnet = maple.Predictor(FBNET_POOL)
+        self.fbnet_bound = self.fbnet.adapt([], [], descriptor=DESCRIPTOR, device="unseen")
+        self.nb201_bound = maple.Predictor(POOL).adapt([], [], descriptor=DESCRIPTOR, device="unseen")
+        self.strings, self.ms = fbnet_expected()
+
+    def test_spaces_and_their_reference_architectures(self):
+        self.assertEqual(maple.SEARCH_SPACES, ["nb201", "fbnet"])
+        for space in maple.SEARCH_SPACES:
+            refs = maple.reference_archs(space)
+            self.assertEqual(len(refs), 10, space)
+            self.assertEqual(len(set(refs)), 10, space)
+            self.assertEqual([maple.canonical(space, r) for r in refs], refs)  # already canonical
+        self.assertEqual(sorted(maple.reference_archs("nb201")), sorted(maple.REFERENCE_ARCHS.values()))
+        with self.assertRaisesRegex(ValueError, "unknown search space 'ofa'.*nb201, fbnet"):
+            maple.reference_archs("ofa")
+
+    def test_canonical_names_the_bad_token(self):
+        fbnet_arch = self.strings[0]
+        self.assertEqual(maple.canonical("fbnet", fbnet_arch), fbnet_arch)
+        with self.assertRaisesRegex(ValueError, "bogus"):
+            maple.canonical("fbnet", fbnet_arch.replace(fbnet_arch.split("-")[0], "bogus", 1))
+        with self.assertRaises(ValueError):  # an FBNet string is no NAS-Bench-201 cell
+            maple.canonical("nb201", fbnet_arch)
+        with self.assertRaisesRegex(ValueError, "unknown search space"):
+            maple.canonical("ofa", ARCH)
+
+    def test_the_file_records_its_space(self):
+        self.assertEqual(self.fbnet.search_space, "fbnet")
+        self.assertEqual(self.nb201_bound.search_space, "nb201")
+        info = self.fbnet.info
+        self.assertEqual(info["search_space"], "fbnet")
+        self.assertEqual(info["space_version"], 1)
+        self.assertIn("ln_macs", info["feature_layout"])
+        self.assertTrue(any(name.startswith("onehot21:") for name in info["feature_layout"]))  # 22 layers
+
+    def test_fbnet_strings_predict_as_the_cpp_api_does(self):
+        got = self.fbnet_bound.predict(self.strings)
+        self.assertEqual(got.shape, (len(self.strings),))
+        np.testing.assert_allclose(got, self.ms, rtol=1e-12)
+        self.assertEqual(self.fbnet_bound.predict(self.strings[3])[0], got[3])
+
+    def test_adapt_on_fbnet_strings_and_save(self):
+        measured = self.ms[:5] * 1.8
+        adapted = self.fbnet.adapt(self.strings[:5], measured, descriptor=DESCRIPTOR, device="unseen")
+        before = np.abs(np.log(self.ms[:5] / measured)).mean()
+        self.assertLess(np.abs(np.log(adapted.predict(self.strings[:5]) / measured)).mean(), before)
+        with tempfile.TemporaryDirectory() as d:
+            path = os.path.join(d, "fbnet.maplepred")
+            adapted.save(path)
+            again = maple.Predictor(path)
+            self.assertEqual(again.search_space, "fbnet")
+            np.testing.assert_array_equal(again.predict(self.strings), adapted.predict(self.strings))
+
+    def test_architectures_of_another_space_are_refused(self):
+        with self.assertRaisesRegex(ValueError, "architecture 0"):
+            self.nb201_bound.predict([self.strings[0]])
+        with self.assertRaisesRegex(ValueError, "architecture 0"):
+            self.fbnet_bound.predict([ARCH])
+        with self.assertRaisesRegex(ValueError, "fbnet has no integer index"):
+            self.fbnet_bound.predict(np.array([0, 1]))
+        with self.assertRaisesRegex(ValueError, "fbnet has no integer index"):
+            self.fbnet_bound.predict([7])
+        with self.assertRaisesRegex(ValueError, "not enumerable"):
+            self.fbnet_bound.predict_all()
+        with self.assertRaisesRegex(ValueError, "architecture 0"):
+            self.fbnet.adapt([ARCH], [1.0], descriptor=DESCRIPTOR)
 
 
 if __name__ == "__main__":
