@@ -57,14 +57,15 @@ ScoresFn lowRankForm(const DesignProblem& p, const Eigen::MatrixXd& m) {
   };
 }
 
-// The cheaper form for k shots over P parameters.
-ScoresFn posteriorScores(const DesignProblem& p, const Eigen::MatrixXd& m, size_t k) {
-  return 4 * static_cast<Eigen::Index>(k) <= p.priorCov.rows() ? lowRankForm(p, m) : fullForm(p, m);
+ScoresFn posteriorScores(const DesignProblem& p, const Eigen::MatrixXd& m, size_t k, DesignForm form) {
+  if (form == DesignForm::Cheaper)
+    form = lowRankPays(static_cast<Eigen::Index>(k), p.priorCov.rows()) ? DesignForm::LowRank : DesignForm::Full;
+  return form == DesignForm::LowRank ? lowRankForm(p, m) : fullForm(p, m);
 }
 
 } // namespace
 
-std::vector<size_t> optimalDesign(const DesignProblem& p, size_t k) {
+std::vector<size_t> optimalDesign(const DesignProblem& p, size_t k, DesignForm form) {
   const auto n = p.jacobian.rows();
   if (k == 0) fail(ErrorKind::Usage, "a design needs at least one shot");
   if (k > static_cast<size_t>(n))
@@ -77,7 +78,7 @@ std::vector<size_t> optimalDesign(const DesignProblem& p, size_t k) {
   // Average over the candidates of j j^T: the reduction of the mean posterior variance by a shot at
   // x is (x' S M S x) / (noise^2 + x' S x) for the current posterior covariance S.
   const Eigen::MatrixXd m = p.jacobian.transpose() * p.jacobian / static_cast<double>(n);
-  const auto scores = posteriorScores(p, m, k);
+  const auto scores = posteriorScores(p, m, k, form);
   // The candidate whose shot most reduces the mean variance under a posterior's scores, among those
   // not taken (eligible ones first); -1 when none is left.
   std::vector<bool> taken(static_cast<size_t>(n), false);

@@ -37,14 +37,6 @@ struct Fit {
 
 double logDet(const Eigen::LLT<Eigen::MatrixXd>& llt) { return 2 * llt.matrixL().toDenseMatrix().diagonal().array().log().sum(); }
 
-// The Gaussian posterior of w ~ N(m0, s0) given b ~ N(a w, I), and the evidence term
-// -0.5 (d' (I + a s0 a')^-1 d + ln det(I + a s0 a')), d = b - a m0.
-struct Gaussian {
-  Eigen::VectorXd w;
-  Eigen::MatrixXd covariance;
-  double logEvidence;
-};
-
 // Information form, O(P^3) (the determinant lemma and Woodbury keep the evidence O(k) in the
 // shots k).
 Gaussian informationForm(const Eigen::VectorXd& m0, const Eigen::MatrixXd& s0, const Eigen::MatrixXd& a, const Eigen::VectorXd& b) {
@@ -90,7 +82,7 @@ Fit fitComponent(const Component& c, const Eigen::MatrixXd& x, const Eigen::Vect
   const Eigen::VectorXd rowScale = h.cwiseSqrt().cwiseQuotient(t) / noise;
   const Eigen::MatrixXd a = rowScale.asDiagonal() * x;
   const Eigen::VectorXd b = h.cwiseSqrt() / noise;
-  const Gaussian g = 4 * x.rows() <= x.cols() ? lowRankForm(m0, s0, a, b) : informationForm(m0, s0, a, b);
+  const Gaussian g = gaussianPosterior(m0, s0, a, b, lowRankPays(x.rows(), x.cols()) ? PosteriorForm::LowRank : PosteriorForm::Information);
   Fit f;
   f.w = g.w;
   f.covariance = g.covariance;
@@ -149,6 +141,11 @@ Posterior mixture(const std::vector<Fit>& fits) {
 }
 
 } // namespace
+
+Gaussian gaussianPosterior(const Eigen::VectorXd& m0, const Eigen::MatrixXd& s0, const Eigen::MatrixXd& a, const Eigen::VectorXd& b,
+                           PosteriorForm form) {
+  return form == PosteriorForm::LowRank ? lowRankForm(m0, s0, a, b) : informationForm(m0, s0, a, b);
+}
 
 Eigen::VectorXd robustFit(const Eigen::MatrixXd& x, const Eigen::VectorXd& t) {
   Eigen::VectorXd weight = t.cwiseInverse();
