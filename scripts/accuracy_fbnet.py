@@ -47,7 +47,8 @@ def section(runs, pooled, fmt, groups, splits, work, seeds, secs, commit, defaul
     p("the `reference` rows, which measure HELP's ten FBNet reference architectures as the 10 shots and build the")
     p(f"reference-latency descriptor from them (HELP's own protocol). Random shots: mean +- sd over {seeds} seeds;")
     p("designed and reference shots are deterministic (one run). At 3 shots the reference policy measures the")
-    p("first three reference architectures.\n")
+    p("first three reference architectures. \"-\": not run; the MLPs (maple, maple-x: minutes per split on a shared")
+    p("2-core machine) and HELP's reference shots run on HELP's whole pool only (`help`, `others`).\n")
     p("Splits (the pool is always HELP's FBNet meta-train devices or a part of them):\n")
     for g in groups:
         p(f"- `{g}`: {TITLES.get(g, g)}.")
@@ -71,6 +72,14 @@ def section(runs, pooled, fmt, groups, splits, work, seeds, secs, commit, defaul
             p(f"| {g} | {desc} | {pol} | {fmt(pooled(parts, 'full', default, desc, pol, 3, 'acc10'), pol)} | "
               f"{fmt(pooled(parts, 'full', default, desc, pol, 10, 'acc10'), pol)} | "
               f"{fmt(pooled(parts, 'full', default, desc, pol, 10, 'spearman'), pol)} | {cov} |")
+    p()
+    p(f"Per part of the family split, {default}, specs, design (acc10 @3 / @10, then per device @10):\n")
+    for part in groups.get("family", []):
+        r = runs.get((part, "full", default, "specs", "design"))
+        if not r: continue
+        at = {x["shots"]: x for x in r["results"]}
+        per = ", ".join(f"{d} {m['acc10']:.2f}" for d, m in at[10]["devices"].items())
+        p(f"- {part[len('family-'):]}: {at[3]['mean']['acc10']:.3f} / {at[10]['mean']['acc10']:.3f} ({per})")
     p()
     p("### Beside HELP's published FBNet figure\n")
     p(f"HELP reports a Spearman of {HELP_FBNET_MEAN:.3f} with 10 samples on its FBNet meta-test devices ("

@@ -29,8 +29,11 @@ ScoresFn fullForm(const DesignProblem& p, const Eigen::MatrixXd& m) {
   const Eigen::MatrixXd priorInfo = p.priorCov.inverse();
   const double noiseVar = p.noise * p.noise;
   return [&p, m, priorInfo, noiseVar](const std::vector<size_t>& picks, size_t skip) {
-    const Eigen::MatrixXd x = rows(p.jacobian, picks, skip);
-    const Eigen::MatrixXd s = (priorInfo + x.transpose() * x / noiseVar).inverse();
+    Eigen::MatrixXd info = priorInfo;
+    for (size_t i = 0; i < picks.size(); ++i)
+      if (i != skip) info += p.jacobian.row(static_cast<Eigen::Index>(picks[i])).transpose() *
+                             p.jacobian.row(static_cast<Eigen::Index>(picks[i])) / noiseVar;
+    const Eigen::MatrixXd s = info.inverse();
     const Eigen::MatrixXd js = p.jacobian * s;
     return Scores{(js * m).cwiseProduct(js).rowwise().sum(), js.cwiseProduct(p.jacobian).rowwise().sum()};
   };

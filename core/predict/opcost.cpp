@@ -17,7 +17,8 @@
 // blended with uniform. The wide component's share and radius, the shot noise the design plans for
 // (per shot count) and the factor that calibrates the spread are chosen at training time by
 // cross-validation among the pool's devices only (each left out with its nearest pool device,
-// adapted from designed and random shots). Degenerate shots decide the degenerate regime. Without one, the runtime's kind
+// adapted from designed and random shots); before them, on a space with several op-count sharings
+// (FBNet), the same cross-validation chooses the sharing. Degenerate shots decide the degenerate regime. Without one, the runtime's kind
 // does: folding is constant folding, a graph compiler's work, so a target whose fitted costs sit
 // on the graph counts folds when the pool's folding devices are the graph-compiled ones (a wrong
 // guess costs a 1000-fold error on a folded cell, which dominates MAPE).
