@@ -109,9 +109,12 @@ private slots:
       if (method == "flops") {
         QVERIFY(std::all_of(ms.begin(), ms.end(), [](double v) { return v > 0 && std::isfinite(v); }));
       } else {
-        // Known weakness, kept visible (XFAIL; XPASS when fixed).
+        // Known weakness, kept visible (XFAIL; XPASS when fixed): the MLP's target is ln latency
+        // standardised over the whole pool, where these devices' 1x-3x scales dwarf the few per
+        // cent by which architectures differ within a device, so it learns the device term and
+        // little of the architectures' (docs/searchspaces.md).
         if (method == "maple" || method == "maple-x")
-          QEXPECT_FAIL("", "known weakness: the MLP does not learn FBNet's block costs from 3 devices x 300 architectures",
+          QEXPECT_FAIL("", "known weakness: the MLP learns the devices' scale, not the architectures' few per cent",
                        Continue);
         QVERIFY2(m.spearman > 0.5, method.c_str());
       }
