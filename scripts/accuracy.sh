@@ -7,9 +7,9 @@
 # evaluations: 10 minutes on an idle 2-core machine.
 # FBNet: HELP's FBNet meta-train devices (or a part of them) as the pool, against splits of the
 # other devices (HELP's meta-validation devices, the devices in neither of HELP's lists, each device
-# family left out, a pool without batch 64); every method with designed shots (FB_POOL_ONLY, default
-# the MLPs, on HELP's whole pool only), the default method also with random shots (FB_SEEDS seeds)
-# and, on HELP's whole pool, HELP's reference shots.
+# family left out, a pool without batch 64); on HELP's split every method with designed shots and
+# the default method also with random (FB_SEEDS seeds) and HELP's reference shots; on the held-out
+# splits the quickly adapting methods (FB_HELD_OUT); opcost's sharing cross-validation on HELP's pool.
 # Usage: scripts/accuracy.sh [DATA_DIR] [SEEDS]   (defaults: ../shared/data/help-nb201, 10)
 # ACC_SPACES="nb201 fbnet" (default) names the parts to run; a part not run keeps its section of
 # docs/accuracy.md. FB_DATA (default ../shared/data/help-fbnet), FB_SEEDS (default 5).
@@ -122,28 +122,25 @@ for f in gpu server_cpu mobile_soc; do
   fb_splits+=("family-$f:$(pick "$in_train && [ \"\$(fam \$d)\" != $f ]"):$(pick "[ \"\$(fam \$d)\" = $f ]")")
 done
 fb_splits+=("batch:$(pick "$in_train && [ \"\${d%_64}\" = \"\$d\" ]"):$(pick '[ "${d%_64}" != "$d" ]')")
-# The MLPs (minutes per split on a shared 2-core machine) and HELP's reference shots run on HELP's
-# whole pool only (the help and others splits), the other methods on every split.
-fb_pool_only=${FB_POOL_ONLY:-maple maple-x}
+# On a shared 2-core machine an FBNet evaluation takes minutes: HELP's split runs every method with
+# designed shots and the default method with random (FB_SEEDS seeds) and reference shots; the held-out
+# splits run the methods that adapt in seconds (FB_HELD_OUT, default: the default method, lowrank,
+# nearest, ridge).
+fb_held_out=${FB_HELD_OUT:-$default lowrank nearest ridge}
 for s in "${fb_splits[@]}"; do
   IFS=: read -r name train test <<<"$s"
-  for m in $methods; do
-    [ "$train" = "$fb_train" ] || ! echo " $fb_pool_only " | grep -q " $m " || continue
-    run "$name" full "$m" specs design "$train" "$test"
-  done
+  if [ "$name" != help ]; then
+    for m in $fb_held_out; do run "$name" full "$m" specs design "$train" "$test"; done
+    continue
+  fi
+  for m in $methods; do run "$name" full "$m" specs design "$train" "$test"; done
   run "$name" full "$default" specs random "$train" "$test"
-  [ "$train" != "$fb_train" ] || run "$name" full "$default" reference-latency reference "$train" "$test"
+  run "$name" full "$default" reference-latency reference "$train" "$test"
 done
-# opcost's cross-validated choice of op-count sharing, once per distinct pool.
-declare -A trained
-for s in "${fb_splits[@]}"; do
-  IFS=: read -r name train test <<<"$s"
-  [ -z "${trained[$train]:-}" ] || continue
-  trained[$train]=1
-  [ ! -s "$out/sharing.$name.maplepred" ] || continue
-  echo "train: fbnet, $name, opcost" >&2
-  "$maple" train --project "$proj" --method opcost --descriptor specs --train-devices "$train" --out "$out/sharing.$name.maplepred" >/dev/null 2>&1
-done
+# opcost's cross-validated choice of op-count sharing on HELP's pool.
+echo "train: fbnet, help, opcost" >&2
+[ -s "$out/sharing.help.maplepred" ] ||
+  "$maple" train --project "$proj" --method opcost --descriptor specs --train-devices "$fb_train" --out "$out/sharing.help.maplepred" >/dev/null 2>&1
 secs=$(( $(date +%s) - t0 ))
 python3 scripts/accuracy_report.py --fbnet "$out" "$fb_seeds" "$secs" "$commit" "$default" "${fb_splits[@]}" >"$work/fbnet.md"
 fi
