@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-# Formats the `maple eval --json` files of scripts/accuracy.sh into docs/accuracy.md (stdout).
-# Usage: accuracy_report.py DIR SEEDS SECONDS COMMIT DEFAULT_METHOD SPLIT... (SPLIT = NAME:TRAIN:TEST)
+# Formats the `maple eval --json` files of scripts/accuracy.sh into docs/accuracy.md (stdout): the
+# NAS-Bench-201 part, or with --fbnet the FBNet section.
+# Usage: accuracy_report.py [--fbnet] DIR SEEDS SECONDS COMMIT DEFAULT_METHOD SPLIT... (SPLIT = NAME:TRAIN:TEST)
 import glob, json, math, os, sys
 
-work, seeds, secs, commit, default = sys.argv[1:6]
-splits = [s.split(":") for s in sys.argv[6:]]
+fbnet = sys.argv[1] == "--fbnet"
+args = sys.argv[2:] if fbnet else sys.argv[1:]
+work, seeds, secs, commit, default = args[:5]
+splits = [s.split(":") for s in args[5:]]
 runs = {}
-for f in sorted(glob.glob(os.path.join(work, "runs", "*.json"))):
-    name, protocol, method, desc, policy = os.path.basename(f)[:-5].split(".")
-    runs[(name, protocol, method, desc, policy)] = json.load(open(f))
+for f in sorted(glob.glob(os.path.join(work, "*.json"))):
+    parts = os.path.basename(f)[:-5].split(".")
+    if len(parts) == 5: runs[tuple(parts)] = json.load(open(f))
 ceiling = {p: json.load(open(os.path.join(work, f"ceiling.{p}.json"))) for p in ("full", "help")
            if os.path.exists(os.path.join(work, f"ceiling.{p}.json"))}
 help_pub = {"titan_rtx_256": 0.987, "gold_6226": 0.989, "pixel2": 0.802, "raspi4": 0.890, "eyeriss": 0.940, "fpga": 0.985}
@@ -41,6 +44,10 @@ def fmt(v, policy):
 groups = {}  # split family -> parts (family-gpu, ... pool into "family")
 for name, _, _ in splits:
     groups.setdefault(name.split("-")[0], []).append(name)
+if fbnet:
+    import accuracy_fbnet
+    accuracy_fbnet.section(runs, pooled, fmt, groups, splits, work, seeds, secs, commit, default)
+    sys.exit(0)
 titles = {"family": "each device family left out in turn (gpu, server_cpu, mobile_soc, edge = sbc+asic+fpga), pooled over all 27 devices",
           "batch": "a pool without batch 256 (every other column), tested on the five batch-256 GPU columns",
           "few": "a pool of four devices (1080ti_32, silver_4210r, pixel3, samsung_s7), tested on the others but the 1080ti columns",
@@ -197,8 +204,3 @@ if ceiling:
         p(f"| mean | {full[10]['mean']['acc10']:.3f} | {full[top]['mean']['acc10']:.3f} | "
           f"{hlp[10]['mean']['spearman']:.3f} | {hlp[top]['mean']['spearman']:.3f} |")
     p()
-
-p("## FBNet\n")
-p("Not in this report yet: the predictors train, adapt and evaluate on FBNet (`maple eval --space fbnet`),")
-p("but this script runs NAS-Bench-201 splits only (issue #13, item 6). A first FBNet check on HELP's")
-p("meta-validation devices, with its command, is in docs/searchspaces.md.")

@@ -20,8 +20,14 @@ struct DesignProblem {
   std::vector<bool> eligible; // per candidate: may be picked (empty: all); picks fill from the others only when short
 };
 
+// The low-rank (Woodbury) form of a posterior after k observations of P parameters pays, and is
+// taken, when k is well below P (4 k <= P); the two forms are equal up to rounding.
+inline bool lowRankPays(Eigen::Index k, Eigen::Index parameters) { return 4 * k <= parameters; }
+
+enum class DesignForm { Cheaper, Full, LowRank }; // the posterior's form (tests pin one)
+
 // Exactly k distinct positions into the candidates (greedy order, exchanged in place); Usage when k
 // is 0 or exceeds them.
-std::vector<size_t> optimalDesign(const DesignProblem& problem, size_t k);
+std::vector<size_t> optimalDesign(const DesignProblem& problem, size_t k, DesignForm form = DesignForm::Cheaper);
 
 } // namespace maple::predict

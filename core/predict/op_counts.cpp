@@ -21,8 +21,14 @@ Sharing sharingOf(const searchspace::SearchSpace& space, const std::string& shar
     fail(ErrorKind::Usage, "search space " + std::string(space.name()) + " has no op-count sharing '" + sharing +
                                "' (known: " + list + ")");
   }
-  if (space.name() == "nb201") return {{"eager", "graph"}, "none"};
-  return {{sharing}, ""};
+  // A sharing "a+b" concatenates groups a and b.
+  Sharing out{{}, space.name() == "nb201" ? "none" : ""};
+  for (size_t at = 0; at <= sharing.size();) {
+    const size_t plus = std::min(sharing.find('+', at), sharing.size());
+    out.groups.push_back(sharing.substr(at, plus - at));
+    at = plus + 1;
+  }
+  return out;
 }
 
 // nb201 only: the output receives nothing from the input.
@@ -47,7 +53,7 @@ std::vector<double> countsOf(const searchspace::SearchSpace& space, const search
 
 const std::vector<std::string>& opCountSharings(const searchspace::SearchSpace& space) {
   static const std::vector<std::string> nb201{"eager+graph"};
-  static const std::vector<std::string> fbnet{"stage_block", "shape", "layer_block"};
+  static const std::vector<std::string> fbnet{"stage_block", "shape", "layer_block", "shape+stage_block"};
   if (space.name() == "nb201") return nb201;
   if (space.name() == "fbnet") return fbnet;
   fail(ErrorKind::Usage, "search space " + std::string(space.name()) + " has no op-count sharing for method opcost");

@@ -8,8 +8,11 @@
 //          baseline). A degenerate cell has no path from its input to its output; graph runtimes
 //          can fold the whole network to a constant there, so such cells form their own regime.
 //   fbnet  "stage_block" (a cost per block per stage), "shape" (per kernel size, expansion,
-//          grouping and skip) or "layer_block" (per block per layer); opcost chooses among them
-//          by cross-validation on the training devices. No FBNet architecture is degenerate.
+//          grouping and skip), "layer_block" (per block per layer) or "shape+stage_block" (both
+//          groups: under opcost's isotropic wide prior a (stage, block) cost then shrinks towards
+//          its shape's); opcost chooses among them by cross-validation on the training devices.
+//          No FBNet architecture is degenerate.
+// A sharing named "a+b" concatenates the space's groups a and b.
 #include "searchspace/architecture.hpp"
 
 #include <Eigen/Dense>
@@ -25,7 +28,7 @@ struct OpCounts {
   int graphColumns = 0;         // trailing columns that count graph-compiled work (nb201: 4)
 };
 
-// The sharings a space offers, the default first.
+// The sharings a space offers; opcost cross-validates among them, the first winning ties.
 const std::vector<std::string>& opCountSharings(const searchspace::SearchSpace& space);
 // Usage naming the space's sharings for one it does not offer.
 OpCounts opCounts(const searchspace::ArchitectureSet& architectures, const std::string& sharing);

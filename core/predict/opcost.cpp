@@ -17,7 +17,8 @@
 // blended with uniform. The wide component's share and radius, the shot noise the design plans for
 // (per shot count) and the factor that calibrates the spread are chosen at training time by
 // cross-validation among the pool's devices only (each left out with its nearest pool device,
-// adapted from designed and random shots). Degenerate shots decide the degenerate regime. Without one, the runtime's kind
+// adapted from designed and random shots); before them, on a space with several op-count sharings
+// (FBNet), the same cross-validation chooses the sharing. Degenerate shots decide the degenerate regime. Without one, the runtime's kind
 // does: folding is constant folding, a graph compiler's work, so a target whose fitted costs sit
 // on the graph counts folds when the pool's folding devices are the graph-compiled ones (a wrong
 // guess costs a 1000-fold error on a folded cell, which dominates MAPE).
@@ -77,26 +78,25 @@ protected:
 
   void trainModel(const TrainOptions& options, const ProgressFn& progress) override {
     const auto& p = pool();
-    sharing_ = opCountSharings(*p.space).front();
+    const int threads = options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
+    sharing_ = chooseSharing(threads, progress);
     const auto oc = opCounts(p.architectures, sharing_);
     graphColumns_ = oc.graphColumns;
-    const auto cols = oc.features.cols();
-    std::vector<Eigen::Index> live, folded;
-    for (size_t i = 0; i < p.architectures.size(); ++i)
-      (oc.degenerate[i] ? folded : live).push_back(static_cast<Eigen::Index>(i));
-    if (live.size() < static_cast<size_t>(2 * cols))
+    const auto live = liveRows(oc);
+    if (!fits(live, oc))
       badInput("the training pool has " + std::to_string(live.size()) + " non-degenerate architectures; opcost needs " +
-               std::to_string(2 * cols));
-    const Eigen::MatrixXd x = oc.features(live, Eigen::all);
+               std::to_string(2 * oc.features.cols()));
+    std::vector<Eigen::Index> folded;
+    for (size_t i = 0; i < p.architectures.size(); ++i)
+      if (oc.degenerate[i]) folded.push_back(static_cast<Eigen::Index>(i));
     const auto m = p.logLat.cols();
-    shapes_.resize(m, cols);
-    meanRow_ = x.colwise().mean().transpose();
+    shapes_ = poolShapes(oc, live, threads);
+    meanRow_ = oc.features(live, Eigen::all).colwise().mean().transpose();
     stats_.resize(m, 4);
     for (Eigen::Index j = 0; j < m; ++j) {
       const Eigen::VectorXd all = p.logLat.col(j).array().exp();
       const double med = median(std::vector<double>(all.data(), all.data() + all.size()));
-      const Eigen::VectorXd w = opcost::robustFit(x, all(live));
-      shapes_.row(j) = w.transpose() / med;
+      const Eigen::VectorXd w = shapes_.row(j).transpose() * med;
       // Folding: most degenerate cells far below what the model gives them.
       int low = 0;
       std::vector<double> foldedMs;
@@ -110,7 +110,70 @@ protected:
         fail(ErrorKind::Cancelled, "training cancelled");
     }
     priorCov_ = opcost::shapeCovariance(shapes_);
-    crossValidate(oc, live, options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency()));
+    crossValidate(oc, live, threads);
+  }
+
+  // The pool rows that are not degenerate.
+  static std::vector<Eigen::Index> liveRows(const OpCounts& oc) {
+    std::vector<Eigen::Index> live;
+    for (size_t i = 0; i < oc.degenerate.size(); ++i)
+      if (!oc.degenerate[i]) live.push_back(static_cast<Eigen::Index>(i));
+    return live;
+  }
+  // Whether the live rows can fit the sharing's costs: twice as many rows as columns.
+  static bool fits(const std::vector<Eigen::Index>& live, const OpCounts& oc) {
+    return live.size() >= static_cast<size_t>(2 * oc.features.cols());
+  }
+
+  // Each pool device's robust cost fit on the live rows, over its median latency: its shape.
+  Eigen::MatrixXd poolShapes(const OpCounts& oc, const std::vector<Eigen::Index>& live, int threads) const {
+    const auto& p = pool();
+    const Eigen::MatrixXd x = oc.features(live, Eigen::all);
+    Eigen::MatrixXd shapes(p.logLat.cols(), oc.features.cols());
+    parallelFor(static_cast<size_t>(shapes.rows()), threads, [&](size_t u) {
+      const auto j = static_cast<Eigen::Index>(u);
+      const Eigen::VectorXd all = p.logLat.col(j).array().exp();
+      const double med = median(std::vector<double>(all.data(), all.data() + all.size()));
+      shapes.row(j) = opcost::robustFit(x, all(live)).transpose() / med;
+    });
+    return shapes;
+  }
+
+  // The op-count sharing, by cross-validation among the pool's devices when the space offers
+  // several: per sharing, each device left out with its nearest pool device (as in crossValidate)
+  // is adapted from 3 and 10 designed shots and 10 random ones under the default wide component
+  // and design noise; the highest mean acc10 wins, the first listed on a tie. Every score is
+  // recorded (sharingCv_); a sharing with more costs than half the pool's architectures is not a
+  // candidate.
+  std::string chooseSharing(int threads, const ProgressFn& progress) {
+    const auto& known = opCountSharings(*pool().space);
+    const auto m = pool().logLat.cols();
+    sharingCv_ = nlohmann::json::object();
+    if (known.size() == 1 || m < kCvMinDevices) return known.front();
+    std::string best = known.front();
+    double bestScore = -1;
+    for (size_t n = 0; n < known.size(); ++n) {
+      if (progress && !progress(static_cast<double>(n) / static_cast<double>(known.size()), "choosing the op-count sharing"))
+        fail(ErrorKind::Cancelled, "training cancelled");
+      const auto oc = opCounts(pool().architectures, known[n]);
+      const auto live = liveRows(oc);
+      if (!fits(live, oc)) continue; // too few architectures for this sharing's costs
+      const Eigen::MatrixXd shapes = poolShapes(oc, live, threads);
+      const CvSample cv = cvSample(oc, live);
+      std::vector<double> score(static_cast<size_t>(m), 0.0);
+      parallelFor(static_cast<size_t>(m), threads, [&](size_t u) {
+        const auto j = static_cast<Eigen::Index>(u);
+        const opcost::Prior prior = priorWithout(shapes, j, kDefaultWide);
+        const auto design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[0]);
+        for (int k : kCvShots) score[u] += cvRun(cv, prior, j, optimalDesign(design, static_cast<size_t>(k))).acc10;
+        score[u] += cvRun(cv, prior, j, cvRandomShots(cv, j, kCvShots[std::size(kCvShots) - 1])).acc10;
+      });
+      double mean = 0;
+      for (double v : score) mean += v / static_cast<double>(score.size() * (std::size(kCvShots) + 1));
+      sharingCv_[known[n]] = mean;
+      if (mean > bestScore + 1e-9) bestScore = mean, best = known[n];
+    }
+    return best;
   }
 
   // What the cross-validation scores on: a sample of the pool's architectures and their latencies.
@@ -137,12 +200,7 @@ protected:
     spreadScale_ = 1;
     designNoise_.fill(kDesignNoiseGrid[0]);
     if (m < kCvMinDevices) return;
-    CvSample cv;
-    const size_t step = std::max<size_t>(1, live.size() / kCvCells);
-    for (size_t i = 0; i < live.size(); i += step) cv.rows.push_back(live[i]);
-    cv.counts.features = oc.features(cv.rows, Eigen::all);
-    cv.counts.degenerate.assign(cv.rows.size(), false);
-    cv.truth = pool().logLat(cv.rows, Eigen::all).array().exp();
+    const CvSample cv = cvSample(oc, live);
     constexpr size_t nk = std::size(kCvShots), nn = std::size(kDesignNoiseGrid), nw = std::size(kWideGrid);
     const auto um = static_cast<size_t>(m);
     // Per left-out device: each wide setting's designed runs (per k) and random run.
@@ -151,7 +209,7 @@ protected:
     parallelFor(um, threads, [&](size_t u) {
       const auto j = static_cast<Eigen::Index>(u);
       for (size_t w = 0; w < nw; ++w) {
-        const opcost::Prior prior = priorWithout(j, kWideGrid[w]);
+        const opcost::Prior prior = priorWithout(shapes_, j, kWideGrid[w]);
         const auto design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[0]);
         for (size_t s = 0; s < nk; ++s) designed[u][w][s] = cvRun(cv, prior, j, optimalDesign(design, static_cast<size_t>(kCvShots[s])));
         random[u][w] = cvRun(cv, prior, j, cvRandomShots(cv, j, kCvShots[nk - 1]));
@@ -172,7 +230,7 @@ protected:
     std::vector<std::array<std::array<CvRun, nk>, nn>> byNoise(um);
     parallelFor(um, threads, [&](size_t u) {
       const auto j = static_cast<Eigen::Index>(u);
-      const opcost::Prior prior = priorWithout(j, wide_);
+      const opcost::Prior prior = priorWithout(shapes_, j, wide_);
       byNoise[u][0] = designed[u][bestWide]; // the default noise's, run above
       for (size_t n = 1; n < nn; ++n) {
         const auto design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[n]);
@@ -196,6 +254,17 @@ protected:
     const auto at = z.begin() + static_cast<std::ptrdiff_t>(0.6827 * static_cast<double>(z.size()));
     std::nth_element(z.begin(), at, z.end());
     spreadScale_ = std::clamp(*at, 0.1, 100.0);
+  }
+
+  // About kCvCells of the live rows, evenly spaced, with their counts and latencies.
+  CvSample cvSample(const OpCounts& oc, const std::vector<Eigen::Index>& live) const {
+    CvSample cv;
+    const size_t step = std::max<size_t>(1, live.size() / kCvCells);
+    for (size_t i = 0; i < live.size(); i += step) cv.rows.push_back(live[i]);
+    cv.counts.features = oc.features(cv.rows, Eigen::all);
+    cv.counts.degenerate.assign(cv.rows.size(), false);
+    cv.truth = pool().logLat(cv.rows, Eigen::all).array().exp();
+    return cv;
   }
 
   // Pool device j adapted from `shots` (positions into the sample) under `prior`: its acc10 on the
@@ -234,19 +303,19 @@ protected:
     return at;
   }
 
-  // The prior of the pool without device j and its nearest shape, uniform over the others.
-  opcost::Prior priorWithout(Eigen::Index j, const opcost::WidePrior& wide) const {
-    const auto m = shapes_.rows();
+  // The prior of the pool's shapes without device j and its nearest shape, uniform over the others.
+  static opcost::Prior priorWithout(const Eigen::MatrixXd& shapes, Eigen::Index j, const opcost::WidePrior& wide) {
+    const auto m = shapes.rows();
     Eigen::Index twin = -1;
     double nearest = INFINITY;
     for (Eigen::Index i = 0; i < m; ++i)
-      if (i != j && (shapes_.row(i) - shapes_.row(j)).squaredNorm() < nearest)
-        nearest = (shapes_.row(i) - shapes_.row(j)).squaredNorm(), twin = i;
+      if (i != j && (shapes.row(i) - shapes.row(j)).squaredNorm() < nearest)
+        nearest = (shapes.row(i) - shapes.row(j)).squaredNorm(), twin = i;
     std::vector<Eigen::Index> keep;
     for (Eigen::Index i = 0; i < m; ++i)
       if (i != j && i != twin) keep.push_back(i);
     opcost::Prior p;
-    p.shapes = shapes_(keep, Eigen::all);
+    p.shapes = shapes(keep, Eigen::all);
     p.weights = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(keep.size()), 1.0 / static_cast<double>(keep.size()));
     p.cov = opcost::shapeCovariance(p.shapes);
     p.wide = wide;
@@ -353,6 +422,7 @@ protected:
     s.meta["cross_validated"] = {
         {"wide_share", wide_.share}, {"wide_radius", wide_.radius}, {"spread_scale", spreadScale_}, {"design_noise", noise}};
     s.meta["op_count_sharing"] = sharing_;
+    if (!sharingCv_.empty()) s.meta["cross_validated"]["sharing_acc10"] = sharingCv_;
     putMatrix(s, "opcost.shapes", shapes_);
     putMatrix(s, "opcost.device_stats", stats_);
     putMatrix(s, "opcost.prior_cov", priorCov_);
@@ -378,6 +448,7 @@ protected:
         const auto& cv = s.meta.at("cross_validated");
         wide_ = {cv.at("wide_share").get<double>(), cv.at("wide_radius").get<double>()};
         spreadScale_ = cv.at("spread_scale").get<double>();
+        sharingCv_ = cv.value("sharing_acc10", nlohmann::json::object());
         if (cv.contains("design_noise"))
           for (size_t i = 0; i < std::size(kCvShots); ++i)
             designNoise_[i] = cv.at("design_noise").at(std::to_string(kCvShots[i])).get<double>();
@@ -421,6 +492,7 @@ protected:
 
 private:
   std::string sharing_;      // of the space's op-count groups (op_counts.hpp)
+  nlohmann::json sharingCv_; // the cross-validated acc10 of each sharing, when chosen among several
   int graphColumns_ = 0;
   Eigen::MatrixXd shapes_;   // devices x columns: w_j / median latency
   Eigen::MatrixXd stats_;    // devices x 4: ln median ms, folds degenerate cells (0/1), folded / median, graph share

@@ -37,6 +37,37 @@ struct Fit {
 
 double logDet(const Eigen::LLT<Eigen::MatrixXd>& llt) { return 2 * llt.matrixL().toDenseMatrix().diagonal().array().log().sum(); }
 
+// Information form, O(P^3) (the determinant lemma and Woodbury keep the evidence O(k) in the
+// shots k).
+Gaussian informationForm(const Eigen::VectorXd& m0, const Eigen::MatrixXd& s0, const Eigen::MatrixXd& a, const Eigen::VectorXd& b) {
+  const auto cols = a.cols();
+  const Eigen::LLT<Eigen::MatrixXd> s0llt(s0);
+  const Eigen::MatrixXd p0 = s0llt.solve(Eigen::MatrixXd::Identity(cols, cols));
+  const Eigen::LLT<Eigen::MatrixXd> hllt(a.transpose() * a + p0);
+  Gaussian g;
+  g.covariance = hllt.solve(Eigen::MatrixXd::Identity(cols, cols));
+  g.w = g.covariance * (a.transpose() * b + p0 * m0);
+  const Eigen::VectorXd d = b - a * m0;
+  const Eigen::VectorXd ad = a.transpose() * d;
+  g.logEvidence = -0.5 * (d.squaredNorm() - ad.dot(hllt.solve(ad)) + logDet(hllt) + logDet(s0llt));
+  return g;
+}
+
+// Woodbury (low-rank update) form, O(k P^2): the k x k system of the shots replaces the P x P one,
+// which pays for k well below P (FBNet's layer_block has 199 costs).
+Gaussian lowRankForm(const Eigen::VectorXd& m0, const Eigen::MatrixXd& s0, const Eigen::MatrixXd& a, const Eigen::VectorXd& b) {
+  const Eigen::MatrixXd g0 = s0 * a.transpose(); // P x k
+  const auto k = a.rows();
+  const Eigen::LLT<Eigen::MatrixXd> kllt(Eigen::MatrixXd::Identity(k, k) + a * g0);
+  const Eigen::VectorXd d = b - a * m0;
+  const Eigen::VectorXd kd = kllt.solve(d);
+  Gaussian g;
+  g.w = m0 + g0 * kd;
+  g.covariance = s0 - g0 * kllt.solve(g0.transpose());
+  g.logEvidence = -0.5 * (d.dot(kd) + logDet(kllt));
+  return g;
+}
+
 // Posterior of w for one component and noise level; h: the shots' robustness weights.
 Fit fitComponent(const Component& c, const Eigen::MatrixXd& x, const Eigen::VectorXd& t, const Eigen::VectorXd& h,
                  double noise) {
@@ -51,19 +82,11 @@ Fit fitComponent(const Component& c, const Eigen::MatrixXd& x, const Eigen::Vect
   const Eigen::VectorXd rowScale = h.cwiseSqrt().cwiseQuotient(t) / noise;
   const Eigen::MatrixXd a = rowScale.asDiagonal() * x;
   const Eigen::VectorXd b = h.cwiseSqrt() / noise;
-  const Eigen::LLT<Eigen::MatrixXd> s0llt(s0);
-  const auto cols = x.cols();
-  const Eigen::MatrixXd p0 = s0llt.solve(Eigen::MatrixXd::Identity(cols, cols));
-  const Eigen::LLT<Eigen::MatrixXd> hllt(a.transpose() * a + p0);
+  const Gaussian g = gaussianPosterior(m0, s0, a, b, lowRankPays(x.rows(), x.cols()) ? PosteriorForm::LowRank : PosteriorForm::Information);
   Fit f;
-  f.covariance = hllt.solve(Eigen::MatrixXd::Identity(cols, cols));
-  f.w = f.covariance * (a.transpose() * b + p0 * m0);
-  // Evidence of the scaled shots, b ~ N(A m0, I + A S0 A^T), through Woodbury and the determinant
-  // lemma so that it costs O(k) in the number of shots.
-  const Eigen::VectorXd d = b - a * m0;
-  const Eigen::VectorXd ad = a.transpose() * d;
-  f.logEvidence = -0.5 * (d.squaredNorm() - ad.dot(hllt.solve(ad)) + logDet(hllt) + logDet(s0llt)) -
-                  static_cast<double>(t.size()) * std::log(noise) + c.logPrior;
+  f.w = g.w;
+  f.covariance = g.covariance;
+  f.logEvidence = g.logEvidence - static_cast<double>(t.size()) * std::log(noise) + c.logPrior;
   f.scale = s;
   f.noise = noise;
   return f;
@@ -118,6 +141,11 @@ Posterior mixture(const std::vector<Fit>& fits) {
 }
 
 } // namespace
+
+Gaussian gaussianPosterior(const Eigen::VectorXd& m0, const Eigen::MatrixXd& s0, const Eigen::MatrixXd& a, const Eigen::VectorXd& b,
+                           PosteriorForm form) {
+  return form == PosteriorForm::LowRank ? lowRankForm(m0, s0, a, b) : informationForm(m0, s0, a, b);
+}
 
 Eigen::VectorXd robustFit(const Eigen::MatrixXd& x, const Eigen::VectorXd& t) {
   Eigen::VectorXd weight = t.cwiseInverse();

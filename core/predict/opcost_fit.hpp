@@ -16,6 +16,19 @@
 
 namespace maple::predict::opcost {
 
+// The Gaussian posterior of w ~ N(m0, s0) given b ~ N(a w, I), and the evidence term
+// -0.5 (d' (I + a s0 a')^-1 d + ln det(I + a s0 a')), d = b - a m0. Two equal forms: the
+// information form, O(P^3) in the P costs, and the Woodbury (low-rank update) one, O(k P^2) in the
+// k shots; fitShots takes the Woodbury form where lowRankPays.
+struct Gaussian {
+  Eigen::VectorXd w;
+  Eigen::MatrixXd covariance;
+  double logEvidence;
+};
+enum class PosteriorForm { Information, LowRank };
+Gaussian gaussianPosterior(const Eigen::VectorXd& m0, const Eigen::MatrixXd& s0, const Eigen::MatrixXd& a, const Eigen::VectorXd& b,
+                           PosteriorForm form);
+
 // Relative-error least squares with Huber weights: minimises sum rho((x.w - t) / t).
 Eigen::VectorXd robustFit(const Eigen::MatrixXd& x, const Eigen::VectorXd& t);
 

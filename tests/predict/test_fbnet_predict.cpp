@@ -35,13 +35,16 @@ Eigen::VectorXd stageCosts(std::uint64_t seed, double scale) {
   return w;
 }
 
-std::vector<double> latencies(const searchspace::ArchitectureSet& archs, const Eigen::VectorXd& w, std::uint64_t seed) {
-  const auto oc = opCounts(archs, "stage_block");
+// Latencies additive in costs w over op counts oc (one row per architecture), with 1 % seeded noise.
+std::vector<double> latencies(const OpCounts& oc, const Eigen::VectorXd& w, std::uint64_t seed) {
   std::mt19937_64 rng(seed);
   std::normal_distribution<double> noise(0, 0.01);
   std::vector<double> ms;
   for (Eigen::Index i = 0; i < oc.features.rows(); ++i) ms.push_back(oc.features.row(i).dot(w) * std::exp(noise(rng)));
   return ms;
+}
+std::vector<double> latencies(const searchspace::ArchitectureSet& archs, const Eigen::VectorXd& w, std::uint64_t seed) {
+  return latencies(opCounts(archs, "stage_block"), w, seed);
 }
 
 struct Synthetic {
@@ -106,9 +109,12 @@ private slots:
       if (method == "flops") {
         QVERIFY(std::all_of(ms.begin(), ms.end(), [](double v) { return v > 0 && std::isfinite(v); }));
       } else {
-        // Known weakness, kept visible (XFAIL; XPASS when fixed).
+        // Known weakness, kept visible (XFAIL; XPASS when fixed): the MLP's target is ln latency
+        // standardised over the whole pool, where these devices' 1x-3x scales dwarf the few per
+        // cent by which architectures differ within a device, so it learns the device term and
+        // little of the architectures' (docs/searchspaces.md).
         if (method == "maple" || method == "maple-x")
-          QEXPECT_FAIL("", "known weakness: the MLP does not learn FBNet's block costs from 3 devices x 300 architectures",
+          QEXPECT_FAIL("", "known weakness: the MLP learns the devices' scale, not the architectures' few per cent",
                        Continue);
         QVERIFY2(m.spearman > 0.5, method.c_str());
       }
@@ -133,6 +139,34 @@ private slots:
     QCOMPARE(d.names, (std::vector<std::string>{"ref0_ln_ms", "ref3_ln_ms"}));
     QCOMPARE(d.values[1], std::log(4.0));
     QCOMPARE(descriptor::referenceValueName(searchspace::nb201Space(), 0), std::string("ref11982_ln_ms"));
+  }
+
+  // A pool whose costs differ per layer within a stage (so only layer_block can fit them): the
+  // pool's cross-validation picks layer_block and records every sharing's score.
+  void crossValidationPicksTheGeneratingSharing() {
+    const searchspace::ArchitectureSet archs{&fbnet(), fbnet().sample(450, 21)};
+    const auto oc = opCounts(archs, "layer_block");
+    std::mt19937_64 pattern(3);
+    std::uniform_real_distribution<double> u(0.05, 1.0), wiggle(0.8, 1.2);
+    Eigen::VectorXd base(oc.features.cols());
+    for (Eigen::Index i = 0; i < base.size(); ++i) base(i) = u(pattern);
+    TrainingPool training;
+    training.descriptorKind = descriptor::kSpecs;
+    training.architectures = archs;
+    for (int d = 0; d < 5; ++d) {
+      std::mt19937_64 rng(static_cast<std::uint64_t>(d + 1));
+      Eigen::VectorXd w = base * (1.0 + d);
+      for (Eigen::Index i = 0; i < w.size(); ++i) w(i) *= wiggle(rng);
+      training.devices.push_back("dev" + std::to_string(d));
+      training.descriptors.push_back(testing::specs(1000.0 * (d + 1)));
+      training.latencyMs.push_back(latencies(oc, w, static_cast<std::uint64_t>(d + 1)));
+    }
+    const auto model = train("opcost", training, {1, 2})->state().meta;
+    QCOMPARE(model.at("op_count_sharing").get<std::string>(), std::string("layer_block"));
+    const auto& scores = model.at("cross_validated").at("sharing_acc10");
+    QCOMPARE(scores.size(), opCountSharings(fbnet()).size());
+    for (const auto& [name, score] : scores.items())
+      if (name != "layer_block") QVERIFY2(score.get<double>() < scores.at("layer_block").get<double>(), name.c_str());
   }
 
   void designPicksDistinctFbnetShots() {

@@ -1,12 +1,14 @@
 // The per-operation cost model (opcost): its features by hand, recovery of known costs on synthetic
 // pools (eager and graph-compiled devices, folded degenerate cells, every architecture as a shot),
-// and a guard on the public data set's unseen devices.
+// the two equal forms of the shot posterior and of the design, and a guard on the public data
+// set's unseen devices.
 #include "../core/test_support.hpp"
 #include "synthetic_pool.hpp"
 #include "dataset/help_nb201.hpp"
 #include "descriptor/from_data.hpp"
 #include "predict/metrics.hpp"
 #include "predict/op_counts.hpp"
+#include "predict/opcost_fit.hpp"
 #include "predict/predictor.hpp"
 
 #include <QtTest>
@@ -127,6 +129,38 @@ private slots:
     for (size_t i = 0; i < all.size(); ++i) all[i] = i;
     const auto m = computeMetrics(train("opcost", p, {1, 1})->adapt(target(cells, truth, all))->predictMs(cells), truth);
     QVERIFY2(m.acc1 > 0.999, qPrintable(QString::number(m.acc1)));
+  }
+
+  // The Woodbury form of the shot posterior (few shots, many costs) equals the information form.
+  void posteriorFormsAgree() {
+    std::mt19937_64 rng(5);
+    std::normal_distribution<double> n(0, 1);
+    const Eigen::Index p = 24, k = 4;
+    auto random = [&](Eigen::Index r, Eigen::Index c) { return Eigen::MatrixXd(Eigen::MatrixXd::NullaryExpr(r, c, [&] { return n(rng); })); };
+    const Eigen::MatrixXd root = random(p, p);
+    const Eigen::MatrixXd s0 = root * root.transpose() / static_cast<double>(p) + 0.01 * Eigen::MatrixXd::Identity(p, p);
+    const Eigen::VectorXd m0 = random(p, 1), b = random(k, 1);
+    const Eigen::MatrixXd a = random(k, p);
+    const auto info = opcost::gaussianPosterior(m0, s0, a, b, opcost::PosteriorForm::Information);
+    const auto low = opcost::gaussianPosterior(m0, s0, a, b, opcost::PosteriorForm::LowRank);
+    QVERIFY((info.w - low.w).norm() <= 1e-8 * info.w.norm());
+    QVERIFY((info.covariance - low.covariance).norm() <= 1e-8 * info.covariance.norm());
+    QVERIFY(std::abs(info.logEvidence - low.logEvidence) <= 1e-8 * std::abs(info.logEvidence));
+  }
+
+  // The design's Woodbury scores pick what the full P x P posterior picks.
+  void designFormsAgree() {
+    std::mt19937_64 rng(7);
+    std::normal_distribution<double> n(0, 1);
+    DesignProblem d;
+    d.jacobian = Eigen::MatrixXd::NullaryExpr(300, 40, [&] { return n(rng); });
+    const Eigen::MatrixXd root = Eigen::MatrixXd::NullaryExpr(40, 40, [&] { return n(rng); });
+    d.priorCov = root * root.transpose() / 40.0 + 0.01 * Eigen::MatrixXd::Identity(40, 40);
+    for (size_t k : {1, 3, 10}) {
+      const auto full = optimalDesign(d, k, DesignForm::Full);
+      QCOMPARE(optimalDesign(d, k, DesignForm::LowRank), full);
+      QCOMPARE(optimalDesign(d, k), full);
+    }
   }
 
   // The public data set's unseen devices that are additive in their operations (a GPU at batch
