@@ -211,7 +211,7 @@ void AdaptPage::reloadDevices() {
                                    : tr("<b>Adapt to %1</b>").arg(target.toHtmlEscaped()));
   if (!workspace_->hasProject() || target.isEmpty()) return;
   const auto path = workspace_->projectPath().toStdString();
-  const auto& space = searchspace::space(workspace_->spaceName());
+  const auto& space = workspace_->searchSpace();
   job_->start(tr("Listing training devices"), [this, path, &space, target = target.toStdString()](JobControl&) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
     std::vector<std::string> all, defaults;

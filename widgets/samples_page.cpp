@@ -192,7 +192,7 @@ void SamplesPage::updateShown() {
 
 void SamplesPage::tickReferences() {
   std::vector<int> rows;
-  for (const auto& ref : searchspace::space(workspace_->spaceName()).referenceArchitectures())
+  for (const auto& ref : workspace_->searchSpace().referenceArchitectures())
     for (int r = 0; r < model_->rowCount(); ++r)
       if (model_->rows()[static_cast<size_t>(r)].text.toStdString() == ref) rows.push_back(r);
   model_->setSelectedRows(rows);
@@ -226,7 +226,7 @@ void SamplesPage::applyFilter() {
 void SamplesPage::reload() {
   if (!workspace_->hasProject()) return;
   const auto path = workspace_->projectPath().toStdString();
-  const auto& space = searchspace::space(workspace_->spaceName());
+  const auto& space = workspace_->searchSpace();
   job_->start(tr("Loading %1 architectures").arg(workspace_->space()), [this, path, &space](JobControl&) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
     auto rows = architectureRows(services::listSpaceArchitectures(project, space));
@@ -254,7 +254,7 @@ bool SamplesPage::selectSamples() {
   request.count = static_cast<size_t>(count_->value());
   request.seed = static_cast<std::uint64_t>(seed_->value());
   request.device = workspace_->targetDevice().toStdString();
-  request.space = &searchspace::space(workspace_->spaceName());
+  request.space = &workspace_->searchSpace();
   std::vector<int> sourceRows;
   for (int r = 0; r < filter_->rowCount(); ++r) {
     const int row = filter_->mapToSource(filter_->index(r, 0)).row();
@@ -348,7 +348,7 @@ void SamplesPage::loadMeasured() {
   }
   const auto path = workspace_->projectPath().toStdString();
   const auto device = workspace_->targetDevice().toStdString();
-  const auto& space = searchspace::space(workspace_->spaceName());
+  const auto& space = workspace_->searchSpace();
   job_->start(tr("Reading what was measured on %1").arg(workspace_->targetDevice()), [this, path, device, &space](JobControl&) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
     QHash<QString, MeasuredOnTarget> byArch;
@@ -369,7 +369,7 @@ void SamplesPage::sampleMore(int count) {
   if (!workspace_->hasProject()) return;
   std::unordered_set<std::string> shown;
   for (const auto& r : model_->rows()) shown.insert(r.text.toStdString());
-  const auto& space = searchspace::space(workspace_->spaceName());
+  const auto& space = workspace_->searchSpace();
   const auto seed = static_cast<std::uint64_t>(seed_->value());
   job_->start(tr("Sampling %n %1 architecture(s)", nullptr, count).arg(workspace_->space()),
               [this, &space, count, seed, shown = std::move(shown)](JobControl&) -> Job::Continuation {

@@ -15,6 +15,11 @@ void Workspace::setProjectPath(const QString& path, const QStringList& spaces) {
   emit projectChanged(path_); // every page reloads, in the space chosen above
 }
 
+const searchspace::SearchSpace& Workspace::searchSpace() const {
+  const auto* space = searchspace::findSpace(spaceName());
+  return space ? *space : searchspace::nb201Space();
+}
+
 void Workspace::setSpaces(const QStringList& spaces) {
   if (spaces == spaces_) return;
   spaces_ = spaces;

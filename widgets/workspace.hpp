@@ -3,6 +3,7 @@
 // works on, and the architecture chosen in a view. Every job opens its own connection from projectPath() on its
 // worker thread (SQLite connections stay on the thread that made them), so the GUI thread never
 // waits on the file.
+#include "searchspace/space.hpp"
 #include "store/project.hpp"
 
 #include <QObject>
@@ -28,6 +29,9 @@ public:
   // The search space the pages list, measure, predict and adapt on; a project of several shows a picker.
   QString space() const { return space_; }
   std::string spaceName() const { return space_.toStdString(); }
+  // The chosen space from the registry; NAS-Bench-201 before a project is open (never throws on
+  // the GUI thread: every listed space is one this build knows).
+  const searchspace::SearchSpace& searchSpace() const;
   // The project's spaces changed (a merge brought one): keeps the chosen space when still held.
   void setSpaces(const QStringList& spaces);
   void setSpace(const QString& name); // ignored when the project holds no such space
