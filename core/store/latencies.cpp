@@ -36,10 +36,6 @@ std::int64_t LatencyWriter::architecture(const searchspace::Architecture& arch, 
   return architecture(arch.spaceName(), arch.canonical(), arch.index(), datasetIndex);
 }
 
-std::int64_t LatencyWriter::architecture(const nb201::Cell& cell, std::optional<int> spaceIndex) {
-  return architecture(searchspace::nb201Architecture(cell), spaceIndex);
-}
-
 bool LatencyWriter::sample(std::int64_t sourceId, const LatencySample& s) {
   if (!plausibleLatencyMs(s.latencyMs))
     badInput(db_.path() + ": latency " + std::to_string(s.latencyMs) + " ms is outside 1e-6 .. 1e7 ms; not stored");

@@ -58,8 +58,6 @@ public:
   // An architecture of any space: its canonical string, its index in the space where the space is
   // enumerable (NAS-Bench-201's cell code), and (where known) the data set's index.
   std::int64_t architecture(const searchspace::Architecture& arch, std::optional<std::int64_t> datasetIndex = {});
-  // A NAS-Bench-201 cell: architecture(nb201Architecture(cell), spaceIndex).
-  std::int64_t architecture(const nb201::Cell& cell, std::optional<int> spaceIndex = {});
   // Returns false when (source, device, architecture) is already stored.
   bool sample(std::int64_t sourceId, const LatencySample& sample);
 

@@ -35,7 +35,7 @@ std::string makeProject(const QTemporaryDir& dir, const char* file, const std::v
     for (int a = 0; a < archs; ++a) {
       store::LatencySample s;
       s.deviceId = id;
-      s.architectureId = writer.architecture(nb201::cellFromCode(a * 31), a);
+      s.architectureId = writer.architecture(searchspace::nb201Architecture(nb201::cellFromCode(a * 31)), a);
       s.latencyMs = 1.0 + a + 100.0 * static_cast<double>(d);
       writer.sample(source, s);
     }

@@ -232,7 +232,7 @@ private slots:
     {
       auto proj = Project::create(p);
       LatencyWriter w(proj);
-      for (int c = 0; c < 50; ++c) w.architecture(nb201::cellFromCode(c), c);
+      for (int c = 0; c < 50; ++c) w.architecture(searchspace::nb201Architecture(nb201::cellFromCode(c)), c);
       {
         auto st = proj.db().prepare("SELECT rootpage, sql FROM sqlite_master WHERE name = 'architectures_by_index'");
         QVERIFY(st.step());
@@ -362,7 +362,7 @@ private slots:
                                             "latency_ms) VALUES (5, 4, 2, 1.0)"));
     // Writers find the migrated rows by string; a space without codes fits beside them.
     LatencyWriter w(proj);
-    QCOMPARE(w.architecture(nb201::cellFromCode(7), 5), std::int64_t(9));
+    QCOMPARE(w.architecture(searchspace::nb201Architecture(nb201::cellFromCode(7)), 5), std::int64_t(9));
     QCOMPARE(architectureByIndex(proj, searchspace::nb201Space(), 5)->id, std::int64_t(9));
     const auto fbnet = w.architecture("fbnet", "skip-skip");
     QVERIFY(fbnet > 120);
@@ -412,8 +412,8 @@ private slots:
     d.name = "dev";
     const auto dev = upsertDevice(p, d);
     LatencyWriter w(p);
-    const auto arch = w.architecture(nb201::cellFromCode(42), 7);
-    QCOMPARE(w.architecture(nb201::cellFromCode(42)), arch);
+    const auto arch = w.architecture(searchspace::nb201Architecture(nb201::cellFromCode(42)), 7);
+    QCOMPARE(w.architecture(searchspace::nb201Architecture(nb201::cellFromCode(42))), arch);
     const auto src = ensureSource(p, "test", "test:1", "unit test");
     QCOMPARE(ensureSource(p, "test", "test:1", "again"), src);
     LatencySample s;
@@ -441,8 +441,8 @@ private slots:
     const auto id1 = upsertDevice(p, d1);
     upsertDevice(p, d2);
     LatencyWriter w(p);
-    const auto a0 = w.architecture(nb201::cellFromCode(0), 0);
-    w.architecture(nb201::cellFromCode(1), 1);
+    const auto a0 = w.architecture(searchspace::nb201Architecture(nb201::cellFromCode(0)), 0);
+    w.architecture(searchspace::nb201Architecture(nb201::cellFromCode(1)), 1);
     LatencySample s{id1, a0, 2.0, {}, {}, {}, {}, "", "", ""};
     w.sample(ensureSource(p, "m", "m:1", "first"), s);
     s.latencyMs = 3.0;

@@ -1,6 +1,8 @@
 // Writes the fuzzer's seed corpus: real predictor files, each method trained on a small synthetic
 // pool, pool-trained and adapted (so mutations start from every method's real structure and
-// reach restore, adapt and predict), plus the format tests' sample and a wrong search space.
+// reach restore, adapt and predict), each method adapted on an FBNet pool too (architecture lists
+// of long strings), the checked-in format-1 file, plus the format tests' sample and a wrong
+// search space.
 #include "predictfile/from_predictor.hpp"
 #include "predictor_file_sample.hpp"
 
@@ -33,6 +35,22 @@ predict::TrainingPool syntheticPool() {
   return pool;
 }
 
+// 130 FBNet architectures (opcost needs 128) on the same devices, a cost per chosen block.
+predict::TrainingPool fbnetPool(const predict::TrainingPool& nb201) {
+  const auto& fbnet = searchspace::fbnetSpace();
+  predict::TrainingPool pool = nb201;
+  pool.architectures = {&fbnet, fbnet.sample(130, 3)};
+  for (size_t d = 0; d < pool.devices.size(); ++d) {
+    pool.latencyMs[d].clear();
+    for (const auto& g : pool.architectures.genotypes) {
+      double v = 0.2;
+      for (auto block : g.choices) v += 0.01 * (1.0 + block) / static_cast<double>(d + 1);
+      pool.latencyMs[d].push_back(v);
+    }
+  }
+  return pool;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -47,6 +65,7 @@ int main(int argc, char** argv) {
   pf::writePredictorFile(dir + "/seed-sample.maplepred", f);
   auto space = f;
   space.state.meta["search_space"] = "fbnet";
+  space.state.architectures.clear(); // the sample's pool is of nb201
   pf::writePredictorFile(dir + "/seed-space.maplepred", space);
 
   const auto pool = syntheticPool();
@@ -58,5 +77,13 @@ int main(int argc, char** argv) {
     const auto adapted = trained->adapt(target);
     pf::writePredictorFile(dir + "/seed-" + method + "-adapted.maplepred", pf::fileFromPredictor(*adapted, {}));
   }
+  const auto fbnet = fbnetPool(pool);
+  predict::Target fbnetTarget = target;
+  for (size_t i = 0; i < fbnetTarget.shots.size(); ++i) fbnetTarget.shots[i].genotype = fbnet.architectures.genotypes[i * 9];
+  for (const auto& method : predict::methodNames()) {
+    const auto adapted = predict::train(method, fbnet, {1, 1})->adapt(fbnetTarget);
+    pf::writePredictorFile(dir + "/seed-fbnet-" + method + "-adapted.maplepred", pf::fileFromPredictor(*adapted, {}));
+  }
+  pf::writeFileBytes(dir + "/seed-format1.maplepred", pf::readFileBytes(MAPLE_FORMAT1_FIXTURE));
   return 0;
 }
