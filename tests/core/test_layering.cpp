@@ -18,13 +18,17 @@ namespace {
 
 const std::regex kForbidden(R"(#\s*include\s*[<"](sqlite3\.h|linux/perf_event\.h)[>"]|\bstore::Transaction\b)");
 
-// "file:line: text" for every forbidden line of `text`.
-std::vector<std::string> violations(const std::string& file, std::istream& text) {
+// "file:line: text" for every line of `text` that `pattern` matches.
+std::vector<std::string> matchingLines(const std::string& file, std::istream& text, const std::regex& pattern) {
   std::vector<std::string> out;
   std::string line;
   for (int n = 1; std::getline(text, line); ++n)
-    if (std::regex_search(line, kForbidden)) out.push_back(file + ":" + std::to_string(n) + ": " + line);
+    if (std::regex_search(line, pattern)) out.push_back(file + ":" + std::to_string(n) + ": " + line);
   return out;
+}
+
+std::vector<std::string> violations(const std::string& file, std::istream& text) {
+  return matchingLines(file, text, kForbidden);
 }
 
 // A string literal that spells a long option ("... --descriptor specs"), outside comments.
@@ -52,11 +56,7 @@ const std::vector<std::string> kDomainModules{"searchspace", "hardware", "descri
 const std::regex kPersistenceInclude("#\\s*include\\s*\"(store|dataset|evaluation|services)/");
 
 std::vector<std::string> persistenceIncludes(const std::string& file, std::istream& text) {
-  std::vector<std::string> out;
-  std::string line;
-  for (int n = 1; std::getline(text, line); ++n)
-    if (std::regex_search(line, kPersistenceInclude)) out.push_back(file + ":" + std::to_string(n) + ": " + line);
-  return out;
+  return matchingLines(file, text, kPersistenceInclude);
 }
 
 } // namespace
