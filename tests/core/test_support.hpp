@@ -1,5 +1,8 @@
 #pragma once
-// Helpers shared by the core tests: temporary project paths, file digests, the data set's location.
+// Helpers shared by the core tests: temporary project paths, file digests, the data set's location,
+// the kind of error a call throws.
+#include "common/error.hpp"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QTemporaryDir>
@@ -26,6 +29,16 @@ inline QByteArray digest(const QString& path) {
 inline void writeFile(const QString& path, const QByteArray& bytes) {
   QFile f(path);
   if (f.open(QIODevice::WriteOnly | QIODevice::Truncate)) f.write(bytes);
+}
+
+// The kind of maple::Error that `f` throws; -1 when it throws none.
+template <class F> ErrorKind errorOf(F&& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.kind();
+  }
+  return static_cast<ErrorKind>(-1);
 }
 
 } // namespace maple::testing

@@ -1,6 +1,7 @@
 // Every method trains, adapts, predicts and round-trips on FBNet architectures: small synthetic
 // pools (always run) whose latencies are additive in known per-stage block costs, and the public
 // FBNet data set when it is at ../shared/data/help-fbnet.
+#include "../core/test_support.hpp"
 #include "common/error.hpp"
 #include "descriptor/from_data.hpp"
 #include "predict/harness.hpp"
@@ -81,14 +82,7 @@ const Synthetic& synthetic() {
   return s;
 }
 
-ErrorKind errorOf(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.kind();
-  }
-  return static_cast<ErrorKind>(-1);
-}
+using testing::errorOf;
 
 } // namespace
 

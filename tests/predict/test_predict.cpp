@@ -62,14 +62,7 @@ const Fixture& fixture() {
   return f;
 }
 
-template <class F> ErrorKind errorOf(F&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.kind();
-  }
-  return static_cast<ErrorKind>(-1);
-}
+using testing::errorOf;
 } // namespace
 
 class TestPredict : public QObject {
