@@ -27,9 +27,9 @@ private:
   QLabel* label_;
   QProgressBar* bar_;
   QPushButton* cancel_;
-  QString progressShown_;
+  QString progressShown_; // the last progress text, replaced by the outcome
   bool error_ = false;
-  std::pair<QString, bool> before_; // the line before the job started, restored after a silent one // the last progress text, replaced by the outcome
+  std::pair<QString, bool> before_; // the line before the job started, restored after a silent one
 };
 
 } // namespace maple::widgets

@@ -174,7 +174,8 @@ private slots:
     page->setMeasureOptions(QStringLiteral("cpu"), 2);
     page->measureSelected();
     QVERIFY(settle(w));
-    QVERIFY2(!page->jobBar()->isError(), qPrintable(page->jobBar()->message()));
+    // A high-spread warning (a loaded machine) shows in red too; what must hold is that the sample was stored.
+    QVERIFY2(page->jobBar()->message().startsWith(QStringLiteral("stored 1 latency sample")), qPrintable(page->jobBar()->message()));
     auto p = store::Project::open(copy.toStdString());
     const auto stored = store::findArchitecture(p, searchspace::parseArchitecture(searchspace::fbnetSpace(),
                                                                                   model->rows().back().text.toStdString()));
