@@ -5,8 +5,7 @@
 #include "cli/descriptor_file.hpp"
 #include "cli/output.hpp"
 #include "cli/predictor_support.hpp"
-#include "evaluation/project_pool.hpp"
-#include "services/spaces.hpp"
+#include "services/descriptors.hpp"
 
 #include <iostream>
 
@@ -29,7 +28,7 @@ void addDescriptorCommand(CLI::App& root) {
   cmd->callback([o] {
     checkOutput(o->out, o->force);
     auto project = store::Project::open(o->project);
-    DescriptorFile f{o->device, evaluation::deviceDescriptor(project, services::resolveSpace(project, o->space), o->device, o->kind)};
+    DescriptorFile f{o->device, services::deviceDescriptor(project, o->space, o->device, o->kind)};
     writeDescriptorFile(o->out, f);
     if (o->json) {
       printJson({{"out", o->out}, {"device", o->device}, {"kind", f.descriptor.kind}, {"names", f.descriptor.names},

@@ -6,7 +6,7 @@
 #include "cli/predictor_support.hpp"
 #include "common/error.hpp"
 #include "common/text.hpp"
-#include "evaluation/project_pool.hpp"
+#include "services/descriptors.hpp"
 #include "store/devices.hpp"
 #include "store/latencies.hpp"
 
@@ -143,9 +143,8 @@ void addPredictCommand(CLI::App& root) {
     } else {
       predict::Target target;
       if (!o->device.empty()) {
-        store::requireDevice(*proj, o->device);
         target.device = o->device;
-        target.descriptor = evaluation::deviceDescriptor(*proj, space, o->device, predictor->descriptorKind());
+        target.descriptor = services::deviceDescriptor(*proj, std::string(space.name()), o->device, predictor->descriptorKind());
       } else {
         auto d = readDescriptorFile(o->descriptorFile);
         target.device = d.device.empty() ? o->descriptorFile : d.device;
