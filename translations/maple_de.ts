@@ -210,6 +210,10 @@ Dokumentation: man maple-workbench, /usr/share/doc/maple</translation>
         <source>With --view predictions --run: write the adapted predictor to this .maplepred file (an existing file is not replaced).</source>
         <translation>Mit --view predictions --run: den angepassten Prädiktor in diese .maplepred-Datei schreiben (eine vorhandene Datei wird nicht ersetzt).</translation>
     </message>
+    <message>
+        <source>Work on this search space of the project (one that holds several).</source>
+        <translation>In diesem Suchraum des Projekts arbeiten (bei einem Projekt mit mehreren).</translation>
+    </message>
 </context>
 <context>
     <name>maple::widgets::AdaptPage</name>

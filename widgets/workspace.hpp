@@ -34,6 +34,7 @@ public:
   const searchspace::SearchSpace& searchSpace() const;
   // The project's spaces changed (a merge brought one): keeps the chosen space when still held.
   void setSpaces(const QStringList& spaces);
+  QStringList spaces() const { return spaces_; }
   void setSpace(const QString& name); // ignored when the project holds no such space
   // The device captures and measurements are recorded on and predictions adapt to. May name this
   // machine before it is a device of the project (the first capture or measurement adds it).

@@ -10,6 +10,7 @@
 #include "samples_page.hpp"
 #include "target_bar.hpp"
 #include "translators.hpp"
+#include "workspace.hpp"
 #include "widgets_version.hpp"
 
 #include <QApplication>
@@ -66,6 +67,9 @@ struct Options {
   QCommandLineOption device{QStringLiteral("device"),
                             QCoreApplication::translate("main", "Make this device of the project the target device."),
                             QStringLiteral("NAME")};
+  QCommandLineOption space{QStringLiteral("space"),
+                           QCoreApplication::translate("main", "Work on this search space of the project (one that holds several)."),
+                           QStringLiteral("NAME")};
   QCommandLineOption exportPredictor{QStringLiteral("export-predictor"),
                                      QCoreApplication::translate("main", "With --view predictions --run: write the adapted predictor to this "
                                                                          ".maplepred file (an existing file is not replaced)."),
@@ -78,7 +82,7 @@ void describe(QCommandLineParser& parser, const Options& o) {
       "main", "MAPLE Workbench: predict DNN latency on unseen hardware.\nDocumentation: man maple-workbench, /usr/share/doc/maple"));
   parser.addHelpOption();
   parser.addVersionOption();
-  parser.addOptions({o.project, o.view, o.shot, o.size, o.run, o.device, o.exportPredictor});
+  parser.addOptions({o.project, o.view, o.shot, o.size, o.run, o.device, o.space, o.exportPredictor});
   parser.addPositionalArgument(QStringLiteral("FILE"), QCoreApplication::translate("main", "A project file (.maple) to open."),
                                QStringLiteral("[FILE]"));
 }
@@ -107,7 +111,7 @@ QString projectToOpen(const QCommandLineParser& parser, const Options& o) {
 }
 
 struct Script {
-  QString project, device, exportPredictor, out;
+  QString project, device, space, exportPredictor, out;
   MainWindow::View view = MainWindow::Devices;
   QSize size;
   bool run = false;
@@ -125,6 +129,16 @@ QString pageError(MainWindow& w) {
   return {};
 }
 
+// --space: the open project's space of that name, or what is wrong (the spaces it holds).
+QString chooseSpace(MainWindow& w, const QString& name) {
+  auto* workspace = w.workspace();
+  if (!workspace->spaces().contains(name))
+    return QStringLiteral("no search space '%1' in %2: it holds %3").arg(name, workspace->projectPath(),
+                                                                         workspace->spaces().join(QStringLiteral(", ")));
+  workspace->setSpace(name);
+  return {};
+}
+
 int screenshot(MainWindow& w, const Script& s) {
   // Refused before anything is adapted and stored.
   if (!s.exportPredictor.isEmpty() && QFileInfo::exists(s.exportPredictor))
@@ -135,6 +149,10 @@ int screenshot(MainWindow& w, const Script& s) {
   w.openProject(s.project);
   if (!w.waitUntilIdle(600000, 400)) return scriptFailed(QStringLiteral("the view did not finish loading in 10 minutes"));
   if (!w.lastError().isEmpty()) return scriptFailed(w.lastError());
+  if (!s.space.isEmpty()) {
+    if (const QString e = chooseSpace(w, s.space); !e.isEmpty()) return scriptFailed(e);
+    if (!w.waitUntilIdle(600000, 400)) return scriptFailed(QStringLiteral("the view did not finish loading in 10 minutes"));
+  }
   if (!s.device.isEmpty()) {
     if (!w.targetBar()->choose(s.device))
       return scriptFailed(QStringLiteral("no device '%1' in %2: name one of its devices (see the Devices view)").arg(s.device, s.project));
@@ -219,11 +237,15 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "maple-workbench: --size wants WIDTHxHEIGHT, at least 320x240, e.g. 1280x800\n");
       return 1;
     }
-    return screenshot(window, {project, parser.value(o.device), parser.value(o.exportPredictor), parser.value(o.shot),
+    return screenshot(window, {project, parser.value(o.device), parser.value(o.space), parser.value(o.exportPredictor), parser.value(o.shot),
                                view.value_or(MainWindow::Devices), size, parser.isSet(o.run)});
   }
   if (view) window.setView(*view);
   window.show();
+  if (parser.isSet(o.space))
+    QObject::connect(&window, &MainWindow::projectOpened, &window, [&window, name = parser.value(o.space)] {
+      if (const QString e = chooseSpace(window, name); !e.isEmpty()) std::fprintf(stderr, "maple-workbench: %s\n", qPrintable(e));
+    }, Qt::SingleShotConnection);
   if (!project.isEmpty()) window.openProject(project);
   if (parser.isSet(o.device)) window.targetBar()->prefer(parser.value(o.device));
   return QApplication::exec();

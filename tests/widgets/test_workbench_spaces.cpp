@@ -1,7 +1,8 @@
 // The workbench on a project holding NAS-Bench-201 and FBNet: the space picker appears (and stays
 // hidden for one space), switching lists FBNet's rows with their strings, MACs-based FLOPs and
 // block counts, "Sample more" adds sampled rows marked as not in the data set (a measured one
-// joins the project), and adapting on FBNet fills the scatter and stores an FBNet predictor.
+// joins the project), adapting on FBNet fills the scatter and stores an FBNet predictor, and the
+// scripted mode's --space does the same from the command line.
 #include "adapt_page.hpp"
 #include "architecture_model.hpp"
 #include "evaluation_view.hpp"
@@ -16,10 +17,13 @@
 #include "workspace.hpp"
 
 #include "dataset/help_fbnet.hpp"
+#include "predictfile/predictor_file.hpp"
 #include "services/predictors.hpp"
 #include "store/latencies.hpp"
 
 #include <QComboBox>
+#include <QFileInfo>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -212,6 +216,30 @@ private slots:
     pickSpace(w, QStringLiteral("nb201"));
     QVERIFY(settle(w));
     QVERIFY(!adapt->shown().points);
+  }
+
+  void scriptedModeTakesASpace() {
+    const QString copy = dir_.filePath(QStringLiteral("scripted.maple")); // it gains a predictor
+    QVERIFY(QFile::copy(both_, copy));
+    const QString file = dir_.filePath(QStringLiteral("fbnet.maplepred")), shot = dir_.filePath(QStringLiteral("fbnet.png"));
+    const QStringList adaptOnFbnet{QStringLiteral("--project"), copy, QStringLiteral("--device"), QStringLiteral("dev3"),
+                                   QStringLiteral("--view"), QStringLiteral("predictions"), QStringLiteral("--run"),
+                                   QStringLiteral("--export-predictor"), file, QStringLiteral("--screenshot"), shot};
+    QProcess workbench;
+    workbench.start(QStringLiteral(MAPLE_WORKBENCH), adaptOnFbnet + QStringList{QStringLiteral("--space"), QStringLiteral("fbnet")});
+    QVERIFY(workbench.waitForFinished(300000));
+    QVERIFY2(workbench.exitCode() == 0, workbench.readAllStandardError().constData());
+    QCOMPARE(predictfile::summarise(predictfile::readPredictorFile(file.toStdString())).searchSpace, std::string("fbnet"));
+    QVERIFY(QFileInfo(shot).size() > 0);
+
+    // A space the project lacks is refused before anything is adapted, naming the ones it holds.
+    QVERIFY(QFile::remove(file));
+    workbench.start(QStringLiteral(MAPLE_WORKBENCH), adaptOnFbnet + QStringList{QStringLiteral("--space"), QStringLiteral("ofa")});
+    QVERIFY(workbench.waitForFinished(300000));
+    QCOMPARE(workbench.exitCode(), 2);
+    const QByteArray error = workbench.readAllStandardError();
+    QVERIFY2(error.contains("no search space 'ofa'") && error.contains("nb201, fbnet"), error.constData());
+    QVERIFY(!QFileInfo::exists(file));
   }
 };
 
