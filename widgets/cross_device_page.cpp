@@ -68,6 +68,7 @@ CrossDevicePage::CrossDevicePage(Workspace* workspace, QWidget* parent)
   });
   connect(workspace_, &Workspace::dataChanged, this, &CrossDevicePage::refreshStored);
   connect(workspace_, &Workspace::spaceChanged, this, [this] {
+    for (auto* v : views_) v->setPoints(nullptr); // another space's evaluations are not listed, nor shown
     devices_->setDevices({}, {}); // the devices measured in the new space, ticked afresh
     refreshStored();
   });
@@ -188,7 +189,7 @@ void CrossDevicePage::refreshStored() {
   const auto space = workspace_->spaceName();
   job_->start(tr("Listing evaluations"), [this, path, space](JobControl&) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
-    auto list = services::listEvaluations(project);
+    auto list = services::listEvaluations(project, space);
     std::vector<std::string> names, enough;
     std::map<std::string, long> measured;
     for (const auto& d : services::listDeviceChoices(project, space))
@@ -240,10 +241,11 @@ void CrossDevicePage::showStored(int side, std::int64_t evaluationId) {
 
 void CrossDevicePage::renameStored(std::int64_t evaluationId, const QString& name) {
   const auto path = workspace_->projectPath().toStdString();
-  job_->start(tr("Renaming evaluation %1").arg(evaluationId), [this, path, evaluationId, name](JobControl&) -> Job::Continuation {
+  const auto space = workspace_->spaceName();
+  job_->start(tr("Renaming evaluation %1").arg(evaluationId), [this, path, space, evaluationId, name](JobControl&) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
     services::renameEvaluation(project, evaluationId, name.toStdString());
-    auto list = services::listEvaluations(project);
+    auto list = services::listEvaluations(project, space);
     return [this, list, evaluationId, name] {
       fillStored(list, true);
       bar_->showMessage(tr("Evaluation #%1 is now called %2").arg(evaluationId).arg(name));
@@ -253,10 +255,11 @@ void CrossDevicePage::renameStored(std::int64_t evaluationId, const QString& nam
 
 void CrossDevicePage::deleteStored(std::int64_t evaluationId) {
   const auto path = workspace_->projectPath().toStdString();
-  job_->start(tr("Deleting evaluation %1").arg(evaluationId), [this, path, evaluationId](JobControl&) -> Job::Continuation {
+  const auto space = workspace_->spaceName();
+  job_->start(tr("Deleting evaluation %1").arg(evaluationId), [this, path, space, evaluationId](JobControl&) -> Job::Continuation {
     auto project = openWorkspaceProject(path);
     services::deleteEvaluation(project, evaluationId);
-    auto list = services::listEvaluations(project);
+    auto list = services::listEvaluations(project, space);
     return [this, list, evaluationId] {
       for (int side = 0; side < 2; ++side)
         if (stored_[side]->currentData().toLongLong() == evaluationId) views_[side]->setPoints(nullptr);
@@ -298,7 +301,7 @@ void CrossDevicePage::run() {
     auto project = openWorkspaceProject(path);
     auto run = services::crossDeviceEvaluation(project, r, [&](double f, const std::string& stage) { return control.report(f, stage); });
     auto points = std::make_shared<const evaluation::Points>(std::move(run.points));
-    auto list = services::listEvaluations(project);
+    auto list = services::listEvaluations(project, r.space);
     return [this, side, points, list, tooFew, id = run.evaluationId] {
       fillStored(list, true);
       stored_[side]->setCurrentIndex(stored_[side]->findData(QVariant::fromValue<qlonglong>(id)));

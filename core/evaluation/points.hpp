@@ -49,10 +49,13 @@ struct StoredEvaluation {
   std::int64_t id = 0;
   std::string name; // given by the user; empty until renamed
   std::string method, descriptorKind, protocol, createdAt;
+  std::string space; // the search space of its architectures; empty without points
   int shots = 0;
   long points = 0;
 };
-std::vector<StoredEvaluation> listEvaluations(store::Project& project);
+// Newest first; of `space` alone when it is given (and those whose space is unknown: no points, or
+// damaged ones, so they can still be seen and deleted).
+std::vector<StoredEvaluation> listEvaluations(store::Project& project, const std::string& space = {});
 // BadInput naming the id when it is unknown.
 Points loadEvaluation(store::Project& project, std::int64_t evaluationId);
 

@@ -185,7 +185,9 @@ CrossDeviceRun crossDeviceEvaluation(store::Project& project, const CrossDeviceR
   return out;
 }
 
-std::vector<EvaluationListing> listEvaluations(store::Project& project) { return evaluation::listEvaluations(project); }
+std::vector<EvaluationListing> listEvaluations(store::Project& project, const std::string& space) {
+  return evaluation::listEvaluations(project, space);
+}
 
 evaluation::Points loadEvaluation(store::Project& project, std::int64_t id) { return evaluation::loadEvaluation(project, id); }
 

@@ -54,7 +54,8 @@ DeviceEvaluation evaluateDevices(store::Project& project, const predict::EvalOpt
                                  const predict::ProgressFn& progress = {});
 
 using EvaluationListing = evaluation::StoredEvaluation;
-std::vector<EvaluationListing> listEvaluations(store::Project& project); // newest first
+// Newest first; of `space` alone when it is given (a page shows its space's evaluations).
+std::vector<EvaluationListing> listEvaluations(store::Project& project, const std::string& space = {});
 evaluation::Points loadEvaluation(store::Project& project, std::int64_t id); // BadInput for an unknown id
 void renameEvaluation(store::Project& project, std::int64_t id, const std::string& name); // BadInput: unknown id; Usage: empty name
 void deleteEvaluation(store::Project& project, std::int64_t id); // BadInput for an unknown id

@@ -120,6 +120,27 @@ void writePacked(Database& db, std::int64_t evaluationId, const std::vector<Eval
   }
 }
 
+// Every point of an evaluation is of one space (the harness runs on one), so its first architecture
+// names it: the first id of a packed array is stored whole (a delta from 0). Read off the points
+// rather than kept in a column, so evaluations stored before spaces were told apart get theirs too.
+// Empty when there are none, or when the array is damaged: the listing still shows it, and
+// loading it names the damage.
+std::string spaceOfPoints(Database& db, std::int64_t evaluationId) {
+  auto first = db.prepare("SELECT architecture_ids FROM evaluation_points WHERE evaluation_id = ?1 AND points > 0 LIMIT 1");
+  first.bind(1, evaluationId);
+  if (!first.step()) return {};
+  const auto ids = first.blob(0);
+  std::uint64_t archId = 0;
+  try {
+    archId = Unpacker(ids, "evaluation " + std::to_string(evaluationId) + "'s points").varint();
+  } catch (const Error&) {
+    return {};
+  }
+  auto space = db.prepare("SELECT search_space FROM architectures WHERE id = ?1");
+  space.bind(1, static_cast<std::int64_t>(archId));
+  return space.step() ? space.text(0) : std::string();
+}
+
 void unpack(const Statement& st, std::int64_t evaluationId, std::vector<EvaluationPrediction>& out) {
   const auto deviceId = st.int64(0);
   const auto points = st.int64(1);
@@ -173,6 +194,7 @@ std::vector<EvaluationRow> listEvaluations(Project& project) {
   auto st = project.db().prepare(std::string("SELECT ") + kColumns + " FROM evaluations ORDER BY id DESC");
   std::vector<EvaluationRow> out;
   while (st.step()) out.push_back(readRow(st));
+  for (auto& e : out) e.space = spaceOfPoints(project.db(), e.id);
   return out;
 }
 
@@ -180,7 +202,9 @@ std::optional<EvaluationRow> findEvaluation(Project& project, std::int64_t id) {
   auto st = project.db().prepare(std::string("SELECT ") + kColumns + " FROM evaluations WHERE id = ?");
   st.bind(1, id);
   if (!st.step()) return std::nullopt;
-  return readRow(st);
+  auto row = readRow(st);
+  row.space = spaceOfPoints(project.db(), id);
+  return row;
 }
 
 std::vector<EvaluationPrediction> loadEvaluationPredictions(Project& project, std::int64_t evaluationId,

@@ -25,6 +25,7 @@ struct EvaluationRow {
   std::string metricsJson;
   std::string createdAt;
   std::string name; // given by the user; empty until then
+  std::string space; // the search space of its architectures, read off its points; empty without (intact) points
 };
 
 struct EvaluationPrediction {

@@ -109,6 +109,22 @@ private slots:
     QCOMPARE(store::loadEvaluationPredictions(p, id).size(), evaluation(100).predictions.size());
   }
 
+  // Its space is read off its points: listed per space in the workbench, with no column to migrate.
+  void spaceIsReadOffThePoints() {
+    auto p = store::Project::create(dir_.filePath("spaces.maple").toStdString());
+    addDevicesAndArchs(p.db(), 100);
+    auto none = evaluation(100);
+    none.predictions.clear();
+    const auto ids = store::saveEvaluations(p, {evaluation(100), none});
+    QCOMPARE(store::findEvaluation(p, ids[0])->space, std::string("nb201"));
+    QCOMPARE(store::findEvaluation(p, ids[1])->space, std::string());
+    p.db().exec("UPDATE architectures SET search_space = 'fbnet'");
+    QCOMPARE(store::listEvaluations(p).at(1).space, std::string("fbnet"));
+    // Damaged ids leave the space unknown; the listing still works (loading names the damage).
+    p.db().exec("UPDATE evaluation_points SET architecture_ids = x'ff'");
+    QCOMPARE(store::listEvaluations(p).at(1).space, std::string());
+  }
+
   // A schema-2 project with per-point rows opens as the current schema with the same points, packed.
   void legacyRowsArePackedOnOpen() {
     const auto path = dir_.filePath("legacy.maple").toStdString();

@@ -5,6 +5,7 @@
 // scripted mode's --space does the same from the command line.
 #include "adapt_page.hpp"
 #include "architecture_model.hpp"
+#include "cross_device_page.hpp"
 #include "evaluation_view.hpp"
 #include "job_bar.hpp"
 #include "main_window.hpp"
@@ -19,6 +20,8 @@
 #include "dataset/help_fbnet.hpp"
 #include "predictfile/predictor_file.hpp"
 #include "services/predictors.hpp"
+#include "store/devices.hpp"
+#include "store/evaluations.hpp"
 #include "store/latencies.hpp"
 
 #include <QComboBox>
@@ -216,6 +219,39 @@ private slots:
     pickSpace(w, QStringLiteral("nb201"));
     QVERIFY(settle(w));
     QVERIFY(!adapt->shown().points);
+  }
+
+  void storedEvaluationsAreListedInTheirSpace() {
+    const QString copy = dir_.filePath(QStringLiteral("evaluated.maple"));
+    QVERIFY(QFile::copy(both_, copy));
+    std::int64_t fbnetEval = 0;
+    {
+      // One evaluation's points on FBNet architectures and one's on NAS-Bench-201 (written as the harness stores them).
+      auto p = store::Project::open(copy.toStdString());
+      const auto device = store::requireDevice(p, "dev0").id;
+      auto evaluationOf = [&](const searchspace::SearchSpace& space) {
+        store::EvaluationToSave e;
+        e.row = {0, {}, "opcost", "reference-latency", "full", 10, 1, "{}", {}, {}, {}};
+        for (const auto& a : store::listArchitectures(p, space)) e.predictions.push_back({device, a.id, 1.0, 1.1, false});
+        return e;
+      };
+      const auto ids = store::saveEvaluations(p, {evaluationOf(searchspace::nb201Space()), evaluationOf(searchspace::fbnetSpace())});
+      fbnetEval = ids.at(1);
+      const auto listed = store::listEvaluations(p);
+      QCOMPARE(listed.at(0).space, std::string("fbnet"));
+      QCOMPARE(listed.at(1).space, std::string("nb201"));
+    }
+    MainWindow w;
+    w.show();
+    w.openProject(copy);
+    QVERIFY(settle(w));
+    auto* stored = w.predictionsPage()->crossDevice()->storedList(0);
+    QCOMPARE(stored->count(), 1);
+    QVERIFY(stored->itemData(0).toLongLong() != fbnetEval);
+    pickSpace(w, QStringLiteral("fbnet"));
+    QVERIFY(settle(w));
+    QCOMPARE(stored->count(), 1);
+    QCOMPARE(stored->itemData(0).toLongLong(), static_cast<qlonglong>(fbnetEval));
   }
 
   void scriptedModeTakesASpace() {
