@@ -92,10 +92,11 @@ std::vector<Target> resolveTargets(store::Project& project, const searchspace::S
     }
   }
   if (!o.archsFile.empty()) {
-    const std::string lineHolds =
-        nb201 ? "an index 0..15624 or an architecture string" : "an " + std::string(space.name()) + " architecture string";
+    // An integer line is a data-set index (as --archs takes), in every space: no architecture string is one.
+    const std::string lineHolds = nb201 ? "an index 0..15624 or an architecture string"
+                                        : "a data-set index or an " + std::string(space.name()) + " architecture string";
     for (const auto& [n, t] : readListFile(o.archsFile, "--archs-file")) {
-      if (auto i = nb201 ? text::parseInt(t) : std::nullopt) {
+      if (auto i = text::parseInt(t)) {
         out.push_back(byIndex(project, space, *i, o.archsFile + ":" + std::to_string(n) + ": "));
         continue;
       }
@@ -245,7 +246,7 @@ void addMeasureCommand(CLI::App& root) {
   auto* archs = cmd->add_option("--archs", o->archs, "Data-set indices of the space (NAS-Bench-201's index, HELP's FBNet row idx), e.g. 0,17,100-120 (needs the imported table)");
   auto* arch = cmd->add_option("--arch", o->arch, "Architecture strings of the space, e.g. an FBNet k3_e1-skip-...-k5_e6");
   auto* file = cmd->add_option("--archs-file", o->archsFile,
-                               "File with one architecture string of the space (or NAS-Bench-201 index) per line");
+                               "File with one architecture string or data-set index (as --archs) of the space per line");
   archs->excludes(file, arch);
   arch->excludes(archs, file);
   file->excludes(archs, arch);

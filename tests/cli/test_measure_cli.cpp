@@ -346,7 +346,7 @@ private slots:
     QCOMPARE(r.exitCode, 2);
     const auto where = QString("layer 2 (column %1): unknown block 'k7_e3'").arg(bad.indexOf('-') + 2);
     QVERIFY2(r.err.contains("fbnet_bad.txt:2:") && r.err.contains(where) &&
-                 r.err.contains("each line holds an fbnet architecture string"),
+                 r.err.contains("each line holds a data-set index or an fbnet architecture string"),
              qPrintable(r.err));
     QVERIFY2(!r.err.contains("[1/"), qPrintable(r.err)); // refused before measuring
     QCOMPARE(count(p, "SELECT count(*) FROM latency_samples"), 0LL);
@@ -397,6 +397,21 @@ private slots:
     QCOMPARE(samples[0].toObject()["arch_index"].toInt(), 1);
     QCOMPARE(samples[1].toObject()["arch"].toString(), QString::fromUtf8(rows[3].split(',')[1])); // idx 3
     QCOMPARE(count(p, "SELECT count(*) FROM latency_samples s JOIN devices d ON d.id = s.device_id WHERE d.name = 'box'"), 2LL);
+    // --archs-file lines may be HELP's idx too, beside strings; a missing idx is named by file and line.
+    maple::testing::writeFile(path("fbnet_idx.txt"), "4\n" + rows[2].split(',')[1] + "\n2\n"); // idx 4, idx 1's string, idx 2
+    auto lacking = runCli({"measure", "--project", p, "--device", "box", "--engine", goodRunner(), "--archs-file", path("fbnet_idx.txt")});
+    QCOMPARE(lacking.exitCode, 2);
+    QVERIFY2(lacking.err.contains("fbnet_idx.txt:3: architecture index 2 is not in project"), qPrintable(lacking.err));
+    maple::testing::writeFile(path("fbnet_idx.txt"), "4\n" + rows[2].split(',')[1] + "\n");
+    auto mixed = runCli({"measure", "--project", p, "--device", "box", "--engine", goodRunner(), "--archs-file",
+                         path("fbnet_idx.txt"), "--repeats", "2", "--json"});
+    QVERIFY2(mixed.exitCode == 0, qPrintable(mixed.err));
+    const auto both = json(mixed)["samples"].toArray();
+    QCOMPARE(both.size(), 2);
+    QCOMPARE(both[0].toObject()["arch_index"].toInt(), 4);
+    QCOMPARE(both[0].toObject()["arch"].toString(), QString::fromUtf8(rows[4].split(',')[1]));
+    QCOMPARE(both[1].toObject()["arch"].toString(), QString::fromUtf8(rows[2].split(',')[1]));
+    QCOMPARE(count(p, "SELECT count(*) FROM latency_samples s JOIN devices d ON d.id = s.device_id WHERE d.name = 'box'"), 4LL);
   }
 
   // A project holding nb201 and fbnet: without --space the command lists them.
