@@ -4,7 +4,7 @@
 // PMU the labelled software fallback runs instead (the same workload and repeats), and says so.
 // Usage: bench_capture [REPEATS]
 #include "store/descriptors.hpp"
-#include "counters/capture_store.hpp"
+#include "store/counter_captures.hpp"
 #include "counters/session.hpp"
 #include "descriptor/from_capture.hpp"
 #include "engine/cpu/cpu_engine.hpp"
@@ -35,7 +35,7 @@ int main(int argc, char** argv) {
     maple::hardware::Device d;
     d.name = "bench";
     const auto device = maple::store::upsertDevice(project, d);
-    maple::counters::saveCapture(project, device, capture);
+    maple::store::saveCapture(project, device, capture);
     const auto reduction = maple::descriptor::reduceCapture(capture, "bench");
     maple::store::saveCaptureDescriptors(project, device, reduction.descriptors, capture.id);
     tx.commit();

@@ -3,7 +3,7 @@
 
 #include "common/error.hpp"
 #include "common/text.hpp"
-#include "counters/capture_store.hpp"
+#include "store/counter_captures.hpp"
 #include "counters/workload.hpp"
 #include "services/devices.hpp"
 #include "services/host_device.hpp"
@@ -59,7 +59,7 @@ StoredCapture storeCapture(store::Project& project, const std::string& device, c
                  " is new: created without specs (the capture does not describe the machine it was recorded on)";
   }
   if (!origin.launcher.empty()) store::setDeviceLauncher(project, device, origin.launcher);
-  out.captureId = counters::saveCapture(project, out.deviceId, capture);
+  out.captureId = store::saveCapture(project, out.deviceId, capture);
   out.reduction = descriptor::reduceCapture(capture, device);
   store::saveCaptureDescriptors(project, out.deviceId, out.reduction.descriptors, capture.id);
   tx.commit();
@@ -70,7 +70,7 @@ std::vector<CaptureListing> listCaptures(store::Project& project, const std::str
   const auto dev = store::requireDevice(project, device);
   std::vector<CaptureListing> out;
   for (const auto& row : store::listCaptures(project, dev.id)) {
-    const auto c = counters::loadCapture(project, row.id);
+    const auto c = store::loadCapture(project, row.id);
     out.push_back({row.id, row.workload, row.startedAt, row.source, row.partial, c.softwareOnly,
                    static_cast<int>(c.steps.size())});
   }
@@ -78,7 +78,7 @@ std::vector<CaptureListing> listCaptures(store::Project& project, const std::str
 }
 
 counters::Capture loadCapture(store::Project& project, std::int64_t captureId) {
-  return counters::loadCapture(project, captureId);
+  return store::loadCapture(project, captureId);
 }
 
 } // namespace maple::services

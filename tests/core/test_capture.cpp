@@ -4,7 +4,7 @@
 #include "store/descriptors.hpp"
 #include "common/error.hpp"
 #include "common/setting.hpp"
-#include "counters/capture_store.hpp"
+#include "store/counter_captures.hpp"
 #include "counters/probe.hpp"
 #include "counters/session.hpp"
 #include "descriptor/from_capture.hpp"

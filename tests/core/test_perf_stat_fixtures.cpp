@@ -4,7 +4,7 @@
 // no recorded per-step capture to start from and is built from synthetic numbers, labelled so.
 #include "store/descriptors.hpp"
 #include "common/error.hpp"
-#include "counters/capture_store.hpp"
+#include "store/counter_captures.hpp"
 #include "counters/perf_stat_import.hpp"
 #include "descriptor/from_capture.hpp"
 #include "store/devices.hpp"
@@ -95,10 +95,10 @@ private slots:
     hardware::Device dev;
     dev.name = "spr";
     const auto id = store::upsertDevice(project, dev);
-    counters::saveCapture(project, id, c);
+    store::saveCapture(project, id, c);
     const auto made = descriptor::reduceCapture(c, "spr");
     store::saveCaptureDescriptors(project, id, made.descriptors, c.id);
-    const auto back = counters::loadCapture(project, c.id);
+    const auto back = store::loadCapture(project, c.id);
     QCOMPARE(back.totals, c.totals);
     QCOMPARE(back.events.size(), c.events.size());
     const auto stored = store::latestDescriptor(project, id, "counters");

@@ -21,7 +21,7 @@
 #include "workspace.hpp"
 
 #include "common/error.hpp"
-#include "counters/capture_store.hpp"
+#include "store/counter_captures.hpp"
 #include "evaluation/project_pool.hpp"
 #include "predictfile/predictor_file.hpp"
 #include "store/captures.hpp"
@@ -242,7 +242,7 @@ private slots:
     QCOMPARE(after.size(), before + 1);
     QVERIFY(after[0].partial);
     auto p = store::Project::open(project_.toStdString());
-    const auto kept = counters::loadCapture(p, after[0].id);
+    const auto kept = store::loadCapture(p, after[0].id);
     QVERIFY(!kept.steps.empty());
     QVERIFY(static_cast<int>(kept.steps.size()) < kept.plannedSteps);
     QVERIFY(page->descriptors()->rowCount() > 0);

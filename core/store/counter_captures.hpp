@@ -1,5 +1,5 @@
 #pragma once
-// Captures in the project file: the Capture value type mapped onto store/captures.hpp. The event
+// Counter captures in the project file: counters' Capture value mapped onto store/captures.hpp. The event
 // statuses go to events_json; host conditions, engine, scope, planned and completed steps and
 // totals to conditions_json; whether it stopped early to the partial column; the streamed readings
 // to capture_samples.
@@ -8,11 +8,11 @@
 
 #include <optional>
 
-namespace maple::counters {
+namespace maple::store {
 
 // One transaction; returns the capture id (also written to capture.id).
-std::int64_t saveCapture(store::Project& project, std::int64_t deviceId, Capture& capture);
+std::int64_t saveCapture(Project& project, std::int64_t deviceId, counters::Capture& capture);
 // BadInput when the id is unknown or its JSON is malformed.
-Capture loadCapture(store::Project& project, std::int64_t captureId);
+counters::Capture loadCapture(Project& project, std::int64_t captureId);
 
-} // namespace maple::counters
+} // namespace maple::store

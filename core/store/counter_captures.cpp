@@ -1,4 +1,4 @@
-#include "counters/capture_store.hpp"
+#include "store/counter_captures.hpp"
 
 #include "common/error.hpp"
 #include "common/json_parse.hpp"
@@ -6,10 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
-namespace maple::counters {
+namespace maple::store {
 namespace {
 
-nlohmann::json stepsJson(const std::vector<StepResult>& steps) {
+nlohmann::json stepsJson(const std::vector<counters::StepResult>& steps) {
   auto arr = nlohmann::json::array();
   for (const auto& s : steps)
     arr.push_back({{"name", s.name}, {"kind", s.kind}, {"runs", s.runs}, {"median_ms", s.medianMs},
@@ -19,7 +19,7 @@ nlohmann::json stepsJson(const std::vector<StepResult>& steps) {
 
 } // namespace
 
-std::int64_t saveCapture(store::Project& project, std::int64_t deviceId, Capture& c) {
+std::int64_t saveCapture(Project& project, std::int64_t deviceId, counters::Capture& c) {
   auto events = nlohmann::json::array();
   for (const auto& e : c.events)
     events.push_back({{"event", e.event}, {"hardware", e.hardware}, {"counted", e.counted}, {"encoding", e.encoding},
@@ -31,21 +31,21 @@ std::int64_t saveCapture(store::Project& project, std::int64_t deviceId, Capture
                             {"planned_steps", c.plannedSteps},
                             {"steps", stepsJson(c.steps)},
                             {"totals", c.totals}};
-  store::CaptureRow row{0, deviceId, c.workload, c.repeats, events.dump(), conditions.dump(), c.source,
+  CaptureRow row{0, deviceId, c.workload, c.repeats, events.dump(), conditions.dump(), c.source,
                         c.startedAt, c.durationMs, c.partial};
-  std::vector<store::CaptureSampleRow> samples;
+  std::vector<CaptureSampleRow> samples;
   samples.reserve(c.samples.size());
   for (const auto& s : c.samples)
     samples.push_back({s.tMs, s.event, s.reading.value, s.reading.scale,
                        static_cast<std::int64_t>(s.reading.enabledNs), static_cast<std::int64_t>(s.reading.runningNs)});
-  c.id = store::saveCapture(project, row, samples);
+  c.id = saveCapture(project, row, samples);
   return c.id;
 }
 
-Capture loadCapture(store::Project& project, std::int64_t captureId) {
-  auto row = store::findCapture(project, captureId);
+counters::Capture loadCapture(Project& project, std::int64_t captureId) {
+  auto row = findCapture(project, captureId);
   if (!row) badInput(project.path() + ": no capture with id " + std::to_string(captureId));
-  Capture c;
+  counters::Capture c;
   c.id = row->id;
   c.workload = row->workload;
   c.source = row->source;
@@ -73,8 +73,8 @@ Capture loadCapture(store::Project& project, std::int64_t captureId) {
   } catch (const nlohmann::json::exception& e) {
     badInput(project.path() + ": capture " + std::to_string(captureId) + " is malformed (" + e.what() + ")");
   }
-  for (const auto& s : store::loadCaptureSamples(project, captureId)) {
-    Reading r;
+  for (const auto& s : loadCaptureSamples(project, captureId)) {
+    counters::Reading r;
     r.value = s.value;
     r.scale = s.scale;
     r.enabledNs = static_cast<std::uint64_t>(s.timeEnabledNs.value_or(0));
@@ -85,4 +85,4 @@ Capture loadCapture(store::Project& project, std::int64_t captureId) {
   return c;
 }
 
-} // namespace maple::counters
+} // namespace maple::store
