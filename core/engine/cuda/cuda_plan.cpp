@@ -4,6 +4,7 @@
 #include "engine/cpu/network_weights.hpp"
 #include "engine/cpu/plan_support.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace maple::engine::cuda {
@@ -146,8 +147,8 @@ private:
     s.bias = w::linearBias(config_.seed, l.name, l.out.channels).data;
   }
 
-  // Each value gets a buffer when its step runs and gives it back after its last reader (best fit
-  // among the free ones), so a deep network needs a few buffers, not one per layer.
+  // Each value gets a buffer when its step runs and gives it back after its last reader, so a deep
+  // network needs as many buffers as values are live at once, not one per layer.
   void assignBuffers() {
     const int n = static_cast<int>(layers_.size());
     std::vector<int> lastUse(n, -1), bufferOf(n, -1), free;
@@ -169,17 +170,20 @@ private:
     plan_.output = bufferOf[n - 1];
   }
 
+  // The smallest free buffer that holds `floats`, else the largest free one grown to it (sizes
+  // are only allocated after planning), else a new one.
   int takeBuffer(std::vector<int>& free, std::size_t floats) {
-    auto best = free.end();
-    for (auto it = free.begin(); it != free.end(); ++it)
-      if (plan_.bufferFloats[*it] >= floats && (best == free.end() || plan_.bufferFloats[*it] < plan_.bufferFloats[*best]))
-        best = it;
-    if (best == free.end()) {
+    if (free.empty()) {
       plan_.bufferFloats.push_back(floats);
       return static_cast<int>(plan_.bufferFloats.size()) - 1;
     }
-    const int id = *best;
-    free.erase(best);
+    const auto size = [&](int id) { return plan_.bufferFloats[static_cast<std::size_t>(id)]; };
+    auto pick = std::max_element(free.begin(), free.end(), [&](int a, int b) { return size(a) < size(b); });
+    for (auto it = free.begin(); it != free.end(); ++it)
+      if (size(*it) >= floats && size(*it) < size(*pick)) pick = it;
+    const int id = *pick;
+    free.erase(pick);
+    plan_.bufferFloats[static_cast<std::size_t>(id)] = std::max(size(id), floats);
     return id;
   }
 
