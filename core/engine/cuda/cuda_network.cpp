@@ -135,17 +135,24 @@ private:
     }
   }
 
+  // Queues `call` (returning a CUDA, cuDNN or cuBLAS status) for run(); a failure names it and
+  // the step's layer.
+  template <class Call>
+  void queue(const Step& s, const char* name, Call call) {
+    calls_.push_back([call, what = std::string(name) + " of '" + s.layer + "'"] { check(call(), what.c_str()); });
+  }
+
   // y += bias (per channel, broadcast over images and pixels).
   void addBias(const Step& s) {
     const auto bd = tensor(Dims{1, s.outDims.c, 1, 1}), yd = tensor(s.outDims);
     const float* b = constant(s.bias);
     float* y = out(s);
-    calls_.push_back([=, this] { check(cudnnAddTensor(r_.cudnn, &kOne, bd, b, &kOne, yd, y), "bias"); });
+    queue(s, "bias", [=, this] { return cudnnAddTensor(r_.cudnn, &kOne, bd, b, &kOne, yd, y); });
   }
   void reluInPlace(const Step& s) {
     const auto yd = tensor(s.outDims);
     float* y = out(s);
-    calls_.push_back([=, this] { check(cudnnActivationForward(r_.cudnn, r_.relu, &kOne, yd, y, &kZero, yd, y), "ReLU"); });
+    queue(s, "ReLU", [=, this] { return cudnnActivationForward(r_.cudnn, r_.relu, &kOne, yd, y, &kZero, yd, y); });
   }
 
   cudnnConvolutionDescriptor_t convolution(const Step& s) {
@@ -170,14 +177,14 @@ private:
     for (int i = 0; i < found; ++i)
       options.push_back({perf[i].status == CUDNN_STATUS_SUCCESS, perf[i].memory, perf[i].mathType == CUDNN_FMA_MATH});
     const int pick = pickAlgorithm(options);
-    if (pick < 0)
-      fail(ErrorKind::Io, "cuDNN offers no FP32 algorithm within " + std::to_string(kMaxWorkspace >> 20) +
-                              " MiB of workspace for convolution '" + s.layer + "'");
+    // Implicit GEMM supports every convolution without workspace: the fallback when cuDNN lists
+    // no FP32 FMA option within the limit.
+    const auto algo = pick < 0 ? CUDNN_CONVOLUTION_FWD_ALGO_IMPLICIT_GEMM : perf[pick].algo;
     std::size_t bytes = 0;
-    check(cudnnGetConvolutionForwardWorkspaceSize(r_.cudnn, x, f, cd, y, perf[pick].algo, &bytes),
-          "cudnnGetConvolutionForwardWorkspaceSize");
+    const std::string what = "workspace size for convolution '" + s.layer + "'";
+    check(cudnnGetConvolutionForwardWorkspaceSize(r_.cudnn, x, f, cd, y, algo, &bytes), what.c_str());
     workspaceBytes_ = std::max(workspaceBytes_, bytes);
-    return perf[pick].algo;
+    return algo;
   }
 
   void addConv(const Step& s) {
@@ -194,11 +201,9 @@ private:
     const float* weights = constant(s.weights);
     const float* x = in(s, 0);
     float* y = out(s);
-    const std::string what = "convolution '" + s.layer + "'";
-    calls_.push_back([=, this] {
-      check(cudnnConvolutionForward(r_.cudnn, &kOne, xd, x, f, weights, cd, algo, workspace_, workspaceBytes_, &kZero, yd,
-                                    y),
-            what.c_str());
+    queue(s, "convolution", [=, this] {
+      return cudnnConvolutionForward(r_.cudnn, &kOne, xd, x, f, weights, cd, algo, workspace_, workspaceBytes_, &kZero,
+                                     yd, y);
     });
     addBias(s);
     if (s.relu) reluInPlace(s);
@@ -210,14 +215,13 @@ private:
     const float* x = in(s, 0);
     float* y = out(s);
     if (s.scale.empty()) {
-      calls_.push_back([=, this] { check(cudnnActivationForward(r_.cudnn, r_.relu, &kOne, xd, x, &kZero, yd, y), "ReLU"); });
+      queue(s, "ReLU", [=, this] { return cudnnActivationForward(r_.cudnn, r_.relu, &kOne, xd, x, &kZero, yd, y); });
       return;
     }
     const auto sd = tensor(Dims{1, s.outDims.c, 1, 1});
     const float* scale = constant(s.scale);
-    calls_.push_back([=, this] {
-      check(cudnnOpTensor(r_.cudnn, r_.mul, &kOne, xd, x, &kOne, sd, scale, &kZero, yd, y), "batch-norm scale");
-    });
+    queue(s, "batch-norm scale",
+          [=, this] { return cudnnOpTensor(r_.cudnn, r_.mul, &kOne, xd, x, &kOne, sd, scale, &kZero, yd, y); });
     addBias(s);
     if (s.relu) reluInPlace(s);
   }
@@ -228,17 +232,16 @@ private:
     const std::size_t bytes = s.outDims.count() * sizeof(float);
     if (s.in.size() < 2) {
       const float* x = s.in.empty() ? nullptr : in(s, 0);
-      calls_.push_back([=, this] {
-        check(x ? cudaMemcpyAsync(y, x, bytes, cudaMemcpyDeviceToDevice, r_.stream) : cudaMemsetAsync(y, 0, bytes, r_.stream),
-              "sum of fewer than two tensors");
+      queue(s, "sum of fewer than two tensors", [=, this] {
+        return x ? cudaMemcpyAsync(y, x, bytes, cudaMemcpyDeviceToDevice, r_.stream) : cudaMemsetAsync(y, 0, bytes, r_.stream);
       });
       return;
     }
     const float *a = in(s, 0), *b = in(s, 1);
-    calls_.push_back([=, this] { check(cudnnOpTensor(r_.cudnn, r_.add, &kOne, yd, a, &kOne, yd, b, &kZero, yd, y), "add"); });
+    queue(s, "add", [=, this] { return cudnnOpTensor(r_.cudnn, r_.add, &kOne, yd, a, &kOne, yd, b, &kZero, yd, y); });
     for (int i = 2; i < static_cast<int>(s.in.size()); ++i) {
       const float* x = in(s, i);
-      calls_.push_back([=, this] { check(cudnnAddTensor(r_.cudnn, &kOne, yd, x, &kOne, yd, y), "add"); });
+      queue(s, "add", [=, this] { return cudnnAddTensor(r_.cudnn, &kOne, yd, x, &kOne, yd, y); });
     }
   }
 
@@ -253,7 +256,7 @@ private:
     const auto xd = tensor(s.inDims[0]), yd = tensor(s.outDims);
     const float* x = in(s, 0);
     float* y = out(s);
-    calls_.push_back([=, this] { check(cudnnPoolingForward(r_.cudnn, pd, &kOne, xd, x, &kZero, yd, y), "average pool"); });
+    queue(s, "average pool", [=, this] { return cudnnPoolingForward(r_.cudnn, pd, &kOne, xd, x, &kZero, yd, y); });
   }
 
   void addShuffle(const Step& s) {
@@ -261,7 +264,7 @@ private:
     const auto xd = tensor(layouts.from), yd = tensor(layouts.to);
     const float* x = in(s, 0);
     float* y = out(s);
-    calls_.push_back([=, this] { check(cudnnTransformTensor(r_.cudnn, &kOne, xd, x, &kZero, yd, y), "channel shuffle"); });
+    queue(s, "channel shuffle", [=, this] { return cudnnTransformTensor(r_.cudnn, &kOne, xd, x, &kZero, yd, y); });
   }
 
   // logits (batch x out, row-major) = x (batch x in) * W^T; column-major: L = W * X with W (in x out).
@@ -271,10 +274,9 @@ private:
     const float* weights = constant(s.weights);
     const float* x = in(s, 0);
     float* y = out(s);
-    calls_.push_back([=, this] {
-      check(cublasSgemm(r_.cublas, CUBLAS_OP_T, CUBLAS_OP_N, outFeatures, batch, inFeatures, &kOne, weights, inFeatures, x,
-                        inFeatures, &kZero, y, outFeatures),
-            "linear layer");
+    queue(s, "linear layer", [=, this] {
+      return cublasSgemm(r_.cublas, CUBLAS_OP_T, CUBLAS_OP_N, outFeatures, batch, inFeatures, &kOne, weights, inFeatures, x,
+                         inFeatures, &kZero, y, outFeatures);
     });
     addBias(s);
   }

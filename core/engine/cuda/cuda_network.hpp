@@ -7,9 +7,9 @@
 
 namespace maple::engine::cuda {
 
-// Uploads the weights and input and chooses the convolution algorithms (within kMaxWorkspace).
-// Throws maple::Error (Io) naming the failing call and cuDNN / CUDA status, or the layer cuDNN
-// offers no FP32 algorithm for.
+// Uploads the weights and input and chooses the convolution algorithms (pickAlgorithm, else
+// implicit GEMM). Throws maple::Error (Io) naming the failing call (and layer) and the cuDNN
+// status name or CUDA error.
 std::unique_ptr<PreparedNetwork> prepareNetwork(int device, const Plan& plan);
 
 } // namespace maple::engine::cuda

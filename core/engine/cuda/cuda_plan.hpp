@@ -80,7 +80,7 @@ struct AlgoOption {
 };
 inline constexpr std::size_t kMaxWorkspace = std::size_t(256) << 20;
 // The first available FP32 option within maxWorkspace bytes (cuDNN lists the fastest first); -1
-// when there is none.
+// when there is none (then the engine takes implicit GEMM, which needs no workspace).
 int pickAlgorithm(const std::vector<AlgoOption>& options, std::size_t maxWorkspace = kMaxWorkspace);
 
 } // namespace maple::engine::cuda
