@@ -7,11 +7,14 @@
 // BLAS); to compare against OpenBLAS, run with LD_LIBRARY_PATH naming an OpenBLAS libblas.so.3.
 // Then the same comparison on random FBNet architectures (the layer-graph runner; --fbnet-archs N,
 // default 10; --space nb201|fbnet runs one space only).
-// Usage: bench_engine [--archs N] [--fbnet-archs N] [--space S] [--seed S] [--batch B] [--kernel K] [--quick]
-//                     [--python PATH]
+// With --engine cuda: the CUDA engine's device and wall times and its agreement with the CPU engine
+// instead (bench_engine_cuda.cpp).
+// Usage: bench_engine [--engine cpu|cuda] [--archs N] [--fbnet-archs N] [--space S] [--seed S] [--batch B]
+//                     [--kernel K] [--quick] [--python PATH]
 //   --batch: only this batch size (default: 1 and 32)
 //   --kernel: our GEMM kernel for the comparison (avx512, avx2, eigen; default the best available)
 //   --quick: 4 architectures, fewer repeats (a smoke run, not a figure to report)
+#include "bench_engine_cuda.hpp"
 #include "engine/cpu/cpu_engine.hpp"
 #include "engine/cpu/gemm.hpp"
 #include "engine/cpu/graph_network.hpp"
@@ -49,6 +52,7 @@ struct Args {
   std::vector<int> batches{1, 32};
   bool quick = false;
   std::string python = "/usr/bin/python3";
+  std::string engine = "cpu";
 };
 
 double medianOf(std::vector<double> v) {
@@ -164,12 +168,15 @@ int main(int argc, char** argv) {
     else if (s == "--kernel" && i + 1 < argc) a.kernel = argv[++i];
     else if (s == "--batch" && i + 1 < argc) a.batches = {std::stoi(argv[++i])};
     else if (s == "--quick") a.quick = true;
+    else if (s == "--engine" && i + 1 < argc && (argv[i + 1] == std::string("cpu") || argv[i + 1] == std::string("cuda")))
+      a.engine = argv[++i];
     else {
-      std::fprintf(stderr, "usage: bench_engine [--archs N] [--fbnet-archs N] [--space nb201|fbnet] [--seed S] [--batch B] "
-                           "[--kernel K] [--quick] [--python PATH]\n");
+      std::fprintf(stderr, "usage: bench_engine [--engine cpu|cuda] [--archs N] [--fbnet-archs N] [--space nb201|fbnet] "
+                           "[--seed S] [--batch B] [--kernel K] [--quick] [--python PATH]\n");
       return 1;
     }
   }
+  if (a.engine == "cuda") return maple::bench::benchCuda({a.archs, a.fbnetArchs, a.space, a.seed, a.batches, a.quick});
   const auto kernels = engine::cpu::availableGemmKernels();
   if (a.kernel.empty()) a.kernel = kernels.front();
   try {

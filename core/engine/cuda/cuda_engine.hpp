@@ -1,6 +1,7 @@
 #pragma once
-// The CUDA engine: NAS-Bench-201 networks on cuDNN (convolution, pooling, activation) and cuBLAS
-// (the classifier), with the same weights from the seed as the CPU engine, timed with CUDA events.
+// The CUDA engine: any search space's layer graph on cuDNN (convolutions with groups, pooling,
+// activation, adds, the channel shuffle) and cuBLAS (the classifier), with the same weights from the
+// seed as the CPU engine, timed with CUDA events.
 // It lives in a plugin (maple-engine-cuda.so, package maple-engine-cuda) that these functions load
 // on first use, so no MAPLE binary links CUDA: without the plugin, or without a usable GPU, they
 // report why.
