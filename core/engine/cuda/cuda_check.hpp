@@ -20,7 +20,7 @@ inline void check(cudnnStatus_t s, const char* what) {
 }
 inline void check(cublasStatus_t s, const char* what) {
   if (s != CUBLAS_STATUS_SUCCESS)
-    fail(ErrorKind::Io, std::string("cuBLAS: ") + what + ": status " + std::to_string(static_cast<int>(s)));
+    fail(ErrorKind::Io, std::string("cuBLAS: ") + what + ": " + cublasGetStatusName(s));
 }
 
 } // namespace maple::engine::cuda

@@ -6,7 +6,9 @@
 #include "common/error.hpp"
 #include "engine/cuda/cuda_check.hpp"
 
+#include <algorithm>
 #include <functional>
+#include <string>
 
 namespace maple::engine::cuda {
 namespace {
