@@ -43,7 +43,7 @@ void recordMeasurement(Conditions& c, const Measurement& m) {
 }
 
 namespace {
-json gpuJson(const GpuInfo& g) {
+json gpuJson(const hardware::GpuInfo& g) {
   return {{"index", g.index},           {"name", g.name},
           {"sm_count", g.smCount},      {"compute_capability", std::to_string(g.computeMajor) + "." + std::to_string(g.computeMinor)},
           {"clock_mhz", g.clockMhz},    {"memory_clock_mhz", g.memoryClockMhz},
@@ -105,7 +105,7 @@ Conditions conditionsFromJson(const std::string& text) {
     c.warnings = j.at("warnings").get<std::vector<std::string>>();
     if (j.contains("gpu")) {
       const auto& g = j["gpu"];
-      GpuInfo gi;
+      hardware::GpuInfo gi;
       gi.index = g.at("index").get<int>();
       gi.name = g.at("name").get<std::string>();
       gi.smCount = g.at("sm_count").get<int>();

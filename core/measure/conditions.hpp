@@ -22,7 +22,7 @@ struct Conditions {
   std::vector<int> pinnedCpus;    // empty: not pinned
   int threads = 0, batch = 0;
   std::string engine, engineVersion;
-  std::optional<GpuInfo> gpu;
+  std::optional<hardware::GpuInfo> gpu;
   // From the protocol and the measurement.
   int warmup = 0, repetitions = 0;
   bool stable = false;

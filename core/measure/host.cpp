@@ -138,7 +138,7 @@ HostInfo detectHost(const std::string& root) {
 }
 
 hardware::Device deviceFromHost(const std::string& name, const HostInfo& host, const std::string& runtime, int batch,
-                             const GpuInfo* gpu) {
+                             const hardware::GpuInfo* gpu) {
   hardware::Device d;
   d.name = name;
   d.runtime = runtime;

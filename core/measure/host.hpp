@@ -3,6 +3,7 @@
 // CUDA devices a CUDA build found. Used to create a device row for a machine being measured and to
 // record the conditions of each sample.
 #include "hardware/device.hpp"
+#include "hardware/gpu.hpp"
 
 #include <optional>
 #include <string>
@@ -11,17 +12,6 @@
 namespace maple::measure {
 
 inline constexpr const char* kUnavailable = "unavailable";
-
-struct GpuInfo {
-  int index = 0;
-  std::string name;
-  int smCount = 0;
-  int computeMajor = 0, computeMinor = 0;
-  double clockMhz = 0, memoryClockMhz = 0, memoryGb = 0;
-  int memoryBusBits = 0;
-  double l2CacheKb = 0;
-  std::string driverVersion, runtimeVersion;
-};
 
 struct HostInfo {
   std::string hostname, kernel;
@@ -32,7 +22,7 @@ struct HostInfo {
   std::optional<double> l1dKb, l2Kb, l3Kb;
   std::optional<double> memoryGb;
   std::optional<double> baseMhz, maxMhz; // cpufreq, where the kernel exposes it
-  std::vector<GpuInfo> gpus;
+  std::vector<hardware::GpuInfo> gpus;
 };
 
 // Reads /proc and /sys under `root` ("" for the real ones; tests point it at a fake tree).
@@ -40,7 +30,7 @@ HostInfo detectHost(const std::string& root = "");
 
 // A device row for `name` describing this host: the CPU, or `gpu` when measuring on that GPU.
 hardware::Device deviceFromHost(const std::string& name, const HostInfo& host, const std::string& runtime,
-                             int batch, const GpuInfo* gpu = nullptr);
+                             int batch, const hardware::GpuInfo* gpu = nullptr);
 
 // Reads a one-line /sys or /proc file, trimmed; nullopt when absent or unreadable.
 std::optional<std::string> readSysLine(const std::string& path);

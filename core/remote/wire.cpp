@@ -9,15 +9,15 @@ using namespace field;
 
 namespace {
 
-json gpuJson(const measure::GpuInfo& g) {
+json gpuJson(const hardware::GpuInfo& g) {
   return {{"index", g.index}, {"name", g.name}, {"sm_count", g.smCount}, {"compute_major", g.computeMajor},
           {"compute_minor", g.computeMinor}, {"clock_mhz", g.clockMhz}, {"memory_clock_mhz", g.memoryClockMhz},
           {"memory_gb", g.memoryGb}, {"memory_bus_bits", g.memoryBusBits}, {"l2_cache_kb", g.l2CacheKb},
           {"driver_version", g.driverVersion}, {"runtime_version", g.runtimeVersion}};
 }
 
-measure::GpuInfo gpuFromJson(const json& j) {
-  measure::GpuInfo g;
+hardware::GpuInfo gpuFromJson(const json& j) {
+  hardware::GpuInfo g;
   g.index = integer(j, "index");
   g.name = str(j, "name");
   g.smCount = integer(j, "sm_count");

@@ -58,7 +58,7 @@ std::vector<std::string> addRemoteDevice(store::Project& project, const std::str
     badInput("device " + text::quote(n) + " already exists in " + project.path() +
              ": adding this host under its name would mix two machines; name a new device");
   }
-  auto add = [&](const std::string& device, const measure::GpuInfo* gpu) {
+  auto add = [&](const std::string& device, const hardware::GpuInfo* gpu) {
     auto d = measure::deviceFromHost(device, host, runtime, 1, gpu);
     if (!launcher.empty()) d.provenance += ", reached through launcher " + text::quote(launcher);
     store::upsertDevice(project, d);

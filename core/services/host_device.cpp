@@ -31,7 +31,7 @@ HostDevice::HostDevice(store::Project& project, std::string name, std::string en
             (gpu() ? gpu()->name : host_.cpuModel) + ")";
 }
 
-const measure::GpuInfo* HostDevice::gpu() const {
+const hardware::GpuInfo* HostDevice::gpu() const {
   return engine_ == "cuda" && !host_.gpus.empty() ? &host_.gpus[0] : nullptr;
 }
 

@@ -20,7 +20,7 @@ public:
              std::optional<measure::HostInfo> host = {}, const std::string& action = "measuring");
 
   const measure::HostInfo& host() const { return host_; }
-  const measure::GpuInfo* gpu() const; // the GPU measured on, or null
+  const hardware::GpuInfo* gpu() const; // the GPU measured on, or null
   bool exists() const { return id_ != 0; }
   // What will happen to the device, for the user: created from this host, or a batch mismatch.
   // Empty when an existing device matches.

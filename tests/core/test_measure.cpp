@@ -252,7 +252,7 @@ private slots:
 
   void gpuDevice() {
     HostInfo h;
-    GpuInfo g;
+    hardware::GpuInfo g;
     g.name = "NVIDIA H100";
     g.smCount = 132;
     g.computeMajor = 9;
@@ -275,7 +275,7 @@ private slots:
     c.engine = "cpu";
     c.engineVersion = "eigen 3.4.0";
     c.pinnedCpus = {0};
-    GpuInfo g;
+    hardware::GpuInfo g;
     g.name = "GPU";
     g.computeMajor = 8;
     g.computeMinor = 6;

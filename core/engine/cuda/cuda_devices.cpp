@@ -8,7 +8,7 @@ namespace {
 std::string versionText(int v) { return std::to_string(v / 1000) + "." + std::to_string(v % 1000 / 10); }
 } // namespace
 
-std::vector<measure::GpuInfo> devices(std::string* whyNone) {
+std::vector<hardware::GpuInfo> devices(std::string* whyNone) {
   int count = 0;
   const cudaError_t e = cudaGetDeviceCount(&count);
   if (e != cudaSuccess || count == 0) {
@@ -22,11 +22,11 @@ std::vector<measure::GpuInfo> devices(std::string* whyNone) {
   int driver = 0, runtime = 0;
   cudaDriverGetVersion(&driver);
   cudaRuntimeGetVersion(&runtime);
-  std::vector<measure::GpuInfo> out;
+  std::vector<hardware::GpuInfo> out;
   for (int i = 0; i < count; ++i) {
     cudaDeviceProp p{};
     check(cudaGetDeviceProperties(&p, i), "cudaGetDeviceProperties");
-    measure::GpuInfo g;
+    hardware::GpuInfo g;
     g.index = i;
     g.name = p.name;
     g.smCount = p.multiProcessorCount;

@@ -9,7 +9,7 @@
 // The plugin is looked for in $MAPLE_PLUGIN_DIR when set, else in <prefix>/<libdir>/maple beside
 // the running executable's <prefix>/bin.
 #include "engine/engine.hpp"
-#include "measure/host.hpp"
+#include "hardware/gpu.hpp"
 
 #include <memory>
 #include <string>
@@ -20,7 +20,7 @@ namespace maple::engine {
 // The CUDA devices this process can use; empty with `whyNone` set when there is none, starting
 // "no CUDA device: " and naming the cause (the engine is not installed, its CUDA libraries do not
 // load, or "no GPU is usable: CUDA driver version is insufficient ... (error 35)").
-std::vector<measure::GpuInfo> cudaDevices(std::string* whyNone = nullptr);
+std::vector<hardware::GpuInfo> cudaDevices(std::string* whyNone = nullptr);
 
 // Throws maple::Error (Io: a missing resource) starting "no CUDA device" when there is none.
 std::unique_ptr<Engine> makeCudaEngine(int deviceIndex = 0);

@@ -62,7 +62,7 @@ std::string cudaPluginPath() {
   return (executableDir() / ".." / MAPLE_PLUGIN_SUBDIR / cuda::kPluginFile).lexically_normal().string();
 }
 
-std::vector<measure::GpuInfo> cudaDevices(std::string* whyNone) {
+std::vector<hardware::GpuInfo> cudaDevices(std::string* whyNone) {
   const auto& l = loaded();
   if (l.plugin) return l.plugin->devices(whyNone);
   if (whyNone) *whyNone = l.why;

@@ -3,7 +3,7 @@
 // links CUDA) and the loader every binary carries (cuda_loader.cpp). Both sides come from the same
 // build, so C++ types may cross; abi and version catch a plugin from another release.
 #include "engine/engine.hpp"
-#include "measure/host.hpp"
+#include "hardware/gpu.hpp"
 
 #include <memory>
 #include <string>
@@ -18,12 +18,12 @@ inline constexpr const char* kPluginEntry = "maple_engine_cuda_plugin";
 struct Plugin {
   int abi;
   const char* version; // the MAPLE version the plugin was built as
-  std::vector<measure::GpuInfo> (*devices)(std::string* whyNone);
+  std::vector<hardware::GpuInfo> (*devices)(std::string* whyNone);
   std::unique_ptr<Engine> (*makeEngine)(int deviceIndex);
 };
 
 // Implemented in the plugin only.
-std::vector<measure::GpuInfo> devices(std::string* whyNone);
+std::vector<hardware::GpuInfo> devices(std::string* whyNone);
 std::unique_ptr<Engine> makeEngine(int deviceIndex);
 
 } // namespace maple::engine::cuda
