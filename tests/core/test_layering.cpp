@@ -51,12 +51,39 @@ std::vector<std::string> flagLiterals(const std::string& file, std::istream& tex
 }
 
 // The modules below persistence, and what they must not include.
-const std::vector<std::string> kDomainModules{"searchspace", "hardware", "descriptor", "sampling", "predict", "measure", "counters"};
+const std::vector<std::string> kDomainModules{"searchspace", "hardware", "descriptor", "sampling", "predict", "measure", "counters", "engine"};
 // A plain literal: moc misreads this pattern as a raw string.
 const std::regex kPersistenceInclude("#\\s*include\\s*\"(store|dataset|evaluation|services)/");
 
 std::vector<std::string> persistenceIncludes(const std::string& file, std::istream& text) {
   return matchingLines(file, text, kPersistenceInclude);
+}
+
+const std::regex kMeasureInclude("#\\s*include\\s*\"measure/");
+
+// The lines of core/MODULE/ files (every module given) that match `pattern`; `files` counts those read.
+std::vector<std::string> includesIn(const std::vector<std::string>& modules, const std::regex& pattern, int& files) {
+  std::vector<std::string> found;
+  for (const auto& module : modules) {
+    const auto dir = std::filesystem::path(MAPLE_SOURCE_DIR) / "core" / module;
+    if (!std::filesystem::is_directory(dir)) {
+      found.push_back(dir.string() + ": no such module");
+      continue;
+    }
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
+      if (!entry.is_regular_file()) continue;
+      ++files;
+      std::ifstream in(entry.path());
+      for (auto& v : matchingLines(entry.path().lexically_relative(MAPLE_SOURCE_DIR).string(), in, pattern)) found.push_back(v);
+    }
+  }
+  return found;
+}
+
+std::string listed(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += "\n  " + l;
+  return out;
 }
 
 } // namespace
@@ -98,23 +125,18 @@ private slots:
   }
 
   void domainModulesReadNoProject() {
-    std::vector<std::string> found;
     int files = 0;
-    for (const auto& module : kDomainModules) {
-      const auto dir = std::filesystem::path(MAPLE_SOURCE_DIR) / "core" / module;
-      QVERIFY2(std::filesystem::is_directory(dir), dir.string().c_str());
-      for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
-        if (!entry.is_regular_file()) continue;
-        ++files;
-        std::ifstream in(entry.path());
-        for (auto& v : persistenceIncludes(entry.path().lexically_relative(MAPLE_SOURCE_DIR).string(), in))
-          found.push_back(v);
-      }
-    }
+    const auto found = includesIn(kDomainModules, kPersistenceInclude, files);
     QVERIFY(files > 20);
-    std::string message;
-    for (const auto& v : found) message += "\n  " + v;
-    QVERIFY2(found.empty(), ("a domain module reads a project or data set; move that to evaluation/ or services/:" + message).c_str());
+    QVERIFY2(found.empty(), ("a domain module reads a project or data set; move that to evaluation/ or services/:" + listed(found)).c_str());
+  }
+
+  // measure/ drives the engines; an engine that included measure/ again would make the two one module.
+  void enginesIncludeNoMeasure() {
+    int files = 0;
+    const auto found = includesIn({"engine"}, kMeasureInclude, files);
+    QVERIFY(files > 10);
+    QVERIFY2(found.empty(), ("an engine includes measure/; share plain values through hardware/ instead:" + listed(found)).c_str());
   }
 
   void flagScannerFindsSpelledOptions() {
