@@ -16,7 +16,7 @@ int lnMacsFeature(const searchspace::SearchSpace& space);
 std::vector<std::string> featureNames(const searchspace::SearchSpace& space);
 
 // One row per architecture, unscaled. Enumerable spaces compute the whole space once per process
-// and look rows up; the others compute per call.
+// and look rows up; an additive one (FBNet) sums its cost table per call (cost_rows.hpp).
 Eigen::MatrixXd archFeatures(const searchspace::ArchitectureSet& architectures);
 
 } // namespace maple::predict

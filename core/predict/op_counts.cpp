@@ -1,6 +1,7 @@
 #include "predict/op_counts.hpp"
 
 #include "common/error.hpp"
+#include "predict/cost_rows.hpp"
 
 #include <algorithm>
 
@@ -37,16 +38,17 @@ bool degenerate(const searchspace::SearchSpace& space, const searchspace::Genoty
   return !nb201::liveness(searchspace::cellOf(g)).nodeHasData[nb201::kNodes - 1];
 }
 
-// The sharing's counts of one architecture, baseline labels left out.
-std::vector<double> countsOf(const searchspace::SearchSpace& space, const searchspace::Genotype& g, const Sharing& s) {
-  std::vector<double> out;
-  const auto groups = space.opCounts(g);
+// The cost-row columns (cost_rows.hpp) of the sharing's counts, baseline labels left out.
+std::vector<int> sharingColumns(const searchspace::SearchSpace& space, const std::string& sharing) {
+  const Sharing s = sharingOf(space, sharing);
+  const auto groups = costGroups(space);
+  std::vector<int> columns;
   for (const auto& name : s.groups)
     for (const auto& group : groups)
       if (group.name == name)
-        for (size_t i = 0; i < group.counts.size(); ++i)
-          if (group.labels[i] != s.baseline) out.push_back(group.counts[i]);
-  return out;
+        for (size_t i = 0; i < group.labels.size(); ++i)
+          if (group.labels[i] != s.baseline) columns.push_back(group.firstColumn + static_cast<int>(i));
+  return columns;
 }
 
 } // namespace
@@ -60,25 +62,19 @@ const std::vector<std::string>& opCountSharings(const searchspace::SearchSpace& 
 }
 
 int opCountColumns(const searchspace::SearchSpace& space, const std::string& sharing) {
-  const searchspace::Genotype first{std::vector<std::uint8_t>(static_cast<size_t>(space.positions()), 0)};
-  return 1 + static_cast<int>(countsOf(space, first, sharingOf(space, sharing)).size());
+  return 1 + static_cast<int>(sharingColumns(space, sharing).size());
 }
 
 OpCounts opCounts(const searchspace::ArchitectureSet& set, const std::string& sharing) {
   const auto& space = *set.space;
-  const Sharing s = sharingOf(space, sharing);
-  const int cols = opCountColumns(space, sharing);
+  const auto columns = sharingColumns(space, sharing);
   OpCounts out;
-  out.graphColumns = s.groups.back() == "graph" ? (cols - 1) / 2 : 0;
-  out.features = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(set.size()), cols);
+  out.graphColumns = sharingOf(space, sharing).groups.back() == "graph" ? static_cast<int>(columns.size()) / 2 : 0;
+  out.features.resize(static_cast<Eigen::Index>(set.size()), 1 + static_cast<Eigen::Index>(columns.size()));
+  out.features.col(0).setOnes();
+  out.features.rightCols(static_cast<Eigen::Index>(columns.size())) = costRows(set, columns);
   out.degenerate.resize(set.size());
-  for (size_t i = 0; i < set.size(); ++i) {
-    auto row = out.features.row(static_cast<Eigen::Index>(i));
-    row(0) = 1;
-    const auto counts = countsOf(space, set.genotypes[i], s);
-    for (size_t c = 0; c < counts.size(); ++c) row(static_cast<Eigen::Index>(c + 1)) = counts[c];
-    out.degenerate[i] = degenerate(space, set.genotypes[i]);
-  }
+  for (size_t i = 0; i < set.size(); ++i) out.degenerate[i] = degenerate(space, set.genotypes[i]);
   return out;
 }
 

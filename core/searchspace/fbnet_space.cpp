@@ -1,9 +1,13 @@
-// FBNet through the SearchSpace interface (see fbnet.hpp for the network).
+// FBNet through the SearchSpace interface (see fbnet.hpp for the network). Its costs add up per
+// layer, so features() and predictors read a (layer, block) table (additive_costs.hpp).
+#include "searchspace/additive_costs.hpp"
 #include "searchspace/fbnet.hpp"
 #include "searchspace/space.hpp"
 
 #include "common/error.hpp"
 #include "common/text.hpp"
+
+#include <array>
 
 namespace maple::fbnet {
 
@@ -41,6 +45,8 @@ using namespace maple::fbnet;
            "k5_e1_g2, k5_e3, k5_e6, skip)");
 }
 
+int stemGraph(GraphBuilder& b) { return b.convBn("stem", 0, kStemChannels, 3, 1, 1, true); }
+
 int blockGraph(GraphBuilder& b, int x, int layer, const Block& blk) {
   const LayerSpec spec = layerSpec(layer);
   const std::string name = "layers." + std::to_string(layer);
@@ -54,12 +60,76 @@ int blockGraph(GraphBuilder& b, int x, int layer, const Block& blk) {
   return identity ? b.add({y, x}) : y;
 }
 
-OpCountGroup group(std::string name, int rows, const std::string& rowPrefix) {
-  OpCountGroup g{std::move(name), {}, std::vector<double>(static_cast<std::size_t>(rows) * kBlocks, 0.0)};
+void headGraph(GraphBuilder& b, int x) {
+  x = b.convBn("head", x, kHeadChannels, 1, 1, 1, true);
+  b.linear("classifier", b.globalAvgPool(x), kClasses);
+}
+
+// Cost-row columns of opCounts' groups (additive_costs.hpp): layer_block 22 x 9, stage_block 7 x 9,
+// block 9, shape 7.
+constexpr int kLayerBlockAt = kFeatureColumns;
+constexpr int kStageBlockAt = kLayerBlockAt + kLayers * kBlocks;
+constexpr int kBlockAt = kStageBlockAt + kStages * kBlocks;
+constexpr int kShapeAt = kBlockAt + kBlocks;
+constexpr int kCostColumns = kShapeAt + 7;
+
+// The op counts that layer `layer` with block `choice` adds one to, as cost-row columns.
+std::vector<int> countColumns(int layer, int choice) {
+  std::vector<int> at{kLayerBlockAt + layer * kBlocks + choice, kStageBlockAt + layerSpec(layer).stage * kBlocks + choice,
+                      kBlockAt + choice};
+  const Block blk = block(choice);
+  if (blk.skip) {
+    at.push_back(kShapeAt + 6);
+    return at;
+  }
+  at.push_back(kShapeAt + (blk.kernel == 3 ? 0 : 1));
+  at.push_back(kShapeAt + (blk.expansion == 1 ? 2 : blk.expansion == 3 ? 3 : 4));
+  if (blk.groups > 1) at.push_back(kShapeAt + 5);
+  return at;
+}
+
+OpCountGroup group(std::string name, const std::vector<double>& row, int at, int rows, const std::string& rowPrefix) {
+  const auto first = row.begin() + at;
+  OpCountGroup g{std::move(name), {}, std::vector<double>(first, first + rows * kBlocks)};
   for (int r = 0; r < rows; ++r)
     for (auto blockName : kBlockNames)
       g.labels.push_back(rows == 1 ? std::string(blockName) : rowPrefix + std::to_string(r) + ":" + std::string(blockName));
   return g;
+}
+
+// The Features of the layers `part` adds to a graph that holds only its input.
+template <class Part> GraphCost partCost(Shape input, Part part) {
+  GraphBuilder b(input);
+  part(b);
+  return graphCost(std::move(b).finish());
+}
+
+std::array<double, kFeatureColumns> values(const GraphCost& c) { return {c.macs, c.params, c.activationBytes}; }
+
+// Each block is costed on its own input: nothing in a block reads across it (every block starts
+// with a convolution, which no runtime fuses into what precedes it), so the network's costs are
+// the stem's and head's plus each layer's block's. The tests check this against network().
+AdditiveCosts buildCosts() {
+  AdditiveCosts t(kCostColumns, kLayers, kBlocks);
+  const LayerSpec last = layerSpec(kLayers - 1);
+  const int headSize = last.inSize / last.stride;
+  for (const auto& part : {partCost({3, 32, 32}, [](GraphBuilder& b) { stemGraph(b); }),
+                           partCost({last.outChannels, headSize, headSize}, [](GraphBuilder& b) { headGraph(b, 0); })})
+    for (int f = 0; f < kFeatureColumns; ++f) t.addFixed(f, values(part)[static_cast<std::size_t>(f)]);
+  for (int l = 0; l < kLayers; ++l) {
+    const LayerSpec spec = layerSpec(l);
+    for (int c = 0; c < kBlocks; ++c) {
+      const auto cost = values(partCost({spec.inChannels, spec.inSize, spec.inSize}, [&](GraphBuilder& b) { blockGraph(b, 0, l, block(c)); }));
+      for (int f = 0; f < kFeatureColumns; ++f) t.add(l, c, f, cost[static_cast<std::size_t>(f)]);
+      for (int column : countColumns(l, c)) t.add(l, c, column, 1);
+    }
+  }
+  return t;
+}
+
+const AdditiveCosts& costTable() {
+  static const AdditiveCosts table = buildCosts();
+  return table;
 }
 
 class FbnetSpace final : public SearchSpace {
@@ -113,42 +183,30 @@ public:
   }
 
   Features features(const Genotype& g) const override {
-    const auto c = graphCost(network(g));
-    return {c.macs, c.params, c.activationBytes};
+    check(g);
+    const auto row = costTable().row(g);
+    return {row[0], row[1], row[2]};
   }
+  const AdditiveCosts* additiveCosts() const override { return &costTable(); }
 
   // layer_block: 22 x 9 indicators; stage_block: 7 x 9 counts; block: 9 counts over the network;
   // shape: layers by kernel (k3, k5), expansion (e1, e3, e6), grouped (g2) and skip.
   std::vector<OpCountGroup> opCounts(const Genotype& g) const override {
     check(g);
-    auto layerBlock = group("layer_block", kLayers, "L");
-    auto stageBlock = group("stage_block", kStages, "S");
-    auto total = group("block", 1, "");
-    OpCountGroup shape{"shape", {"k3", "k5", "e1", "e3", "e6", "g2", "skip"}, std::vector<double>(7, 0.0)};
-    for (int l = 0; l < kLayers; ++l) {
-      const int c = g.choices[static_cast<std::size_t>(l)];
-      layerBlock.counts[static_cast<std::size_t>(l * kBlocks + c)] = 1;
-      stageBlock.counts[static_cast<std::size_t>(layerSpec(l).stage * kBlocks + c)] += 1;
-      total.counts[static_cast<std::size_t>(c)] += 1;
-      const Block blk = block(c);
-      if (blk.skip) {
-        shape.counts[6] += 1;
-        continue;
-      }
-      shape.counts[blk.kernel == 3 ? 0 : 1] += 1;
-      shape.counts[blk.expansion == 1 ? 2 : blk.expansion == 3 ? 3 : 4] += 1;
-      if (blk.groups > 1) shape.counts[5] += 1;
-    }
-    return {layerBlock, stageBlock, total, shape};
+    std::vector<double> row(kCostColumns, 0.0);
+    for (int l = 0; l < kLayers; ++l)
+      for (int column : countColumns(l, g.choices[static_cast<std::size_t>(l)])) row[static_cast<std::size_t>(column)] += 1;
+    OpCountGroup shape{"shape", {"k3", "k5", "e1", "e3", "e6", "g2", "skip"}, std::vector<double>(row.begin() + kShapeAt, row.end())};
+    return {group("layer_block", row, kLayerBlockAt, kLayers, "L"), group("stage_block", row, kStageBlockAt, kStages, "S"),
+            group("block", row, kBlockAt, 1, ""), shape};
   }
 
   LayerGraph network(const Genotype& g) const override {
     check(g);
     GraphBuilder b(input());
-    int x = b.convBn("stem", 0, kStemChannels, 3, 1, 1, true);
+    int x = stemGraph(b);
     for (int l = 0; l < kLayers; ++l) x = blockGraph(b, x, l, block(g.choices[static_cast<std::size_t>(l)]));
-    x = b.convBn("head", x, kHeadChannels, 1, 1, 1, true);
-    b.linear("classifier", b.globalAvgPool(x), kClasses);
+    headGraph(b, x);
     return std::move(b).finish();
   }
 

@@ -14,6 +14,8 @@
 
 namespace maple::searchspace {
 
+class AdditiveCosts;
+
 // The version of every space's canonical form, network and encodings this build knows: predictor
 // states and files record it, and one of another version is refused rather than mispredicting.
 // Bump it when a space's canonical strings, network or encodings change.
@@ -30,6 +32,9 @@ struct Features {
   double params = 0;
   double activationBytes = 0;
 };
+
+// Cost-row columns (additive_costs.hpp) before the op counts: the three Features.
+inline constexpr int kFeatureColumns = 3;
 
 // One family of operation counts a cost model can use: a label and a count per entry.
 struct OpCountGroup {
@@ -61,6 +66,9 @@ public:
   virtual Features features(const Genotype& g) const = 0;
   virtual std::vector<OpCountGroup> opCounts(const Genotype& g) const = 0;
   virtual LayerGraph network(const Genotype& g) const = 0;
+  // A space whose costs add up per position gives them as a table (additive_costs.hpp), made once;
+  // features() then reads it too. nullptr for the others.
+  virtual const AdditiveCosts* additiveCosts() const { return nullptr; }
   // The reference architectures of the reference-latency descriptor, canonical strings, in order.
   virtual std::vector<std::string> referenceArchitectures() const = 0;
 
