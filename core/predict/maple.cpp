@@ -1,7 +1,11 @@
 // MAPLE and MAPLE-X.
-// maple: an MLP on [architecture features || descriptor] -> ln latency (standardised), trained on
-// the pool with Adam on mini-batches and early stopping on a held-out slice of (architecture,
-// device) pairs. Adaptation as MAPLE does it: the k target shots join the pool with a weight (their
+// maple: an MLP on [architecture features || descriptor] -> ln latency standardised per device (the
+// device's mean and sd over the pool architectures), trained on the pool with Adam on mini-batches
+// and early stopping on a held-out slice of (architecture, device) pairs. Per device, because
+// devices differ in scale far more than architectures differ within one (FBNet: a few per cent
+// against 1x-3x): standardised over the whole pool the network learns the device term and little
+// of the architectures'. A target's centre and scale start from its descriptor-similar pool
+// devices'; its shots set the centre. Adaptation as MAPLE does it: the k target shots join the pool with a weight (their
 // total weight equals the pool rows' in every batch) and the network is fine-tuned; last, the output
 // layer is calibrated affinely to the shots.
 // maple-x adds MAPLE-X's two ideas to the fine-tuning: virtual examples (pool architectures whose
@@ -36,8 +40,8 @@ constexpr float kTuneLearningRate = 1e-3f;
 constexpr float kShotShare = 0.1f;     // the shots' total weight relative to the pool rows' in a batch
 constexpr int kVirtualPerShot = 16;
 constexpr float kVirtualWeight = 0.25f; // of a shot's weight
-constexpr double kSimilarityBlend = 0.5;
-constexpr float kSlopeShrink = 1.0f; // in standardised ln-latency units // share of similarity-weighted (vs uniform) pool draws
+constexpr double kSimilarityBlend = 0.5; // share of similarity-weighted (vs uniform) pool draws
+constexpr float kSlopeShrink = 1.0f;     // in standardised ln-latency units
 
 
 class MaplePredictor final : public PoolPredictor {
@@ -56,11 +60,12 @@ protected:
     archScale_ = ((f.rowwise() - archCentre_.transpose()).array().square().colwise().mean().sqrt()).transpose();
     archScale_ = archScale_.unaryExpr([](double v) { return v > 1e-9 ? v : 1.0; });
     scaleSpace();
-    yCentre_ = p.logLat.mean();
-    yScale_ = std::sqrt((p.logLat.array() - yCentre_).square().mean());
+    deviceCentre_ = p.logLat.colwise().mean().transpose();
+    deviceScale_ = ((p.logLat.rowwise() - deviceCentre_.transpose()).array().square().colwise().mean().sqrt()).transpose();
+    deviceScale_ = deviceScale_.unaryExpr([](double v) { return v > 1e-9 ? v : 1.0; });
     const Eigen::MatrixXf xa = scaledArch(p.architectures);
     const Eigen::MatrixXf desc = p.desc.unaryExpr([](double v) { return std::isfinite(v) ? v : 0.0; }).cast<float>();
-    const Eigen::MatrixXf y = ((p.logLat.array() - yCentre_) / yScale_).cast<float>();
+    const Eigen::MatrixXf y = standardisedPool();
     const auto n = xa.rows(), m = desc.rows();
     net_ = Mlp(static_cast<int>(xa.cols() + desc.cols()), kHidden, seed_);
 
@@ -83,6 +88,9 @@ protected:
     Eigen::MatrixXf xv, xb;
     Eigen::VectorXf yv, yb, grad;
     fill(validation, xv, yv);
+    Eigen::VectorXf validationScale(static_cast<Eigen::Index>(validation.size())); // ln ms per standardised unit
+    for (size_t i = 0; i < validation.size(); ++i)
+      validationScale(static_cast<Eigen::Index>(i)) = static_cast<float>(deviceScale_(validation[i] / n));
     Adam adam(net_.parameters().size(), kLearningRate);
     Eigen::VectorXf best = net_.parameters();
     float bestLoss = std::numeric_limits<float>::infinity();
@@ -99,13 +107,14 @@ protected:
         parallelLossAndGradient(net_, xb, yb, ones, grad, threads_);
         adam.step(net_.parameters(), grad);
       }
-      const float loss = (net_.forward(xv) - yv).squaredNorm() / static_cast<float>(yv.size());
-      if (loss < bestLoss) bestLoss = loss, best = net_.parameters(), stale = 0;
+      const Eigen::VectorXf error = net_.forward(xv) - yv;
+      const float loss = error.squaredNorm() / static_cast<float>(yv.size());
+      const double rmse = std::sqrt((error.array() * validationScale.array()).square().mean());
+      if (loss < bestLoss) bestLoss = loss, best = net_.parameters(), validationRmse_ = rmse, stale = 0;
       else ++stale;
-      validationRmse_ = std::sqrt(bestLoss) * yScale_;
       if (progress && !progress(static_cast<double>(epoch + 1) / kMaxEpochs,
-                                "MLP epoch " + std::to_string(epoch + 1) + ", validation rmse " +
-                                    std::to_string(std::sqrt(loss) * yScale_) + " (ln ms)"))
+                                "MLP epoch " + std::to_string(epoch + 1) + ", validation rmse " + std::to_string(rmse) +
+                                    " (ln ms)"))
         fail(ErrorKind::Cancelled, "training cancelled");
     }
     net_.parameters() = best;
@@ -114,8 +123,11 @@ protected:
   void fitTarget(const Target& target, const Eigen::MatrixXd& shotRows, const Eigen::VectorXd& y, const ProgressFn& progress) override {
     const auto& p = pool();
     targetDesc_ = p.standardise(target.descriptor).unaryExpr([](double v) { return std::isfinite(v) ? v : 0.0; }).cast<float>();
+    const Eigen::VectorXd similar = p.similarity(target.descriptor);
+    targetCentre_ = similar.dot(deviceCentre_);
+    targetScale_ = std::exp(similar.dot(deviceScale_.array().log().matrix()));
     const Eigen::Index k = y.size();
-    if (k == 0) return; // descriptor only: the pool-trained network as it is
+    if (k == 0) return; // descriptor only: the pool-trained network at the similar devices' centre and scale
     const Eigen::MatrixXf xa = scaledArch(p.architectures);
     const Eigen::MatrixXf desc = p.desc.unaryExpr([](double v) { return std::isfinite(v) ? v : 0.0; }).cast<float>();
     const auto n = xa.rows(), m = desc.rows();
@@ -126,9 +138,11 @@ protected:
     std::vector<float> yt, wt;
     const float shotWeight = kShotShare * kTuneBatch / static_cast<float>(k);
     const Eigen::MatrixXf shotArch = scaledArch(shotSet(target));
+    for (Eigen::Index i = 0; i < k; ++i) xt.row(i) << shotArch.row(i), targetDesc_.transpose();
+    // The shots set the centre: the pool-trained network places each within the device's spread.
+    targetCentre_ = (y - targetScale_ * net_.forward(xt).cast<double>()).mean();
     for (Eigen::Index i = 0; i < k; ++i) {
-      xt.row(i) << shotArch.row(i), targetDesc_.transpose();
-      yt.push_back(static_cast<float>((y(i) - yCentre_) / yScale_));
+      yt.push_back(static_cast<float>((y(i) - targetCentre_) / targetScale_));
       wt.push_back(shotWeight);
     }
     if (extended_) {
@@ -146,7 +160,7 @@ protected:
                           [&](Eigen::Index a, Eigen::Index b) { return spread(a) < spread(b); });
         for (Eigen::Index t = 0; t < take; ++t) {
           virt.push_back(order[static_cast<size_t>(t)]);
-          virtY.push_back(static_cast<float>((y(i) + mean(order[static_cast<size_t>(t)]) - yCentre_) / yScale_));
+          virtY.push_back(static_cast<float>((y(i) + mean(order[static_cast<size_t>(t)]) - targetCentre_) / targetScale_));
         }
       }
       const auto base = xt.rows();
@@ -159,7 +173,7 @@ protected:
     }
     // Pool devices drawn uniformly (maple) or by similarity to the target (maple-x).
     Eigen::VectorXd deviceP = Eigen::VectorXd::Constant(m, 1.0 / static_cast<double>(m));
-    if (extended_) deviceP = kSimilarityBlend * p.similarity(target.descriptor) + (1 - kSimilarityBlend) * deviceP;
+    if (extended_) deviceP = kSimilarityBlend * similar + (1 - kSimilarityBlend) * deviceP;
     std::vector<double> cumulative(static_cast<size_t>(m));
     std::partial_sum(deviceP.data(), deviceP.data() + m, cumulative.begin());
 
@@ -174,7 +188,7 @@ protected:
     yb.tail(xt.rows()) = Eigen::Map<const Eigen::VectorXf>(yt.data(), static_cast<Eigen::Index>(yt.size()));
     wb.tail(xt.rows()) = Eigen::Map<const Eigen::VectorXf>(wt.data(), static_cast<Eigen::Index>(wt.size()));
     wb.head(kTuneBatch).setOnes();
-    const Eigen::MatrixXf yPool = ((p.logLat.array() - yCentre_) / yScale_).cast<float>();
+    const Eigen::MatrixXf yPool = standardisedPool();
     Adam adam(net_.parameters().size(), kTuneLearningRate);
     for (int step = 0; step < kTuneSteps; ++step) {
       for (Eigen::Index r = 0; r < kTuneBatch; ++r) {
@@ -207,19 +221,22 @@ protected:
 
   Eigen::VectorXd predictLog(const searchspace::ArchitectureSet& architectures, const Eigen::MatrixXd&,
                              Eigen::VectorXd*) const override {
-    return (net_.forward(scaledArch(architectures), targetDesc_.transpose()).cast<double>().array() * yScale_ + yCentre_).matrix();
+    return (net_.forward(scaledArch(architectures), targetDesc_.transpose()).cast<double>().array() * targetScale_ + targetCentre_).matrix();
   }
 
   void saveModel(ModelState& s) const override {
     s.meta["hyperparameters"] = {{"hidden", kHidden}, {"samples_per_epoch", kSamplesPerEpoch}, {"max_epochs", kMaxEpochs},
                                  {"batch", kBatch}, {"learning_rate", kLearningRate}, {"tune_steps", kTuneSteps},
                                  {"shot_share", kShotShare}, {"virtual_per_shot", extended_ ? kVirtualPerShot : 0},
-                                 {"seed", seed_}, {"threads", threads_}, {"y_centre", yCentre_}, {"y_scale", yScale_},
-                                 {"validation_rmse_ln_ms", validationRmse_}};
+                                 {"seed", seed_}, {"threads", threads_}, {"validation_rmse_ln_ms", validationRmse_}};
     putMatrix(s, "mlp.arch_centre", archCentre_);
     putMatrix(s, "mlp.arch_scale", archScale_);
     putMatrix(s, "mlp.parameters", net_.parameters().cast<double>());
-    if (!targetDevice().empty()) putMatrix(s, "mlp.target_descriptor", targetDesc_.cast<double>());
+    putMatrix(s, "mlp.device_centre", deviceCentre_);
+    putMatrix(s, "mlp.device_scale", deviceScale_);
+    if (targetDevice().empty()) return;
+    putMatrix(s, "mlp.target_descriptor", targetDesc_.cast<double>());
+    putMatrix(s, "mlp.target_level", Eigen::Vector2d(targetCentre_, targetScale_));
   }
 
   void loadModel(const ModelState& s) override {
@@ -229,14 +246,13 @@ protected:
       hidden = h.at("hidden").get<int>();
       seed_ = h.at("seed").get<std::uint64_t>();
       threads_ = h.at("threads").get<int>();
-      yCentre_ = h.at("y_centre").get<double>();
-      yScale_ = h.at("y_scale").get<double>();
       validationRmse_ = h.value("validation_rmse_ln_ms", 0.0);
     } catch (const nlohmann::json::exception&) {
       badInput("predictor state lacks the MLP hyperparameters");
     }
     archCentre_ = getMatrix(s, "mlp.arch_centre");
     archScale_ = getMatrix(s, "mlp.arch_scale");
+    loadDeviceLevels(s);
     const auto features = featureCount(*pool().space);
     if (archCentre_.size() != features || archScale_.size() != features)
       badInput("predictor state's feature scaling does not match this version's architecture features");
@@ -247,9 +263,32 @@ protected:
     targetDesc_ = getMatrix(s, "mlp.target_descriptor").cast<float>();
     if (targetDesc_.size() != static_cast<Eigen::Index>(pool().descNames.size()))
       badInput("predictor state's target descriptor does not match its descriptor names");
+    const Eigen::VectorXd level = getMatrix(s, "mlp.target_level").reshaped();
+    if (level.size() != 2 || !level.allFinite() || level(1) <= 0)
+      badInput("predictor state's target level is not a finite centre and a positive scale");
+    targetCentre_ = level(0), targetScale_ = level(1);
   }
 
 private:
+  // The pool's ln latencies in the network's units: per device, centred and scaled.
+  Eigen::MatrixXf standardisedPool() const {
+    return ((pool().logLat.rowwise() - deviceCentre_.transpose()).array().rowwise() / deviceScale_.transpose().array())
+        .cast<float>()
+        .matrix();
+  }
+
+  void loadDeviceLevels(const ModelState& s) {
+    if (!s.arrays.count("mlp.device_centre"))
+      badInput("predictor state's MLP standardises latency over the whole pool (a maple model of an older build): "
+               "train it again with `maple train`");
+    deviceCentre_ = getMatrix(s, "mlp.device_centre").reshaped();
+    deviceScale_ = getMatrix(s, "mlp.device_scale").reshaped();
+    const auto m = static_cast<Eigen::Index>(pool().devices.size());
+    if (deviceCentre_.size() != m || deviceScale_.size() != m || !deviceCentre_.allFinite() ||
+        !(deviceScale_.array() > 0).all())
+      badInput("predictor state's device levels are not a finite centre and a positive scale per training device");
+  }
+
   Eigen::MatrixXf standardised(const Eigen::MatrixXd& features) const {
     return ((features.rowwise() - archCentre_.transpose()).array().rowwise() / archScale_.transpose().array())
         .cast<float>()
@@ -275,8 +314,9 @@ private:
   std::uint64_t seed_ = 1;
   int threads_ = 1;
   Eigen::VectorXd archCentre_, archScale_;
+  Eigen::VectorXd deviceCentre_, deviceScale_; // per pool device: mean and sd of ln ms over the pool's architectures
   std::shared_ptr<const Eigen::MatrixXf> spaceArch_; // enumerable spaces: size x features, by index; else null
-  double yCentre_ = 0, yScale_ = 1, validationRmse_ = 0;
+  double targetCentre_ = 0, targetScale_ = 1, validationRmse_ = 0;
   Mlp net_;
   Eigen::VectorXf targetDesc_;
 };

@@ -107,9 +107,8 @@ private slots:
             m.spearman, m.mape, constant.acc10, constant.mape);
       QVERIFY2(m.spearman > 0.6, method.c_str()); // the constant ranks nothing
       // Known weakness, kept visible (XFAIL; XPASS when fixed): FLOPs-proportional (a slope-1 line
-      // in log space) and the MLPs (trained on six devices, one a CPU) rank well but miss this
-      // CPU's scale by more than a constant guess does.
-      const bool weak = method == "flops" || method == "maple" || method == "maple-x";
+      // in log space) ranks well but misses this CPU's scale by more than a constant guess does.
+      const bool weak = method == "flops";
       if (weak) QEXPECT_FAIL("", "known weakness: this method misses the target CPU's scale", Continue);
       QVERIFY2(m.mape < constant.mape, method.c_str());
       if (weak) QEXPECT_FAIL("", "known weakness: this method misses the target CPU's scale", Continue);
