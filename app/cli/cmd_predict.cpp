@@ -26,14 +26,17 @@ struct Opts {
 // back: from the project when one is given, else from the predictor file's index table (nb201).
 struct IndexOf {
   std::map<long long, searchspace::Genotype> genotypeOf;
-  std::map<std::vector<std::uint8_t>, long long> indexOf;
+  // Keyed by the choices' bytes as a string: a map keyed by the byte vector trips GCC 12's
+  // -Wstringop-overread at -O3 (a false positive in its three-way compare), failing Release builds.
+  std::map<std::string, long long> indexOf;
+  static std::string key(const searchspace::Genotype& g) { return {g.choices.begin(), g.choices.end()}; }
   bool empty() const { return genotypeOf.empty(); }
   void add(long long index, const searchspace::Genotype& g) {
     genotypeOf.emplace(index, g);
-    indexOf.emplace(g.choices, index);
+    indexOf.emplace(key(g), index);
   }
   std::string text(const searchspace::Genotype& g) const {
-    auto it = indexOf.find(g.choices);
+    auto it = indexOf.find(key(g));
     return it == indexOf.end() ? std::string() : std::to_string(it->second);
   }
 };
