@@ -7,9 +7,9 @@
 # evaluations: 10 minutes on an idle 2-core machine.
 # FBNet: HELP's FBNet meta-train devices (or a part of them) as the pool, against splits of the
 # other devices (HELP's meta-validation devices, the devices in neither of HELP's lists, each device
-# family left out, a pool without batch 64); on HELP's split every method with designed shots and
-# the default method also with random (FB_SEEDS seeds) and HELP's reference shots; on the held-out
-# splits the quickly adapting methods (FB_HELD_OUT); opcost's sharing cross-validation on HELP's pool.
+# family left out, a pool without batch 64); on every split every method with designed shots; on
+# HELP's split the default method also with random (FB_SEEDS seeds) and HELP's reference shots;
+# opcost's sharing cross-validation on HELP's pool.
 # Usage: scripts/accuracy.sh [DATA_DIR] [SEEDS]   (defaults: ../shared/data/help-nb201, 10)
 # ACC_SPACES="nb201 fbnet" (default) names the parts to run; a part not run keeps its section of
 # docs/accuracy.md. FB_DATA (default ../shared/data/help-fbnet), FB_SEEDS (default 5).
@@ -122,18 +122,11 @@ for f in gpu server_cpu mobile_soc; do
   fb_splits+=("family-$f:$(pick "$in_train && [ \"\$(fam \$d)\" != $f ]"):$(pick "[ \"\$(fam \$d)\" = $f ]")")
 done
 fb_splits+=("batch:$(pick "$in_train && [ \"\${d%_64}\" = \"\$d\" ]"):$(pick '[ "${d%_64}" != "$d" ]')")
-# On a shared 2-core machine an FBNet evaluation takes minutes: HELP's split runs every method with
-# designed shots and the default method with random (FB_SEEDS seeds) and reference shots; the held-out
-# splits run the methods that adapt in seconds (FB_HELD_OUT, default: the default method, lowrank,
-# nearest, ridge).
-fb_held_out=${FB_HELD_OUT:-$default lowrank nearest ridge}
 for s in "${fb_splits[@]}"; do
   IFS=: read -r name train test <<<"$s"
-  if [ "$name" != help ]; then
-    for m in $fb_held_out; do run "$name" full "$m" specs design "$train" "$test"; done
-    continue
-  fi
   for m in $methods; do run "$name" full "$m" specs design "$train" "$test"; done
+  # Random and reference shots on HELP's split only: FBNet evaluations take minutes on a shared machine.
+  [ "$name" = help ] || continue
   run "$name" full "$default" specs random "$train" "$test"
   run "$name" full "$default" reference-latency reference "$train" "$test"
 done

@@ -48,9 +48,9 @@ def section(runs, pooled, fmt, groups, splits, work, seeds, secs, commit, defaul
     p("the `reference` rows, which measure HELP's ten FBNet reference architectures as the 10 shots and build the")
     p(f"reference-latency descriptor from them (HELP's own protocol). Random shots: mean +- sd over {seeds} seeds;")
     p("designed and reference shots are deterministic (one run). At 3 shots the reference policy measures the")
-    p("first three reference architectures. An FBNet evaluation takes minutes on the shared 2-core machine, so")
-    p(f"only the `help` split runs every method and {default}'s random and reference shots; the held-out splits run the")
-    p("methods that adapt in seconds (`FB_HELD_OUT`). Rows of a method not run on a split are left out.\n")
+    p(f"first three reference architectures. Every split runs every method with designed shots; the `help` split runs")
+    p(f"{default} also with random and reference shots. A row whose runs are missing (`ACC_METHODS` limits the methods)")
+    p("is left out.\n")
     p("Splits (the pool is always HELP's FBNet meta-train devices or a part of them):\n")
     for g in groups:
         p(f"- `{g}`: {TITLES.get(g, g)}.")
