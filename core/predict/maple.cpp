@@ -21,6 +21,7 @@
 #include <cmath>
 #include <memory>
 #include <numeric>
+#include <optional>
 #include <random>
 #include <thread>
 
@@ -263,7 +264,8 @@ protected:
     targetDesc_ = getMatrix(s, "mlp.target_descriptor").cast<float>();
     if (targetDesc_.size() != static_cast<Eigen::Index>(pool().descNames.size()))
       badInput("predictor state's target descriptor does not match its descriptor names");
-    const Eigen::VectorXd level = getMatrix(s, "mlp.target_level").reshaped();
+    const Eigen::VectorXd level =
+        poolWideLevel_ ? Eigen::VectorXd(*poolWideLevel_) : Eigen::VectorXd(getMatrix(s, "mlp.target_level").reshaped());
     if (level.size() != 2 || !level.allFinite() || level(1) <= 0)
       badInput("predictor state's target level is not a finite centre and a positive scale");
     targetCentre_ = level(0), targetScale_ = level(1);
@@ -277,13 +279,25 @@ private:
         .matrix();
   }
 
+  // A file of an older build standardised over the whole pool (hyperparameters y_centre, y_scale):
+  // every device, and the target, at that one centre and scale predicts exactly as it did.
   void loadDeviceLevels(const ModelState& s) {
-    if (!s.arrays.count("mlp.device_centre"))
-      badInput("predictor state's MLP standardises latency over the whole pool (a maple model of an older build): "
-               "train it again with `maple train`");
-    deviceCentre_ = getMatrix(s, "mlp.device_centre").reshaped();
-    deviceScale_ = getMatrix(s, "mlp.device_scale").reshaped();
     const auto m = static_cast<Eigen::Index>(pool().devices.size());
+    if (!s.arrays.count("mlp.device_centre")) {
+      double centre = 0, scale = 0;
+      try {
+        centre = s.meta.at("hyperparameters").at("y_centre").get<double>();
+        scale = s.meta.at("hyperparameters").at("y_scale").get<double>();
+      } catch (const nlohmann::json::exception&) {
+        badInput("predictor state's MLP has neither device levels nor a pool-wide y_centre and y_scale");
+      }
+      deviceCentre_ = Eigen::VectorXd::Constant(m, centre);
+      deviceScale_ = Eigen::VectorXd::Constant(m, scale);
+      poolWideLevel_ = Eigen::Vector2d(centre, scale);
+    } else {
+      deviceCentre_ = getMatrix(s, "mlp.device_centre").reshaped();
+      deviceScale_ = getMatrix(s, "mlp.device_scale").reshaped();
+    }
     if (deviceCentre_.size() != m || deviceScale_.size() != m || !deviceCentre_.allFinite() ||
         !(deviceScale_.array() > 0).all())
       badInput("predictor state's device levels are not a finite centre and a positive scale per training device");
@@ -317,6 +331,7 @@ private:
   Eigen::VectorXd deviceCentre_, deviceScale_; // per pool device: mean and sd of ln ms over the pool's architectures
   std::shared_ptr<const Eigen::MatrixXf> spaceArch_; // enumerable spaces: size x features, by index; else null
   double targetCentre_ = 0, targetScale_ = 1, validationRmse_ = 0;
+  std::optional<Eigen::Vector2d> poolWideLevel_; // read from an older build's file: its one centre and scale
   Mlp net_;
   Eigen::VectorXf targetDesc_;
 };

@@ -115,9 +115,16 @@ private slots:
       const auto again = restore(state)->predictMs(s.test);
       for (size_t i = 0; i < ms.size(); ++i) QVERIFY2(std::abs(again[i] - ms[i]) <= 1e-5 * ms[i], method.c_str());
       if (method == "maple" || method == "maple-x") {
-        // An older build's MLP (one standardisation over the pool, no device levels) is refused.
+        // An older build's MLP kept one pool-wide centre and scale (hyperparameters y_centre,
+        // y_scale) and no device levels: it still loads and predicts at that level.
+        const auto level = state.arrays.at("mlp.target_level");
         auto old = state;
-        old.arrays.erase("mlp.device_centre");
+        for (const char* a : {"mlp.device_centre", "mlp.device_scale", "mlp.target_level"}) old.arrays.erase(a);
+        old.meta["hyperparameters"]["y_centre"] = level.at(0);
+        old.meta["hyperparameters"]["y_scale"] = level.at(1);
+        const auto fromOld = restore(old)->predictMs(s.test);
+        for (size_t i = 0; i < ms.size(); ++i) QVERIFY2(std::abs(fromOld[i] - ms[i]) <= 1e-5 * ms[i], method.c_str());
+        old.meta["hyperparameters"].erase("y_scale"); // neither form: refused by name
         QCOMPARE(errorOf([&] { restore(old); }), ErrorKind::BadInput);
       }
       // Architectures of another space are refused, not mispredicted.
