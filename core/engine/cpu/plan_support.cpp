@@ -50,4 +50,18 @@ std::pair<long, long> share(long count, long grain, int member, int members) {
   return {a, std::min(count, a + per)};
 }
 
+Liveness liveness(const std::vector<searchspace::Layer>& layers) {
+  const int n = static_cast<int>(layers.size());
+  Liveness l{std::vector<bool>(static_cast<size_t>(n), false), std::vector<std::vector<int>>(static_cast<size_t>(n))};
+  if (n == 0) return l;
+  l.live[static_cast<size_t>(n - 1)] = true;
+  for (int i = n - 1; i >= 0; --i)
+    if (l.live[static_cast<size_t>(i)])
+      for (int in : layers[static_cast<size_t>(i)].inputs) {
+        l.live[static_cast<size_t>(in)] = true;
+        l.consumers[static_cast<size_t>(in)].push_back(i);
+      }
+  return l;
+}
+
 } // namespace maple::engine::cpu

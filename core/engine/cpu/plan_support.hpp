@@ -1,7 +1,9 @@
 #pragma once
 // Pieces both execution plans (the NAS-Bench-201 plan in cpu_network.cpp and the layer-graph plan
-// in graph_network.cpp) build on: aligned buffers, batch-norm folding and work sharing.
+// in graph_network.cpp) build on: aligned buffers, batch-norm folding and work sharing; and the
+// liveness every layer-graph planner (this engine's and the CUDA engine's) prunes and frees by.
 #include "engine/cpu/network_weights.hpp"
+#include "searchspace/layer_graph.hpp"
 
 #include <cstdlib>
 #include <memory>
@@ -34,5 +36,12 @@ void checkRunConfig(const RunConfig& config);
 
 // Member `member` of `members` takes [first, last) of `count` items, in multiples of `grain`.
 std::pair<long, long> share(long count, long grain, int member, int members);
+
+// Which layers the output (the last one) depends on, and which live layers read each layer.
+struct Liveness {
+  std::vector<bool> live;
+  std::vector<std::vector<int>> consumers;
+};
+Liveness liveness(const std::vector<searchspace::Layer>& layers);
 
 } // namespace maple::engine::cpu

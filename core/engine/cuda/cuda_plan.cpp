@@ -47,17 +47,10 @@ public:
 
 private:
   void markLive() {
-    const int n = static_cast<int>(layers_.size());
-    live_.assign(n, false);
-    covered_.assign(n, false);
-    consumers_.assign(n, {});
-    live_[n - 1] = true;
-    for (int i = n - 1; i >= 0; --i)
-      if (live_[i])
-        for (int in : layers_[i].inputs) {
-          live_[in] = true;
-          consumers_[in].push_back(i);
-        }
+    auto l = w::liveness(layers_);
+    live_ = std::move(l.live);
+    consumers_ = std::move(l.consumers);
+    covered_.assign(layers_.size(), false);
   }
 
   // The layer that alone reads `layer`, if it is of `kind` (then covered by the step); else -1.
