@@ -231,7 +231,11 @@ private slots:
       const auto device = store::requireDevice(p, "dev0").id;
       auto evaluationOf = [&](const searchspace::SearchSpace& space) {
         store::EvaluationToSave e;
-        e.row = {0, {}, "opcost", "reference-latency", "full", 10, 1, "{}", {}, {}, {}};
+        e.row.method = "opcost";
+        e.row.descriptorKind = "reference-latency";
+        e.row.protocol = "full";
+        e.row.shots = 10;
+        e.row.metricsJson = "{}";
         for (const auto& a : store::listArchitectures(p, space)) e.predictions.push_back({device, a.id, 1.0, 1.1, false});
         return e;
       };
