@@ -319,7 +319,7 @@ private:
   // index) or else of the pool's (by pool row): predicting those only gathers their rows.
   void scaleTable() {
     const auto& space = *pool().space;
-    featureTable_ = std::make_shared<const Eigen::MatrixXf>(
+    featureTable_ = std::make_shared<const RowMajorMatrixXf>(
         standardised(archFeatures(space.size() ? searchspace::ArchitectureSet{&space, space.enumerate()} : pool().architectures)));
   }
 
@@ -345,7 +345,7 @@ private:
   int threads_ = 1;
   Eigen::VectorXd archCentre_, archScale_;
   Eigen::VectorXd deviceCentre_, deviceScale_; // per pool device: mean and sd of ln ms over the pool's architectures
-  std::shared_ptr<const Eigen::MatrixXf> featureTable_; // scaleTable's: shared by the pool-trained predictor and its adaptations
+  std::shared_ptr<const RowMajorMatrixXf> featureTable_; // scaleTable's: shared by the pool-trained predictor and its adaptations
   double targetCentre_ = 0, targetScale_ = 1, validationRmse_ = 0;
   std::optional<Eigen::Vector2d> poolWideLevel_; // read from an older build's file: its one centre and scale
   Mlp net_;

@@ -117,18 +117,13 @@ Eigen::VectorXf Mlp::forward(const Eigen::MatrixXf& head, const Eigen::RowVector
   return forwardBlocks(v, head.rows(), packed(v.w1.topRows(head.cols())), tailBias(v, head.cols(), tail), blocksOf(head));
 }
 
-Eigen::VectorXf Mlp::forward(const Eigen::MatrixXf& heads, std::span<const Eigen::Index> rows,
+Eigen::VectorXf Mlp::forward(const RowMajorMatrixXf& heads, std::span<const Eigen::Index> rows,
                              const Eigen::RowVectorXf& tail) const {
   Views<const Eigen::VectorXf> v(theta_, in_, hid_);
   const auto n = static_cast<Eigen::Index>(rows.size());
   Eigen::MatrixXf block(std::min(n, kBlock + 1), heads.cols());
   auto gathered = [&](Eigen::Index first, Eigen::Index count) {
-    // Consecutive rows (a whole table in order, the usual call) are read in place.
-    const auto at = rows.subspan(static_cast<size_t>(first), static_cast<size_t>(count));
-    if (std::adjacent_find(at.begin(), at.end(), [](auto a, auto b) { return b != a + 1; }) == at.end())
-      return std::pair{heads.data() + at.front(), heads.rows()};
-    for (Eigen::Index c = 0; c < heads.cols(); ++c)
-      for (Eigen::Index i = 0; i < count; ++i) block(i, c) = heads(rows[static_cast<size_t>(first + i)], c);
+    for (Eigen::Index i = 0; i < count; ++i) block.row(i) = heads.row(rows[static_cast<size_t>(first + i)]);
     return std::pair{static_cast<const float*>(block.data()), block.rows()};
   };
   return forwardBlocks(v, n, packed(v.w1.topRows(heads.cols())), tailBias(v, heads.cols(), tail), gathered);
