@@ -5,9 +5,11 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QString>
 #include <QTemporaryDir>
 
 #include <string>
+#include <string_view>
 
 namespace maple::testing {
 
@@ -41,4 +43,27 @@ template <class F> ErrorKind errorOf(F&& f) {
   return static_cast<ErrorKind>(-1);
 }
 
+// Empty when `f` throws a maple::Error of `kind` whose message contains `text`; else what it did
+// instead. Exceptions of other types pass through (Qt Test fails the function on them).
+template <class F> QString errorMismatch(F&& f, ErrorKind kind, std::string_view text) {
+  try {
+    f();
+  } catch (const Error& e) {
+    if (e.kind() != kind)
+      return QString("threw error kind %1, not %2: %3").arg(static_cast<int>(e.kind())).arg(static_cast<int>(kind)).arg(e.what());
+    if (std::string_view(e.what()).find(text) == std::string_view::npos)
+      return QString("threw \"%1\", which lacks \"%2\"").arg(e.what(), QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())));
+    return {};
+  }
+  return "threw nothing";
+}
+
 } // namespace maple::testing
+
+// Fails the calling test function unless `call` throws a maple::Error of `kind` whose message
+// contains `text` ("" for any message).
+#define MAPLE_VERIFY_ERROR(call, kind, text)                                                                          \
+  do {                                                                                                               \
+    const QString why_ = maple::testing::errorMismatch([&] { call; }, kind, text);                                   \
+    if (!why_.isEmpty()) QFAIL(qPrintable(QStringLiteral(#call ": ") + why_));                                      \
+  } while (false)
