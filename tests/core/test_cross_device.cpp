@@ -5,6 +5,7 @@
 #include "services/evaluations.hpp"
 #include "points_support.hpp"
 #include "store/evaluations.hpp"
+#include "test_support.hpp"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -73,27 +74,14 @@ private slots:
     const auto before = store::listEvaluations(p).size();
     auto o = options();
     o.folds = 9;
-    try {
-      services::crossDeviceEvaluation(p, o);
-      QFAIL("dealt 4 devices into 9 folds");
-    } catch (const Error& e) {
-      QCOMPARE(e.kind(), ErrorKind::Usage);
-      QVERIFY2(QString(e.what()).contains("use at most 4"), e.what()); // 4 chips: dev0..dev3 share none
-    }
+    // 4 devices into 9 folds: 4 chips, dev0..dev3 share none.
+    MAPLE_VERIFY_ERROR(services::crossDeviceEvaluation(p, o), ErrorKind::Usage, "use at most 4");
     // Cancelled in the second fold, after the first fold's predictions were made.
-    try {
-      services::crossDeviceEvaluation(p, options(), [](double f, const std::string&) { return f < 0.75; });
-      QFAIL("not cancelled");
-    } catch (const Error& e) {
-      QCOMPARE(e.kind(), ErrorKind::Cancelled);
-    }
+    MAPLE_VERIFY_ERROR(services::crossDeviceEvaluation(p, options(), [](double f, const std::string&) { return f < 0.75; }),
+                       ErrorKind::Cancelled, "");
     // Cancelled at 100 %, right before the write: still nothing stored.
-    try {
-      services::crossDeviceEvaluation(p, options(), [](double f, const std::string&) { return f < 1.0; });
-      QFAIL("not cancelled at storing");
-    } catch (const Error& e) {
-      QCOMPARE(e.kind(), ErrorKind::Cancelled);
-    }
+    MAPLE_VERIFY_ERROR(services::crossDeviceEvaluation(p, options(), [](double f, const std::string&) { return f < 1.0; }),
+                       ErrorKind::Cancelled, "");
     QCOMPARE(store::listEvaluations(p).size(), before);
   }
 
@@ -106,13 +94,7 @@ private slots:
     QCOMPARE(folds.size(), size_t{2});
     QCOMPARE(folds[0], (std::vector<std::string>{"gpu_1", "gpu_256", "gpu_32"})); // the largest chip first
     QCOMPARE(folds[1], (std::vector<std::string>{"cpuA", "cpuB", "phone"}));
-    try {
-      services::chipFolds(p, {"gpu_1", "gpu_32", "gpu_256"}, 2);
-      QFAIL("one chip dealt into two folds");
-    } catch (const Error& e) {
-      QCOMPARE(e.kind(), ErrorKind::Usage);
-      QVERIFY2(QString(e.what()).contains("1 chips"), e.what());
-    }
+    MAPLE_VERIFY_ERROR(services::chipFolds(p, {"gpu_1", "gpu_32", "gpu_256"}, 2), ErrorKind::Usage, "1 chips");
     auto o = options();
     o.folds = 3;
     o.name = "chips kept whole";
