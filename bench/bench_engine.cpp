@@ -15,11 +15,11 @@
 //   --kernel: our GEMM kernel for the comparison (avx512, avx2, eigen; default the best available)
 //   --quick: 4 architectures, fewer repeats (a smoke run, not a figure to report)
 #include "bench_engine_cuda.hpp"
+#include "common/cpus.hpp"
 #include "engine/cpu/cpu_engine.hpp"
 #include "engine/cpu/gemm.hpp"
 #include "engine/cpu/graph_network.hpp"
 #include "engine/cpu/network_weights.hpp"
-#include "engine/cpu/spmd_pool.hpp"
 #include "fma_peak.hpp"
 #include "searchspace/cost.hpp"
 #include "searchspace/space.hpp"
@@ -186,7 +186,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (a.quick) a.archs = std::min(a.archs, 4);
-  const int allThreads = engine::cpu::availableCpus();
+  const int allThreads = availableCpus();
 
   std::mt19937 rng(static_cast<std::uint32_t>(a.seed));
   std::uniform_int_distribution<int> code(0, nb201::kSpaceSize - 1);
