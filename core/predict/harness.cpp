@@ -15,13 +15,13 @@
 
 namespace maple::predict {
 
-Protocol parseProtocol(const std::string& name) {
-  if (name == "full") return Protocol::Full;
-  if (name == "help") return Protocol::Help;
+EvalProtocol parseProtocol(const std::string& name) {
+  if (name == "full") return EvalProtocol::Full;
+  if (name == "help") return EvalProtocol::Help;
   fail(ErrorKind::Usage, "unknown protocol '" + name + "' (known: full, help)");
 }
 
-std::string protocolName(Protocol p) { return p == Protocol::Full ? "full" : "help"; }
+std::string protocolName(EvalProtocol p) { return p == EvalProtocol::Full ? "full" : "help"; }
 
 namespace {
 
@@ -53,15 +53,15 @@ std::map<std::string, double> referenceLatencies(const EvalData& data, const std
 }
 
 // The architectures scored on a device under a protocol.
-std::vector<size_t> scoredCells(const EvalData& data, size_t dev, Protocol protocol) {
+std::vector<size_t> scoredCells(const EvalData& data, size_t dev, EvalProtocol protocol) {
   std::vector<size_t> out;
   for (size_t c = 0; c < data.architectures.size(); ++c) {
     if (!std::isfinite(data.latencyMs[dev][c])) continue;
-    if (protocol == Protocol::Help && !(data.spaceIndex[c] && *data.spaceIndex[c] >= 900 && *data.spaceIndex[c] <= 1899))
+    if (protocol == EvalProtocol::Help && !(data.spaceIndex[c] && *data.spaceIndex[c] >= 900 && *data.spaceIndex[c] <= 1899))
       continue;
     out.push_back(c);
   }
-  if (protocol == Protocol::Help) {
+  if (protocol == EvalProtocol::Help) {
     if (out.size() < 10)
       badInput("device '" + data.devices[dev] +
                "' has fewer than 10 measured architectures with NAS-Bench-201 indices 900..1899: the help protocol "

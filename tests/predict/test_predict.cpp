@@ -190,7 +190,7 @@ private slots:
     o.testDevices = {kTarget, "pixel2"};
     o.shots = {3, 12};
     o.seeds = 2;
-    o.protocol = Protocol::Help;
+    o.protocol = EvalProtocol::Help;
     o.shotPolicy = ShotPolicy::Reference;
     const auto r = evaluate(data, o);
     QCOMPARE(r.results.size(), size_t(2));
@@ -228,7 +228,7 @@ private slots:
     QVERIFY(!twelve.devices.at(kTarget).inSample);
     // Every latency a shot: scored in sample, and marked so (a fit's ceiling, not a prediction).
     auto everything = o;
-    everything.protocol = Protocol::Full;
+    everything.protocol = EvalProtocol::Full;
     everything.shots = {nb201::kSpaceSize};
     everything.seeds = 1;
     everything.testDevices = {kTarget};
@@ -329,7 +329,7 @@ private slots:
     e.predictions = {{dev, a, 1.5, 1.4, true}};
     const auto ids = store::saveEvaluations(project, {e, e});
     QCOMPARE(ids.size(), size_t(2));
-    QCOMPARE(store::listEvaluations(project).size(), size_t(2));
+    QCOMPARE(store::listEvaluationRows(project).size(), size_t(2));
     const auto row = store::findEvaluation(project, ids[0]);
     QVERIFY(row);
     QCOMPARE(row->method, std::string("lowrank"));
@@ -341,7 +341,7 @@ private slots:
     // All or nothing: a prediction for an unknown device fails the whole write.
     e.predictions[0].deviceId = 999;
     QVERIFY(errorOf([&] { store::saveEvaluations(project, {e}); }) == ErrorKind::BadInput);
-    QCOMPARE(store::listEvaluations(project).size(), size_t(2));
+    QCOMPARE(store::listEvaluationRows(project).size(), size_t(2));
   }
 };
 
