@@ -5,6 +5,7 @@
 #include "common/parallel_for.hpp"
 #include "common/setting.hpp"
 #include "descriptor/from_data.hpp"
+#include "predict/shared_progress.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -173,14 +174,8 @@ EvalResult evaluate(const EvalData& data, const EvalOptions& o, const ProgressFn
     badInput("the training devices share only " + std::to_string(pool.architectures.size()) +
              " architectures measured on all of them");
 
-  std::mutex progressMutex;
-  std::atomic<bool> cancelled{false};
-  auto report = [&](double f, const std::string& stage) {
-    if (!progress) return true;
-    std::lock_guard lock(progressMutex);
-    if (!progress(f, stage)) cancelled = true;
-    return !cancelled.load();
-  };
+  SharedProgress shared(progress);
+  auto report = [&](double f, const std::string& stage) { return shared.report(f, stage); };
   TrainOptions to;
   to.seed = o.seed;
   to.threads = o.threads;
@@ -251,8 +246,8 @@ EvalResult evaluate(const EvalData& data, const EvalOptions& o, const ProgressFn
         report(0.5 + 0.5 * static_cast<double>(finished) / static_cast<double>(jobs.size()),
                "adapting and scoring " + std::to_string(finished) + "/" + std::to_string(jobs.size()));
       },
-      &cancelled);
-  if (cancelled) fail(ErrorKind::Cancelled, "evaluation cancelled");
+      shared.stopFlag());
+  if (shared.cancelled()) fail(ErrorKind::Cancelled, "evaluation cancelled");
 
   for (auto& r : result.results) {
     for (auto& run : r.runs) {
