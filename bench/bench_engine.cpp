@@ -18,11 +18,11 @@
 //   --kernel: our GEMM kernel for the comparison (avx512, avx2, eigen; default the best available)
 //   --quick: 4 architectures, fewer repeats (a smoke run, not a figure to report)
 #include "bench_engine_cuda.hpp"
+#include "common/cpus.hpp"
 #include "engine/cpu/cpu_engine.hpp"
 #include "engine/cpu/gemm.hpp"
 #include "engine/cpu/graph_network.hpp"
 #include "engine/cpu/network_weights.hpp"
-#include "engine/cpu/spmd_pool.hpp"
 #include "fma_peak.hpp"
 #include "searchspace/cost.hpp"
 #include "searchspace/space.hpp"
@@ -275,7 +275,7 @@ int main(int argc, char** argv) {
                  a.onlyCase, sampled - 1);
     return 1;
   }
-  const int allThreads = engine::cpu::availableCpus();
+  const int allThreads = availableCpus();
 
   const auto dir = fs::temp_directory_path() / ("maple-bench-engine-" + std::to_string(::getpid()));
   fs::create_directories(dir);

@@ -4,7 +4,7 @@
 #include "bench_engine_cuda.hpp"
 
 #include "engine/cpu/cpu_engine.hpp"
-#include "engine/cpu/spmd_pool.hpp"
+#include "common/cpus.hpp"
 #include "engine/cuda/cuda_engine.hpp"
 #include "logits_compare.hpp"
 #include "searchspace/architecture.hpp"
@@ -39,7 +39,7 @@ Timing timeOne(engine::Engine& gpu, const searchspace::Architecture& arch, const
     device.push_back(net->lastRunDeviceMs());
   }
   engine::cpu::CpuEngine cpu;
-  auto reference = cpu.prepare(arch, {config.batch, engine::cpu::availableCpus(), config.seed});
+  auto reference = cpu.prepare(arch, {config.batch, availableCpus(), config.seed});
   reference->run();
   return {median(device), median(wall), testing::relativeError(net->output(), reference->output())};
 }

@@ -1,5 +1,6 @@
 #include "predict/harness.hpp"
 
+#include "common/cpus.hpp"
 #include "common/error.hpp"
 #include "common/parallel_for.hpp"
 #include "common/setting.hpp"
@@ -11,7 +12,6 @@
 #include <mutex>
 #include <random>
 #include <set>
-#include <thread>
 
 namespace maple::predict {
 
@@ -208,7 +208,7 @@ EvalResult evaluate(const EvalData& data, const EvalOptions& o, const ProgressFn
   std::mutex resultMutex;
   std::atomic<size_t> done{0};
   // One job per (shot count, seed, test device); a failure or a cancel stops the others pulling more.
-  parallelFor(jobs.size(), o.threads > 0 ? o.threads : static_cast<int>(std::thread::hardware_concurrency()), [&](size_t j) {
+  parallelFor(jobs.size(), o.threads > 0 ? o.threads : availableCpus(), [&](size_t j) {
         const auto& job = jobs[j];
         const int k = o.shots[job.shotSlot];
         const std::uint64_t seed = o.seed + job.seedSlot;

@@ -22,6 +22,7 @@
 // does: folding is constant folding, a graph compiler's work, so a target whose fitted costs sit
 // on the graph counts folds when the pool's folding devices are the graph-compiled ones (a wrong
 // guess costs a 1000-fold error on a folded cell, which dominates MAPE).
+#include "common/cpus.hpp"
 #include "common/error.hpp"
 #include "common/parallel_for.hpp"
 #include "predict/design.hpp"
@@ -32,7 +33,6 @@
 #include <array>
 #include <cmath>
 #include <random>
-#include <thread>
 
 namespace maple::predict {
 namespace {
@@ -78,7 +78,7 @@ protected:
 
   void trainModel(const TrainOptions& options, const ProgressFn& progress) override {
     const auto& p = pool();
-    const int threads = options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
+    const int threads = options.threads > 0 ? options.threads : availableCpus();
     sharing_ = chooseSharing(threads, progress);
     const auto oc = opCounts(p.architectures, sharing_);
     graphColumns_ = oc.graphColumns;

@@ -2,6 +2,7 @@
 // runs them on the SPMD pool, like the NAS-Bench-201 plan in cpu_network.cpp.
 #include "engine/cpu/graph_network.hpp"
 
+#include "common/cpus.hpp"
 #include "common/error.hpp"
 #include "engine/cpu/gemm.hpp"
 #include "engine/cpu/graph_kernels.hpp"
