@@ -1,6 +1,6 @@
 // Our CPU engine against PyTorch on the same seeded random NAS-Bench-201 architectures, one thread
 // and all threads, batch 1 and 32: the median of repeated runs of each, their ratio per case
-// (ours / PyTorch; goal <= 1.0) and the geometric mean. Then this core's peak FMA rate and the
+// (ours / PyTorch; goal <= 1.0; PyTorch times each case just before we do) and the geometric mean. Then this core's peak FMA rate and the
 // share of it our engine reaches on conv-heavy cells (stretch goal: half).
 // PyTorch below batch 16 runs small 3x3 and 1x1 convolutions on its native path, im2col + BLAS, so
 // its speed there depends on the BLAS libblas.so.3 resolves to (Debian's default is the reference
@@ -32,7 +32,6 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <map>
 #include <random>
 #include <string>
 #include <thread>
@@ -87,33 +86,41 @@ double timeGraph(const searchspace::LayerGraph& graph, const engine::RunConfig& 
   return medianRunMs(*engine::cpu::prepareGraph(graph, config), warmup, repeats);
 }
 
-// PyTorch medians per file, from bench/torch_timing.py; empty when torch is unavailable.
-std::vector<std::string> selectedFiles(const std::vector<std::string>& files, const std::vector<std::size_t>& cases) {
-  std::vector<std::string> out;
-  for (std::size_t i : cases) out.push_back(files[i]);
-  return out;
-}
+// PyTorch's side (bench/torch_timing.py), one case at a time, just before ours: a case's two
+// timings are seconds apart, so the changing load of a shared machine weighs on both alike. After
+// one failure (torch missing) it stops trying.
+struct Torch {
+  const Args& args;
+  std::string version = "unavailable";
+  bool failed = false;
 
-std::map<std::string, double> timeTorch(const Args& a, const std::vector<std::string>& files, int threads, int warmup,
-                                        int repeats, std::string& version) {
-  std::string cmd = a.python + " " + std::string(MAPLE_BENCH_DIR) + "/torch_timing.py --threads " +
-                    std::to_string(threads) + " --warmup " + std::to_string(warmup) + " --repeats " +
-                    std::to_string(repeats);
-  for (const auto& f : files) cmd += " " + f;
-  std::map<std::string, double> out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return out;
-  char line[4096];
-  while (std::fgets(line, sizeof line, p)) {
-    const auto j = nlohmann::json::parse(line, nullptr, false);
-    if (j.is_discarded()) continue;
-    out[j.at("file").get<std::string>()] = j.at("median_ms").get<double>();
-    version = j.at("torch").get<std::string>() + " with BLAS " + j.at("blas").get<std::string>();
+  // Median ms of the network exported to `file`; NAN when PyTorch is unavailable.
+  double medianMs(const std::string& file, int threads, int warmup, int repeats) {
+    if (failed) return NAN;
+    const std::string cmd = args.python + " " + std::string(MAPLE_BENCH_DIR) + "/torch_timing.py --threads " +
+                            std::to_string(threads) + " --warmup " + std::to_string(warmup) + " --repeats " +
+                            std::to_string(repeats) + " " + file;
+    double ms = NAN;
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) {
+      failed = true;
+      return NAN;
+    }
+    char line[4096];
+    while (std::fgets(line, sizeof line, p)) {
+      const auto j = nlohmann::json::parse(line, nullptr, false);
+      if (j.is_discarded()) continue;
+      ms = j.at("median_ms").get<double>();
+      version = j.at("torch").get<std::string>() + " with BLAS " + j.at("blas").get<std::string>();
+    }
+    const int status = pclose(p);
+    if (status != 0) {
+      std::fprintf(stderr, "torch_timing.py exited with status %d (is python3-torch installed?)\n", status);
+      failed = true;
+    }
+    return ms;
   }
-  const int status = pclose(p);
-  if (status != 0) std::fprintf(stderr, "torch_timing.py exited with status %d (is python3-torch installed?)\n", status);
-  return out;
-}
+};
 
 // The case indices [0, count) that run: all, or the one --case names.
 std::vector<std::size_t> casesOf(const Args& a, std::size_t count) {
@@ -133,7 +140,7 @@ struct RatioLog {
 };
 
 // FBNet: seeded random architectures through the layer-graph runner, against PyTorch.
-void benchFbnet(const Args& a, const fs::path& dir, const std::vector<int>& threadCounts, std::string& torchVersion,
+void benchFbnet(const Args& a, const fs::path& dir, const std::vector<int>& threadCounts, Torch& torch,
                 RatioLog& overall) {
   const auto& space = searchspace::fbnetSpace();
   const auto genotypes = space.sample(a.fbnetArchs, a.seed);
@@ -150,16 +157,15 @@ void benchFbnet(const Args& a, const fs::path& dir, const std::vector<int>& thre
     }
     for (int threads : threadCounts) {
       const int repeats = a.quick ? 3 : batch == 1 ? 21 : 5, warmup = 2;
-      const auto torch = timeTorch(a, selectedFiles(files, cases), threads, warmup, repeats, torchVersion);
       std::printf("\nfbnet batch %d, %d thread%s (median of %d runs)\n%-4s %-9s %10s %12s %9s  %s\n", batch, threads,
                   threads == 1 ? "" : "s", repeats, "#", "MMAC/img", "ours_ms", "pytorch_ms", "ratio", "architecture");
       RatioLog c;
       for (size_t i : cases) {
+        const double theirs = torch.medianMs(files[i], threads, warmup, repeats);
         const double ours = timeGraph(space.network(genotypes[i]), {batch, threads, a.seed + i}, warmup, repeats);
-        const auto t = torch.find(files[i]);
-        const double ratio = t == torch.end() ? NAN : ours / t->second;
-        std::printf("%-4zu %9.1f %10.3f %12.3f %9.3f  %s\n", i, space.features(genotypes[i]).macs / 1e6, ours,
-                    t == torch.end() ? NAN : t->second, ratio, space.format(genotypes[i]).c_str());
+        const double ratio = ours / theirs;
+        std::printf("%-4zu %9.1f %10.3f %12.3f %9.3f  %s\n", i, space.features(genotypes[i]).macs / 1e6, ours, theirs,
+                    ratio, space.format(genotypes[i]).c_str());
         c.add(ratio);
       }
       if (c.count)
@@ -175,7 +181,7 @@ void benchFbnet(const Args& a, const fs::path& dir, const std::vector<int>& thre
 }
 
 // NAS-Bench-201: seeded random cells through CpuEngine::prepareCpu, against PyTorch.
-void benchNb201(const Args& a, const fs::path& dir, const std::vector<int>& threadCounts, std::string& torchVersion,
+void benchNb201(const Args& a, const fs::path& dir, const std::vector<int>& threadCounts, Torch& torch,
                 RatioLog& overall) {
   std::mt19937 rng(static_cast<std::uint32_t>(a.seed));
   std::uniform_int_distribution<int> code(0, nb201::kSpaceSize - 1);
@@ -190,16 +196,15 @@ void benchNb201(const Args& a, const fs::path& dir, const std::vector<int>& thre
     }
     for (int threads : threadCounts) {
       const int repeats = a.quick ? 3 : batch == 1 ? 21 : 5, warmup = 2;
-      const auto torch = timeTorch(a, selectedFiles(files, cases), threads, warmup, repeats, torchVersion);
       std::printf("\nbatch %d, %d thread%s (median of %d runs)\n%-4s %-9s %10s %12s %9s  %s\n", batch, threads,
                   threads == 1 ? "" : "s", repeats, "#", "MFLOP/img", "ours_ms", "pytorch_ms", "ratio", "architecture");
       RatioLog c;
       for (size_t i : cases) {
+        const double theirs = torch.medianMs(files[i], threads, warmup, repeats);
         const double ours = timeOurs(cells[i], {batch, threads, a.seed + i}, warmup, repeats);
-        const auto t = torch.find(files[i]);
-        const double ratio = t == torch.end() ? NAN : ours / t->second;
-        std::printf("%-4zu %9.1f %10.3f %12.3f %9.3f  %s\n", i, nb201::networkCost(cells[i]).flops / 1e6, ours,
-                    t == torch.end() ? NAN : t->second, ratio, nb201::toString(cells[i]).c_str());
+        const double ratio = ours / theirs;
+        std::printf("%-4zu %9.1f %10.3f %12.3f %9.3f  %s\n", i, nb201::networkCost(cells[i]).flops / 1e6, ours, theirs,
+                    ratio, nb201::toString(cells[i]).c_str());
         c.add(ratio);
       }
       if (c.count)
@@ -283,15 +288,15 @@ int main(int argc, char** argv) {
               engine::cpu::CpuEngine().version().c_str(), a.archs, static_cast<unsigned long long>(a.seed), allThreads);
 
   const std::vector<int> threadCounts = a.threads > 0 ? std::vector<int>{a.threads} : std::vector<int>{1, allThreads};
-  std::string torchVersion = "unavailable";
+  Torch torch{a};
   RatioLog overall;
-  if (nb201) benchNb201(a, dir, threadCounts, torchVersion, overall);
-  if (fbnet) benchFbnet(a, dir, threadCounts, torchVersion, overall);
+  if (nb201) benchNb201(a, dir, threadCounts, torch, overall);
+  if (fbnet) benchFbnet(a, dir, threadCounts, torch, overall);
   fs::remove_all(dir);
   if (overall.count) {
     const double g = overall.geomean();
     std::printf("\nPyTorch %s; overall geometric mean ratio (ours / PyTorch): %.3f -> goal <= 1.0 %s\n",
-                torchVersion.c_str(), g, g <= 1.0 ? "met" : "NOT met");
+                torch.version.c_str(), g, g <= 1.0 ? "met" : "NOT met");
   } else {
     std::printf("\nPyTorch unavailable: no ratios (install python3-torch)\n");
   }
