@@ -105,13 +105,9 @@ void GraphNetwork::Impl::runGemm(const Step& s, int member, float* col) const {
     const float* lhs = s.patches == Patches::Direct ? s.in[0].data + part.kOffset * s.in[0].planeStride + t0
                                                     : col + part.kOffset * len;
     const long lda = s.patches == Patches::Direct ? s.in[0].planeStride : len;
-    float* out = s.out + part.mOffset * s.columns;
-    fillPlanes(s.bias.data() + part.mOffset, part.weights.m, s.columns, t0, t1, out);
-    if (s.residual) addPlanes(channelRange(s.in[1], part.mOffset, part.mOffset + part.weights.m), t0, t1, out);
-    gemmAccumulate(lhs, lda, len, part.weights, out + t0, s.columns);
-    if (s.relu)
-      for (int m = 0; m < part.weights.m; ++m)
-        for (float *p = out + m * s.columns + t0, *e = p + len; p < e; ++p) *p = std::max(*p, 0.0f);
+    const long corner = part.mOffset * s.columns + t0;
+    const GemmEpilogue epilogue{s.bias.data() + part.mOffset, s.residual ? s.in[1].data + corner : nullptr, s.relu};
+    gemmStore(lhs, lda, len, part.weights, epilogue, s.out + corner, s.columns);
   }
 }
 
