@@ -42,8 +42,21 @@ struct Prior {
   Eigen::VectorXd weights; // per device, summing to 1
   Eigen::MatrixXd cov;     // P x P, the shapes' covariance
   WidePrior wide;
+  // Each shape's runtime twin (runtimeTwins), which takes twinShare of its device's pooled mass,
+  // perturbed by multiples of the twins' covariance; no rows: none.
+  Eigen::MatrixXd twins;
+  Eigen::MatrixXd twinCov;
+  double twinShare = 0;
   Eigen::VectorXd meanShape() const { return shapes.transpose() * weights; }
 };
+
+// The same devices run by the other kind of runtime: a shape's operation costs moved onto the
+// other count kind (an eager runtime's onto the graph counts, as a graph compiler that drops dead
+// edges would run the same operations, and a graph-compiled one's onto the eager counts). The last
+// `graphColumns` columns are the graph counts and the `graphColumns` before them the eager ones; a
+// shape's kind is the larger share of its costs at `meanRow` (the mean features). None (no rows)
+// for a space without graph counts.
+Eigen::MatrixXd runtimeTwins(const Eigen::MatrixXd& shapes, const Eigen::VectorXd& meanRow, int graphColumns);
 
 // The pool's covariance of some shapes (rows), regularised.
 Eigen::MatrixXd shapeCovariance(const Eigen::MatrixXd& shapes);
