@@ -14,7 +14,11 @@
 // perturbed by N(0, tau s^2 C), a broad Gaussian around the mean shape, or a wide isotropic one that
 // can leave the pool's span; the shots have relative noise sigma and Huber weights. The prediction
 // is the evidence-weighted mixture, the prior over components being the descriptor similarity
-// blended with uniform. The wide component's share and radius, the shot noise the design plans for
+// blended with uniform. Each pool shape may also stand for its runtime twin (its costs on the other
+// count kind: a device of the pool run eagerly or graph-compiled the other way), with a share the
+// cross-validation chooses (0 or 0.1); the design always plans with the twins (kDesignTwinShare), so
+// its shots tell the two kinds apart on a pool of one kind. The wide component's share and radius,
+// the shot noise the design plans for
 // (per shot count) and the factor that calibrates the spread are chosen at training time by
 // cross-validation among the pool's devices only (each left out with its nearest pool device,
 // adapted from designed and random shots); before them, on a space with several op-count sharings

@@ -5,7 +5,9 @@
 // Prior over a target's costs w (ms per operation): one of the pool's shapes v_j (costs / median
 // latency) at an unknown scale s, perturbed by N(0, tau s^2 C) with C the shapes' covariance; or a
 // broad N(s v_mean, s^2 C); or a wide N(s v_mean, s^2 r^2 I), at two radii r, that does not follow
-// the pool's covariance, so a device unlike every pool device is reachable once the shots say so. Shots carry
+// the pool's covariance, so a device unlike every pool device is reachable once the shots say so; or, with
+// share twinShare, a pool shape's runtime twin (runtimeTwins: the same device run by the other kind of
+// runtime) perturbed by multiples of the twins' covariance. Shots carry
 // a relative noise sigma. Each (component, tau, sigma) has a closed-form posterior and evidence;
 // the fit is their evidence-weighted mixture, iterated with Huber weights on the shots so that a
 // few outlying measurements do not bend the costs (IRLS).
