@@ -32,10 +32,13 @@
 #include "predict/design.hpp"
 #include "predict/methods.hpp"
 #include "predict/opcost_fit.hpp"
+#include "predict/shared_progress.hpp"
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
+#include <functional>
 #include <random>
 
 namespace maple::predict {
@@ -91,7 +94,8 @@ protected:
   void trainModel(const TrainOptions& options, const ProgressFn& progress) override {
     const auto& p = pool();
     const int threads = options.threads > 0 ? options.threads : availableCpus();
-    sharing_ = chooseSharing(threads, progress);
+    SharedProgress shared(progress);
+    sharing_ = chooseSharing(threads, shared);
     const auto oc = opCounts(p.architectures, sharing_);
     graphColumns_ = oc.graphColumns;
     const auto live = liveRows(oc);
@@ -118,11 +122,11 @@ protected:
       }
       const double share = folded.empty() ? 0.0 : static_cast<double>(low) / static_cast<double>(folded.size());
       stats_.row(j) << std::log(med), share, share > 0.5 ? median(foldedMs) / med : 0.0, graphShare(w);
-      if (progress && !progress(static_cast<double>(j + 1) / static_cast<double>(m), "fitting operation costs"))
+      if (!shared.report(static_cast<double>(j + 1) / static_cast<double>(m), "fitting operation costs"))
         fail(ErrorKind::Cancelled, "training cancelled");
     }
     priorCov_ = opcost::shapeCovariance(shapes_);
-    crossValidate(oc, live, threads);
+    crossValidate(oc, live, threads, shared);
   }
 
   // The pool rows that are not degenerate.
@@ -151,13 +155,28 @@ protected:
     return shapes;
   }
 
+  // fn(u) for every pool device u in parallel, each finished one reported under `stage`: a refused
+  // report stops the devices not yet started and ends training as cancelled.
+  void forEachPoolDevice(int threads, SharedProgress& shared, const std::string& stage, const std::function<void(size_t)>& fn) const {
+    const auto m = static_cast<size_t>(pool().logLat.cols());
+    std::atomic<size_t> done{0};
+    parallelFor(
+        m, threads,
+        [&](size_t u) {
+          fn(u);
+          shared.report(static_cast<double>(++done) / static_cast<double>(m), stage);
+        },
+        shared.stopFlag());
+    if (shared.cancelled()) fail(ErrorKind::Cancelled, "training cancelled");
+  }
+
   // The op-count sharing, by cross-validation among the pool's devices when the space offers
   // several: per sharing, each device left out with its nearest pool device (as in crossValidate)
   // is adapted from 3 and 10 designed shots and 10 random ones under the default wide component
   // and design noise; the highest mean acc10 wins, the first listed on a tie. Every score is
   // recorded (sharingCv_); a sharing with more costs than half the pool's architectures is not a
   // candidate.
-  std::string chooseSharing(int threads, const ProgressFn& progress) {
+  std::string chooseSharing(int threads, SharedProgress& shared) {
     const auto& known = opCountSharings(*pool().space);
     const auto m = pool().logLat.cols();
     sharingCv_ = nlohmann::json::object();
@@ -165,15 +184,14 @@ protected:
     std::string best = known.front();
     double bestScore = -1;
     for (size_t n = 0; n < known.size(); ++n) {
-      if (progress && !progress(static_cast<double>(n) / static_cast<double>(known.size()), "choosing the op-count sharing"))
-        fail(ErrorKind::Cancelled, "training cancelled");
       const auto oc = opCounts(pool().architectures, known[n]);
       const auto live = liveRows(oc);
       if (!fits(live, oc)) continue; // too few architectures for this sharing's costs
       const Eigen::MatrixXd shapes = poolShapes(oc, live, threads);
       const CvSample cv = cvSample(oc, live);
       std::vector<double> score(static_cast<size_t>(m), 0.0);
-      parallelFor(static_cast<size_t>(m), threads, [&](size_t u) {
+      const std::string stage = "choosing the op-count sharing (" + std::to_string(n + 1) + "/" + std::to_string(known.size()) + ")";
+      forEachPoolDevice(threads, shared, stage, [&](size_t u) {
         const auto j = static_cast<Eigen::Index>(u);
         const opcost::Prior prior = priorWithout(shapes, j, kDefaultWide, 0);
         const auto design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[0]);
@@ -206,7 +224,7 @@ protected:
   // architectures. In turn: the wide component (3 and 10 designed shots at the default noise, 10
   // random ones), each designed shot count's noise under it, then the spread's factor under both.
   // The left-out devices run in parallel; the result does not depend on the thread count.
-  void crossValidate(const OpCounts& oc, const std::vector<Eigen::Index>& live, int threads) {
+  void crossValidate(const OpCounts& oc, const std::vector<Eigen::Index>& live, int threads, SharedProgress& shared) {
     const auto m = shapes_.rows();
     wide_ = kDefaultWide;
     twinShare_ = 0;
@@ -222,7 +240,7 @@ protected:
     // Per left-out device: each wide setting's designed runs (per k) and random run.
     std::vector<std::array<std::array<CvRun, nk>, nw>> designed(um);
     std::vector<std::array<CvRun, nw>> random(um);
-    parallelFor(um, threads, [&](size_t u) {
+    forEachPoolDevice(threads, shared, "cross-validating the prior", [&](size_t u) {
       const auto j = static_cast<Eigen::Index>(u);
       for (size_t w = 0; w < nw; ++w) {
         const opcost::Prior prior = priorWithout(shapes_, j, wideOf(w), twinOf(w));
@@ -245,7 +263,7 @@ protected:
     twinShare_ = twinOf(bestWide);
     // Per left-out device, each design noise's runs (per k) under the chosen wide setting.
     std::vector<std::array<std::array<CvRun, nk>, nn>> byNoise(um);
-    parallelFor(um, threads, [&](size_t u) {
+    forEachPoolDevice(threads, shared, "cross-validating the design noise", [&](size_t u) {
       const auto j = static_cast<Eigen::Index>(u);
       const opcost::Prior prior = priorWithout(shapes_, j, wide_, twinShare_);
       byNoise[u][0] = designed[u][bestWide]; // the default noise's, run above

@@ -149,6 +149,24 @@ private slots:
     QVERIFY(three < zero);
   }
 
+  // Training polls for a cancel inside its cross-validation, not only between stages: refusing the
+  // first report from there ends training as cancelled, having started no further pool device.
+  void cancelStopsTheCrossValidation() {
+    const auto cells = everyCell();
+    const auto oc = nb201OpCounts(cells);
+    const auto p = pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}, {"wide", kWideGpu}});
+    int crossValidated = 0;
+    const auto kind = testing::errorOf([&] {
+      train("opcost", p, {1, 1}, [&](double, const std::string& stage) {
+        if (stage.find("cross-validating") == std::string::npos) return true;
+        ++crossValidated;
+        return false;
+      });
+    });
+    QCOMPARE(kind, ErrorKind::Cancelled);
+    QCOMPARE(crossValidated, 1); // one thread: the refusal came after the first of the 4 devices
+  }
+
   // Degenerate cells: a measured one decides whether the device folds them; without one the pool
   // devices vote by posterior weight.
   void degenerateCellsFold() {
