@@ -40,7 +40,7 @@ private slots:
     QCOMPARE(shots, 4L * 5); // 5 shots on each test device
     QVERIFY2(run.points.label.ends_with("(evaluation " + std::to_string(run.evaluationId) + ")"), run.points.label.c_str());
 
-    const auto rows = store::listEvaluations(p);
+    const auto rows = store::listEvaluationRows(p);
     QCOMPARE(rows.size(), size_t{1});
     QCOMPARE(rows[0].id, run.evaluationId);
     QCOMPARE(rows[0].method, predict::defaultMethod());
@@ -70,7 +70,7 @@ private slots:
 
   void failedOrCancelledRunsStoreNothing() {
     auto p = store::Project::open(project_.toStdString());
-    const auto before = store::listEvaluations(p).size();
+    const auto before = store::listEvaluationRows(p).size();
     auto o = options();
     o.folds = 9;
     try {
@@ -94,7 +94,7 @@ private slots:
     } catch (const Error& e) {
       QCOMPARE(e.kind(), ErrorKind::Cancelled);
     }
-    QCOMPARE(store::listEvaluations(p).size(), before);
+    QCOMPARE(store::listEvaluationRows(p).size(), before);
   }
 
   // 1080ti_1 / _32 / _256 are one chip: no fold trains on a sibling of a device it tests.
