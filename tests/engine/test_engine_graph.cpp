@@ -165,7 +165,8 @@ private slots:
   }
 
   // Plane sizes FBNet has (32, 16, 8, 4) and odd ones that reach the 4-wide and single-column
-  // tails and the partial row block, both strides, both kernels, with and without the ReLU.
+  // tails and the partial row block, both strides, both kernels, with and without the ReLU; input
+  // and output planes with gaps between them, as the runner spaces its buffers' planes.
   void depthwiseMatchesPlainLoops() {
     std::mt19937 rng(3);
     std::uniform_real_distribution<float> u(-1, 1);
@@ -179,13 +180,19 @@ private slots:
               for (auto& x : *v) x = u(rng);
             const auto expect = depthwiseByLoops(in, channels, batch, h, w, k, stride, weights, bias, relu);
             const int p = (k - 1) / 2, outH = (h + 2 * p - k) / stride + 1, outW = (w + 2 * p - k) / stride + 1;
-            std::vector<float> out(expect.size(), NAN);
-            const Planes planes{in.data(), static_cast<long>(batch) * h * w, static_cast<long>(h) * w, channels, h, w};
-            depthwiseConv(planes, {k, stride, p, weights.data(), bias.data(), relu}, outH, outW, 0, channels, out.data());
-            for (std::size_t i = 0; i < out.size(); ++i)
-              QVERIFY2(std::abs(out[i] - expect[i]) < 1e-5f,
-                       qPrintable(QString("%1x%2 k%3 s%4 relu %5 at %6: %7, expected %8")
-                                      .arg(h).arg(w).arg(k).arg(stride).arg(relu).arg(i).arg(out[i]).arg(expect[i])));
+            const long inPlane = static_cast<long>(batch) * h * w, outPlane = static_cast<long>(batch) * outH * outW;
+            const long inStride = inPlane + 8, outStride = outPlane + 16;
+            std::vector<float> spaced(channels * inStride, NAN), out(channels * outStride, NAN);
+            for (int c = 0; c < channels; ++c) std::copy_n(in.begin() + c * inPlane, inPlane, spaced.begin() + c * inStride);
+            const Planes planes{spaced.data(), inStride, static_cast<long>(h) * w, channels, h, w};
+            const Planes outGeometry{out.data(), outStride, static_cast<long>(outH) * outW, channels, outH, outW};
+            depthwiseConv(planes, {k, stride, p, weights.data(), bias.data(), relu}, outGeometry, batch, 0, channels, out.data());
+            for (int c = 0; c < channels; ++c)
+              for (long i = 0; i < outPlane; ++i)
+                QVERIFY2(std::abs(out[c * outStride + i] - expect[c * outPlane + i]) < 1e-5f,
+                         qPrintable(QString("%1x%2 k%3 s%4 relu %5, channel %6 at %7: %8, expected %9")
+                                        .arg(h).arg(w).arg(k).arg(stride).arg(relu).arg(c).arg(i)
+                                        .arg(out[c * outStride + i]).arg(expect[c * outPlane + i])));
           }
   }
 

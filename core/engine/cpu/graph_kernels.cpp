@@ -112,11 +112,11 @@ void fillPadded(const float* src, int h, int w, int padding, int stride, const P
 
 } // namespace
 
-void depthwiseConv(const Planes& in, const DepthwiseConv& conv, int outH, int outW, int c0, int c1, float* out) {
-  const int p = conv.padding, k = conv.kernel, s = conv.stride;
+void depthwiseConv(const Planes& in, const DepthwiseConv& conv, const Planes& outGeometry, int batch, int c0, int c1,
+                   float* out) {
+  const int p = conv.padding, k = conv.kernel, s = conv.stride, outH = outGeometry.h, outW = outGeometry.w;
   const long pw = in.w + 2 * p, ph = in.h + 2 * p, rowStride = (pw + s - 1) / s;
-  const int batch = static_cast<int>(in.planeStride / in.imageStride);
-  const long outPlane = static_cast<long>(batch) * outH * outW, outImage = static_cast<long>(outH) * outW;
+  const long outPlane = outGeometry.planeStride, outImage = outGeometry.imageStride;
   std::vector<float> data(static_cast<std::size_t>(s * rowStride * ph), 0.0f);
   const Padded pad{data.data(), rowStride, rowStride * ph};
   const PlaneFn kernelFn = planeKernel(k, s);
