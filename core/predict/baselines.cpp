@@ -37,6 +37,7 @@ protected:
     offset_ = pool().similarity(target.descriptor).dot(perDevice);
     (void)rows;
   }
+  bool readsPoolRows() const override { return false; }
   Eigen::VectorXd predictLog(const searchspace::ArchitectureSet& architectures, const Eigen::MatrixXd&,
                              Eigen::VectorXd*) const override {
     return lnMacs(architectures).array() + offset_;

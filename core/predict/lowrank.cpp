@@ -169,6 +169,7 @@ protected:
     covariance_ = post.covariance;
   }
 
+  bool readsPoolRows() const override { return false; }
   Eigen::VectorXd predictLog(const searchspace::ArchitectureSet& architectures, const Eigen::MatrixXd&,
                              Eigen::VectorXd* spread) const override {
     const Eigen::MatrixXd x = withOne(embedding(architectures));
@@ -215,8 +216,7 @@ private:
     std::vector<Eigen::Index> at;
     for (size_t i = 0; i < architectures.size(); ++i) {
       const auto& g = architectures.genotypes[i];
-      auto it = pool().rowOf.find(PoolData::rowKey(g));
-      if (it != pool().rowOf.end()) out.row(static_cast<Eigen::Index>(i)) = archMap_.row(it->second);
+      if (const auto row = pool().poolRow(g); row >= 0) out.row(static_cast<Eigen::Index>(i)) = archMap_.row(row);
       else unseen.genotypes.push_back(g), at.push_back(static_cast<Eigen::Index>(i));
     }
     if (!unseen.empty()) {

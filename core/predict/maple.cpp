@@ -60,7 +60,7 @@ protected:
     archCentre_ = f.colwise().mean().transpose();
     archScale_ = ((f.rowwise() - archCentre_.transpose()).array().square().colwise().mean().sqrt()).transpose();
     archScale_ = archScale_.unaryExpr([](double v) { return v > 1e-9 ? v : 1.0; });
-    scaleSpace();
+    scaleTable();
     deviceCentre_ = p.logLat.colwise().mean().transpose();
     deviceScale_ = ((p.logLat.rowwise() - deviceCentre_.transpose()).array().square().colwise().mean().sqrt()).transpose();
     deviceScale_ = deviceScale_.unaryExpr([](double v) { return v > 1e-9 ? v : 1.0; });
@@ -220,9 +220,15 @@ protected:
     theta(last) = slope * theta(last) + (mt - slope * mf);
   }
 
+  bool readsPoolRows() const override { return false; }
+
   Eigen::VectorXd predictLog(const searchspace::ArchitectureSet& architectures, const Eigen::MatrixXd&,
                              Eigen::VectorXd*) const override {
-    return (net_.forward(scaledArch(architectures), targetDesc_.transpose()).cast<double>().array() * targetScale_ + targetCentre_).matrix();
+    const Eigen::RowVectorXf tail = targetDesc_.transpose();
+    const auto rows = tableRows(architectures);
+    const Eigen::VectorXf out = rows ? net_.forward(*featureTable_, *rows, tail)
+                                     : net_.forward(standardised(archFeatures(architectures)), tail);
+    return (out.cast<double>().array() * targetScale_ + targetCentre_).matrix();
   }
 
   void saveModel(ModelState& s) const override {
@@ -257,7 +263,7 @@ protected:
     const auto features = featureCount(*pool().space);
     if (archCentre_.size() != features || archScale_.size() != features)
       badInput("predictor state's feature scaling does not match this version's architecture features");
-    scaleSpace();
+    scaleTable();
     const Eigen::VectorXf theta = getMatrix(s, "mlp.parameters").cast<float>();
     net_.setParameters(static_cast<int>(features + static_cast<int>(pool().descNames.size())), hidden, theta);
     if (targetDevice().empty()) return;
@@ -309,19 +315,29 @@ private:
         .matrix();
   }
 
-  // An enumerable space's standardised features, whole, once per predictor: a prediction then only
-  // gathers its rows. Other spaces are standardised per call.
-  void scaleSpace() {
+  // Standardised features, once per predictor, of every architecture of an enumerable space (by
+  // index) or else of the pool's (by pool row): predicting those only gathers their rows.
+  void scaleTable() {
     const auto& space = *pool().space;
-    if (!space.size()) return;
-    spaceArch_ = std::make_shared<const Eigen::MatrixXf>(standardised(archFeatures({&space, space.enumerate()})));
+    featureTable_ = std::make_shared<const RowMajorMatrixXf>(
+        standardised(archFeatures(space.size() ? searchspace::ArchitectureSet{&space, space.enumerate()} : pool().architectures)));
+  }
+
+  // The rows of featureTable_ that hold `architectures`; none when one of them is not there.
+  std::optional<std::vector<Eigen::Index>> tableRows(const searchspace::ArchitectureSet& architectures) const {
+    const bool bySpaceIndex = pool().space->size().has_value();
+    std::vector<Eigen::Index> rows(architectures.size());
+    for (size_t i = 0; i < architectures.size(); ++i) {
+      const auto& g = architectures.genotypes[i];
+      rows[i] = bySpaceIndex ? static_cast<Eigen::Index>(*pool().space->index(g)) : pool().poolRow(g, static_cast<Eigen::Index>(i));
+      if (rows[i] < 0) return std::nullopt;
+    }
+    return rows;
   }
 
   Eigen::MatrixXf scaledArch(const searchspace::ArchitectureSet& architectures) const {
-    if (!spaceArch_) return standardised(archFeatures(architectures));
-    std::vector<Eigen::Index> rows(architectures.size());
-    for (size_t i = 0; i < architectures.size(); ++i) rows[i] = *architectures.space->index(architectures.genotypes[i]);
-    return (*spaceArch_)(rows, Eigen::all);
+    if (const auto rows = tableRows(architectures)) return (*featureTable_)(*rows, Eigen::all);
+    return standardised(archFeatures(architectures));
   }
 
   bool extended_;
@@ -329,7 +345,7 @@ private:
   int threads_ = 1;
   Eigen::VectorXd archCentre_, archScale_;
   Eigen::VectorXd deviceCentre_, deviceScale_; // per pool device: mean and sd of ln ms over the pool's architectures
-  std::shared_ptr<const Eigen::MatrixXf> spaceArch_; // enumerable spaces: size x features, by index; else null
+  std::shared_ptr<const RowMajorMatrixXf> featureTable_; // scaleTable's: shared by the pool-trained predictor and its adaptations
   double targetCentre_ = 0, targetScale_ = 1, validationRmse_ = 0;
   std::optional<Eigen::Vector2d> poolWideLevel_; // read from an older build's file: its one centre and scale
   Mlp net_;

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <random>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace maple::predict {
@@ -49,33 +50,82 @@ void Mlp::setParameters(int inputs, int hidden, const Eigen::VectorXf& theta) {
 }
 
 namespace {
-// A dense ReLU layer through the CPU engine's GEMM: its kernels are chosen at run time (AVX-512,
-// AVX2+FMA), where Eigen in a portable build is limited to SSE2; prediction of the whole space is
-// these two products.
-Eigen::MatrixXf denseRelu(const Eigen::MatrixXf& x, const Eigen::MatrixXf& w, const Eigen::RowVectorXf& bias) {
-  Eigen::MatrixXf out = bias.replicate(x.rows(), 1);
-  const auto packed = engine::cpu::packWeights(std::vector<float>(w.data(), w.data() + w.size()), static_cast<int>(w.rows()),
-                                               static_cast<int>(w.cols()));
-  // In row blocks, so that a block of x stays in cache across the kernel's column panels.
-  constexpr Eigen::Index kBlock = 512;
-  for (Eigen::Index r = 0; r < x.rows(); r += kBlock)
-    engine::cpu::gemmAccumulate(x.data() + r, x.rows(), std::min(kBlock, x.rows() - r), packed, out.data() + r, out.rows());
-  return out.cwiseMax(0.f);
+// Rows per block of a forward pass: a block's inputs and both hidden layers stay in cache across
+// the kernel's column panels, and no pass allocates more than a block. A multiple of 48 (the
+// kernels' widest strip: 3 vectors of 16 or of 8 rows), so a block is whole strips, and only the
+// batch's last rows take the GEMM's scalar tail, as in one product over the whole batch: every
+// row's arithmetic is the same whatever the blocking.
+constexpr Eigen::Index kBlock = 144;
+
+engine::cpu::GemmWeights packed(const Eigen::MatrixXf& w) {
+  return engine::cpu::packWeights(std::vector<float>(w.data(), w.data() + w.size()), static_cast<int>(w.rows()),
+                                  static_cast<int>(w.cols()));
+}
+
+// out's first `rows` rows = max(0, bias + a * w): a dense ReLU layer through the CPU engine's GEMM,
+// whose kernels are chosen at run time (AVX-512, AVX2+FMA), where Eigen in a portable build is
+// limited to SSE2. a is column-major with leading dimension lda.
+void denseRelu(const float* a, Eigen::Index lda, Eigen::Index rows, const engine::cpu::GemmWeights& w,
+               const Eigen::RowVectorXf& bias, Eigen::MatrixXf& out) {
+  auto top = out.topRows(rows);
+  top = bias.replicate(rows, 1);
+  engine::cpu::gemmAccumulate(a, lda, rows, w, out.data(), out.rows());
+  top = top.cwiseMax(0.f);
+}
+
+// The network on n rows, a block at a time: inputs(first, rows) points at a block's first-layer
+// inputs (column-major) and gives their leading dimension; w1 and bias1 are that layer's.
+template <class Inputs>
+Eigen::VectorXf forwardBlocks(const Views<const Eigen::VectorXf>& v, Eigen::Index n, const engine::cpu::GemmWeights& w1,
+                              const Eigen::RowVectorXf& bias1, Inputs inputs) {
+  const auto w2 = packed(v.w2);
+  const Eigen::RowVectorXf bias2 = v.b2.transpose();
+  Eigen::MatrixXf h1(std::min(n, kBlock + 1), v.w2.rows()), h2(h1.rows(), h1.cols());
+  Eigen::VectorXf out(n);
+  for (Eigen::Index first = 0; first < n;) {
+    // A last block of one row joins the one before: Eigen takes a one-row product for a dot
+    // product, which sums in another order.
+    const Eigen::Index rows = n - first <= kBlock + 1 ? n - first : kBlock;
+    const auto [a, lda] = inputs(first, rows);
+    denseRelu(a, lda, rows, w1, bias1, h1);
+    denseRelu(h1.data(), h1.rows(), rows, w2, bias2, h2);
+    out.segment(first, rows) = (h2.topRows(rows) * v.w3).array() + *v.b3;
+    first += rows;
+  }
+  return out;
+}
+
+// The first layer's bias with the tail's share folded in: the inputs after the first headColumns.
+Eigen::RowVectorXf tailBias(const Views<const Eigen::VectorXf>& v, Eigen::Index headColumns, const Eigen::RowVectorXf& tail) {
+  return v.b1.transpose() + tail * v.w1.bottomRows(v.w1.rows() - headColumns);
+}
+
+// A materialised input's blocks: pointers into it.
+auto blocksOf(const Eigen::MatrixXf& x) {
+  return [&x](Eigen::Index first, Eigen::Index) { return std::pair{x.data() + first, x.rows()}; };
 }
 } // namespace
 
 Eigen::VectorXf Mlp::forward(const Eigen::MatrixXf& x) const {
   Views<const Eigen::VectorXf> v(theta_, in_, hid_);
-  const Eigen::MatrixXf h2 = denseRelu(denseRelu(x, v.w1, v.b1.transpose()), v.w2, v.b2.transpose());
-  return (h2 * v.w3).array() + *v.b3;
+  return forwardBlocks(v, x.rows(), packed(v.w1), v.b1.transpose(), blocksOf(x));
 }
 
 Eigen::VectorXf Mlp::forward(const Eigen::MatrixXf& head, const Eigen::RowVectorXf& tail) const {
   Views<const Eigen::VectorXf> v(theta_, in_, hid_);
-  const auto nh = head.cols();
-  const Eigen::RowVectorXf bias = v.b1.transpose() + tail * v.w1.bottomRows(in_ - nh);
-  const Eigen::MatrixXf h2 = denseRelu(denseRelu(head, v.w1.topRows(nh), bias), v.w2, v.b2.transpose());
-  return (h2 * v.w3).array() + *v.b3;
+  return forwardBlocks(v, head.rows(), packed(v.w1.topRows(head.cols())), tailBias(v, head.cols(), tail), blocksOf(head));
+}
+
+Eigen::VectorXf Mlp::forward(const RowMajorMatrixXf& heads, std::span<const Eigen::Index> rows,
+                             const Eigen::RowVectorXf& tail) const {
+  Views<const Eigen::VectorXf> v(theta_, in_, hid_);
+  const auto n = static_cast<Eigen::Index>(rows.size());
+  Eigen::MatrixXf block(std::min(n, kBlock + 1), heads.cols());
+  auto gathered = [&](Eigen::Index first, Eigen::Index count) {
+    for (Eigen::Index i = 0; i < count; ++i) block.row(i) = heads.row(rows[static_cast<size_t>(first + i)]);
+    return std::pair{static_cast<const float*>(block.data()), block.rows()};
+  };
+  return forwardBlocks(v, n, packed(v.w1.topRows(heads.cols())), tailBias(v, heads.cols(), tail), gathered);
 }
 
 float Mlp::lossAndGradient(const Eigen::MatrixXf& x, const Eigen::VectorXf& y, const Eigen::VectorXf& w,

@@ -5,8 +5,12 @@
 #include <Eigen/Dense>
 
 #include <functional>
+#include <span>
 
 namespace maple::predict {
+
+// Row-major: a table gathered by rows in any order reads each row's values together.
+using RowMajorMatrixXf = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 class Mlp {
 public:
@@ -22,6 +26,10 @@ public:
   Eigen::VectorXf forward(const Eigen::MatrixXf& x) const; // one output per row
   // The same for rows [head_i, tail] with one tail for all: its first-layer product is done once.
   Eigen::VectorXf forward(const Eigen::MatrixXf& head, const Eigen::RowVectorXf& tail) const;
+  // The same for the heads at `rows` of a table (a row per architecture, say): only those are read,
+  // a block at a time, and nothing the size of the batch is allocated but the result.
+  Eigen::VectorXf forward(const RowMajorMatrixXf& heads, std::span<const Eigen::Index> rows,
+                          const Eigen::RowVectorXf& tail) const;
   // Weighted squared error over the batch (sum w (f - y)^2 / sum w) and its gradient.
   float lossAndGradient(const Eigen::MatrixXf& x, const Eigen::VectorXf& y, const Eigen::VectorXf& w,
                         Eigen::VectorXf& grad) const;

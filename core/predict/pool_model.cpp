@@ -115,7 +115,7 @@ PoolData PoolData::fromPool(const TrainingPool& pool) {
     p.descriptorVersion = pool.descriptors[d].version;
   }
   for (Eigen::Index a = 0; a < n; ++a)
-    if (!p.rowOf.emplace(rowKey(pool.architectures.genotypes[static_cast<size_t>(a)]), a).second)
+    if (!p.rowOf.emplace(std::string(rowKey(pool.architectures.genotypes[static_cast<size_t>(a)])), a).second)
       badInput("the training pool lists " + pool.architectures.canonical(static_cast<size_t>(a)) + " twice");
   // Descriptor names: the union, in first-seen order.
   for (const auto& d : pool.descriptors)
@@ -226,7 +226,7 @@ PoolData PoolData::load(const ModelState& s) {
       p.desc.row(d) = row;
     }
     for (size_t a = 0; a < p.architectures.size(); ++a)
-      if (!p.rowOf.emplace(rowKey(p.architectures.genotypes[a]), static_cast<Eigen::Index>(a)).second)
+      if (!p.rowOf.emplace(std::string(rowKey(p.architectures.genotypes[a])), static_cast<Eigen::Index>(a)).second)
         badInput("predictor state's pool lists " + p.architectures.canonical(a) + " twice");
   } catch (const nlohmann::json::exception& e) {
     badInput(std::string("predictor state metadata is incomplete (") + e.what() + ")");
@@ -234,15 +234,25 @@ PoolData PoolData::load(const ModelState& s) {
   return p;
 }
 
+Eigen::Index PoolData::poolRow(const searchspace::Genotype& g, Eigen::Index guess) const {
+  if (guess >= 0 && static_cast<size_t>(guess) < architectures.size() &&
+      architectures.genotypes[static_cast<size_t>(guess)].choices == g.choices)
+    return guess;
+  const auto it = rowOf.find(rowKey(g));
+  return it == rowOf.end() ? -1 : it->second;
+}
+
 Eigen::MatrixXd PoolData::rowsFor(const searchspace::ArchitectureSet& set) const {
-  Eigen::MatrixXd rows(static_cast<Eigen::Index>(set.size()), logLat.cols());
+  std::vector<Eigen::Index> poolRows(set.size()); // row 0 stands in for an unseen one, overwritten below
   searchspace::ArchitectureSet unseen{set.space, {}};
   std::vector<Eigen::Index> unseenAt;
   for (size_t i = 0; i < set.size(); ++i) {
-    auto it = rowOf.find(rowKey(set.genotypes[i]));
-    if (it != rowOf.end()) rows.row(static_cast<Eigen::Index>(i)) = logLat.row(it->second);
-    else unseen.genotypes.push_back(set.genotypes[i]), unseenAt.push_back(static_cast<Eigen::Index>(i));
+    const auto row = poolRow(set.genotypes[i], static_cast<Eigen::Index>(i));
+    poolRows[i] = std::max<Eigen::Index>(row, 0);
+    if (row < 0) unseen.genotypes.push_back(set.genotypes[i]), unseenAt.push_back(static_cast<Eigen::Index>(i));
   }
+  // Gathered column by column: logLat is column-major, and a row-by-row copy strides through it.
+  Eigen::MatrixXd rows = logLat(poolRows, Eigen::all);
   if (!unseen.empty()) {
     const Eigen::MatrixXd imputed = withBias(archFeatures(unseen)) * featureMap;
     for (size_t i = 0; i < unseen.size(); ++i) rows.row(unseenAt[i]) = imputed.row(static_cast<Eigen::Index>(i));
@@ -324,7 +334,7 @@ std::vector<double> PoolPredictor::predictMs(const searchspace::ArchitectureSet&
     fail(ErrorKind::Usage, "a pool-trained " + method_ + " predictor has no target device: adapt it first");
   searchspace::requireSpace(set, *pool_->space, "the architectures to predict");
   Eigen::VectorXd sd;
-  const Eigen::VectorXd y = predictLog(set, pool_->rowsFor(set), spread ? &sd : nullptr);
+  const Eigen::VectorXd y = predictLog(set, readsPoolRows() ? pool_->rowsFor(set) : Eigen::MatrixXd(), spread ? &sd : nullptr);
   std::vector<double> out(static_cast<size_t>(y.size()));
   for (Eigen::Index i = 0; i < y.size(); ++i) {
     out[static_cast<size_t>(i)] = std::exp(y(i));

@@ -7,7 +7,9 @@
 
 #include <Eigen/Dense>
 
+#include <functional>
 #include <memory>
+#include <string_view>
 #include <unordered_map>
 
 namespace maple::predict {
@@ -27,7 +29,12 @@ struct PoolData {
   Eigen::VectorXd descCentre, descScale; // per name, over the training devices
   Eigen::MatrixXd desc;                  // devices x names, standardised; NaN where a device lacks a value
   searchspace::ArchitectureSet architectures; // one per row
-  std::unordered_map<std::string, Eigen::Index> rowOf; // by rowKey
+  // Looked up by a view of the genotype's bytes: a prediction builds no string per architecture.
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+  };
+  std::unordered_map<std::string, Eigen::Index, KeyHash, std::equal_to<>> rowOf; // by rowKey
   Eigen::MatrixXd logLat;                // rows x devices
   Eigen::MatrixXd featureMap;            // (featureCount + 1) x devices, ridge fit of logLat on features
 
@@ -36,7 +43,12 @@ struct PoolData {
   static PoolData load(const ModelState& s);
 
   // The key of rowOf: the genotype's choices as bytes (cheaper than its canonical string).
-  static std::string rowKey(const searchspace::Genotype& g) { return {g.choices.begin(), g.choices.end()}; }
+  static std::string_view rowKey(const searchspace::Genotype& g) {
+    return {reinterpret_cast<const char*>(g.choices.data()), g.choices.size()};
+  }
+  // The pool row of g, or -1 for an architecture outside the pool. Row `guess` is compared first:
+  // predicting the pool itself, in order, is the usual call, and a comparison is cheaper than a hash.
+  Eigen::Index poolRow(const searchspace::Genotype& g, Eigen::Index guess = -1) const;
   // The pool's ln-latency row of each architecture, imputed through featureMap for architectures
   // outside the pool.
   Eigen::MatrixXd rowsFor(const searchspace::ArchitectureSet& architectures) const;
@@ -88,6 +100,9 @@ protected:
   // uncertainty where the method has one.
   virtual Eigen::VectorXd predictLog(const searchspace::ArchitectureSet& architectures, const Eigen::MatrixXd& rows,
                                      Eigen::VectorXd* spread) const = 0;
+  // False for a method whose predictLog ignores `rows`: predictMs then passes an empty matrix
+  // rather than gather (or impute) every architecture's pool row.
+  virtual bool readsPoolRows() const { return true; }
   // The method's own pool-trained and adapted parameters; meta "hyperparameters" included.
   virtual void saveModel(ModelState& s) const = 0;
   virtual void loadModel(const ModelState& s) = 0;
