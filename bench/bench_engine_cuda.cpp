@@ -4,14 +4,14 @@
 #include "bench_engine_cuda.hpp"
 
 #include "engine/cpu/cpu_engine.hpp"
-#include "engine/cpu/spmd_pool.hpp"
+#include "common/cpus.hpp"
 #include "engine/cuda/cuda_engine.hpp"
+#include "logits_compare.hpp"
 #include "searchspace/architecture.hpp"
 #include "searchspace/space.hpp"
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <exception>
 
@@ -22,15 +22,6 @@ double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   const std::size_t n = v.size();
   return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
-}
-
-double relativeError(const std::vector<float>& ours, const std::vector<float>& reference) {
-  double diff = 0, scale = 1e-30;
-  for (std::size_t i = 0; i < ours.size(); ++i) {
-    diff = std::max(diff, std::abs(double(ours[i]) - double(reference[i])));
-    scale = std::max(scale, std::abs(double(reference[i])));
-  }
-  return diff / scale;
 }
 
 struct Timing {
@@ -48,9 +39,9 @@ Timing timeOne(engine::Engine& gpu, const searchspace::Architecture& arch, const
     device.push_back(net->lastRunDeviceMs());
   }
   engine::cpu::CpuEngine cpu;
-  auto reference = cpu.prepare(arch, {config.batch, engine::cpu::availableCpus(), config.seed});
+  auto reference = cpu.prepare(arch, {config.batch, availableCpus(), config.seed});
   reference->run();
-  return {median(device), median(wall), relativeError(net->output(), reference->output())};
+  return {median(device), median(wall), testing::relativeError(net->output(), reference->output())};
 }
 
 void benchSpace(engine::Engine& gpu, const searchspace::SearchSpace& space, int count, const CudaBenchArgs& a) {

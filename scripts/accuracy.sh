@@ -4,15 +4,15 @@
 # deterministic, one run), on HELP's split and on held-out splits of several kinds (each device
 # family left out, a pool without the target's batch size, a pool of four devices, one runtime kind
 # to another), every method on HELP's split, and the default method's ceiling. About 40
-# evaluations: 10 minutes on an idle 2-core machine.
+# evaluations. With a Release build both parts take about 8 minutes on a 2-core machine.
 # FBNet: HELP's FBNet meta-train devices (or a part of them) as the pool, against splits of the
 # other devices (HELP's meta-validation devices, the devices in neither of HELP's lists, each device
-# family left out, a pool without batch 64); on every split every method with designed shots; on
-# HELP's split the default method also with random (FB_SEEDS seeds) and HELP's reference shots;
+# family left out, a pool without batch 64); on every split every method with designed shots and the
+# default method also with random (FB_SEEDS seeds) and HELP's reference shots;
 # opcost's sharing cross-validation on HELP's pool.
 # Usage: scripts/accuracy.sh [DATA_DIR] [SEEDS]   (defaults: ../shared/data/help-nb201, 10)
 # ACC_SPACES="nb201 fbnet" (default) names the parts to run; a part not run keeps its section of
-# docs/accuracy.md. FB_DATA (default ../shared/data/help-fbnet), FB_SEEDS (default 5).
+# docs/accuracy.md. FB_DATA (default ../shared/data/help-fbnet), FB_SEEDS (default 10).
 # MAPLE_PRESET=dev reuses a dev build (the predictors are optimised there too); MAPLE=PATH runs that
 # maple binary without building; ACC_METHODS="opcost lowrank" limits the all-method tables;
 # ACC_WORK=DIR keeps the projects and runs there and reuses the runs already made.
@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 data="${1:-$(pwd)/../shared/data/help-nb201}"
 seeds="${2:-10}"
 fb_data="${FB_DATA:-$(pwd)/../shared/data/help-fbnet}"
-fb_seeds="${FB_SEEDS:-5}"
+fb_seeds="${FB_SEEDS:-10}"
 spaces="${ACC_SPACES:-nb201 fbnet}"
 wants() { case " $spaces " in *" $1 "*) true;; *) false;; esac; }
 preset="${MAPLE_PRESET:-release}"
@@ -125,8 +125,6 @@ fb_splits+=("batch:$(pick "$in_train && [ \"\${d%_64}\" = \"\$d\" ]"):$(pick '[ 
 for s in "${fb_splits[@]}"; do
   IFS=: read -r name train test <<<"$s"
   for m in $methods; do run "$name" full "$m" specs design "$train" "$test"; done
-  # Random and reference shots on HELP's split only: FBNet evaluations take minutes on a shared machine.
-  [ "$name" = help ] || continue
   run "$name" full "$default" specs random "$train" "$test"
   run "$name" full "$default" reference-latency reference "$train" "$test"
 done

@@ -48,9 +48,8 @@ def section(runs, pooled, fmt, groups, splits, work, seeds, secs, commit, defaul
     p("the `reference` rows, which measure HELP's ten FBNet reference architectures as the 10 shots and build the")
     p(f"reference-latency descriptor from them (HELP's own protocol). Random shots: mean +- sd over {seeds} seeds;")
     p("designed and reference shots are deterministic (one run). At 3 shots the reference policy measures the")
-    p(f"first three reference architectures. Every split runs every method with designed shots; the `help` split runs")
-    p(f"{default} also with random and reference shots. A row whose runs are missing (`ACC_METHODS` limits the methods)")
-    p("is left out.\n")
+    p(f"first three reference architectures. Every split runs every method with designed shots, and {default} also")
+    p("with random and reference shots. A row whose runs are missing (`ACC_METHODS` limits the methods) is left out.\n")
     p("Splits (the pool is always HELP's FBNet meta-train devices or a part of them):\n")
     for g in groups:
         p(f"- `{g}`: {TITLES.get(g, g)}.")

@@ -92,8 +92,8 @@ QWidget* CrossDevicePage::buildRunBox() {
   folds_->setToolTip(tr("Devices are split into this many groups, same-chip devices in one group; each group is "
                         "predicted by a model trained on the others"));
   protocol_ = new QComboBox(this);
-  protocol_->addItem(tr("every measured architecture"), static_cast<int>(predict::Protocol::Full));
-  protocol_->addItem(tr("HELP's protocol"), static_cast<int>(predict::Protocol::Help));
+  protocol_->addItem(tr("every measured architecture"), static_cast<int>(predict::EvalProtocol::Full));
+  protocol_->addItem(tr("HELP's protocol"), static_cast<int>(predict::EvalProtocol::Help));
   protocol_->setToolTip(tr("Which architectures are scored: all measured ones, or HELP's query set"));
   target_ = new QComboBox(this);
   target_->addItems({tr("left"), tr("right")});
@@ -286,7 +286,7 @@ void CrossDevicePage::run() {
   r.descriptorKind = kind_->currentText().toStdString();
   r.shots = shots_->value();
   r.folds = folds_->value();
-  r.protocol = static_cast<predict::Protocol>(protocol_->currentData().toInt());
+  r.protocol = static_cast<predict::EvalProtocol>(protocol_->currentData().toInt());
   if (static_cast<int>(r.devices.size()) < r.folds) {
     bar_->showMessage(tr("Tick at least as many devices with more than %1 measured architectures as there are folds (%2).")
                           .arg(r.shots)

@@ -29,7 +29,7 @@ struct Opts {
   bool json = false;
 };
 
-using services::Target;
+using services::ArchToMeasure;
 
 // ---- architectures ------------------------------------------------------------------------------
 [[noreturn]] void noIndices(store::Project& project, const searchspace::SearchSpace& space, const std::string& where) {
@@ -41,7 +41,7 @@ using services::Target;
 
 // The architecture at data-set index `index` of `space` (NAS-Bench-201's official index, HELP's
 // FBNet row idx): BadInput naming the index and the fix when the project lacks it.
-Target byIndex(store::Project& project, const searchspace::SearchSpace& space, long long index, const std::string& where) {
+ArchToMeasure byIndex(store::Project& project, const searchspace::SearchSpace& space, long long index, const std::string& where) {
   const bool nb201 = &space == &searchspace::nb201Space();
   if (nb201 && (index < 0 || index >= nb201::kSpaceSize))
     fail(ErrorKind::Usage, where + "architecture index " + std::to_string(index) + " is outside NAS-Bench-201's 0.." +
@@ -68,9 +68,9 @@ std::string otherSpaceHint(const searchspace::SearchSpace& space, const std::str
   return {};
 }
 
-std::vector<Target> resolveTargets(store::Project& project, const searchspace::SearchSpace& space, const Opts& o) {
+std::vector<ArchToMeasure> resolveTargets(store::Project& project, const searchspace::SearchSpace& space, const Opts& o) {
   const bool nb201 = &space == &searchspace::nb201Space();
-  std::vector<Target> out;
+  std::vector<ArchToMeasure> out;
   if (!o.archs.empty()) {
     // Every index is looked up before anything is measured, so a missing one writes nothing. A space
     // without a fixed size is bounded by the largest index its imported table holds.
@@ -109,7 +109,7 @@ std::vector<Target> resolveTargets(store::Project& project, const searchspace::S
   }
   if (out.empty()) fail(ErrorKind::Usage, "no architectures to measure: give --archs 0,17,123, --arch STRING or a non-empty --archs-file");
   // One sample per architecture and run: drop repeats, keeping the first.
-  std::vector<Target> unique;
+  std::vector<ArchToMeasure> unique;
   for (auto& t : out) {
     bool seen = false;
     for (const auto& u : unique) seen = seen || u.arch == t.arch;
@@ -142,7 +142,7 @@ nlohmann::json sampleJson(const services::MeasuredTarget& d, const Opts& o, cons
           {"engine_version", out.engineVersion}};
 }
 
-std::string archLabel(const Target& t) {
+std::string archLabel(const ArchToMeasure& t) {
   return t.datasetIndex ? "#" + std::to_string(*t.datasetIndex) : t.arch.canonical();
 }
 

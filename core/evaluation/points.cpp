@@ -73,9 +73,9 @@ std::vector<long> errorHistogram(const Points& p, double lo, double hi, int bins
   return h;
 }
 
-std::vector<StoredEvaluation> listEvaluations(store::Project& project, const std::string& space) {
+std::vector<StoredEvaluation> listStoredEvaluations(store::Project& project, const std::string& space) {
   std::vector<StoredEvaluation> out;
-  for (const auto& e : store::listEvaluations(project))
+  for (const auto& e : store::listEvaluationRows(project))
     if (space.empty() || e.space == space || e.space.empty())
       out.push_back({e.id, e.name, e.method, e.descriptorKind, e.protocol, e.createdAt, e.space, e.shots,
                      store::countEvaluationPredictions(project, e.id)});

@@ -55,7 +55,7 @@ struct StoredEvaluation {
 };
 // Newest first; of `space` alone when it is given (and those whose space is unknown: no points, or
 // damaged ones, so they can still be seen and deleted).
-std::vector<StoredEvaluation> listEvaluations(store::Project& project, const std::string& space = {});
+std::vector<StoredEvaluation> listStoredEvaluations(store::Project& project, const std::string& space = {});
 // BadInput naming the id when it is unknown.
 Points loadEvaluation(store::Project& project, std::int64_t evaluationId);
 

@@ -1,9 +1,11 @@
 #include "predict/harness.hpp"
 
+#include "common/cpus.hpp"
 #include "common/error.hpp"
 #include "common/parallel_for.hpp"
 #include "common/setting.hpp"
 #include "descriptor/from_data.hpp"
+#include "predict/shared_progress.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -11,17 +13,16 @@
 #include <mutex>
 #include <random>
 #include <set>
-#include <thread>
 
 namespace maple::predict {
 
-Protocol parseProtocol(const std::string& name) {
-  if (name == "full") return Protocol::Full;
-  if (name == "help") return Protocol::Help;
+EvalProtocol parseProtocol(const std::string& name) {
+  if (name == "full") return EvalProtocol::Full;
+  if (name == "help") return EvalProtocol::Help;
   fail(ErrorKind::Usage, "unknown protocol '" + name + "' (known: full, help)");
 }
 
-std::string protocolName(Protocol p) { return p == Protocol::Full ? "full" : "help"; }
+std::string protocolName(EvalProtocol p) { return p == EvalProtocol::Full ? "full" : "help"; }
 
 namespace {
 
@@ -53,15 +54,15 @@ std::map<std::string, double> referenceLatencies(const EvalData& data, const std
 }
 
 // The architectures scored on a device under a protocol.
-std::vector<size_t> scoredCells(const EvalData& data, size_t dev, Protocol protocol) {
+std::vector<size_t> scoredCells(const EvalData& data, size_t dev, EvalProtocol protocol) {
   std::vector<size_t> out;
   for (size_t c = 0; c < data.architectures.size(); ++c) {
     if (!std::isfinite(data.latencyMs[dev][c])) continue;
-    if (protocol == Protocol::Help && !(data.spaceIndex[c] && *data.spaceIndex[c] >= 900 && *data.spaceIndex[c] <= 1899))
+    if (protocol == EvalProtocol::Help && !(data.spaceIndex[c] && *data.spaceIndex[c] >= 900 && *data.spaceIndex[c] <= 1899))
       continue;
     out.push_back(c);
   }
-  if (protocol == Protocol::Help) {
+  if (protocol == EvalProtocol::Help) {
     if (out.size() < 10)
       badInput("device '" + data.devices[dev] +
                "' has fewer than 10 measured architectures with NAS-Bench-201 indices 900..1899: the help protocol "
@@ -173,14 +174,8 @@ EvalResult evaluate(const EvalData& data, const EvalOptions& o, const ProgressFn
     badInput("the training devices share only " + std::to_string(pool.architectures.size()) +
              " architectures measured on all of them");
 
-  std::mutex progressMutex;
-  std::atomic<bool> cancelled{false};
-  auto report = [&](double f, const std::string& stage) {
-    if (!progress) return true;
-    std::lock_guard lock(progressMutex);
-    if (!progress(f, stage)) cancelled = true;
-    return !cancelled.load();
-  };
+  SharedProgress shared(progress);
+  auto report = [&](double f, const std::string& stage) { return shared.report(f, stage); };
   TrainOptions to;
   to.seed = o.seed;
   to.threads = o.threads;
@@ -208,7 +203,7 @@ EvalResult evaluate(const EvalData& data, const EvalOptions& o, const ProgressFn
   std::mutex resultMutex;
   std::atomic<size_t> done{0};
   // One job per (shot count, seed, test device); a failure or a cancel stops the others pulling more.
-  parallelFor(jobs.size(), o.threads > 0 ? o.threads : static_cast<int>(std::thread::hardware_concurrency()), [&](size_t j) {
+  parallelFor(jobs.size(), o.threads > 0 ? o.threads : availableCpus(), [&](size_t j) {
         const auto& job = jobs[j];
         const int k = o.shots[job.shotSlot];
         const std::uint64_t seed = o.seed + job.seedSlot;
@@ -251,8 +246,8 @@ EvalResult evaluate(const EvalData& data, const EvalOptions& o, const ProgressFn
         report(0.5 + 0.5 * static_cast<double>(finished) / static_cast<double>(jobs.size()),
                "adapting and scoring " + std::to_string(finished) + "/" + std::to_string(jobs.size()));
       },
-      &cancelled);
-  if (cancelled) fail(ErrorKind::Cancelled, "evaluation cancelled");
+      shared.stopFlag());
+  if (shared.cancelled()) fail(ErrorKind::Cancelled, "evaluation cancelled");
 
   for (auto& r : result.results) {
     for (auto& run : r.runs) {

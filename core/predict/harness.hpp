@@ -28,9 +28,9 @@
 
 namespace maple::predict {
 
-enum class Protocol { Full, Help };
-Protocol parseProtocol(const std::string& name); // Usage for anything but full or help
-std::string protocolName(Protocol p);
+enum class EvalProtocol { Full, Help };
+EvalProtocol parseProtocol(const std::string& name); // Usage for anything but full or help
+std::string protocolName(EvalProtocol p);
 
 // Everything the harness reads: latencies of the train and test devices and their descriptors
 // (evaluation/project_eval_data.hpp reads it from a project).
@@ -47,7 +47,7 @@ struct EvalData {
 struct EvalOptions {
   std::string method;
   std::string descriptorKind;
-  Protocol protocol = Protocol::Full;
+  EvalProtocol protocol = EvalProtocol::Full;
   std::vector<std::string> trainDevices, testDevices;
   std::vector<int> shots{3, 10};
   ShotPolicy shotPolicy = ShotPolicy::Design;

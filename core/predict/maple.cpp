@@ -12,6 +12,7 @@
 // ln latency differs from a shot's by a near-constant amount on every training device inherit that
 // shot's label shifted by the mean difference) and hardware-similarity weighting (pool rows are
 // drawn in proportion to their device's descriptor similarity to the target, blended with uniform).
+#include "common/cpus.hpp"
 #include "common/error.hpp"
 #include "predict/features.hpp"
 #include "predict/methods.hpp"
@@ -23,7 +24,6 @@
 #include <numeric>
 #include <optional>
 #include <random>
-#include <thread>
 
 namespace maple::predict {
 namespace {
@@ -54,7 +54,7 @@ protected:
 
   void trainModel(const TrainOptions& options, const ProgressFn& progress) override {
     seed_ = options.seed;
-    threads_ = options.threads > 0 ? options.threads : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+    threads_ = options.threads > 0 ? options.threads : availableCpus();
     const auto& p = pool();
     const Eigen::MatrixXd f = archFeatures(p.architectures);
     archCentre_ = f.colwise().mean().transpose();

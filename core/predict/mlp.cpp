@@ -1,13 +1,12 @@
 #include "predict/mlp.hpp"
 
 #include "common/error.hpp"
+#include "common/parallel_for.hpp"
 #include "engine/cpu/gemm.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <random>
-#include <system_error>
-#include <thread>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -164,16 +163,7 @@ float parallelLossAndGradient(const Mlp& net, const Eigen::MatrixXf& x, const Ei
     losses[static_cast<size_t>(t)] = net.lossAndGradient(x.middleRows(lo, hi - lo), y.segment(lo, hi - lo),
                                                          w.segment(lo, hi - lo), grads[static_cast<size_t>(t)]);
   };
-  std::vector<std::thread> pool;
-  for (int t = 1; t < threads; ++t) {
-    try {
-      pool.emplace_back(part, t);
-    } catch (const std::system_error&) {
-      part(t); // the system has no thread to spare: this part runs here
-    }
-  }
-  part(0);
-  for (auto& th : pool) th.join();
+  parallelFor(static_cast<size_t>(threads), threads, [&](size_t t) { part(static_cast<int>(t)); });
   grad = grads[0];
   float loss = losses[0];
   for (int t = 1; t < threads; ++t) grad += grads[static_cast<size_t>(t)], loss += losses[static_cast<size_t>(t)];

@@ -14,7 +14,11 @@
 // perturbed by N(0, tau s^2 C), a broad Gaussian around the mean shape, or a wide isotropic one that
 // can leave the pool's span; the shots have relative noise sigma and Huber weights. The prediction
 // is the evidence-weighted mixture, the prior over components being the descriptor similarity
-// blended with uniform. The wide component's share and radius, the shot noise the design plans for
+// blended with uniform. Each pool shape may also stand for its runtime twin (its costs on the other
+// count kind: a device of the pool run eagerly or graph-compiled the other way), with a share the
+// cross-validation chooses (0 or 0.1); the design always plans with the twins (kDesignTwinShare), so
+// its shots tell the two kinds apart on a pool of one kind. The wide component's share and radius,
+// the shot noise the design plans for
 // (per shot count) and the factor that calibrates the spread are chosen at training time by
 // cross-validation among the pool's devices only (each left out with its nearest pool device,
 // adapted from designed and random shots); before them, on a space with several op-count sharings
@@ -22,17 +26,20 @@
 // does: folding is constant folding, a graph compiler's work, so a target whose fitted costs sit
 // on the graph counts folds when the pool's folding devices are the graph-compiled ones (a wrong
 // guess costs a 1000-fold error on a folded cell, which dominates MAPE).
+#include "common/cpus.hpp"
 #include "common/error.hpp"
 #include "common/parallel_for.hpp"
 #include "predict/design.hpp"
 #include "predict/methods.hpp"
 #include "predict/opcost_fit.hpp"
+#include "predict/shared_progress.hpp"
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cmath>
+#include <functional>
 #include <random>
-#include <thread>
 
 namespace maple::predict {
 namespace {
@@ -50,6 +57,14 @@ constexpr int kCvShots[] = {3, 10};  // designed shots per left-out device; plus
 constexpr int kCvCells = 1500;      // architectures scored per left-out device
 constexpr int kCvMinDevices = 4;    // below, the defaults stay
 constexpr opcost::WidePrior kDefaultWide{0.1, 1};
+// Runtime twins' share (opcost_fit.hpp) the cross-validation chooses among, with each wide setting:
+// none, or a little of each pool device's mass on the same device run by the other runtime kind.
+constexpr double kTwinGrid[] = {0, 0.1};
+// The twins' least share in the design's prior (the grid's smallest nonzero one): a pool of one
+// runtime kind has no variance between the eager and the graph counts, so a design under its
+// prior alone measures only cells where the two counts agree, and a target of the other kind is
+// then unidentifiable (raspi4 from a GPU and CPU pool: 0.13 acc10 at 10 designed shots).
+constexpr double kDesignTwinShare = 0.1;
 // Shot noise the design plans for, chosen by the cross-validation per designed shot count among
 // these (the first is the default). A design that plans for little noise trusts its prior and
 // spends shots on corner cells; planning for more spreads them over typical cells, which pays when
@@ -78,8 +93,9 @@ protected:
 
   void trainModel(const TrainOptions& options, const ProgressFn& progress) override {
     const auto& p = pool();
-    const int threads = options.threads > 0 ? options.threads : static_cast<int>(std::thread::hardware_concurrency());
-    sharing_ = chooseSharing(threads, progress);
+    const int threads = options.threads > 0 ? options.threads : availableCpus();
+    SharedProgress shared(progress);
+    sharing_ = chooseSharing(threads, shared);
     const auto oc = opCounts(p.architectures, sharing_);
     graphColumns_ = oc.graphColumns;
     const auto live = liveRows(oc);
@@ -106,11 +122,11 @@ protected:
       }
       const double share = folded.empty() ? 0.0 : static_cast<double>(low) / static_cast<double>(folded.size());
       stats_.row(j) << std::log(med), share, share > 0.5 ? median(foldedMs) / med : 0.0, graphShare(w);
-      if (progress && !progress(static_cast<double>(j + 1) / static_cast<double>(m), "fitting operation costs"))
+      if (!shared.report(static_cast<double>(j + 1) / static_cast<double>(m), "fitting operation costs"))
         fail(ErrorKind::Cancelled, "training cancelled");
     }
     priorCov_ = opcost::shapeCovariance(shapes_);
-    crossValidate(oc, live, threads);
+    crossValidate(oc, live, threads, shared);
   }
 
   // The pool rows that are not degenerate.
@@ -139,13 +155,28 @@ protected:
     return shapes;
   }
 
+  // fn(u) for every pool device u in parallel, each finished one reported under `stage`: a refused
+  // report stops the devices not yet started and ends training as cancelled.
+  void forEachPoolDevice(int threads, SharedProgress& shared, const std::string& stage, const std::function<void(size_t)>& fn) const {
+    const auto m = static_cast<size_t>(pool().logLat.cols());
+    std::atomic<size_t> done{0};
+    parallelFor(
+        m, threads,
+        [&](size_t u) {
+          fn(u);
+          shared.report(static_cast<double>(++done) / static_cast<double>(m), stage);
+        },
+        shared.stopFlag());
+    if (shared.cancelled()) fail(ErrorKind::Cancelled, "training cancelled");
+  }
+
   // The op-count sharing, by cross-validation among the pool's devices when the space offers
   // several: per sharing, each device left out with its nearest pool device (as in crossValidate)
   // is adapted from 3 and 10 designed shots and 10 random ones under the default wide component
   // and design noise; the highest mean acc10 wins, the first listed on a tie. Every score is
   // recorded (sharingCv_); a sharing with more costs than half the pool's architectures is not a
   // candidate.
-  std::string chooseSharing(int threads, const ProgressFn& progress) {
+  std::string chooseSharing(int threads, SharedProgress& shared) {
     const auto& known = opCountSharings(*pool().space);
     const auto m = pool().logLat.cols();
     sharingCv_ = nlohmann::json::object();
@@ -153,17 +184,16 @@ protected:
     std::string best = known.front();
     double bestScore = -1;
     for (size_t n = 0; n < known.size(); ++n) {
-      if (progress && !progress(static_cast<double>(n) / static_cast<double>(known.size()), "choosing the op-count sharing"))
-        fail(ErrorKind::Cancelled, "training cancelled");
       const auto oc = opCounts(pool().architectures, known[n]);
       const auto live = liveRows(oc);
       if (!fits(live, oc)) continue; // too few architectures for this sharing's costs
       const Eigen::MatrixXd shapes = poolShapes(oc, live, threads);
       const CvSample cv = cvSample(oc, live);
       std::vector<double> score(static_cast<size_t>(m), 0.0);
-      parallelFor(static_cast<size_t>(m), threads, [&](size_t u) {
+      const std::string stage = "choosing the op-count sharing (" + std::to_string(n + 1) + "/" + std::to_string(known.size()) + ")";
+      forEachPoolDevice(threads, shared, stage, [&](size_t u) {
         const auto j = static_cast<Eigen::Index>(u);
-        const opcost::Prior prior = priorWithout(shapes, j, kDefaultWide);
+        const opcost::Prior prior = priorWithout(shapes, j, kDefaultWide, 0);
         const auto design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[0]);
         for (int k : kCvShots) score[u] += cvRun(cv, prior, j, optimalDesign(design, static_cast<size_t>(k))).acc10;
         score[u] += cvRun(cv, prior, j, cvRandomShots(cv, j, kCvShots[std::size(kCvShots) - 1])).acc10;
@@ -194,22 +224,26 @@ protected:
   // architectures. In turn: the wide component (3 and 10 designed shots at the default noise, 10
   // random ones), each designed shot count's noise under it, then the spread's factor under both.
   // The left-out devices run in parallel; the result does not depend on the thread count.
-  void crossValidate(const OpCounts& oc, const std::vector<Eigen::Index>& live, int threads) {
+  void crossValidate(const OpCounts& oc, const std::vector<Eigen::Index>& live, int threads, SharedProgress& shared) {
     const auto m = shapes_.rows();
     wide_ = kDefaultWide;
+    twinShare_ = 0;
     spreadScale_ = 1;
     designNoise_.fill(kDesignNoiseGrid[0]);
     if (m < kCvMinDevices) return;
     const CvSample cv = cvSample(oc, live);
-    constexpr size_t nk = std::size(kCvShots), nn = std::size(kDesignNoiseGrid), nw = std::size(kWideGrid);
+    constexpr size_t nk = std::size(kCvShots), nn = std::size(kDesignNoiseGrid), nw = std::size(kWideGrid) * std::size(kTwinGrid);
+    // Setting w: the wide setting w % |kWideGrid| with the twin share w / |kWideGrid|.
+    auto wideOf = [](size_t w) { return kWideGrid[w % std::size(kWideGrid)]; };
+    auto twinOf = [](size_t w) { return kTwinGrid[w / std::size(kWideGrid)]; };
     const auto um = static_cast<size_t>(m);
     // Per left-out device: each wide setting's designed runs (per k) and random run.
     std::vector<std::array<std::array<CvRun, nk>, nw>> designed(um);
     std::vector<std::array<CvRun, nw>> random(um);
-    parallelFor(um, threads, [&](size_t u) {
+    forEachPoolDevice(threads, shared, "cross-validating the prior", [&](size_t u) {
       const auto j = static_cast<Eigen::Index>(u);
       for (size_t w = 0; w < nw; ++w) {
-        const opcost::Prior prior = priorWithout(shapes_, j, kWideGrid[w]);
+        const opcost::Prior prior = priorWithout(shapes_, j, wideOf(w), twinOf(w));
         const auto design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[0]);
         for (size_t s = 0; s < nk; ++s) designed[u][w][s] = cvRun(cv, prior, j, optimalDesign(design, static_cast<size_t>(kCvShots[s])));
         random[u][w] = cvRun(cv, prior, j, cvRandomShots(cv, j, kCvShots[nk - 1]));
@@ -225,12 +259,13 @@ protected:
       }
       if (score > bestScore + 1e-9) bestScore = score, bestWide = w;
     }
-    wide_ = kWideGrid[bestWide];
+    wide_ = wideOf(bestWide);
+    twinShare_ = twinOf(bestWide);
     // Per left-out device, each design noise's runs (per k) under the chosen wide setting.
     std::vector<std::array<std::array<CvRun, nk>, nn>> byNoise(um);
-    parallelFor(um, threads, [&](size_t u) {
+    forEachPoolDevice(threads, shared, "cross-validating the design noise", [&](size_t u) {
       const auto j = static_cast<Eigen::Index>(u);
-      const opcost::Prior prior = priorWithout(shapes_, j, wide_);
+      const opcost::Prior prior = priorWithout(shapes_, j, wide_, twinShare_);
       byNoise[u][0] = designed[u][bestWide]; // the default noise's, run above
       for (size_t n = 1; n < nn; ++n) {
         const auto design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[n]);
@@ -304,7 +339,7 @@ protected:
   }
 
   // The prior of the pool's shapes without device j and its nearest shape, uniform over the others.
-  static opcost::Prior priorWithout(const Eigen::MatrixXd& shapes, Eigen::Index j, const opcost::WidePrior& wide) {
+  opcost::Prior priorWithout(const Eigen::MatrixXd& shapes, Eigen::Index j, const opcost::WidePrior& wide, double twinShare) const {
     const auto m = shapes.rows();
     Eigen::Index twin = -1;
     double nearest = INFINITY;
@@ -319,7 +354,16 @@ protected:
     p.weights = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(keep.size()), 1.0 / static_cast<double>(keep.size()));
     p.cov = opcost::shapeCovariance(p.shapes);
     p.wide = wide;
+    withTwins(p, twinShare);
     return p;
+  }
+
+  // The prior's runtime twins (opcost_fit.hpp) at the twin share.
+  void withTwins(opcost::Prior& p, double share) const {
+    if (share == 0) return;
+    p.twins = opcost::runtimeTwins(p.shapes, meanRow_, graphColumns_);
+    p.twinShare = share;
+    if (p.twins.rows() > 0) p.twinCov = opcost::shapeCovariance(p.twins);
   }
 
   // The adaptation prior: the pool's shapes weighted by descriptor similarity blended with uniform.
@@ -330,12 +374,17 @@ protected:
     p.weights = (1 - kSimilarityBlend) / static_cast<double>(m) + kSimilarityBlend * pool().similarity(d).array();
     p.cov = priorCov_;
     p.wide = wide_;
+    withTwins(p, twinShare_);
     return p;
   }
 
   DesignProblem designProblem(const searchspace::ArchitectureSet& candidates, size_t k) const override {
     opcost::Prior p = targetPrior({});
     p.weights.setConstant(1.0 / static_cast<double>(shapes_.rows()));
+    // The design always hedges on the runtime kind, so that its shots tell eager from graph-compiled
+    // costs even when the pool holds one kind only (whose twins the fit's prior may leave out).
+    p.twins = {};
+    withTwins(p, std::max(twinShare_, kDesignTwinShare));
     return opcost::designProblem(p, opCounts(candidates, sharing_), designNoise_[cvSlot(k)]);
   }
 
@@ -420,7 +469,7 @@ protected:
     nlohmann::json noise = nlohmann::json::object();
     for (size_t i = 0; i < std::size(kCvShots); ++i) noise[std::to_string(kCvShots[i])] = designNoise_[i];
     s.meta["cross_validated"] = {
-        {"wide_share", wide_.share}, {"wide_radius", wide_.radius}, {"spread_scale", spreadScale_}, {"design_noise", noise}};
+        {"wide_share", wide_.share}, {"wide_radius", wide_.radius}, {"twin_share", twinShare_}, {"spread_scale", spreadScale_}, {"design_noise", noise}};
     s.meta["op_count_sharing"] = sharing_;
     if (!sharingCv_.empty()) s.meta["cross_validated"]["sharing_acc10"] = sharingCv_;
     putMatrix(s, "opcost.shapes", shapes_);
@@ -441,12 +490,14 @@ protected:
     // Files from before the cross-validation carry none: no wide component, spread as fitted.
     // Files from before the design noise was cross-validated plan for the default noise.
     wide_ = {0, 1};
+    twinShare_ = 0;
     spreadScale_ = 1;
     designNoise_.fill(kDesignNoiseGrid[0]);
     if (s.meta.contains("cross_validated")) {
       try {
         const auto& cv = s.meta.at("cross_validated");
         wide_ = {cv.at("wide_share").get<double>(), cv.at("wide_radius").get<double>()};
+        twinShare_ = cv.value("twin_share", 0.0); // files from before the twins have none
         spreadScale_ = cv.at("spread_scale").get<double>();
         sharingCv_ = cv.value("sharing_acc10", nlohmann::json::object());
         if (cv.contains("design_noise"))
@@ -456,7 +507,7 @@ protected:
         badInput("predictor state's opcost cross_validated entry is malformed");
       }
       const bool noiseOk = std::all_of(designNoise_.begin(), designNoise_.end(), [](double n) { return n > 0 && n < 1; });
-      if (!(wide_.share >= 0 && wide_.share <= 0.5) || !(wide_.radius > 0) || !(spreadScale_ > 0) || !noiseOk)
+      if (!(wide_.share >= 0 && wide_.share <= 0.5) || !(twinShare_ >= 0 && twinShare_ < 1) || !(wide_.radius > 0) || !(spreadScale_ > 0) || !noiseOk)
         badInput("predictor state's opcost cross-validated constants are out of range");
     }
     // States from before the sharing was recorded are NAS-Bench-201's only one.
@@ -503,6 +554,7 @@ private:
   double scale_ = 1, noise_ = 0.1, foldedMs_ = 0;
   bool folds_ = false;
   opcost::WidePrior wide_ = kDefaultWide;
+  double twinShare_ = 0; // the runtime twins' share of each pool device's mass
   double spreadScale_ = 1;
   std::array<double, std::size(kCvShots)> designNoise_{}; // the design's planned noise per kCvShots entry
 };

@@ -105,10 +105,14 @@ std::vector<Component> components(const Prior& prior) {
   std::vector<Component> comps;
   const double wide = prior.wide.share;
   const double pooled = 1 - kBroadShare - wide;
+  const double twin = prior.twins.rows() > 0 ? prior.twinShare : 0;
   for (Eigen::Index j = 0; j < prior.shapes.rows(); ++j)
     for (double tau : kTaus)
-      if (prior.weights(j) > 0)
-        comps.push_back({prior.shapes.row(j).transpose(), std::log(pooled * prior.weights(j) / std::size(kTaus)), tau * prior.cov});
+      if (prior.weights(j) > 0) {
+        const double mass = pooled * prior.weights(j) / std::size(kTaus);
+        comps.push_back({prior.shapes.row(j).transpose(), std::log((1 - twin) * mass), tau * prior.cov});
+        if (twin > 0) comps.push_back({prior.twins.row(j).transpose(), std::log(twin * mass), tau * prior.twinCov});
+      }
   comps.push_back({prior.meanShape(), std::log(kBroadShare), prior.cov});
   // Two radii share the wide mass, so the shots can say how far the target departs.
   if (wide > 0)
@@ -169,6 +173,23 @@ Eigen::MatrixXd shapeCovariance(const Eigen::MatrixXd& shapes) {
   return cov;
 }
 
+Eigen::MatrixXd runtimeTwins(const Eigen::MatrixXd& shapes, const Eigen::VectorXd& meanRow, int graphColumns) {
+  const auto g = static_cast<Eigen::Index>(graphColumns);
+  const auto cols = shapes.cols();
+  if (g == 0 || cols < 2 * g + 1) return Eigen::MatrixXd(0, cols);
+  const Eigen::Index eager = cols - 2 * g, graph = cols - g;
+  Eigen::MatrixXd twins = shapes;
+  for (Eigen::Index j = 0; j < shapes.rows(); ++j) {
+    const Eigen::RowVectorXd ops = shapes.row(j).segment(eager, g) + shapes.row(j).segment(graph, g);
+    const double onEager = meanRow.segment(eager, g).dot(shapes.row(j).segment(eager, g).transpose());
+    const double onGraph = meanRow.segment(graph, g).dot(shapes.row(j).segment(graph, g).transpose());
+    const bool toGraph = std::abs(onEager) >= std::abs(onGraph);
+    twins.row(j).segment(eager, g) = toGraph ? Eigen::RowVectorXd::Zero(g) : ops;
+    twins.row(j).segment(graph, g) = toGraph ? ops : Eigen::RowVectorXd::Zero(g);
+  }
+  return twins;
+}
+
 Posterior fitShots(const Prior& prior, const Eigen::MatrixXd& x, const Eigen::VectorXd& t) {
   const auto comps = components(prior);
   Eigen::VectorXd h = Eigen::VectorXd::Ones(t.size());
@@ -219,12 +240,19 @@ DesignProblem designProblem(const Prior& prior, const OpCounts& oc, double noise
   d.priorCov = Eigen::MatrixXd::Zero(cols + 1, cols + 1);
   d.priorCov(0, 0) = kDesignScaleVar;
   // The mixture's covariance: between the pool's shapes plus within its components.
+  // The twins (their share of the pooled mass) add their spread around the mean shape.
+  const double twin = prior.twins.rows() > 0 ? prior.twinShare : 0;
   Eigen::MatrixXd between = Eigen::MatrixXd::Zero(cols, cols);
   for (Eigen::Index j = 0; j < prior.shapes.rows(); ++j) {
     const Eigen::VectorXd dv = prior.shapes.row(j).transpose() - mean;
-    between += prior.weights(j) * dv * dv.transpose();
+    between += (1 - twin) * prior.weights(j) * dv * dv.transpose();
+    if (twin == 0) continue;
+    const Eigen::VectorXd dt = prior.twins.row(j).transpose() - mean;
+    between += twin * prior.weights(j) * dt * dt.transpose();
   }
-  d.priorCov.bottomRightCorner(cols, cols) = between + tauMean * prior.cov + prior.wide.share * wideMoment(prior);
+  Eigen::MatrixXd within = (1 - twin) * prior.cov;
+  if (twin > 0) within += twin * prior.twinCov;
+  d.priorCov.bottomRightCorner(cols, cols) = between + tauMean * within + prior.wide.share * wideMoment(prior);
   return d;
 }
 

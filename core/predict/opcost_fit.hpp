@@ -5,7 +5,9 @@
 // Prior over a target's costs w (ms per operation): one of the pool's shapes v_j (costs / median
 // latency) at an unknown scale s, perturbed by N(0, tau s^2 C) with C the shapes' covariance; or a
 // broad N(s v_mean, s^2 C); or a wide N(s v_mean, s^2 r^2 I), at two radii r, that does not follow
-// the pool's covariance, so a device unlike every pool device is reachable once the shots say so. Shots carry
+// the pool's covariance, so a device unlike every pool device is reachable once the shots say so; or, with
+// share twinShare, a pool shape's runtime twin (runtimeTwins: the same device run by the other kind of
+// runtime) perturbed by multiples of the twins' covariance. Shots carry
 // a relative noise sigma. Each (component, tau, sigma) has a closed-form posterior and evidence;
 // the fit is their evidence-weighted mixture, iterated with Huber weights on the shots so that a
 // few outlying measurements do not bend the costs (IRLS).
@@ -42,8 +44,21 @@ struct Prior {
   Eigen::VectorXd weights; // per device, summing to 1
   Eigen::MatrixXd cov;     // P x P, the shapes' covariance
   WidePrior wide;
+  // Each shape's runtime twin (runtimeTwins), which takes twinShare of its device's pooled mass,
+  // perturbed by multiples of the twins' covariance; no rows: none.
+  Eigen::MatrixXd twins;
+  Eigen::MatrixXd twinCov;
+  double twinShare = 0;
   Eigen::VectorXd meanShape() const { return shapes.transpose() * weights; }
 };
+
+// The same devices run by the other kind of runtime: a shape's operation costs moved onto the
+// other count kind (an eager runtime's onto the graph counts, as a graph compiler that drops dead
+// edges would run the same operations, and a graph-compiled one's onto the eager counts). The last
+// `graphColumns` columns are the graph counts and the `graphColumns` before them the eager ones; a
+// shape's kind is the larger share of its costs at `meanRow` (the mean features). None (no rows)
+// for a space without graph counts.
+Eigen::MatrixXd runtimeTwins(const Eigen::MatrixXd& shapes, const Eigen::VectorXd& meanRow, int graphColumns);
 
 // The pool's covariance of some shapes (rows), regularised.
 Eigen::MatrixXd shapeCovariance(const Eigen::MatrixXd& shapes);

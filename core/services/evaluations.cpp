@@ -49,7 +49,7 @@ void appendPoints(const predict::SeedRun& run, const predict::EvalData& data, ev
 std::string label(const CrossDeviceRequest& r, const std::string& method, const std::vector<std::string>& leftOut) {
   std::string l = (r.name.empty() ? "" : r.name + ": ") + method + " on " + r.descriptorKind + ", " +
                   std::to_string(r.shots) + " shots, " + std::to_string(r.folds) + " device folds (chips kept whole)" +
-                  (r.protocol == predict::Protocol::Help ? ", HELP's query set" : "");
+                  (r.protocol == predict::EvalProtocol::Help ? ", HELP's query set" : "");
   if (!leftOut.empty()) l += " (left out, " + std::to_string(r.shots) + " latencies or fewer: " + joined(leftOut) + ")";
   return l;
 }
@@ -186,7 +186,7 @@ CrossDeviceRun crossDeviceEvaluation(store::Project& project, const CrossDeviceR
 }
 
 std::vector<EvaluationListing> listEvaluations(store::Project& project, const std::string& space) {
-  return evaluation::listEvaluations(project, space);
+  return evaluation::listStoredEvaluations(project, space);
 }
 
 evaluation::Points loadEvaluation(store::Project& project, std::int64_t id) { return evaluation::loadEvaluation(project, id); }

@@ -19,7 +19,7 @@ struct CrossDeviceRequest {
   std::string descriptorKind = "reference-latency";
   int shots = 10;
   int folds = 3;
-  predict::Protocol protocol = predict::Protocol::Full; // Help: HELP's query set is scored
+  predict::EvalProtocol protocol = predict::EvalProtocol::Full; // Help: HELP's query set is scored
   std::uint64_t seed = 1;
   int threads = 0;
   std::string name;                               // empty: a generated label

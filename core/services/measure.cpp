@@ -128,7 +128,7 @@ measure::Conditions Recorder::localConditions(const measure::Measurement& m) con
   return conditions;
 }
 
-void Recorder::record(const Target& t, const measure::Measurement& m) {
+void Recorder::record(const ArchToMeasure& t, const measure::Measurement& m) {
   const auto& host = device_.host();
   const auto reported = measurer_.lastConditions(); // a remote device's own, else read here
   const auto conditions = reported ? *reported : localConditions(m);

@@ -52,7 +52,7 @@ std::unique_ptr<engine::Engine> openEngine(const std::string& name);
 // Usage error naming the accepted engines for an unknown one; "no CUDA device" for cuda without one.
 std::unique_ptr<Measurer> openMeasurer(const EngineChoice& choice);
 
-struct Target {
+struct ArchToMeasure {
   searchspace::Architecture arch;
   std::optional<std::int64_t> datasetIndex; // the imported data set's index (HELP's), when known
 };
@@ -65,7 +65,7 @@ class Recorder {
 public:
   Recorder(store::Project& project, std::string device, const EngineChoice& choice, const Measurer& measurer,
            std::vector<int> pinnedCpus = {}, std::optional<measure::HostInfo> host = {});
-  void record(const Target& target, const measure::Measurement& m);
+  void record(const ArchToMeasure& target, const measure::Measurement& m);
   const measure::HostInfo& host() const { return device_.host(); }
   const std::string& deviceNotice() const { return device_.notice(); } // see HostDevice::notice
   // How the host was reached (e.g. "launcher 'ssh pi@board maple agent'"), for the source's description.
@@ -107,7 +107,7 @@ SampleSummary summarize(const measure::Measurement& m);
 struct MeasureRequest {
   std::string device;
   EngineChoice engine;
-  std::vector<Target> targets;
+  std::vector<ArchToMeasure> targets;
   measure::Protocol protocol = protocolFor(100, 5);
   std::vector<int> pinnedCpus;            // recorded in the conditions (the caller pins)
   std::optional<measure::HostInfo> host;  // the machine measured on; absent: this one
@@ -117,7 +117,7 @@ struct MeasureRequest {
 };
 
 struct MeasuredTarget {
-  Target target;
+  ArchToMeasure target;
   SampleSummary summary;
   measure::Measurement measurement; // every timed run, quartiles, extremes
 };

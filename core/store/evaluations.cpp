@@ -190,7 +190,7 @@ std::vector<std::int64_t> saveEvaluations(Project& project, const std::vector<Ev
   return ids;
 }
 
-std::vector<EvaluationRow> listEvaluations(Project& project) {
+std::vector<EvaluationRow> listEvaluationRows(Project& project) {
   auto st = project.db().prepare(std::string("SELECT ") + kColumns + " FROM evaluations ORDER BY id DESC");
   std::vector<EvaluationRow> out;
   while (st.step()) out.push_back(readRow(st));

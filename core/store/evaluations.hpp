@@ -43,7 +43,7 @@ struct EvaluationToSave {
 // Writes every evaluation and its predictions in one transaction (all or nothing); returns the ids.
 std::vector<std::int64_t> saveEvaluations(Project& project, const std::vector<EvaluationToSave>& evaluations);
 // Newest first.
-std::vector<EvaluationRow> listEvaluations(Project& project);
+std::vector<EvaluationRow> listEvaluationRows(Project& project);
 std::optional<EvaluationRow> findEvaluation(Project& project, std::int64_t id);
 // In device, then architecture order; one device when deviceId is given. Predicted and measured
 // values come back as stored (float32). BadInput naming the evaluation when its packed arrays are

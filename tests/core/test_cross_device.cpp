@@ -41,7 +41,7 @@ private slots:
     QCOMPARE(shots, 4L * 5); // 5 shots on each test device
     QVERIFY2(run.points.label.ends_with("(evaluation " + std::to_string(run.evaluationId) + ")"), run.points.label.c_str());
 
-    const auto rows = store::listEvaluations(p);
+    const auto rows = store::listEvaluationRows(p);
     QCOMPARE(rows.size(), size_t{1});
     QCOMPARE(rows[0].id, run.evaluationId);
     QCOMPARE(rows[0].method, predict::defaultMethod());
@@ -71,7 +71,7 @@ private slots:
 
   void failedOrCancelledRunsStoreNothing() {
     auto p = store::Project::open(project_.toStdString());
-    const auto before = store::listEvaluations(p).size();
+    const auto before = store::listEvaluationRows(p).size();
     auto o = options();
     o.folds = 9;
     // 4 devices into 9 folds: 4 chips, dev0..dev3 share none.
@@ -82,7 +82,7 @@ private slots:
     // Cancelled at 100 %, right before the write: still nothing stored.
     MAPLE_VERIFY_ERROR(services::crossDeviceEvaluation(p, options(), [](double f, const std::string&) { return f < 1.0; }),
                        ErrorKind::Cancelled, "");
-    QCOMPARE(store::listEvaluations(p).size(), before);
+    QCOMPARE(store::listEvaluationRows(p).size(), before);
   }
 
   // 1080ti_1 / _32 / _256 are one chip: no fold trains on a sibling of a device it tests.

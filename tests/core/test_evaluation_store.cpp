@@ -119,10 +119,10 @@ private slots:
     QCOMPARE(store::findEvaluation(p, ids[0])->space, std::string("nb201"));
     QCOMPARE(store::findEvaluation(p, ids[1])->space, std::string());
     p.db().exec("UPDATE architectures SET search_space = 'fbnet'");
-    QCOMPARE(store::listEvaluations(p).at(1).space, std::string("fbnet"));
+    QCOMPARE(store::listEvaluationRows(p).at(1).space, std::string("fbnet"));
     // Damaged ids leave the space unknown; the listing still works (loading names the damage).
     p.db().exec("UPDATE evaluation_points SET architecture_ids = x'ff'");
-    QCOMPARE(store::listEvaluations(p).at(1).space, std::string());
+    QCOMPARE(store::listEvaluationRows(p).at(1).space, std::string());
   }
 
   // A schema-2 project with per-point rows opens as the current schema with the same points, packed.

@@ -204,6 +204,39 @@ private slots:
     QVERIFY_THROWS_EXCEPTION(Error, selectGemmKernel("sse9"));
   }
 
+  // gemmStore's epilogue: C starts as NaN, so a kernel that reads C (other than as its addend) fails.
+  void gemmStoreAppliesTheEpilogue() {
+    std::mt19937 rng(6);
+    std::uniform_real_distribution<float> u(-1, 1);
+    for (const auto& kernel : availableGemmKernels()) {
+      selectGemmKernel(kernel);
+      for (const auto [rows, k, m] : {std::array<int, 3>{101, 19, 16}, {7, 3, 8}, {64, 5, 12}})
+        for (const auto [withBias, withAddend, relu] : {std::array<bool, 3>{true, true, true}, {true, false, true},
+                                                        {false, true, false}, {false, false, false}}) {
+          const long lda = rows + 3, ldc = rows + 5;
+          std::vector<float> a(lda * k), w(static_cast<std::size_t>(k) * m), bias(m), addend(ldc * m);
+          for (auto* v : {&a, &w, &bias, &addend})
+            for (auto& x : *v) x = u(rng);
+          std::vector<float> c(ldc * m, NAN), expect(ldc * m, NAN);
+          for (int j = 0; j < m; ++j)
+            for (int i = 0; i < rows; ++i) {
+              float sum = (withBias ? bias[j] : 0.0f) + (withAddend ? addend[j * ldc + i] : 0.0f);
+              for (int p = 0; p < k; ++p) sum += a[p * lda + i] * w[j * k + p];
+              expect[j * ldc + i] = relu ? std::max(sum, 0.0f) : sum;
+            }
+          const GemmEpilogue e{withBias ? bias.data() : nullptr, withAddend ? addend.data() : nullptr, relu};
+          gemmStore(a.data(), lda, rows, packWeights(w, k, m), e, c.data(), ldc);
+          for (int j = 0; j < m; ++j)
+            for (int i = 0; i < rows; ++i)
+              QVERIFY2(std::abs(c[j * ldc + i] - expect[j * ldc + i]) < 1e-4f,
+                       qPrintable(QString("%1 %2x%3x%4, bias %5 addend %6 relu %7, at %8,%9")
+                                      .arg(kernel.c_str()).arg(rows).arg(k).arg(m).arg(withBias).arg(withAddend).arg(relu)
+                                      .arg(i).arg(j)));
+        }
+    }
+    selectGemmKernel(availableGemmKernels().front());
+  }
+
   void gemmKernelsGiveTheSameNetwork() {
     const auto cell = testCells()[11];
     selectGemmKernel("eigen");

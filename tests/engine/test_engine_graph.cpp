@@ -3,6 +3,8 @@
 // against the engine's own NAS-Bench-201 plan, thread and batch invariance, clear refusals.
 #include "common/error.hpp"
 #include "engine/cpu/cpu_engine.hpp"
+#include "engine/cpu/gemm.hpp"
+#include "engine/cpu/graph_kernels.hpp"
 #include "engine/cpu/graph_network.hpp"
 #include "engine/cpu/network_weights.hpp"
 #include "logits_compare.hpp"
@@ -17,7 +19,9 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <random>
 
 using namespace maple;
 using namespace maple::engine;
@@ -50,6 +54,28 @@ std::vector<float> runGraph(const searchspace::LayerGraph& graph, int batch, int
 }
 
 using maple::testing::relativeError;
+
+// A depthwise convolution by the definition (zero padding (k-1)/2), channels x batch planes of
+// h x w, in the engine's channel-plane layout.
+std::vector<float> depthwiseByLoops(const std::vector<float>& in, int channels, int batch, int h, int w, int k, int stride,
+                                    const std::vector<float>& weights, const std::vector<float>& bias, bool relu) {
+  const int p = (k - 1) / 2, outH = (h + 2 * p - k) / stride + 1, outW = (w + 2 * p - k) / stride + 1;
+  std::vector<float> out(static_cast<std::size_t>(channels) * batch * outH * outW);
+  for (int c = 0; c < channels; ++c)
+    for (int b = 0; b < batch; ++b)
+      for (int y = 0; y < outH; ++y)
+        for (int x = 0; x < outW; ++x) {
+          double sum = bias[c];
+          for (int ky = 0; ky < k; ++ky)
+            for (int kx = 0; kx < k; ++kx) {
+              const int iy = y * stride + ky - p, ix = x * stride + kx - p;
+              if (iy >= 0 && iy < h && ix >= 0 && ix < w)
+                sum += double(weights[(c * k + ky) * k + kx]) * in[((c * batch + b) * h + iy) * w + ix];
+            }
+          out[((c * batch + b) * outH + y) * outW + x] = relu ? std::max(float(sum), 0.0f) : float(sum);
+        }
+  return out;
+}
 
 // Runs torch_reference.py on the files; QSKIP-style reasons come back as the error string.
 QList<QJsonObject> runReference(const QStringList& files, QString* skip) {
@@ -136,6 +162,53 @@ private slots:
       const double err = relativeError(runGraph(graph, 3, 2, 7), plan->output());
       QVERIFY2(err < 1e-5, qPrintable(QString("%1: relative error %2").arg(text).arg(err)));
     }
+  }
+
+  // Plane sizes FBNet has (32, 16, 8, 4) and odd ones that reach the 4-wide and single-column
+  // tails and the partial row block, both strides, both kernels, with and without the ReLU; input
+  // and output planes with gaps between them, as the runner spaces its buffers' planes.
+  void depthwiseMatchesPlainLoops() {
+    std::mt19937 rng(3);
+    std::uniform_real_distribution<float> u(-1, 1);
+    const int channels = 3, batch = 2;
+    for (const auto [h, w] : {std::array<int, 2>{32, 32}, {16, 16}, {8, 8}, {4, 4}, {7, 6}, {5, 13}, {1, 3}})
+      for (int k : {3, 5})
+        for (int stride : {1, 2})
+          for (bool relu : {false, true}) {
+            std::vector<float> in(static_cast<std::size_t>(channels) * batch * h * w), weights(channels * k * k), bias(channels);
+            for (auto* v : {&in, &weights, &bias})
+              for (auto& x : *v) x = u(rng);
+            const auto expect = depthwiseByLoops(in, channels, batch, h, w, k, stride, weights, bias, relu);
+            const int p = (k - 1) / 2, outH = (h + 2 * p - k) / stride + 1, outW = (w + 2 * p - k) / stride + 1;
+            const long inPlane = static_cast<long>(batch) * h * w, outPlane = static_cast<long>(batch) * outH * outW;
+            const long inStride = inPlane + 8, outStride = outPlane + 16;
+            std::vector<float> spaced(channels * inStride, NAN), out(channels * outStride, NAN);
+            for (int c = 0; c < channels; ++c) std::copy_n(in.begin() + c * inPlane, inPlane, spaced.begin() + c * inStride);
+            const Planes planes{spaced.data(), inStride, static_cast<long>(h) * w, channels, h, w};
+            const Planes outGeometry{out.data(), outStride, static_cast<long>(outH) * outW, channels, outH, outW};
+            depthwiseConv(planes, {k, stride, p, weights.data(), bias.data(), relu}, outGeometry, batch, 0, channels, out.data());
+            for (int c = 0; c < channels; ++c)
+              for (long i = 0; i < outPlane; ++i)
+                QVERIFY2(std::abs(out[c * outStride + i] - expect[c * outPlane + i]) < 1e-5f,
+                         qPrintable(QString("%1x%2 k%3 s%4 relu %5, channel %6 at %7: %8, expected %9")
+                                        .arg(h).arg(w).arg(k).arg(stride).arg(relu).arg(c).arg(i)
+                                        .arg(out[c * outStride + i]).arg(expect[c * outPlane + i])));
+          }
+  }
+
+  // Every GEMM kernel, with its epilogue (bias, residual, ReLU), gives the network Eigen gives.
+  void gemmKernelsGiveTheSameNetwork() {
+    for (const auto& arch : {repeat("k5_e6"), fbnetArchitectures()[5]}) {
+      const auto graph = fbnetSpace().network(fbnetSpace().parse(arch));
+      selectGemmKernel("eigen");
+      const auto reference = runGraph(graph, 3, 2);
+      for (const auto& kernel : availableGemmKernels()) {
+        selectGemmKernel(kernel);
+        const double err = relativeError(runGraph(graph, 3, 2), reference);
+        QVERIFY2(err < 1e-5, qPrintable(QString("%1: relative error %2").arg(kernel.c_str()).arg(err)));
+      }
+    }
+    selectGemmKernel(availableGemmKernels().front());
   }
 
   void threadsAndBatchDoNotChangeResults() {

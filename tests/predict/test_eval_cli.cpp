@@ -67,7 +67,7 @@ private slots:
     }
     // One evaluation per shot count and seed; the first seed's predictions kept, shots marked.
     auto project = maple::store::Project::open(imported().toStdString());
-    const auto evals = maple::store::listEvaluations(project);
+    const auto evals = maple::store::listEvaluationRows(project);
     QCOMPARE(evals.size(), size_t(4));
     size_t withPredictions = 0;
     for (const auto& e : evals) {

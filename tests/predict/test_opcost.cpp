@@ -69,6 +69,62 @@ private slots:
     QVERIFY(few.spearman > 0.9);
   }
 
+  // A runtime twin moves a shape's operation costs onto the other count kind, base kept.
+  void runtimeTwinsByHand() {
+    const auto oc = nb201OpCounts(everyCell());
+    const Eigen::VectorXd meanRow = oc.features.colwise().mean().transpose();
+    Eigen::MatrixXd shapes(2, kNb201OpColumns);
+    shapes.row(0) << 0.5, -0.1, 0.2, 0.3, 0.1, 0.01, 0, 0, 0;
+    shapes.row(1) << 0.1, 0, 0.01, 0, 0, 0.1, 0.2, 0.6, 0.1;
+    const Eigen::MatrixXd twins = opcost::runtimeTwins(shapes, meanRow, oc.graphColumns);
+    const Eigen::RowVectorXd toGraph{{0.5, 0, 0, 0, 0, -0.09, 0.2, 0.3, 0.1}};
+    const Eigen::RowVectorXd toEager{{0.1, 0.1, 0.21, 0.6, 0.1, 0, 0, 0, 0}};
+    QVERIFY((twins.row(0) - toGraph).norm() < 1e-12);
+    QVERIFY((twins.row(1) - toEager).norm() < 1e-12);
+    QCOMPARE(opcost::runtimeTwins(shapes, meanRow, 0).rows(), Eigen::Index{0});
+  }
+
+  // A pool of eager devices only: its designed shots must still tell eager from graph-compiled
+  // costs (some cell with a dead edge), so a graph-compiled target is predicted from them.
+  void designTellsRuntimeKinds() {
+    const auto cells = everyCell();
+    const auto oc = nb201OpCounts(cells);
+    const auto p = pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}, {"wide", kWideGpu}});
+    auto trained = train("opcost", p, {1, 1});
+    const auto shots = trained->designShots(cells, 10);
+    const auto dead = std::count_if(shots.begin(), shots.end(), [&](size_t i) {
+      const auto row = oc.features.row(static_cast<Eigen::Index>(i));
+      return (row.segment(1, 4) - row.segment(5, 4)).norm() > 0;
+    });
+    const auto truth = synthetic(oc, Costs{0.9, 0, 0, 0, 0, 0.3, 1.8, 7.5, 1.8}, 0.0, 21);
+    const auto m = computeMetrics(trained->adapt(target(cells, truth, shots))->predictMs(cells), truth);
+    qInfo("10 designed shots, %d with dead edges: graph target acc10 %.3f", static_cast<int>(dead), m.acc10);
+    QVERIFY(dead >= 2);
+    // Without the design's twins (kDesignTwinShare 0) this design scores 0.843.
+    QVERIFY2(m.acc10 > 0.855, qPrintable(QString::number(m.acc10)));
+  }
+
+  // The design's prior over an eager-only pool: without twins the graph counts' costs barely vary
+  // (the regularisation only), with them as much as the eager ones do.
+  void twinsSpreadTheDesignPrior() {
+    const auto oc = nb201OpCounts(everyCell());
+    opcost::Prior prior;
+    prior.shapes.resize(3, kNb201OpColumns);
+    for (int j = 0; const auto& c : {kGpu, kCpu, kPhone}) prior.shapes.row(j++) = Eigen::Map<const Eigen::RowVectorXd>(c.data(), kNb201OpColumns) / 20.0;
+    prior.weights = Eigen::VectorXd::Constant(3, 1.0 / 3);
+    prior.cov = opcost::shapeCovariance(prior.shapes);
+    const auto graphVariance = [&](const opcost::Prior& p) {
+      return opcost::designProblem(p, oc, 0.05).priorCov.bottomRightCorner(4, 4).trace();
+    };
+    const double without = graphVariance(prior);
+    prior.twins = opcost::runtimeTwins(prior.shapes, oc.features.colwise().mean().transpose(), oc.graphColumns);
+    prior.twinCov = opcost::shapeCovariance(prior.twins);
+    prior.twinShare = 0.1;
+    const double with = graphVariance(prior);
+    qInfo("design prior variance on the graph counts: %.4g without twins, %.4g with", without, with);
+    QVERIFY(with > 10 * without);
+  }
+
   // More shots, less uncertainty; the spread is finite and positive everywhere.
   void spreadShrinksWithShots() {
     const auto cells = everyCell();
@@ -91,6 +147,24 @@ private slots:
     QVERIFY(zero > 0 && three > 0 && fifty > 0);
     QVERIFY(fifty < three);
     QVERIFY(three < zero);
+  }
+
+  // Training polls for a cancel inside its cross-validation, not only between stages: refusing the
+  // first report from there ends training as cancelled, having started no further pool device.
+  void cancelStopsTheCrossValidation() {
+    const auto cells = everyCell();
+    const auto oc = nb201OpCounts(cells);
+    const auto p = pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}, {"wide", kWideGpu}});
+    int crossValidated = 0;
+    const auto kind = testing::errorOf([&] {
+      train("opcost", p, {1, 1}, [&](double, const std::string& stage) {
+        if (stage.find("cross-validating") == std::string::npos) return true;
+        ++crossValidated;
+        return false;
+      });
+    });
+    QCOMPARE(kind, ErrorKind::Cancelled);
+    QCOMPARE(crossValidated, 1); // one thread: the refusal came after the first of the 4 devices
   }
 
   // Degenerate cells: a measured one decides whether the device folds them; without one the pool

@@ -2,10 +2,12 @@
 // (every 8th architecture, a few devices) so the suite stays fast on two cores.
 #include "../core/test_support.hpp"
 #include "common/error.hpp"
+#include "common/parallel_for.hpp"
 #include "dataset/help_nb201.hpp"
 #include "descriptor/from_data.hpp"
 #include "predict/harness.hpp"
 #include "predict/metrics.hpp"
+#include "predict/shared_progress.hpp"
 #include "eval_data_from_table.hpp"
 #include "store/evaluations.hpp"
 
@@ -190,7 +192,7 @@ private slots:
     o.testDevices = {kTarget, "pixel2"};
     o.shots = {3, 12};
     o.seeds = 2;
-    o.protocol = Protocol::Help;
+    o.protocol = EvalProtocol::Help;
     o.shotPolicy = ShotPolicy::Reference;
     const auto r = evaluate(data, o);
     QCOMPARE(r.results.size(), size_t(2));
@@ -228,7 +230,7 @@ private slots:
     QVERIFY(!twelve.devices.at(kTarget).inSample);
     // Every latency a shot: scored in sample, and marked so (a fit's ceiling, not a prediction).
     auto everything = o;
-    everything.protocol = Protocol::Full;
+    everything.protocol = EvalProtocol::Full;
     everything.shots = {nb201::kSpaceSize};
     everything.seeds = 1;
     everything.testDevices = {kTarget};
@@ -255,6 +257,47 @@ private slots:
   // a pool of four devices reaches 0.80 acc10 over 20 others now that the design's planned noise is
   // cross-validated (it was 0.73 at a fixed 0.05); GPUs and server CPUs to the edge devices do not
   // yet (the graph-compiled raspi4 and pixel3 lie outside an eager pool's span).
+  // A refused report ends the evaluation as Cancelled, and nothing reports after the refusal.
+  void cancelEndsTheEvaluation() {
+    MAPLE_REQUIRE_DATA_SET();
+    const auto& f = fixture();
+    const auto data = evalDataFromTable(f.table, f.specs, descriptor::kSpecs);
+    EvalOptions o;
+    o.method = "ridge";
+    o.descriptorKind = descriptor::kSpecs;
+    o.trainDevices = kTrain;
+    o.testDevices = {kTarget, "pixel2"};
+    o.shots = {3, 10};
+    o.seeds = 5;
+    o.shotPolicy = ShotPolicy::Random;
+    int reportsAfterRefusal = 0;
+    bool refused = false;
+    const auto kind = errorOf([&] {
+      evaluate(data, o, [&](double, const std::string& stage) {
+        if (refused) ++reportsAfterRefusal;
+        refused = refused || stage.rfind("adapting and scoring", 0) == 0;
+        return !refused;
+      });
+    });
+    QCOMPARE(kind, ErrorKind::Cancelled);
+    QVERIFY(refused);
+    QCOMPARE(reportsAfterRefusal, 0);
+  }
+
+  // Workers reporting through one SharedProgress: the refusal's stop flag ends the loop there.
+  void sharedProgressStopsTheLoopAtTheRefusal() {
+    int calls = 0;
+    const ProgressFn progress = [&](double, const std::string&) { return ++calls < 10; };
+    SharedProgress shared(progress);
+    std::atomic<int> ran{0};
+    parallelFor(1000, 1, [&](size_t i) { ++ran, shared.report(static_cast<double>(i) / 1000, "step"); }, shared.stopFlag());
+    QVERIFY(shared.cancelled());
+    QCOMPARE(ran.load(), 10);
+    QCOMPARE(calls, 10);
+    QVERIFY(!shared.report(1, "after")); // stays refused, without asking again
+    QCOMPARE(calls, 10);
+  }
+
   void designedShotsFromUnlikePools() {
     MAPLE_REQUIRE_DATA_SET();
     const auto& f = fixture();
@@ -329,7 +372,7 @@ private slots:
     e.predictions = {{dev, a, 1.5, 1.4, true}};
     const auto ids = store::saveEvaluations(project, {e, e});
     QCOMPARE(ids.size(), size_t(2));
-    QCOMPARE(store::listEvaluations(project).size(), size_t(2));
+    QCOMPARE(store::listEvaluationRows(project).size(), size_t(2));
     const auto row = store::findEvaluation(project, ids[0]);
     QVERIFY(row);
     QCOMPARE(row->method, std::string("lowrank"));
@@ -341,7 +384,7 @@ private slots:
     // All or nothing: a prediction for an unknown device fails the whole write.
     e.predictions[0].deviceId = 999;
     QVERIFY(errorOf([&] { store::saveEvaluations(project, {e}); }) == ErrorKind::BadInput);
-    QCOMPARE(store::listEvaluations(project).size(), size_t(2));
+    QCOMPARE(store::listEvaluationRows(project).size(), size_t(2));
   }
 };
 

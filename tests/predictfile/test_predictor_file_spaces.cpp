@@ -2,7 +2,8 @@
 // save and load bit for bit, the header records the space, its version and the feature layout,
 // and the pool travels as canonical strings; a feature layout this build does not compute is
 // refused at restore. Format 1: a file written before format 2 (tests/predictfile/data) still
-// predicts the numbers it predicted when it was written.
+// predicts the numbers it predicted when it was written; so does a maple file of a build that
+// standardised latencies over the whole pool (before per-device levels).
 #include "common/error.hpp"
 #include "predict/features.hpp"
 #include "predictfile/checksum.hpp"
@@ -104,6 +105,19 @@ std::vector<std::pair<int, double>> formatOneExpected() {
   return rows;
 }
 
+// The checked-in maple file of 0d7872a (one pool-wide y_centre / y_scale; trained on 4 devices of
+// every 50th NAS-Bench-201 row, adapted to pixel2 on 5 designed shots) and what that build's
+// `maple predict` printed for it: "architecture ms" per line.
+const std::string kPoolWideMaple = kData + "/format2-maple-adapted.maplepred";
+std::vector<std::pair<std::string, double>> poolWideMapleExpected() {
+  std::ifstream in(kData + "/format2-maple-adapted.expected.txt");
+  std::vector<std::pair<std::string, double>> rows;
+  std::string arch;
+  double ms = 0;
+  while (in >> arch >> ms) rows.emplace_back(arch, ms);
+  return rows;
+}
+
 } // namespace
 
 class TestPredictorFileSpaces : public QObject {
@@ -142,6 +156,25 @@ private slots:
     for (size_t i = 0; i < expected.size(); ++i) {
       QCOMPARE(ms[i], expected[i].second);
       QCOMPARE(again[i], expected[i].second); // and rewritten as format 2
+    }
+  }
+
+  void poolWideMapleFilePredictsAsWritten() {
+    const auto file = predictfile::readPredictorFile(kPoolWideMaple);
+    QVERIFY(file.state.meta.at("hyperparameters").contains("y_centre")); // the older form
+    QVERIFY(!file.state.arrays.count("mlp.device_centre"));
+    const auto expected = poolWideMapleExpected();
+    QCOMPARE(expected.size(), size_t(5));
+    const auto& nb201 = searchspace::nb201Space();
+    searchspace::ArchitectureSet archs{&nb201, {}};
+    for (const auto& row : expected) archs.genotypes.push_back(searchspace::parseArchitecture(nb201, row.first).genotype);
+    const auto p = predict::restore(file.state);
+    const auto rewritten = predict::restore(predictfile::decode(predictfile::encode(file), "rewritten").state);
+    const auto ms = p->predictMs(archs), again = rewritten->predictMs(archs);
+    for (size_t i = 0; i < expected.size(); ++i) {
+      // float MLP: a summation order of another build may move the last bits, nothing more
+      QVERIFY2(std::abs(ms[i] / expected[i].second - 1) < 1e-12, qPrintable(QString::number(ms[i], 'g', 17)));
+      QCOMPARE(again[i], ms[i]); // and the same once encoded and decoded again
     }
   }
 

@@ -192,7 +192,7 @@ private slots:
     QCOMPARE(page->storedList(1)->currentIndex(), -1);
     {
       auto p = store::Project::open(project_.toStdString());
-      QCOMPARE(store::listEvaluations(p).at(0).id, id); // the newest
+      QCOMPARE(store::listEvaluationRows(p).at(0).id, id); // the newest
     }
     // Opened from the list in the other view, it is the same points.
     page->showStored(1, id);

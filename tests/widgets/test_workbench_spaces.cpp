@@ -241,7 +241,7 @@ private slots:
       };
       const auto ids = store::saveEvaluations(p, {evaluationOf(searchspace::nb201Space()), evaluationOf(searchspace::fbnetSpace())});
       fbnetEval = ids.at(1);
-      const auto listed = store::listEvaluations(p);
+      const auto listed = store::listEvaluationRows(p);
       QCOMPARE(listed.at(0).space, std::string("fbnet"));
       QCOMPARE(listed.at(1).space, std::string("nb201"));
     }

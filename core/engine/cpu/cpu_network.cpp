@@ -5,6 +5,7 @@
 // initial value, while a 3x3 conv of a Const differs at the zero-padded border and is computed.
 #include "engine/cpu/cpu_engine.hpp"
 
+#include "common/cpus.hpp"
 #include "common/error.hpp"
 #include "engine/cpu/gemm.hpp"
 #include "engine/cpu/graph_network.hpp"

@@ -11,12 +11,19 @@
 namespace maple::engine::cpu {
 namespace {
 
-void gemmEigen(const float* a, long lda, long rows, const GemmWeights& b, float* c, long ldc) {
+void gemmEigen(const float* a, long lda, long rows, const GemmWeights& b, const GemmEpilogue& e, float* c, long ldc) {
   using Matrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic>;
-  Eigen::Map<const Matrix, 0, Eigen::OuterStride<>> lhs(a, rows, b.k, Eigen::OuterStride<>(lda));
+  using Strided = Eigen::OuterStride<>;
+  Eigen::Map<const Matrix, 0, Strided> lhs(a, rows, b.k, Strided(lda));
   Eigen::Map<const Matrix> rhs(b.data.data(), b.k, b.m);
-  Eigen::Map<Matrix, 0, Eigen::OuterStride<>> out(c, rows, b.m, Eigen::OuterStride<>(ldc));
+  Eigen::Map<Matrix, 0, Strided> out(c, rows, b.m, Strided(ldc));
+  if (!e.addend)
+    out.setZero();
+  else if (e.addend != c)
+    out = Eigen::Map<const Matrix, 0, Strided>(e.addend, rows, b.m, Strided(ldc));
+  if (e.bias) out.rowwise() += Eigen::Map<const Eigen::RowVectorXf>(e.bias, b.m);
   out.noalias() += lhs * rhs;
+  if (e.relu) out = out.cwiseMax(0.0f);
 }
 
 enum class Kernel { Eigen, Avx2, Avx512 };
@@ -45,13 +52,18 @@ GemmWeights packWeights(std::vector<float> columnMajor, int k, int m) {
   return w;
 }
 
-void gemmAccumulate(const float* a, long lda, long rows, const GemmWeights& b, float* c, long ldc) {
+void gemmStore(const float* a, long lda, long rows, const GemmWeights& b, const GemmEpilogue& epilogue, float* c,
+               long ldc) {
   const Kernel k = b.panels.empty() ? Kernel::Eigen : current().load(std::memory_order_relaxed);
   switch (k) {
-  case Kernel::Avx512: return x86::gemmAvx512(a, lda, rows, b, c, ldc);
-  case Kernel::Avx2: return x86::gemmAvx2(a, lda, rows, b, c, ldc);
-  case Kernel::Eigen: return gemmEigen(a, lda, rows, b, c, ldc);
+  case Kernel::Avx512: return x86::gemmAvx512(a, lda, rows, b, epilogue, c, ldc);
+  case Kernel::Avx2: return x86::gemmAvx2(a, lda, rows, b, epilogue, c, ldc);
+  case Kernel::Eigen: return gemmEigen(a, lda, rows, b, epilogue, c, ldc);
   }
+}
+
+void gemmAccumulate(const float* a, long lda, long rows, const GemmWeights& b, float* c, long ldc) {
+  gemmStore(a, lda, rows, b, {nullptr, c, false}, c, ldc);
 }
 
 std::string gemmDescription() {

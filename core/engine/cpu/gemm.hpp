@@ -20,7 +20,20 @@ struct GemmWeights {
   std::vector<float> panels; // panel q: columns [8q, 8q+8) as k rows of 8 (the SIMD kernels; m % 8 == 0)
 };
 
+// What gemmStore adds to A * B before it stores C: a value per column of C (a bias per output
+// channel), a rows x m matrix with C's leading dimension (a residual input; may be C itself), and
+// a ReLU after both. Applying them in the micro-kernel's store spares a pass over C for each.
+struct GemmEpilogue {
+  const float* bias = nullptr;   // b.m values, or none
+  const float* addend = nullptr; // or none
+  bool relu = false;
+};
+
 GemmWeights packWeights(std::vector<float> columnMajor, int k, int m);
+// C = max((bias + addend) + A * B, 0 if relu); C is written once, never read unless it is the addend.
+void gemmStore(const float* a, long lda, long rows, const GemmWeights& b, const GemmEpilogue& epilogue, float* c,
+               long ldc);
+// C += A * B.
 void gemmAccumulate(const float* a, long lda, long rows, const GemmWeights& b, float* c, long ldc);
 // Names the kernel and instruction set in use, for Engine::version().
 std::string gemmDescription();

@@ -8,7 +8,7 @@ namespace maple::engine::cpu::x86 {
 
 bool supportsAvx512();
 bool supportsAvx2();
-void gemmAvx512(const float* a, long lda, long rows, const GemmWeights& b, float* c, long ldc);
-void gemmAvx2(const float* a, long lda, long rows, const GemmWeights& b, float* c, long ldc);
+void gemmAvx512(const float* a, long lda, long rows, const GemmWeights& b, const GemmEpilogue& e, float* c, long ldc);
+void gemmAvx2(const float* a, long lda, long rows, const GemmWeights& b, const GemmEpilogue& e, float* c, long ldc);
 
 } // namespace maple::engine::cpu::x86

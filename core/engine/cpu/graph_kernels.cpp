@@ -9,38 +9,83 @@
 namespace maple::engine::cpu {
 namespace {
 
-// One output row of a depthwise conv from a zero-padded input plane `pad` (width pw): the
-// compiler unrolls the taps of a fixed kernel and vectorises along x for stride 1.
-template <int K, int S>
-[[gnu::always_inline]] inline void depthwiseRow(const float* pad, long pw, int y, int outW, const float* w, float bias,
-                                                bool relu, float* out) {
-  for (int x = 0; x < outW; ++x) out[x] = bias;
-  for (int ky = 0; ky < K; ++ky) {
-    const float* row = pad + static_cast<long>(y * S + ky) * pw;
-    for (int kx = 0; kx < K; ++kx) {
-      const float wk = w[ky * K + kx];
-      const float* src = row + kx;
-      for (int x = 0; x < outW; ++x) out[x] += wk * src[x * S];
+// The depthwise kernel is written over GCC vector types of 8, 4 and 1 floats (no intrinsics), so
+// that one body compiles for the baseline ISA of a portable build (SSE pairs) and for AVX2.
+template <int N> struct Lanes {
+  using V [[gnu::vector_size(N * sizeof(float))]] = float;
+};
+template <> struct Lanes<1> {
+  using V = float;
+};
+
+// The zero-padded input plane, split by column parity for stride 2 (phase p holds padded columns
+// 2i + p at i), so that every tap of an output vector reads consecutive floats.
+struct Padded {
+  const float* data;
+  long rowStride;
+  long phaseStride;
+  const float* at(int row, int column, int stride) const {
+    return data + (column % stride) * phaseStride + row * rowStride + column / stride;
+  }
+};
+
+// Output rows [y, y + R), columns [x, x + N): R accumulators in registers, each tap's weight
+// broadcast once for the R rows.
+template <int K, int S, int R, int N>
+[[gnu::always_inline]] inline void depthwiseBlock(const Padded& in, int y, int x, const float* w, float bias, bool relu,
+                                                  float* out, long outW) {
+  using V = typename Lanes<N>::V;
+  V acc[R];
+  for (int r = 0; r < R; ++r) acc[r] = V{} + bias;
+#pragma GCC unroll 25
+  for (int tap = 0; tap < K * K; ++tap) {
+    const int ky = tap / K, kx = tap % K;
+    const V wv = V{} + w[tap];
+    const float* src = in.at(y * S + ky, x * S + kx, S);
+    for (int r = 0; r < R; ++r) {
+      V v;
+      std::memcpy(&v, src + r * S * in.rowStride, sizeof v);
+      acc[r] += v * wv;
     }
   }
-  if (relu)
-    for (int x = 0; x < outW; ++x) out[x] = std::max(out[x], 0.0f);
+  for (int r = 0; r < R; ++r) {
+    const V zero{}, o = relu ? (acc[r] > zero ? acc[r] : zero) : acc[r];
+    std::memcpy(out + (y + r) * outW + x, &o, sizeof o);
+  }
 }
 
-// The same loops built twice: for the baseline ISA of a portable build, and with AVX2 + FMA
-// (the row is inlined into each, so each is vectorised for its own ISA), chosen per process.
+// Rows in blocks of 4 (FBNet's planes are 32, 16, 8 or 4 high), then one at a time.
+template <int K, int S, int N>
+[[gnu::always_inline]] inline void depthwiseColumns(const Padded& in, int outH, int x, const float* w, float bias,
+                                                    bool relu, float* out, long outW) {
+  int y = 0;
+  for (; y + 4 <= outH; y += 4) depthwiseBlock<K, S, 4, N>(in, y, x, w, bias, relu, out, outW);
+  for (; y < outH; ++y) depthwiseBlock<K, S, 1, N>(in, y, x, w, bias, relu, out, outW);
+}
+
+// One output plane: columns in vectors of 8, then 4, then single floats.
 template <int K, int S>
-void depthwisePlane(const float* pad, long pw, int outH, int outW, const float* w, float bias, bool relu, float* out) {
-  for (int y = 0; y < outH; ++y) depthwiseRow<K, S>(pad, pw, y, outW, w, bias, relu, out + static_cast<long>(y) * outW);
+[[gnu::always_inline]] inline void depthwisePlaneBody(const Padded& in, int outH, int outW, const float* w, float bias,
+                                                      bool relu, float* out) {
+  int x = 0;
+  for (; x + 8 <= outW; x += 8) depthwiseColumns<K, S, 8>(in, outH, x, w, bias, relu, out, outW);
+  for (; x + 4 <= outW; x += 4) depthwiseColumns<K, S, 4>(in, outH, x, w, bias, relu, out, outW);
+  for (; x < outW; ++x) depthwiseColumns<K, S, 1>(in, outH, x, w, bias, relu, out, outW);
+}
+
+// The same body built for the baseline ISA and with AVX2, chosen per process.
+template <int K, int S>
+void depthwisePlane(const Padded& in, int outH, int outW, const float* w, float bias, bool relu, float* out) {
+  depthwisePlaneBody<K, S>(in, outH, outW, w, bias, relu, out);
 }
 
 template <int K, int S>
-__attribute__((target("avx2,fma"))) void depthwisePlaneAvx2(const float* pad, long pw, int outH, int outW,
-                                                            const float* w, float bias, bool relu, float* out) {
-  for (int y = 0; y < outH; ++y) depthwiseRow<K, S>(pad, pw, y, outW, w, bias, relu, out + static_cast<long>(y) * outW);
+[[gnu::target("avx2,fma")]] void depthwisePlaneAvx2(const Padded& in, int outH, int outW, const float* w, float bias,
+                                                    bool relu, float* out) {
+  depthwisePlaneBody<K, S>(in, outH, outW, w, bias, relu, out);
 }
 
-using PlaneFn = void (*)(const float*, long, int, int, const float*, float, bool, float*);
+using PlaneFn = void (*)(const Padded&, int, int, const float*, float, bool, float*);
 
 template <int K, int S>
 PlaneFn pick() {
@@ -53,21 +98,32 @@ PlaneFn planeKernel(int kernel, int stride) {
   return stride == 1 ? pick<5, 1>() : pick<5, 2>();
 }
 
+// Copies one input plane into the interior of `pad` (whose border stays zero).
+void fillPadded(const float* src, int h, int w, int padding, int stride, const Padded& pad, float* data) {
+  for (int y = 0; y < h; ++y) {
+    const float* row = src + static_cast<long>(y) * w;
+    if (stride == 1) {
+      std::memcpy(data + (y + padding) * pad.rowStride + padding, row, sizeof(float) * w);
+      continue;
+    }
+    for (int x = 0; x < w; ++x) data[pad.at(y + padding, x + padding, stride) - pad.data] = row[x];
+  }
+}
+
 } // namespace
 
-void depthwiseConv(const Planes& in, const DepthwiseConv& conv, int outH, int outW, int c0, int c1, float* out) {
-  const int p = conv.padding, k = conv.kernel;
-  const long pw = in.w + 2 * p, ph = in.h + 2 * p;
-  const int batch = static_cast<int>(in.planeStride / in.imageStride);
-  const long outPlane = static_cast<long>(batch) * outH * outW, outImage = static_cast<long>(outH) * outW;
-  std::vector<float> pad(static_cast<std::size_t>(pw * ph), 0.0f); // the border stays zero
-  const PlaneFn kernelFn = planeKernel(k, conv.stride);
+void depthwiseConv(const Planes& in, const DepthwiseConv& conv, const Planes& outGeometry, int batch, int c0, int c1,
+                   float* out) {
+  const int p = conv.padding, k = conv.kernel, s = conv.stride, outH = outGeometry.h, outW = outGeometry.w;
+  const long pw = in.w + 2 * p, ph = in.h + 2 * p, rowStride = (pw + s - 1) / s;
+  const long outPlane = outGeometry.planeStride, outImage = outGeometry.imageStride;
+  std::vector<float> data(static_cast<std::size_t>(s * rowStride * ph), 0.0f);
+  const Padded pad{data.data(), rowStride, rowStride * ph};
+  const PlaneFn kernelFn = planeKernel(k, s);
   for (int c = c0; c < c1; ++c)
     for (int b = 0; b < batch; ++b) {
-      const float* src = in.data + c * in.planeStride + b * in.imageStride;
-      for (int y = 0; y < in.h; ++y)
-        std::memcpy(pad.data() + (y + p) * pw + p, src + static_cast<long>(y) * in.w, sizeof(float) * in.w);
-      kernelFn(pad.data(), pw, outH, outW, conv.weights + static_cast<long>(c) * k * k, conv.bias[c], conv.relu,
+      fillPadded(in.data + c * in.planeStride + b * in.imageStride, in.h, in.w, p, s, pad, data.data());
+      kernelFn(pad, outH, outW, conv.weights + static_cast<long>(c) * k * k, conv.bias[c], conv.relu,
                out + c * outPlane + b * outImage);
     }
 }

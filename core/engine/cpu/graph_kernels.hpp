@@ -14,8 +14,10 @@ struct DepthwiseConv {
   const float* bias;    // per channel
   bool relu;
 };
-// out (outH x outW planes) = depthwise conv of in, channels [c0, c1), every image.
-void depthwiseConv(const Planes& in, const DepthwiseConv& conv, int outH, int outW, int c0, int c1, float* out);
+// out (laid out as outGeometry: its planes' size and stride) = depthwise conv of in, channels
+// [c0, c1), each of the batch's images.
+void depthwiseConv(const Planes& in, const DepthwiseConv& conv, const Planes& outGeometry, int batch, int c0, int c1,
+                   float* out);
 
 // out channel j*g + i = in channel i*(C/g) + j (PyTorch's view-transpose-reshape shuffle).
 void channelShuffle(const Planes& in, int groups, int c0, int c1, float* out);

@@ -2,6 +2,7 @@
 // runs them on the SPMD pool, like the NAS-Bench-201 plan in cpu_network.cpp.
 #include "engine/cpu/graph_network.hpp"
 
+#include "common/cpus.hpp"
 #include "common/error.hpp"
 #include "engine/cpu/gemm.hpp"
 #include "engine/cpu/graph_kernels.hpp"
@@ -41,6 +42,7 @@ struct Step {
   std::vector<Planes> in; // set once buffers are assigned
   float* out = nullptr;
   long columns = 0; // batch * out height * width
+  long planeStride = 0; // of the output's planes (planeStrideOf)
   Patches patches = Patches::Direct;
   int stride = 1;
   int patchRows = 0;
@@ -55,9 +57,18 @@ struct Step {
   long items() const { return kind == StepKind::Gemm ? tiles * static_cast<long>(parts.size()) : outShape.channels; }
 };
 
+// Planes whose length is a multiple of 512 bytes are spaced one cache line further apart: at a
+// power-of-two stride every plane's row t of a GEMM tile falls in the same cache sets, so a tile
+// of A (one run of columns from each of k planes) could not stay in L1 or L2 between the
+// micro-kernel's passes. 1x1 planes (pooled features, logits) stay dense.
+long planeStrideOf(const Shape& s, int batch) {
+  const long hw = static_cast<long>(s.height) * s.width, columns = batch * hw;
+  return hw > 1 && columns % 128 == 0 ? columns + 16 : columns;
+}
+
 Planes planesOf(const float* data, const Shape& s, int batch) {
   const long hw = static_cast<long>(s.height) * s.width;
-  return {data, batch * hw, hw, s.channels, s.height, s.width};
+  return {data, planeStrideOf(s, batch), hw, s.channels, s.height, s.width};
 }
 
 Planes channelRange(const Planes& p, int c0, int c1) {
@@ -104,13 +115,9 @@ void GraphNetwork::Impl::runGemm(const Step& s, int member, float* col) const {
     const float* lhs = s.patches == Patches::Direct ? s.in[0].data + part.kOffset * s.in[0].planeStride + t0
                                                     : col + part.kOffset * len;
     const long lda = s.patches == Patches::Direct ? s.in[0].planeStride : len;
-    float* out = s.out + part.mOffset * s.columns;
-    fillPlanes(s.bias.data() + part.mOffset, part.weights.m, s.columns, t0, t1, out);
-    if (s.residual) addPlanes(channelRange(s.in[1], part.mOffset, part.mOffset + part.weights.m), t0, t1, out);
-    gemmAccumulate(lhs, lda, len, part.weights, out + t0, s.columns);
-    if (s.relu)
-      for (int m = 0; m < part.weights.m; ++m)
-        for (float *p = out + m * s.columns + t0, *e = p + len; p < e; ++p) *p = std::max(*p, 0.0f);
+    const long corner = part.mOffset * s.planeStride + t0; // the residual input has the output's geometry
+    const GemmEpilogue epilogue{s.bias.data() + part.mOffset, s.residual ? s.in[1].data + corner : nullptr, s.relu};
+    gemmStore(lhs, lda, len, part.weights, epilogue, s.out + corner, s.planeStride);
   }
 }
 
@@ -119,7 +126,7 @@ void GraphNetwork::Impl::runChannels(const Step& s, int c0, int c1) const {
   switch (s.kind) {
   case StepKind::Depthwise:
     depthwiseConv(in, {s.kernel, s.stride, (s.kernel - 1) / 2, s.weights.data(), s.bias.data(), s.relu},
-                  s.outShape.height, s.outShape.width, c0, c1, s.out);
+                  planesOf(s.out, s.outShape, batch), batch, c0, c1, s.out);
     break;
   case StepKind::Shuffle: channelShuffle(in, s.groups, c0, c1, s.out); break;
   case StepKind::Affine:
@@ -128,11 +135,12 @@ void GraphNetwork::Impl::runChannels(const Step& s, int c0, int c1) const {
     break;
   case StepKind::Sum: sumPlanes(s.in.data(), static_cast<int>(s.in.size()), planesOf(s.out, s.outShape, batch), c0, c1, s.out); break;
   case StepKind::AvgPool3:
-    std::fill(s.out + c0 * s.columns, s.out + c1 * s.columns, 0.0f);
-    addAvgPool3x3(channelRange(in, c0, c1), 0, s.columns, s.out + c0 * s.columns);
+    std::fill(s.out + c0 * s.planeStride, s.out + c1 * s.planeStride, 0.0f);
+    addAvgPool3x3(channelRange(in, c0, c1), 0, s.columns, s.out + c0 * s.planeStride);
     break;
   case StepKind::AvgPool2:
-    avgPool2x2(channelRange(in, c0, c1), s.outShape.width, s.outShape.height, 0, s.columns, s.out + c0 * s.columns);
+    for (int c = c0; c < c1; ++c) // one channel a call: avgPool2x2 writes channels at the column count apart
+      avgPool2x2(channelRange(in, c, c + 1), s.outShape.width, s.outShape.height, 0, s.columns, s.out + c * s.planeStride);
     break;
   case StepKind::GlobalPool: globalAvgPool(in, batch, c0, c1, s.out); break;
   case StepKind::Gemm: break;
@@ -177,6 +185,7 @@ private:
     s.output = layer;
     s.outShape = layers_[layer].out;
     s.columns = static_cast<long>(net_.batch) * s.outShape.height * s.outShape.width;
+    s.planeStride = planeStrideOf(s.outShape, net_.batch);
     return s;
   }
 
@@ -369,7 +378,7 @@ private:
     bufferOf[0] = {net_.input, inputFloats};
     for (int si = 0; si < static_cast<int>(net_.steps.size()); ++si) {
       Step& s = net_.steps[si];
-      const std::size_t need = static_cast<std::size_t>(net_.batch) * s.outShape.elements();
+      const std::size_t need = static_cast<std::size_t>(s.outShape.channels) * s.planeStride;
       auto best = free.end();
       for (auto it = free.begin(); it != free.end(); ++it)
         if (it->floats >= need && (best == free.end() || it->floats < best->floats)) best = it;

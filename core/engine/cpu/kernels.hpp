@@ -1,8 +1,9 @@
 #pragma once
 // Data movement kernels of the CPU engine. Activations are kept as channel planes: channel c of
 // image b starts at data + c * planeStride + b * imageStride and holds h*w floats row-major. Engine
-// buffers use planeStride = batch*h*w and imageStride = h*w, so column n = b*h*w + y*w + x of a
-// plane walks the whole batch and one GEMM covers every image. Kernels work on a column range
+// buffers use planeStride = batch*h*w (the layer-graph runner adds a cache line where that is a
+// multiple of 512 bytes) and imageStride = h*w, so column n = b*h*w + y*w + x of a plane walks the
+// whole batch and one GEMM covers every image. Kernels work on a column range
 // [n0, n1) of the output so threads and cache tiles can split any step.
 //
 // An im2col tile ("col") is column-major with leading dimension ld = n1 - n0: row k of the patch

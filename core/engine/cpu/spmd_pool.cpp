@@ -1,7 +1,5 @@
 #include "engine/cpu/spmd_pool.hpp"
 
-#include <sched.h>
-
 namespace maple::engine::cpu {
 namespace {
 
@@ -19,16 +17,6 @@ void waitWhileEqual(const std::atomic<T>& value, T old) {
 }
 
 } // namespace
-
-int availableCpus() {
-  cpu_set_t set;
-  if (sched_getaffinity(0, sizeof(set), &set) == 0) {
-    const int n = CPU_COUNT(&set);
-    if (n > 0) return n;
-  }
-  const unsigned hw = std::thread::hardware_concurrency();
-  return hw > 0 ? static_cast<int>(hw) : 1;
-}
 
 SpmdPool::SpmdPool(int threads) : size_(threads < 1 ? 1 : threads) {
   threads_.reserve(size_ - 1);

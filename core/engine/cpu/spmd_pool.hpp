@@ -36,7 +36,4 @@ private:
   std::atomic<bool> stop_{false};
 };
 
-// Number of CPUs this process may run on (its affinity mask), at least 1.
-int availableCpus();
-
 } // namespace maple::engine::cpu
