@@ -64,6 +64,16 @@ const Fixture& fixture() {
   return f;
 }
 
+// The harness tests' evaluation: ridge from kTrain to kTarget and pixel2.
+EvalOptions ridgeOnTwoTargets(const std::string& descriptorKind) {
+  EvalOptions o;
+  o.method = "ridge";
+  o.descriptorKind = descriptorKind;
+  o.trainDevices = kTrain;
+  o.testDevices = {kTarget, "pixel2"};
+  return o;
+}
+
 using testing::errorOf;
 } // namespace
 
@@ -185,11 +195,7 @@ private slots:
     MAPLE_REQUIRE_DATA_SET();
     const auto& f = fixture();
     const auto data = evalDataFromTable(f.table, f.specs, descriptor::kReferenceLatency);
-    EvalOptions o;
-    o.method = "ridge";
-    o.descriptorKind = descriptor::kReferenceLatency;
-    o.trainDevices = kTrain;
-    o.testDevices = {kTarget, "pixel2"};
+    EvalOptions o = ridgeOnTwoTargets(descriptor::kReferenceLatency);
     o.shots = {3, 12};
     o.seeds = 2;
     o.protocol = EvalProtocol::Help;
@@ -253,20 +259,12 @@ private slots:
     QCOMPARE(errorOf([&] { evalDataFromTable(f.table, f.specs, "counters"); }), ErrorKind::Usage);
   }
 
-  // Ten designed shots from pools unlike their targets (docs/accuracy.md's `few` and `kind` splits):
-  // a pool of four devices reaches 0.80 acc10 over 20 others now that the design's planned noise is
-  // cross-validated (it was 0.73 at a fixed 0.05); GPUs and server CPUs to the edge devices do not
-  // yet (the graph-compiled raspi4 and pixel3 lie outside an eager pool's span).
   // A refused report ends the evaluation as Cancelled, and nothing reports after the refusal.
   void cancelEndsTheEvaluation() {
     MAPLE_REQUIRE_DATA_SET();
     const auto& f = fixture();
     const auto data = evalDataFromTable(f.table, f.specs, descriptor::kSpecs);
-    EvalOptions o;
-    o.method = "ridge";
-    o.descriptorKind = descriptor::kSpecs;
-    o.trainDevices = kTrain;
-    o.testDevices = {kTarget, "pixel2"};
+    EvalOptions o = ridgeOnTwoTargets(descriptor::kSpecs);
     o.shots = {3, 10};
     o.seeds = 5;
     o.shotPolicy = ShotPolicy::Random;
@@ -298,6 +296,10 @@ private slots:
     QCOMPARE(calls, 10);
   }
 
+  // Ten designed shots from pools unlike their targets (docs/accuracy.md's `few` and `kind` splits):
+  // a pool of four devices reaches 0.80 acc10 over 20 others now that the design's planned noise is
+  // cross-validated (it was 0.73 at a fixed 0.05); GPUs and server CPUs to the edge devices do not
+  // yet (the graph-compiled raspi4 and pixel3 lie outside an eager pool's span).
   void designedShotsFromUnlikePools() {
     MAPLE_REQUIRE_DATA_SET();
     const auto& f = fixture();
