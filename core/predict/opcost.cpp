@@ -449,6 +449,8 @@ protected:
     return all != 0 ? meanRow_.tail(graphColumns_).dot(w.tail(graphColumns_)) / all : 0;
   }
 
+  bool readsPoolRows() const override { return false; }
+
   Eigen::VectorXd predictLog(const searchspace::ArchitectureSet& architectures, const Eigen::MatrixXd&,
                              Eigen::VectorXd* spread) const override {
     const auto oc = opCounts(architectures, sharing_);
