@@ -175,11 +175,10 @@ EvalResult evaluate(const EvalData& data, const EvalOptions& o, const ProgressFn
              " architectures measured on all of them");
 
   SharedProgress shared(progress);
-  auto report = [&](double f, const std::string& stage) { return shared.report(f, stage); };
   TrainOptions to;
   to.seed = o.seed;
   to.threads = o.threads;
-  auto trained = train(o.method, pool, to, [&](double f, const std::string& stage) { return report(0.5 * f, "training: " + stage); });
+  auto trained = train(o.method, pool, to, [&](double f, const std::string& stage) { return shared.report(0.5 * f, "training: " + stage); });
 
   struct Job {
     size_t shotSlot, seedSlot, testSlot;
@@ -243,8 +242,8 @@ EvalResult evaluate(const EvalData& data, const EvalOptions& o, const ProgressFn
           run.predictions[name] = std::move(preds);
         }
         const size_t finished = ++done;
-        report(0.5 + 0.5 * static_cast<double>(finished) / static_cast<double>(jobs.size()),
-               "adapting and scoring " + std::to_string(finished) + "/" + std::to_string(jobs.size()));
+        shared.report(0.5 + 0.5 * static_cast<double>(finished) / static_cast<double>(jobs.size()),
+                      "adapting and scoring " + std::to_string(finished) + "/" + std::to_string(jobs.size()));
       },
       shared.stopFlag());
   if (shared.cancelled()) fail(ErrorKind::Cancelled, "evaluation cancelled");
