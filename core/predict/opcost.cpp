@@ -60,6 +60,11 @@ constexpr opcost::WidePrior kDefaultWide{0.1, 1};
 // Runtime twins' share (opcost_fit.hpp) the cross-validation chooses among, with each wide setting:
 // none, or a little of each pool device's mass on the same device run by the other runtime kind.
 constexpr double kTwinGrid[] = {0, 0.1};
+// The largest shot noise the fit may explain a misfit by, chosen by the cross-validation under the
+// chosen wide and twin setting (the first is the default). The Gaussian evidence cannot tell a
+// device unlike the pool from a noisy one: allowed 0.2, ten shots 40 % above an eager prior on
+// their expensive cells (a graph-compiled phone from a GPU and CPU pool) pass for noise.
+constexpr double kMaxNoiseGrid[] = {opcost::kMaxNoise, 0.1};
 // The twins' least share in the design's prior (the grid's smallest nonzero one): a pool of one
 // runtime kind has no variance between the eager and the graph counts, so a design under its
 // prior alone measures only cells where the two counts agree, and a target of the other kind is
@@ -193,7 +198,7 @@ protected:
       const std::string stage = "choosing the op-count sharing (" + std::to_string(n + 1) + "/" + std::to_string(known.size()) + ")";
       forEachPoolDevice(threads, shared, stage, [&](size_t u) {
         const auto j = static_cast<Eigen::Index>(u);
-        const opcost::Prior prior = priorWithout(shapes, j, kDefaultWide, 0);
+        const opcost::Prior prior = priorWithout(shapes, j, kDefaultWide, 0, kMaxNoiseGrid[0]);
         const auto design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[0]);
         for (int k : kCvShots) score[u] += cvRun(cv, prior, j, optimalDesign(design, static_cast<size_t>(k))).acc10;
         score[u] += cvRun(cv, prior, j, cvRandomShots(cv, j, kCvShots[std::size(kCvShots) - 1])).acc10;
@@ -228,6 +233,7 @@ protected:
     const auto m = shapes_.rows();
     wide_ = kDefaultWide;
     twinShare_ = 0;
+    maxNoise_ = kMaxNoiseGrid[0];
     spreadScale_ = 1;
     designNoise_.fill(kDesignNoiseGrid[0]);
     if (m < kCvMinDevices) return;
@@ -243,7 +249,7 @@ protected:
     forEachPoolDevice(threads, shared, "cross-validating the prior", [&](size_t u) {
       const auto j = static_cast<Eigen::Index>(u);
       for (size_t w = 0; w < nw; ++w) {
-        const opcost::Prior prior = priorWithout(shapes_, j, wideOf(w), twinOf(w));
+        const opcost::Prior prior = priorWithout(shapes_, j, wideOf(w), twinOf(w), kMaxNoiseGrid[0]);
         const auto design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[0]);
         for (size_t s = 0; s < nk; ++s) designed[u][w][s] = cvRun(cv, prior, j, optimalDesign(design, static_cast<size_t>(kCvShots[s])));
         random[u][w] = cvRun(cv, prior, j, cvRandomShots(cv, j, kCvShots[nk - 1]));
@@ -261,19 +267,46 @@ protected:
     }
     wide_ = wideOf(bestWide);
     twinShare_ = twinOf(bestWide);
+    // Per left-out device, each noise ceiling's runs under the chosen wide setting (the default's
+    // ran above), scored as the wide settings were.
+    constexpr size_t nc = std::size(kMaxNoiseGrid);
+    std::vector<std::array<std::array<CvRun, nk>, nc>> capDesigned(um);
+    std::vector<std::array<CvRun, nc>> capRandom(um);
+    forEachPoolDevice(threads, shared, "cross-validating the noise ceiling", [&](size_t u) {
+      const auto j = static_cast<Eigen::Index>(u);
+      capDesigned[u][0] = designed[u][bestWide];
+      capRandom[u][0] = random[u][bestWide];
+      for (size_t c = 1; c < nc; ++c) {
+        const opcost::Prior prior = priorWithout(shapes_, j, wide_, twinShare_, kMaxNoiseGrid[c]);
+        const auto design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[0]);
+        for (size_t s = 0; s < nk; ++s) capDesigned[u][c][s] = cvRun(cv, prior, j, optimalDesign(design, static_cast<size_t>(kCvShots[s])));
+        capRandom[u][c] = cvRun(cv, prior, j, cvRandomShots(cv, j, kCvShots[nk - 1]));
+      }
+    });
+    size_t bestCap = 0;
+    bestScore = -1;
+    for (size_t c = 0; c < nc; ++c) {
+      double score = 0;
+      for (size_t u = 0; u < um; ++u) {
+        for (const auto& r : capDesigned[u][c]) score += r.acc10;
+        score += capRandom[u][c].acc10;
+      }
+      if (score > bestScore + 1e-9) bestScore = score, bestCap = c;
+    }
+    maxNoise_ = kMaxNoiseGrid[bestCap];
     // Per left-out device, each design noise's runs (per k) under the chosen wide setting.
     std::vector<std::array<std::array<CvRun, nk>, nn>> byNoise(um);
     forEachPoolDevice(threads, shared, "cross-validating the design noise", [&](size_t u) {
       const auto j = static_cast<Eigen::Index>(u);
-      const opcost::Prior prior = priorWithout(shapes_, j, wide_, twinShare_);
-      byNoise[u][0] = designed[u][bestWide]; // the default noise's, run above
+      const opcost::Prior prior = priorWithout(shapes_, j, wide_, twinShare_, maxNoise_);
+      byNoise[u][0] = capDesigned[u][bestCap]; // the default noise's, run above
       for (size_t n = 1; n < nn; ++n) {
         const auto design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[n]);
         for (size_t s = 0; s < nk; ++s) byNoise[u][n][s] = cvRun(cv, prior, j, optimalDesign(design, static_cast<size_t>(kCvShots[s])));
       }
     });
     std::vector<double> z; // |ln error| / spread of the chosen runs, pooled
-    for (size_t u = 0; u < um; ++u) z.insert(z.end(), random[u][bestWide].z.begin(), random[u][bestWide].z.end());
+    for (size_t u = 0; u < um; ++u) z.insert(z.end(), capRandom[u][bestCap].z.begin(), capRandom[u][bestCap].z.end());
     for (size_t s = 0; s < nk; ++s) {
       size_t bestNoise = 0;
       double best = -1;
@@ -339,7 +372,8 @@ protected:
   }
 
   // The prior of the pool's shapes without device j and its nearest shape, uniform over the others.
-  opcost::Prior priorWithout(const Eigen::MatrixXd& shapes, Eigen::Index j, const opcost::WidePrior& wide, double twinShare) const {
+  opcost::Prior priorWithout(const Eigen::MatrixXd& shapes, Eigen::Index j, const opcost::WidePrior& wide, double twinShare,
+                             double maxNoise) const {
     const auto m = shapes.rows();
     Eigen::Index twin = -1;
     double nearest = INFINITY;
@@ -354,6 +388,7 @@ protected:
     p.weights = Eigen::VectorXd::Constant(static_cast<Eigen::Index>(keep.size()), 1.0 / static_cast<double>(keep.size()));
     p.cov = opcost::shapeCovariance(p.shapes);
     p.wide = wide;
+    p.maxNoise = maxNoise;
     withTwins(p, twinShare);
     return p;
   }
@@ -374,6 +409,7 @@ protected:
     p.weights = (1 - kSimilarityBlend) / static_cast<double>(m) + kSimilarityBlend * pool().similarity(d).array();
     p.cov = priorCov_;
     p.wide = wide_;
+    p.maxNoise = maxNoise_;
     withTwins(p, twinShare_);
     return p;
   }
@@ -471,7 +507,7 @@ protected:
     nlohmann::json noise = nlohmann::json::object();
     for (size_t i = 0; i < std::size(kCvShots); ++i) noise[std::to_string(kCvShots[i])] = designNoise_[i];
     s.meta["cross_validated"] = {
-        {"wide_share", wide_.share}, {"wide_radius", wide_.radius}, {"twin_share", twinShare_}, {"spread_scale", spreadScale_}, {"design_noise", noise}};
+        {"wide_share", wide_.share}, {"wide_radius", wide_.radius}, {"twin_share", twinShare_}, {"max_noise", maxNoise_}, {"spread_scale", spreadScale_}, {"design_noise", noise}};
     s.meta["op_count_sharing"] = sharing_;
     if (!sharingCv_.empty()) s.meta["cross_validated"]["sharing_acc10"] = sharingCv_;
     putMatrix(s, "opcost.shapes", shapes_);
@@ -493,6 +529,7 @@ protected:
     // Files from before the design noise was cross-validated plan for the default noise.
     wide_ = {0, 1};
     twinShare_ = 0;
+    maxNoise_ = opcost::kMaxNoise;
     spreadScale_ = 1;
     designNoise_.fill(kDesignNoiseGrid[0]);
     if (s.meta.contains("cross_validated")) {
@@ -500,6 +537,7 @@ protected:
         const auto& cv = s.meta.at("cross_validated");
         wide_ = {cv.at("wide_share").get<double>(), cv.at("wide_radius").get<double>()};
         twinShare_ = cv.value("twin_share", 0.0); // files from before the twins have none
+        maxNoise_ = cv.value("max_noise", opcost::kMaxNoise); // nor those from before the noise ceiling
         spreadScale_ = cv.at("spread_scale").get<double>();
         sharingCv_ = cv.value("sharing_acc10", nlohmann::json::object());
         if (cv.contains("design_noise"))
@@ -509,7 +547,8 @@ protected:
         badInput("predictor state's opcost cross_validated entry is malformed");
       }
       const bool noiseOk = std::all_of(designNoise_.begin(), designNoise_.end(), [](double n) { return n > 0 && n < 1; });
-      if (!(wide_.share >= 0 && wide_.share <= 0.5) || !(twinShare_ >= 0 && twinShare_ < 1) || !(wide_.radius > 0) || !(spreadScale_ > 0) || !noiseOk)
+      if (!(wide_.share >= 0 && wide_.share <= 0.5) || !(twinShare_ >= 0 && twinShare_ < 1) ||
+          !(maxNoise_ >= opcost::kMinNoise && maxNoise_ <= opcost::kMaxNoise) || !(wide_.radius > 0) || !(spreadScale_ > 0) || !noiseOk)
         badInput("predictor state's opcost cross-validated constants are out of range");
     }
     // States from before the sharing was recorded are NAS-Bench-201's only one.
@@ -557,6 +596,7 @@ private:
   bool folds_ = false;
   opcost::WidePrior wide_ = kDefaultWide;
   double twinShare_ = 0; // the runtime twins' share of each pool device's mass
+  double maxNoise_ = opcost::kMaxNoise; // the fit's largest shot noise
   double spreadScale_ = 1;
   std::array<double, std::size(kCvShots)> designNoise_{}; // the design's planned noise per kCvShots entry
 };

@@ -198,7 +198,8 @@ Posterior fitShots(const Prior& prior, const Eigen::MatrixXd& x, const Eigen::Ve
     std::vector<Fit> fits;
     fits.reserve(comps.size() * std::size(kNoises));
     for (const auto& c : comps)
-      for (double noise : kNoises) fits.push_back(fitComponent(c, x, t, h, noise));
+      for (double noise : kNoises)
+        if (noise <= prior.maxNoise) fits.push_back(fitComponent(c, x, t, h, noise));
     post = mixture(fits);
     // Huber weights from the relative residuals; with fewer shots than costs the fit interpolates
     // them and the weights stay 1.
@@ -215,7 +216,9 @@ Posterior priorOnly(const Prior& prior, double scaleMs) {
   p.scale = scaleMs;
   p.w = scaleMs * prior.meanShape();
   p.covariance = scaleMs * scaleMs * (prior.cov + prior.wide.share * wideMoment(prior));
-  p.noise = kNoises[std::size(kNoises) - 1];
+  p.noise = kNoises[0];
+  for (double noise : kNoises)
+    if (noise <= prior.maxNoise) p.noise = noise;
   return p;
 }
 

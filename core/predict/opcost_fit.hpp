@@ -34,6 +34,10 @@ Gaussian gaussianPosterior(const Eigen::VectorXd& m0, const Eigen::MatrixXd& s0,
 // Relative-error least squares with Huber weights: minimises sum rho((x.w - t) / t).
 Eigen::VectorXd robustFit(const Eigen::MatrixXd& x, const Eigen::VectorXd& t);
 
+// The smallest and the largest of the shot noise levels a fit mixes over (opcost_fit.cpp).
+inline constexpr double kMinNoise = 0.02;
+inline constexpr double kMaxNoise = 0.2;
+
 struct WidePrior {
   double share = 0;  // prior mass of the wide component (0: none)
   double radius = 1; // the inner radius: sd per cost in units of the mean shape's rms cost (the outer is 3x)
@@ -49,6 +53,9 @@ struct Prior {
   Eigen::MatrixXd twins;
   Eigen::MatrixXd twinCov;
   double twinShare = 0;
+  // The largest relative shot noise the fit considers: a misfit beyond it must move the costs
+  // instead of passing for noise.
+  double maxNoise = kMaxNoise;
   Eigen::VectorXd meanShape() const { return shapes.transpose() * weights; }
 };
 

@@ -125,6 +125,38 @@ private slots:
     QVERIFY(with > 10 * without);
   }
 
+  // The noise ceiling: ten shots of a graph-compiled device under an eager-only prior misfit it
+  // badly; allowed a shot noise of 0.2 the mixture explains much of that misfit as noise, capped at
+  // 0.1 it must move the costs towards the shots.
+  void noiseCeilingMovesTheCosts() {
+    const auto cells = everyCell();
+    const auto oc = nb201OpCounts(cells);
+    opcost::Prior prior;
+    prior.shapes.resize(3, kNb201OpColumns);
+    for (int j = 0; const auto& c : {kGpu, kCpu, kPhone}) prior.shapes.row(j++) = Eigen::Map<const Eigen::RowVectorXd>(c.data(), kNb201OpColumns) / 20.0;
+    prior.weights = Eigen::VectorXd::Constant(3, 1.0 / 3);
+    prior.cov = opcost::shapeCovariance(prior.shapes);
+    prior.wide = {0.05, 0.5};
+    const auto truth = synthetic(oc, kGraph, 0.0, 3);
+    std::vector<Eigen::Index> shots;
+    for (size_t i : draw(40, 7))
+      if (!oc.degenerate[i] && shots.size() < 10) shots.push_back(static_cast<Eigen::Index>(i));
+    const Eigen::MatrixXd x = oc.features(shots, Eigen::all);
+    const Eigen::VectorXd t = Eigen::Map<const Eigen::VectorXd>(truth.data(), static_cast<Eigen::Index>(truth.size()))(shots);
+    const auto fit = [&](double maxNoise) {
+      prior.maxNoise = maxNoise;
+      return opcost::fitShots(prior, x, t);
+    };
+    const auto misfit = [&](const opcost::Posterior& post) { return std::sqrt(((x * post.w - t).array() / t.array()).square().mean()); };
+    const auto loose = fit(0.2), capped = fit(0.1);
+    qInfo("rms relative misfit of the shots: %.3f with noise up to 0.2 (fitted %.3f), %.3f up to 0.1 (fitted %.3f)", misfit(loose),
+          loose.noise, misfit(capped), capped.noise);
+    QVERIFY(capped.noise <= 0.1 + 1e-12);
+    QVERIFY(misfit(capped) < 0.8 * misfit(loose));
+    prior.maxNoise = 0.1;
+    QVERIFY(opcost::priorOnly(prior, 1.0).noise <= 0.1);
+  }
+
   // More shots, less uncertainty; the spread is finite and positive everywhere.
   void spreadShrinksWithShots() {
     const auto cells = everyCell();

@@ -163,6 +163,35 @@ private slots:
     QVERIFY(refused);
   }
 
+  // The fit's noise ceiling is chosen by the cross-validation among its grid and travels in the
+  // predictor's state: a restored predictor adapts the same; a file from before it fits with the
+  // full noise range (0.2); a ceiling outside the fit's noise levels is refused.
+  void noiseCeilingIsCrossValidatedAndTravels() {
+    const auto cells = everyCell();
+    const auto oc = nb201OpCounts(cells);
+    auto trained = train("opcost", pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}, {"wide", kWideGpu}, {"graph", kGraph}}), {1, 1});
+    const auto state = trained->state();
+    const double ceiling = state.meta.at("cross_validated").at("max_noise").get<double>();
+    QVERIFY2(ceiling == 0.1 || ceiling == 0.2, state.meta.at("cross_validated").dump().c_str());
+    const auto truth = synthetic(oc, Costs{2.0, 0.1, 1.0, 3.0, 3.0, 0, 0, 0, 0}, 0.02, 8);
+    const auto shots = target(cells, truth, draw(10, 4));
+    const auto predicted = [&](const ModelState& s) { return restore(s)->adapt(shots)->predictMs(cells); };
+    QCOMPARE(predicted(state), trained->adapt(shots)->predictMs(cells));
+    auto older = state;
+    older.meta["cross_validated"].erase("max_noise");
+    auto loose = state;
+    loose.meta["cross_validated"]["max_noise"] = 0.2;
+    auto capped = state;
+    capped.meta["cross_validated"]["max_noise"] = 0.1;
+    QCOMPARE(predicted(older), predicted(loose));
+    QVERIFY(predicted(capped) != predicted(loose));
+    for (double bad : {0.5, 0.001, -1.0}) {
+      auto s = state;
+      s.meta["cross_validated"]["max_noise"] = bad;
+      MAPLE_VERIFY_ERROR(restore(s), ErrorKind::BadInput, "out of range");
+    }
+  }
+
   // Three designed shots against three random ones on a device between the pool's: the design
   // should do at least as well as the random draws' mean.
   void designBeatsRandomAtThreeShots() {
