@@ -334,6 +334,7 @@ private slots:
   // Every family the spec sheet uses sets exactly its own flag (version 1 set none for CPUs,
   // phones and boards: it tested names the sheet never uses).
   void specsFamilyFlags() {
+    MAPLE_REQUIRE_DATA_SET();
     const auto& f = fixture();
     std::set<std::string> families;
     for (const auto& dev : f.specs) {
