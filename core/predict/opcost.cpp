@@ -18,7 +18,7 @@
 // count kind: a device of the pool run eagerly or graph-compiled the other way), with a share the
 // cross-validation chooses (0 or 0.1); the design always plans with the twins (kDesignTwinShare), so
 // its shots tell the two kinds apart on a pool of one kind. The wide component's share and radius,
-// the shot noise the design plans for
+// the largest shot noise the fit may explain a misfit by, the shot noise the design plans for
 // (per shot count) and the factor that calibrates the spread are chosen at training time by
 // cross-validation among the pool's devices only (each left out with its nearest pool device,
 // adapted from designed and random shots); before them, on a space with several op-count sharings

@@ -8,7 +8,7 @@
 // the pool's covariance, so a device unlike every pool device is reachable once the shots say so; or, with
 // share twinShare, a pool shape's runtime twin (runtimeTwins: the same device run by the other kind of
 // runtime) perturbed by multiples of the twins' covariance. Shots carry
-// a relative noise sigma. Each (component, tau, sigma) has a closed-form posterior and evidence;
+// a relative noise sigma, up to the prior's maxNoise. Each (component, tau, sigma) has a closed-form posterior and evidence;
 // the fit is their evidence-weighted mixture, iterated with Huber weights on the shots so that a
 // few outlying measurements do not bend the costs (IRLS).
 #include "predict/design.hpp"
