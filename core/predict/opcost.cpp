@@ -198,10 +198,7 @@ protected:
       const std::string stage = "choosing the op-count sharing (" + std::to_string(n + 1) + "/" + std::to_string(known.size()) + ")";
       forEachPoolDevice(threads, shared, stage, [&](size_t u) {
         const auto j = static_cast<Eigen::Index>(u);
-        const opcost::Prior prior = priorWithout(shapes, j, kDefaultWide, 0, kMaxNoiseGrid[0]);
-        const auto design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[0]);
-        for (int k : kCvShots) score[u] += cvRun(cv, prior, j, optimalDesign(design, static_cast<size_t>(k))).acc10;
-        score[u] += cvRun(cv, prior, j, cvRandomShots(cv, j, kCvShots[std::size(kCvShots) - 1])).acc10;
+        score[u] = runSetting(cv, priorWithout(shapes, j, kDefaultWide, 0, kMaxNoiseGrid[0]), j).score();
       });
       double mean = 0;
       for (double v : score) mean += v / static_cast<double>(score.size() * (std::size(kCvShots) + 1));
@@ -243,70 +240,39 @@ protected:
     auto wideOf = [](size_t w) { return kWideGrid[w % std::size(kWideGrid)]; };
     auto twinOf = [](size_t w) { return kTwinGrid[w / std::size(kWideGrid)]; };
     const auto um = static_cast<size_t>(m);
-    // Per left-out device: each wide setting's designed runs (per k) and random run.
-    std::vector<std::array<std::array<CvRun, nk>, nw>> designed(um);
-    std::vector<std::array<CvRun, nw>> random(um);
+    // Per left-out device: each wide setting's runs.
+    std::vector<std::array<SettingRuns, nw>> byWide(um);
     forEachPoolDevice(threads, shared, "cross-validating the prior", [&](size_t u) {
       const auto j = static_cast<Eigen::Index>(u);
-      for (size_t w = 0; w < nw; ++w) {
-        const opcost::Prior prior = priorWithout(shapes_, j, wideOf(w), twinOf(w), kMaxNoiseGrid[0]);
-        const auto design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[0]);
-        for (size_t s = 0; s < nk; ++s) designed[u][w][s] = cvRun(cv, prior, j, optimalDesign(design, static_cast<size_t>(kCvShots[s])));
-        random[u][w] = cvRun(cv, prior, j, cvRandomShots(cv, j, kCvShots[nk - 1]));
-      }
+      for (size_t w = 0; w < nw; ++w) byWide[u][w] = runSetting(cv, priorWithout(shapes_, j, wideOf(w), twinOf(w), kMaxNoiseGrid[0]), j);
     });
-    size_t bestWide = 0;
-    double bestScore = -1;
-    for (size_t w = 0; w < nw; ++w) {
-      double score = 0;
-      for (size_t u = 0; u < um; ++u) {
-        for (const auto& r : designed[u][w]) score += r.acc10;
-        score += random[u][w].acc10;
-      }
-      if (score > bestScore + 1e-9) bestScore = score, bestWide = w;
-    }
+    const size_t bestWide = bestSetting(byWide);
     wide_ = wideOf(bestWide);
     twinShare_ = twinOf(bestWide);
     // Per left-out device, each noise ceiling's runs under the chosen wide setting (the default's
-    // ran above), scored as the wide settings were.
-    constexpr size_t nc = std::size(kMaxNoiseGrid);
-    std::vector<std::array<std::array<CvRun, nk>, nc>> capDesigned(um);
-    std::vector<std::array<CvRun, nc>> capRandom(um);
+    // ran above).
+    std::vector<std::array<SettingRuns, std::size(kMaxNoiseGrid)>> byCeiling(um);
     forEachPoolDevice(threads, shared, "cross-validating the noise ceiling", [&](size_t u) {
       const auto j = static_cast<Eigen::Index>(u);
-      capDesigned[u][0] = designed[u][bestWide];
-      capRandom[u][0] = random[u][bestWide];
-      for (size_t c = 1; c < nc; ++c) {
-        const opcost::Prior prior = priorWithout(shapes_, j, wide_, twinShare_, kMaxNoiseGrid[c]);
-        const auto design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[0]);
-        for (size_t s = 0; s < nk; ++s) capDesigned[u][c][s] = cvRun(cv, prior, j, optimalDesign(design, static_cast<size_t>(kCvShots[s])));
-        capRandom[u][c] = cvRun(cv, prior, j, cvRandomShots(cv, j, kCvShots[nk - 1]));
-      }
+      byCeiling[u][0] = byWide[u][bestWide];
+      for (size_t c = 1; c < std::size(kMaxNoiseGrid); ++c)
+        byCeiling[u][c] = runSetting(cv, priorWithout(shapes_, j, wide_, twinShare_, kMaxNoiseGrid[c]), j);
     });
-    size_t bestCap = 0;
-    bestScore = -1;
-    for (size_t c = 0; c < nc; ++c) {
-      double score = 0;
-      for (size_t u = 0; u < um; ++u) {
-        for (const auto& r : capDesigned[u][c]) score += r.acc10;
-        score += capRandom[u][c].acc10;
-      }
-      if (score > bestScore + 1e-9) bestScore = score, bestCap = c;
-    }
-    maxNoise_ = kMaxNoiseGrid[bestCap];
+    const size_t bestCeiling = bestSetting(byCeiling);
+    maxNoise_ = kMaxNoiseGrid[bestCeiling];
     // Per left-out device, each design noise's runs (per k) under the chosen wide setting.
     std::vector<std::array<std::array<CvRun, nk>, nn>> byNoise(um);
     forEachPoolDevice(threads, shared, "cross-validating the design noise", [&](size_t u) {
       const auto j = static_cast<Eigen::Index>(u);
       const opcost::Prior prior = priorWithout(shapes_, j, wide_, twinShare_, maxNoise_);
-      byNoise[u][0] = capDesigned[u][bestCap]; // the default noise's, run above
+      byNoise[u][0] = byCeiling[u][bestCeiling].designed; // the default noise's, run above
       for (size_t n = 1; n < nn; ++n) {
         const auto design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[n]);
         for (size_t s = 0; s < nk; ++s) byNoise[u][n][s] = cvRun(cv, prior, j, optimalDesign(design, static_cast<size_t>(kCvShots[s])));
       }
     });
     std::vector<double> z; // |ln error| / spread of the chosen runs, pooled
-    for (size_t u = 0; u < um; ++u) z.insert(z.end(), capRandom[u][bestCap].z.begin(), capRandom[u][bestCap].z.end());
+    for (const auto& runs : byCeiling) z.insert(z.end(), runs[bestCeiling].random.z.begin(), runs[bestCeiling].random.z.end());
     for (size_t s = 0; s < nk; ++s) {
       size_t bestNoise = 0;
       double best = -1;
@@ -322,6 +288,39 @@ protected:
     const auto at = z.begin() + static_cast<std::ptrdiff_t>(0.6827 * static_cast<double>(z.size()));
     std::nth_element(z.begin(), at, z.end());
     spreadScale_ = std::clamp(*at, 0.1, 100.0);
+  }
+
+  // One prior setting's runs for a left-out device: designed shots at each kCvShots count (at the
+  // default design noise), random ones at the last.
+  struct SettingRuns {
+    std::array<CvRun, std::size(kCvShots)> designed;
+    CvRun random;
+    double score() const {
+      double s = 0;
+      for (const auto& r : designed) s += r.acc10;
+      return s + random.acc10;
+    }
+  };
+
+  static SettingRuns runSetting(const CvSample& cv, const opcost::Prior& prior, Eigen::Index j) {
+    SettingRuns r;
+    const auto design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[0]);
+    for (size_t s = 0; s < std::size(kCvShots); ++s) r.designed[s] = cvRun(cv, prior, j, optimalDesign(design, static_cast<size_t>(kCvShots[s])));
+    r.random = cvRun(cv, prior, j, cvRandomShots(cv, j, kCvShots[std::size(kCvShots) - 1]));
+    return r;
+  }
+
+  // The setting whose runs score best summed over the left-out devices (the first among ties).
+  template <size_t N>
+  static size_t bestSetting(const std::vector<std::array<SettingRuns, N>>& runs) {
+    size_t best = 0;
+    double bestScore = -1;
+    for (size_t w = 0; w < N; ++w) {
+      double score = 0;
+      for (const auto& device : runs) score += device[w].score();
+      if (score > bestScore + 1e-9) bestScore = score, best = w;
+    }
+    return best;
   }
 
   // About kCvCells of the live rows, evenly spaced, with their counts and latencies.
