@@ -105,7 +105,7 @@ std::vector<Component> components(const Prior& prior) {
   std::vector<Component> comps;
   const double wide = prior.wide.share;
   const double pooled = 1 - kBroadShare - wide;
-  const double twin = prior.twins.rows() > 0 ? prior.twinShare : 0;
+  const double twin = prior.activeTwinShare();
   for (Eigen::Index j = 0; j < prior.shapes.rows(); ++j)
     for (double tau : kTaus)
       if (prior.weights(j) > 0) {
@@ -244,7 +244,7 @@ DesignProblem designProblem(const Prior& prior, const OpCounts& oc, double noise
   d.priorCov(0, 0) = kDesignScaleVar;
   // The mixture's covariance: between the pool's shapes plus within its components.
   // The twins (their share of the pooled mass) add their spread around the mean shape.
-  const double twin = prior.twins.rows() > 0 ? prior.twinShare : 0;
+  const double twin = prior.activeTwinShare();
   Eigen::MatrixXd between = Eigen::MatrixXd::Zero(cols, cols);
   for (Eigen::Index j = 0; j < prior.shapes.rows(); ++j) {
     const Eigen::VectorXd dv = prior.shapes.row(j).transpose() - mean;

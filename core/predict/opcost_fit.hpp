@@ -57,6 +57,8 @@ struct Prior {
   // instead of passing for noise.
   double maxNoise = kMaxNoise;
   Eigen::VectorXd meanShape() const { return shapes.transpose() * weights; }
+  // The twins' share where the prior has twins, else 0.
+  double activeTwinShare() const { return twins.rows() > 0 ? twinShare : 0; }
 };
 
 // The same devices run by the other kind of runtime: a shape's operation costs moved onto the
