@@ -24,6 +24,9 @@ fb_data="${FB_DATA:-$(pwd)/../shared/data/help-fbnet}"
 fb_seeds="${FB_SEEDS:-10}"
 spaces="${ACC_SPACES:-nb201 fbnet}"
 wants() { case " $spaces " in *" $1 "*) true;; *) false;; esac; }
+need() { [ -f "$1/devices.csv" ] || { echo "accuracy.sh: no data set at $1 (devices.csv missing): $2" >&2; exit 2; }; }
+! wants nb201 || need "$data" "pass its folder as DATA_DIR"
+! wants fbnet || need "$fb_data" "set FB_DATA to its folder"
 preset="${MAPLE_PRESET:-release}"
 if [ -n "${MAPLE:-}" ]; then
   maple=$MAPLE
