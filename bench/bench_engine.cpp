@@ -139,6 +139,31 @@ struct RatioLog {
   double geomean() const { return std::exp(sum / count); }
 };
 
+// One batch and thread count of a space: its heading, a row per case (PyTorch's median of files[i],
+// then ours: time(i, config, warmup, repeats); cost(i): the work per image in millions, under
+// costColumn; label(i): the architecture) and their geometric mean. `space` starts the heading and
+// the mean's line ("" or "fbnet ").
+template <class Time, class Cost, class Label>
+RatioLog timeRows(const Args& a, Torch& torch, const char* space, const char* costColumn,
+                  const std::vector<std::size_t>& cases, const std::vector<std::string>& files, int batch,
+                  int threads, Time time, Cost cost, Label label) {
+  const int repeats = a.quick ? 3 : batch == 1 ? 21 : 5, warmup = 2;
+  std::printf("\n%sbatch %d, %d thread%s (median of %d runs)\n%-4s %-9s %10s %12s %9s  %s\n", space, batch, threads,
+              threads == 1 ? "" : "s", repeats, "#", costColumn, "ours_ms", "pytorch_ms", "ratio", "architecture");
+  RatioLog c;
+  for (size_t i : cases) {
+    const double theirs = torch.medianMs(files[i], threads, warmup, repeats);
+    const double ours = time(i, engine::RunConfig{batch, threads, a.seed + i}, warmup, repeats);
+    const double ratio = ours / theirs;
+    std::printf("%-4zu %9.1f %10.3f %12.3f %9.3f  %s\n", i, cost(i), ours, theirs, ratio, label(i).c_str());
+    c.add(ratio);
+  }
+  if (c.count)
+    std::printf("%sgeometric mean ratio, batch %d, %d thread%s: %.3f\n", space, batch, threads, threads == 1 ? "" : "s",
+                c.geomean());
+  return c;
+}
+
 // FBNet: seeded random architectures through the layer-graph runner, against PyTorch.
 void benchFbnet(const Args& a, const fs::path& dir, const std::vector<int>& threadCounts, Torch& torch,
                 RatioLog& overall) {
@@ -156,21 +181,13 @@ void benchFbnet(const Args& a, const fs::path& dir, const std::vector<int>& thre
                                files[i]);
     }
     for (int threads : threadCounts) {
-      const int repeats = a.quick ? 3 : batch == 1 ? 21 : 5, warmup = 2;
-      std::printf("\nfbnet batch %d, %d thread%s (median of %d runs)\n%-4s %-9s %10s %12s %9s  %s\n", batch, threads,
-                  threads == 1 ? "" : "s", repeats, "#", "MMAC/img", "ours_ms", "pytorch_ms", "ratio", "architecture");
-      RatioLog c;
-      for (size_t i : cases) {
-        const double theirs = torch.medianMs(files[i], threads, warmup, repeats);
-        const double ours = timeGraph(space.network(genotypes[i]), {batch, threads, a.seed + i}, warmup, repeats);
-        const double ratio = ours / theirs;
-        std::printf("%-4zu %9.1f %10.3f %12.3f %9.3f  %s\n", i, space.features(genotypes[i]).macs / 1e6, ours, theirs,
-                    ratio, space.format(genotypes[i]).c_str());
-        c.add(ratio);
-      }
-      if (c.count)
-        std::printf("fbnet geometric mean ratio, batch %d, %d thread%s: %.3f\n", batch, threads, threads == 1 ? "" : "s",
-                    c.geomean());
+      const RatioLog c = timeRows(
+          a, torch, "fbnet ", "MMAC/img", cases, files, batch, threads,
+          [&](size_t i, const engine::RunConfig& config, int warmup, int repeats) {
+            return timeGraph(space.network(genotypes[i]), config, warmup, repeats);
+          },
+          [&](size_t i) { return space.features(genotypes[i]).macs / 1e6; },
+          [&](size_t i) { return space.format(genotypes[i]); });
       fb.sum += c.sum, fb.count += c.count;
     }
     for (size_t i : cases) fs::remove(files[i]);
@@ -195,21 +212,13 @@ void benchNb201(const Args& a, const fs::path& dir, const std::vector<int>& thre
       engine::cpu::exportNetwork(cells[i], {batch, 1, a.seed + i}, files[i]);
     }
     for (int threads : threadCounts) {
-      const int repeats = a.quick ? 3 : batch == 1 ? 21 : 5, warmup = 2;
-      std::printf("\nbatch %d, %d thread%s (median of %d runs)\n%-4s %-9s %10s %12s %9s  %s\n", batch, threads,
-                  threads == 1 ? "" : "s", repeats, "#", "MFLOP/img", "ours_ms", "pytorch_ms", "ratio", "architecture");
-      RatioLog c;
-      for (size_t i : cases) {
-        const double theirs = torch.medianMs(files[i], threads, warmup, repeats);
-        const double ours = timeOurs(cells[i], {batch, threads, a.seed + i}, warmup, repeats);
-        const double ratio = ours / theirs;
-        std::printf("%-4zu %9.1f %10.3f %12.3f %9.3f  %s\n", i, nb201::networkCost(cells[i]).flops / 1e6, ours, theirs,
-                    ratio, nb201::toString(cells[i]).c_str());
-        c.add(ratio);
-      }
-      if (c.count)
-        std::printf("geometric mean ratio, batch %d, %d thread%s: %.3f\n", batch, threads, threads == 1 ? "" : "s",
-                    c.geomean());
+      const RatioLog c = timeRows(
+          a, torch, "", "MFLOP/img", cases, files, batch, threads,
+          [&](size_t i, const engine::RunConfig& config, int warmup, int repeats) {
+            return timeOurs(cells[i], config, warmup, repeats);
+          },
+          [&](size_t i) { return nb201::networkCost(cells[i]).flops / 1e6; },
+          [&](size_t i) { return nb201::toString(cells[i]); });
       overall.sum += c.sum, overall.count += c.count;
     }
     for (size_t i : cases) fs::remove(files[i]);
