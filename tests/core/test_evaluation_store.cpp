@@ -5,6 +5,7 @@
 #include "store/evaluations.hpp"
 #include "store/project.hpp"
 #include "store/schema.hpp"
+#include "test_support.hpp"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -98,13 +99,8 @@ private slots:
                                "UPDATE evaluation_points SET shot_positions = x'7f' WHERE device_id = 2"}) {
       store::Transaction tx(p.db());
       p.db().exec(damage);
-      try {
-        store::loadEvaluationPredictions(p, id);
-        QFAIL(damage);
-      } catch (const Error& e) {
-        QCOMPARE(e.kind(), ErrorKind::BadInput);
-        QVERIFY2(QString(e.what()).contains("evaluation " + QString::number(id) + "'s points of device id 2 is damaged"), e.what());
-      }
+      MAPLE_VERIFY_ERROR(store::loadEvaluationPredictions(p, id), ErrorKind::BadInput,
+                         "evaluation " + std::to_string(id) + "'s points of device id 2 is damaged");
     } // rolled back: the next damage starts from intact arrays
     QCOMPARE(store::loadEvaluationPredictions(p, id).size(), evaluation(100).predictions.size());
   }

@@ -27,19 +27,8 @@ private slots:
     const auto back = store::loadPredictor(project, "mine");
     QCOMPARE(back.state.meta, f.state.meta);
     QVERIFY(back.state.arrays == f.state.arrays);
-    try {
-      store::savePredictor(project, "mine", f);
-      QFAIL("a taken name was accepted");
-    } catch (const Error& e) {
-      QCOMPARE(e.kind(), ErrorKind::Usage);
-    }
-    try {
-      store::loadPredictor(project, "other");
-      QFAIL("an unknown name was loaded");
-    } catch (const Error& e) {
-      QCOMPARE(e.kind(), ErrorKind::BadInput);
-      QVERIFY(QString(e.what()).contains("stored: mine"));
-    }
+    MAPLE_VERIFY_ERROR(store::savePredictor(project, "mine", f), ErrorKind::Usage, "");
+    MAPLE_VERIFY_ERROR(store::loadPredictor(project, "other"), ErrorKind::BadInput, "stored: mine");
   }
 
   void importKeepsProvenanceAndExportGivesTheSameFile() {

@@ -55,13 +55,7 @@ private slots:
 
   void createRefusesExisting() {
     Project::create(path("b.maple"));
-    try {
-      Project::create(path("b.maple"));
-      QFAIL("overwrote an existing file");
-    } catch (const Error& e) {
-      QCOMPARE(e.kind(), ErrorKind::Usage);
-      QVERIFY(QString(e.what()).contains("already exists"));
-    }
+    MAPLE_VERIFY_ERROR(Project::create(path("b.maple")), ErrorKind::Usage, "already exists");
   }
 
   void reopenKeepsData() {
@@ -214,13 +208,7 @@ private slots:
   }
   void specialNamesAreNotCreated() {
     QFETCH(QString, name);
-    try {
-      Project::create(name.toStdString());
-      QFAIL("created a project that is no file");
-    } catch (const Error& e) {
-      QCOMPARE(e.kind(), ErrorKind::Usage);
-      QVERIFY2(QString(e.what()).contains("maple new my.maple"), e.what());
-    }
+    MAPLE_VERIFY_ERROR(Project::create(name.toStdString()), ErrorKind::Usage, "maple new my.maple");
   }
 
   // An index that disagrees with its table (what flipped bits in index pages amount to) passes
