@@ -90,12 +90,7 @@ private slots:
   }
 
   void missingFile() {
-    try {
-      dataset::readFbnetTable("/nonexistent/fbnet.csv");
-      QFAIL("read a missing file");
-    } catch (const Error& e) {
-      QCOMPARE(e.kind(), ErrorKind::Io);
-    }
+    MAPLE_VERIFY_ERROR(dataset::readFbnetTable("/nonexistent/fbnet.csv"), ErrorKind::Io, "");
   }
 };
 

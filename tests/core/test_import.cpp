@@ -201,15 +201,11 @@ private slots:
     auto p = store::Project::create(freshProject());
     int calls = 0;
     bool progressSane = true;
-    try {
-      dataset::importHelpNb201(p, maple::testing::dataDir(), [&](const dataset::ImportProgress& pr) {
-        progressSane = progressSane && pr.rowsWritten > 0 && pr.rowsWritten <= pr.rowsTotal;
-        return ++calls < 3;
-      });
-      QFAIL("cancel was ignored");
-    } catch (const Error& e) {
-      QCOMPARE(e.kind(), ErrorKind::Cancelled);
-    }
+    const auto progress = [&](const dataset::ImportProgress& pr) {
+      progressSane = progressSane && pr.rowsWritten > 0 && pr.rowsWritten <= pr.rowsTotal;
+      return ++calls < 3;
+    };
+    MAPLE_VERIFY_ERROR(dataset::importHelpNb201(p, maple::testing::dataDir(), progress), ErrorKind::Cancelled, "");
     QCOMPARE(calls, 3);
     QVERIFY(progressSane);
     QCOMPARE(count(p, "latency_samples"), std::int64_t(0));
@@ -321,12 +317,8 @@ private slots:
   void fbnetCancelWritesNothing() {
     auto p = store::Project::create(freshProject());
     const auto fb = csv(maple::testing::syntheticFbnetTable({"d1", "d2", "d3"}, 40), "fbnet_latency_ms.csv");
-    try {
-      dataset::importHelpFbnet(p, fb.toStdString(), [](const dataset::ImportProgress& pr) { return pr.rowsWritten < 80; });
-      QFAIL("cancel was ignored");
-    } catch (const Error& e) {
-      QCOMPARE(e.kind(), ErrorKind::Cancelled);
-    }
+    const auto progress = [](const dataset::ImportProgress& pr) { return pr.rowsWritten < 80; };
+    MAPLE_VERIFY_ERROR(dataset::importHelpFbnet(p, fb.toStdString(), progress), ErrorKind::Cancelled, "");
     QCOMPARE(count(p, "latency_samples"), std::int64_t(0));
     QCOMPARE(count(p, "architectures"), std::int64_t(0));
     QCOMPARE(count(p, "devices"), std::int64_t(0));

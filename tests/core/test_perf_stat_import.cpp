@@ -128,12 +128,7 @@ private slots:
   }
 
   void missingFileIsAnIoError() {
-    try {
-      importPerfStatCsv(dir_.filePath("absent.csv").toStdString(), "w");
-      QFAIL("read a missing file");
-    } catch (const Error& e) {
-      QCOMPARE(e.kind(), ErrorKind::Io);
-    }
+    MAPLE_VERIFY_ERROR(importPerfStatCsv(dir_.filePath("absent.csv").toStdString(), "w"), ErrorKind::Io, "");
   }
 };
 
