@@ -11,6 +11,7 @@
 #include "fake_engine.hpp"
 #include "store/captures.hpp"
 #include "store/devices.hpp"
+#include "test_support.hpp"
 
 #include <QtTest>
 
@@ -182,12 +183,7 @@ private slots:
     o.sampleIntervalMs = 2;
     CaptureCallbacks cb;
     cb.onSamples = [](const std::vector<Sample>&) { return false; };
-    try {
-      runCapture(engine_, "nb201-ops", {}, o, cb);
-      QFAIL("not cancelled");
-    } catch (const Error& e) {
-      QCOMPARE(e.kind(), ErrorKind::Cancelled);
-    }
+    MAPLE_VERIFY_ERROR(runCapture(engine_, "nb201-ops", {}, o, cb), ErrorKind::Cancelled, "");
   }
 
   void cancelFromProgress() {
@@ -257,13 +253,7 @@ private slots:
     o.repeats = 1;
     CaptureCallbacks cb;
     cb.stopRequested = [] { return true; };
-    try {
-      runCapture(engine_, "nb201-ops", {}, o, cb);
-      QFAIL("returned a capture with no step");
-    } catch (const Error& e) {
-      QCOMPARE(e.kind(), ErrorKind::Cancelled);
-      QVERIFY2(QString(e.what()).contains("nothing to keep"), e.what());
-    }
+    MAPLE_VERIFY_ERROR(runCapture(engine_, "nb201-ops", {}, o, cb), ErrorKind::Cancelled, "nothing to keep");
   }
 
   void hardwareCaptureReducesToCounterDescriptors() {

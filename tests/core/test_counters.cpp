@@ -6,6 +6,7 @@
 #include "counters/encoding.hpp"
 #include "counters/pmu.hpp"
 #include "counters/probe.hpp"
+#include "test_support.hpp"
 
 #include <QtTest>
 
@@ -187,13 +188,8 @@ private slots:
   }
 
   void unknownEventIsRefusedByName() {
-    try {
-      encodeEvent("NO_SUCH_EVENT_XYZ", Scope::User);
-      QFAIL("encoded a nonsense name");
-    } catch (const Error& e) {
-      QCOMPARE(e.kind(), ErrorKind::BadInput);
-      QVERIFY2(QString(e.what()).contains("'NO_SUCH_EVENT_XYZ' cannot be encoded"), e.what());
-    }
+    MAPLE_VERIFY_ERROR(encodeEvent("NO_SUCH_EVENT_XYZ", Scope::User), ErrorKind::BadInput,
+                       "'NO_SUCH_EVENT_XYZ' cannot be encoded");
   }
 
   void explanationsNameTheFix() {
@@ -238,13 +234,7 @@ private slots:
       QCOMPARE(QString::fromStdString(e.reason), QString(kNoHardwarePmu));
       QVERIFY(QString::fromStdString(e.fix).contains("pmu=on"));
     }
-    try {
-      CounterSet set({encodeEvent("cycles", Scope::User)});
-      QFAIL("opened cycles without a PMU");
-    } catch (const Error& e) {
-      QCOMPARE(e.kind(), ErrorKind::Io);
-      QVERIFY2(QString(e.what()).contains("'cycles' (ENOENT)"), e.what());
-    }
+    MAPLE_VERIFY_ERROR(CounterSet set({encodeEvent("cycles", Scope::User)}), ErrorKind::Io, "'cycles' (ENOENT)");
   }
 
   void hardwareCountersCountWork() {

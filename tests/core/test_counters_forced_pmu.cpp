@@ -3,6 +3,7 @@
 #include "common/error.hpp"
 #include "counters/encoding.hpp"
 #include "counters/pmu.hpp"
+#include "test_support.hpp"
 
 #include <QtTest>
 
@@ -60,13 +61,8 @@ private slots:
   }
 
   void wrongUmaskIsRefused() {
-    try {
-      encodeEvent("INST_RETIRED:NOT_A_UMASK", Scope::User);
-      QFAIL("encoded a bad unit mask");
-    } catch (const Error& e) {
-      QCOMPARE(e.kind(), ErrorKind::BadInput);
-      QVERIFY2(QString(e.what()).contains("INST_RETIRED:NOT_A_UMASK"), e.what());
-    }
+    MAPLE_VERIFY_ERROR(encodeEvent("INST_RETIRED:NOT_A_UMASK", Scope::User), ErrorKind::BadInput,
+                       "INST_RETIRED:NOT_A_UMASK");
   }
 };
 

@@ -2,6 +2,7 @@
 #include "common/error.hpp"
 #include "sampling/selection.hpp"
 #include "searchspace/cost.hpp"
+#include "test_support.hpp"
 
 #include <QTest>
 
@@ -120,13 +121,8 @@ private slots:
 
   void badRequestsNameTheFix() {
     sampling::Candidates c{cells_, {}, {}};
-    try {
-      sampling::select(sampling::Strategy::MostUncertain, c, 3, 1);
-      QFAIL("most-uncertain without a spread was accepted");
-    } catch (const Error& e) {
-      QCOMPARE(e.kind(), ErrorKind::Usage);
-      QVERIFY2(QString(e.what()).contains("train a predictor"), e.what());
-    }
+    MAPLE_VERIFY_ERROR(sampling::select(sampling::Strategy::MostUncertain, c, 3, 1), ErrorKind::Usage,
+                       "train a predictor"); // most-uncertain without a spread
     QVERIFY_THROWS_EXCEPTION(Error, sampling::selectRandom(3, 4, 1));
     QVERIFY_THROWS_EXCEPTION(Error, sampling::selectRandom(3, 0, 1));
     QCOMPARE(sampling::strategyFromName("max-min"), std::optional(sampling::Strategy::MaxMinDiversity));
