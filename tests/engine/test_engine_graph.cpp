@@ -1,6 +1,7 @@
 // The CPU engine's layer-graph runner: FBNet networks against an independent PyTorch
 // implementation (tests/engine/fbnet_reference.py) with the same weights, NAS-Bench-201 graphs
 // against the engine's own NAS-Bench-201 plan, thread and batch invariance, clear refusals.
+#include "../core/test_support.hpp"
 #include "common/error.hpp"
 #include "engine/cpu/cpu_engine.hpp"
 #include "engine/cpu/gemm.hpp"
@@ -236,13 +237,7 @@ private slots:
   void unsupportedLayersAreRefused() {
     searchspace::GraphBuilder b({3, 32, 32});
     b.conv("wide.conv", 0, 8, 5, 1, 2); // a dense 5x5 convolution
-    try {
-      prepareGraph(std::move(b).finish(), {1, 1, 1});
-      QFAIL("a dense 5x5 convolution was accepted");
-    } catch (const Error& e) {
-      QCOMPARE(e.kind(), ErrorKind::Usage);
-      QVERIFY2(QString(e.what()).contains("'wide.conv'"), e.what());
-    }
+    MAPLE_VERIFY_ERROR(prepareGraph(std::move(b).finish(), {1, 1, 1}), ErrorKind::Usage, "'wide.conv'");
     QVERIFY_THROWS_EXCEPTION(Error, prepareGraph(fbnetSpace().network(fbnetSpace().parse(repeat("skip"))), {0, 1, 1}));
   }
 };
