@@ -26,7 +26,9 @@ double median(std::vector<double> v) {
 struct Component {
   Eigen::VectorXd shape;
   double logPrior;
-  Eigen::MatrixXd cov; // per unit scale squared
+  Eigen::MatrixXd cov;       // per unit scale squared
+  Eigen::MatrixXd precision; // cov's inverse, and its log determinant: a fit scales them, once per component
+  double logDetCov = 0;
 };
 
 struct Fit {
@@ -38,19 +40,24 @@ struct Fit {
 double logDet(const Eigen::LLT<Eigen::MatrixXd>& llt) { return 2 * llt.matrixL().toDenseMatrix().diagonal().array().log().sum(); }
 
 // Information form, O(P^3) (the determinant lemma and Woodbury keep the evidence O(k) in the
-// shots k).
-Gaussian informationForm(const Eigen::VectorXd& m0, const Eigen::MatrixXd& s0, const Eigen::MatrixXd& a, const Eigen::VectorXd& b) {
+// shots k), from the prior's precision p0 = s0^-1 and ln det s0.
+Gaussian informationForm(const Eigen::VectorXd& m0, const Eigen::MatrixXd& p0, double logDetS0, const Eigen::MatrixXd& a,
+                         const Eigen::VectorXd& b) {
   const auto cols = a.cols();
-  const Eigen::LLT<Eigen::MatrixXd> s0llt(s0);
-  const Eigen::MatrixXd p0 = s0llt.solve(Eigen::MatrixXd::Identity(cols, cols));
   const Eigen::LLT<Eigen::MatrixXd> hllt(a.transpose() * a + p0);
   Gaussian g;
   g.covariance = hllt.solve(Eigen::MatrixXd::Identity(cols, cols));
   g.w = g.covariance * (a.transpose() * b + p0 * m0);
   const Eigen::VectorXd d = b - a * m0;
   const Eigen::VectorXd ad = a.transpose() * d;
-  g.logEvidence = -0.5 * (d.squaredNorm() - ad.dot(hllt.solve(ad)) + logDet(hllt) + logDet(s0llt));
+  g.logEvidence = -0.5 * (d.squaredNorm() - ad.dot(hllt.solve(ad)) + logDet(hllt) + logDetS0);
   return g;
+}
+
+// A covariance's inverse and log determinant.
+std::pair<Eigen::MatrixXd, double> precisionOf(const Eigen::MatrixXd& cov) {
+  const Eigen::LLT<Eigen::MatrixXd> llt(cov);
+  return {llt.solve(Eigen::MatrixXd::Identity(cov.rows(), cov.cols())), logDet(llt)};
 }
 
 // Woodbury (low-rank update) form, O(k P^2): the k x k system of the shots replaces the P x P one,
@@ -82,7 +89,10 @@ Fit fitComponent(const Component& c, const Eigen::MatrixXd& x, const Eigen::Vect
   const Eigen::VectorXd rowScale = h.cwiseSqrt().cwiseQuotient(t) / noise;
   const Eigen::MatrixXd a = rowScale.asDiagonal() * x;
   const Eigen::VectorXd b = h.cwiseSqrt() / noise;
-  const Gaussian g = gaussianPosterior(m0, s0, a, b, lowRankPays(x.rows(), x.cols()) ? PosteriorForm::LowRank : PosteriorForm::Information);
+  const double s2 = s * s;
+  const Gaussian g = lowRankPays(x.rows(), x.cols())
+                         ? lowRankForm(m0, s0, a, b)
+                         : informationForm(m0, c.precision / s2, c.logDetCov + static_cast<double>(x.cols()) * std::log(s2), a, b);
   Fit f;
   f.w = g.w;
   f.covariance = g.covariance;
@@ -101,22 +111,41 @@ Eigen::MatrixXd wideCovariance(const Prior& prior) {
 // The wide components' mean second moment (both radii).
 Eigen::MatrixXd wideMoment(const Prior& prior) { return 0.5 * (1 + kWideOuter * kWideOuter) * wideCovariance(prior); }
 
-std::vector<Component> components(const Prior& prior) {
+// A component whose covariance is `factor` times one with the precision `base` (the inverse and
+// its log determinant); with `base` empty, none is kept (the low-rank form needs none).
+Component component(const Eigen::VectorXd& shape, double logPrior, const Eigen::MatrixXd& cov, double factor,
+                    const std::pair<Eigen::MatrixXd, double>& base) {
+  Component c{shape, logPrior, factor * cov, {}, 0};
+  if (base.first.size() == 0) return c;
+  c.precision = base.first / factor;
+  c.logDetCov = base.second + static_cast<double>(cov.rows()) * std::log(factor);
+  return c;
+}
+
+// The prior's components; with `precisions`, each with its covariance's inverse (one inversion
+// per distinct covariance: the pool's, the twins', the wide one's).
+std::vector<Component> components(const Prior& prior, bool precisions) {
+  const auto precision = [&](const Eigen::MatrixXd& cov) { return precisions ? precisionOf(cov) : std::pair<Eigen::MatrixXd, double>{}; };
   std::vector<Component> comps;
   const double wide = prior.wide.share;
   const double pooled = 1 - kBroadShare - wide;
   const double twin = prior.activeTwinShare();
+  const auto poolBase = precision(prior.cov);
+  const auto twinBase = twin > 0 ? precision(prior.twinCov) : std::pair<Eigen::MatrixXd, double>{};
   for (Eigen::Index j = 0; j < prior.shapes.rows(); ++j)
     for (double tau : kTaus)
       if (prior.weights(j) > 0) {
         const double mass = pooled * prior.weights(j) / std::size(kTaus);
-        comps.push_back({prior.shapes.row(j).transpose(), std::log((1 - twin) * mass), tau * prior.cov});
-        if (twin > 0) comps.push_back({prior.twins.row(j).transpose(), std::log(twin * mass), tau * prior.twinCov});
+        comps.push_back(component(prior.shapes.row(j).transpose(), std::log((1 - twin) * mass), prior.cov, tau, poolBase));
+        if (twin > 0) comps.push_back(component(prior.twins.row(j).transpose(), std::log(twin * mass), prior.twinCov, tau, twinBase));
       }
-  comps.push_back({prior.meanShape(), std::log(kBroadShare), prior.cov});
+  comps.push_back(component(prior.meanShape(), std::log(kBroadShare), prior.cov, 1, poolBase));
   // Two radii share the wide mass, so the shots can say how far the target departs.
-  if (wide > 0)
-    for (double r : {1.0, kWideOuter}) comps.push_back({prior.meanShape(), std::log(wide / 2), r * r * wideCovariance(prior)});
+  if (wide > 0) {
+    const Eigen::MatrixXd wideCov = wideCovariance(prior);
+    const auto wideBase = precision(wideCov);
+    for (double r : {1.0, kWideOuter}) comps.push_back(component(prior.meanShape(), std::log(wide / 2), wideCov, r * r, wideBase));
+  }
   return comps;
 }
 
@@ -148,7 +177,9 @@ Posterior mixture(const std::vector<Fit>& fits) {
 
 Gaussian gaussianPosterior(const Eigen::VectorXd& m0, const Eigen::MatrixXd& s0, const Eigen::MatrixXd& a, const Eigen::VectorXd& b,
                            PosteriorForm form) {
-  return form == PosteriorForm::LowRank ? lowRankForm(m0, s0, a, b) : informationForm(m0, s0, a, b);
+  if (form == PosteriorForm::LowRank) return lowRankForm(m0, s0, a, b);
+  const auto [p0, logDetS0] = precisionOf(s0);
+  return informationForm(m0, p0, logDetS0, a, b);
 }
 
 Eigen::VectorXd robustFit(const Eigen::MatrixXd& x, const Eigen::VectorXd& t) {
@@ -191,7 +222,7 @@ Eigen::MatrixXd runtimeTwins(const Eigen::MatrixXd& shapes, const Eigen::VectorX
 }
 
 Posterior fitShots(const Prior& prior, const Eigen::MatrixXd& x, const Eigen::VectorXd& t) {
-  const auto comps = components(prior);
+  const auto comps = components(prior, !lowRankPays(x.rows(), x.cols()));
   Eigen::VectorXd h = Eigen::VectorXd::Ones(t.size());
   Posterior post;
   for (int pass = 0; pass < kRobustPasses; ++pass) {
