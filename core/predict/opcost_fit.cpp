@@ -85,13 +85,13 @@ Fit fitComponent(const Component& c, const Eigen::MatrixXd& x, const Eigen::Vect
   double s = median(ratios);
   if (!(s > 0) || !std::isfinite(s)) s = median(std::vector<double>(t.data(), t.data() + t.size()));
   const Eigen::VectorXd m0 = s * c.shape;
-  const Eigen::MatrixXd s0 = s * s * c.cov;
   const Eigen::VectorXd rowScale = h.cwiseSqrt().cwiseQuotient(t) / noise;
   const Eigen::MatrixXd a = rowScale.asDiagonal() * x;
   const Eigen::VectorXd b = h.cwiseSqrt() / noise;
+  // The prior covariance is s^2 cov: the low-rank form takes it, the information form its inverse.
   const double s2 = s * s;
   const Gaussian g = lowRankPays(x.rows(), x.cols())
-                         ? lowRankForm(m0, s0, a, b)
+                         ? lowRankForm(m0, s2 * c.cov, a, b)
                          : informationForm(m0, c.precision / s2, c.logDetCov + static_cast<double>(x.cols()) * std::log(s2), a, b);
   Fit f;
   f.w = g.w;
