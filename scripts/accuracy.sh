@@ -50,8 +50,10 @@ use() {
   proj="$work/$(basename "$1").maple"
   out="$work/$(basename "$1").runs"
   if [ ! -f "$proj" ]; then
-    "$maple" new "$proj" >/dev/null
-    "$maple" import --project "$proj" "$1" ${2:+--format "$2"} >/dev/null 2>&1
+    "$maple" -q new "$proj" >/dev/null
+    # A failed import leaves no project behind, so a rerun with ACC_WORK imports again.
+    "$maple" -q import --project "$proj" "$1" ${2:+--format "$2"} >/dev/null ||
+      { rm -f "$proj"; echo "accuracy.sh: importing $1 failed (the reason above)" >&2; exit 2; }
   fi
   mkdir -p "$out"
   all_devices=$("$maple" devices --project "$proj" --json | python3 -c 'import json,sys; print(" ".join(d["name"] for d in json.load(sys.stdin)["devices"]))')
@@ -69,8 +71,9 @@ run() {
   [ "$5" = random ] || k=1 # reference and design are deterministic: one run says it all
   [ ! -s "$file" ] || return 0
   echo "eval: $(basename "$proj" .maple), $1, $2, $3, $4, $5" >&2
-  "$maple" eval --project "$proj" --train-devices "$6" --test-devices "$7" --shots 3,10 --seeds "$k" \
-    --method "$3" --descriptor "$4" --protocol "$2" --shot-policy "$5" --json 2>/dev/null >"$file.part"
+  "$maple" -q eval --project "$proj" --train-devices "$6" --test-devices "$7" --shots 3,10 --seeds "$k" \
+    --method "$3" --descriptor "$4" --protocol "$2" --shot-policy "$5" --json >"$file.part" ||
+    { rm -f "$file.part"; echo "accuracy.sh: maple eval failed for $(basename "$file") (the reason above)" >&2; exit 2; }
   mv "$file.part" "$file"
 }
 commit=$(git rev-parse --short HEAD)
@@ -104,8 +107,8 @@ done
 # The default method's ceiling: every latency of the test device as a shot (in-sample).
 for p in full help; do
   echo "eval: ceiling, $p" >&2
-  "$maple" eval --project "$proj" --train-devices "$help_train" --test-devices "$help_test" --shots 10,15625 \
-    --seeds 1 --method "$default" --protocol "$p" --shot-policy reference --json 2>/dev/null >"$out/ceiling.$p.json"
+  "$maple" -q eval --project "$proj" --train-devices "$help_train" --test-devices "$help_test" --shots 10,15625 \
+    --seeds 1 --method "$default" --protocol "$p" --shot-policy reference --json >"$out/ceiling.$p.json"
 done
 secs=$(( $(date +%s) - t0 ))
 python3 scripts/accuracy_report.py "$out" "$seeds" "$secs" "$commit" "$default" "${splits[@]}" >"$work/nb201.md"
@@ -134,7 +137,7 @@ done
 # opcost's cross-validated choice of op-count sharing on HELP's pool.
 echo "train: fbnet, help, opcost" >&2
 [ -s "$out/sharing.help.maplepred" ] ||
-  "$maple" train --project "$proj" --method opcost --descriptor specs --train-devices "$fb_train" --out "$out/sharing.help.maplepred" >/dev/null 2>&1
+  "$maple" -q train --project "$proj" --method opcost --descriptor specs --train-devices "$fb_train" --out "$out/sharing.help.maplepred" >/dev/null
 secs=$(( $(date +%s) - t0 ))
 python3 scripts/accuracy_report.py --fbnet "$out" "$fb_seeds" "$secs" "$commit" "$default" "${fb_splits[@]}" >"$work/fbnet.md"
 fi
