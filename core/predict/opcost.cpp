@@ -22,7 +22,8 @@
 // (per shot count) and the factor that calibrates the spread are chosen at training time by
 // cross-validation among the pool's devices only (each left out with its nearest pool device,
 // adapted from designed and random shots); before them, on a space with several op-count sharings
-// (FBNet), the same cross-validation chooses the sharing. Degenerate shots decide the degenerate regime. Without one, the runtime's kind
+// (FBNet), the same cross-validation chooses the sharing. From five shots on, the spread is at least
+// what the target's own shots ask for, each left out and predicted from the others. Degenerate shots decide the degenerate regime. Without one, the runtime's kind
 // does: folding is constant folding, a graph compiler's work, so a target whose fitted costs sit
 // on the graph counts folds when the pool's folding devices are the graph-compiled ones (a wrong
 // guess costs a 1000-fold error on a folded cell, which dominates MAPE).
@@ -75,6 +76,13 @@ constexpr double kDesignTwinShare = 0.1;
 // spends shots on corner cells; planning for more spreads them over typical cells, which pays when
 // the target is unlike the pool.
 constexpr double kDesignNoiseGrid[] = {0.05, 0.02, 0.1, 0.2};
+// From this many shots on, the target's own shots check the spread: each left out in turn and
+// predicted from the others (in kLooFolds folds beyond that many). With fewer, one shot left out
+// leaves too few to fit.
+constexpr size_t kLooMinShots = 5;
+constexpr Eigen::Index kLooFolds = 10;
+constexpr double kBand68 = 0.6827; // the share of errors a calibrated 1-sigma band holds
+constexpr double kMinSpreadScale = 0.1, kMaxSpreadScale = 100; // the calibration factor's range
 
 double median(std::vector<double> v) {
   if (v.empty()) return std::nan("");
@@ -87,6 +95,29 @@ double median(std::vector<double> v) {
 Eigen::ArrayXd relativeSpread(const Eigen::MatrixXd& x, const opcost::Posterior& p, const Eigen::VectorXd& ms) {
   const Eigen::ArrayXd rel = (x * p.covariance).cwiseProduct(x).rowwise().sum().array().max(0).sqrt() / ms.array();
   return (rel.square() + p.noise * p.noise).sqrt();
+}
+
+// The spread factor the target's own shots ask for: each shot left out (with its fold) and
+// predicted from the others, the 68 % quantile of |ln error| / spread over them; 0 below
+// kLooMinShots shots. The pool's calibration comes from other devices; a target the prior does not
+// describe shows here.
+double leaveOneOutFactor(const opcost::Prior& prior, const Eigen::MatrixXd& x, const Eigen::VectorXd& t) {
+  const auto n = x.rows();
+  if (static_cast<size_t>(n) < kLooMinShots) return 0;
+  const auto folds = std::min(n, kLooFolds);
+  std::vector<double> z;
+  for (Eigen::Index f = 0; f < folds; ++f) {
+    std::vector<Eigen::Index> out, rest;
+    for (Eigen::Index r = 0; r < n; ++r) (r % folds == f ? out : rest).push_back(r);
+    const auto post = opcost::fitShots(prior, x(rest, Eigen::all), t(rest));
+    const Eigen::MatrixXd xo = x(out, Eigen::all);
+    const Eigen::VectorXd ms = (xo * post.w).cwiseMax(kFloor * post.scale);
+    const Eigen::ArrayXd err = (ms.array() / t(out).array()).log().abs() / relativeSpread(xo, post, ms);
+    z.insert(z.end(), err.begin(), err.end());
+  }
+  const auto at = z.begin() + static_cast<std::ptrdiff_t>(kBand68 * static_cast<double>(z.size()));
+  std::nth_element(z.begin(), at, z.end());
+  return std::min(*at, kMaxSpreadScale);
 }
 
 class OpCostPredictor final : public PoolPredictor {
@@ -284,10 +315,12 @@ protected:
       designNoise_[s] = kDesignNoiseGrid[bestNoise];
       for (const auto& runs : byNoise) z.insert(z.end(), runs[bestNoise][s].z.begin(), runs[bestNoise][s].z.end());
     }
-    // The factor that puts 68 % of the left-out devices' errors inside the 1-sigma band.
-    const auto at = z.begin() + static_cast<std::ptrdiff_t>(0.6827 * static_cast<double>(z.size()));
+    // The factor that puts 68 % of the left-out devices' errors inside the 1-sigma band. It is
+    // chosen without the targets' own leave-one-out factor, which only ever widens a target's
+    // spread: three shots have none, and a factor lowered to make room for it would narrow theirs.
+    const auto at = z.begin() + static_cast<std::ptrdiff_t>(kBand68 * static_cast<double>(z.size()));
     std::nth_element(z.begin(), at, z.end());
-    spreadScale_ = std::clamp(*at, 0.1, 100.0);
+    spreadScale_ = std::clamp(*at, kMinSpreadScale, kMaxSpreadScale);
   }
 
   // One prior setting's runs for a left-out device: designed shots at each kCvShots count (at the
@@ -436,6 +469,7 @@ protected:
     cov_ = post.covariance;
     scale_ = post.scale;
     noise_ = post.noise;
+    looFactor_ = live.empty() ? 0 : leaveOneOutFactor(prior, oc.features(live, Eigen::all), y(live).array().exp());
     decideFolding(oc, folded, y);
   }
 
@@ -491,7 +525,7 @@ protected:
     const auto oc = opCounts(architectures, sharing_);
     const Eigen::VectorXd ms = (oc.features * w_).cwiseMax(kFloor * scale_);
     Eigen::VectorXd out = ms.array().log();
-    if (spread) *spread = spreadScale_ * relativeSpread(oc.features, {w_, cov_, scale_, noise_}, ms);
+    if (spread) *spread = std::max(spreadScale_, looFactor_) * relativeSpread(oc.features, {w_, cov_, scale_, noise_}, ms);
     for (size_t i = 0; i < architectures.size(); ++i)
       if (oc.degenerate[i] && folds_) {
         out(static_cast<Eigen::Index>(i)) = std::log(std::max(foldedMs_, kFloor * scale_));
@@ -516,7 +550,7 @@ protected:
     if (targetDevice().empty()) return;
     putMatrix(s, "opcost.weights", w_);
     putMatrix(s, "opcost.covariance", cov_);
-    s.meta["adapted"] = {{"scale_ms", scale_}, {"noise", noise_}, {"folds", folds_}, {"folded_ms", foldedMs_}};
+    s.meta["adapted"] = {{"scale_ms", scale_}, {"noise", noise_}, {"folds", folds_}, {"folded_ms", foldedMs_}, {"loo_factor", looFactor_}};
   }
 
   void loadModel(const ModelState& s) override {
@@ -575,10 +609,12 @@ protected:
       noise_ = a.at("noise").get<double>();
       folds_ = a.at("folds").get<bool>();
       foldedMs_ = a.at("folded_ms").get<double>();
+      looFactor_ = a.value("loo_factor", 0.0); // files from before the check have none: the pool's factor alone
     } catch (const nlohmann::json::exception&) {
       badInput("predictor state lacks the operation-cost adaptation (scale_ms, noise, folds, folded_ms)");
     }
     if (!(scale_ > 0) || !(noise_ > 0)) badInput("predictor state's operation-cost scale or noise is not positive");
+    if (!(looFactor_ >= 0 && looFactor_ <= kMaxSpreadScale)) badInput("predictor state's operation-cost loo_factor is out of range");
   }
 
 private:
@@ -592,6 +628,7 @@ private:
   Eigen::VectorXd w_;
   Eigen::MatrixXd cov_;
   double scale_ = 1, noise_ = 0.1, foldedMs_ = 0;
+  double looFactor_ = 0; // the shots' own leave-one-out spread factor (0: fewer than kLooMinShots)
   bool folds_ = false;
   opcost::WidePrior wide_ = kDefaultWide;
   double twinShare_ = 0; // the runtime twins' share of each pool device's mass

@@ -192,6 +192,46 @@ private slots:
     }
   }
 
+  // A target's own shots widen its spread where they disagree with the fit: ten shots of a device
+  // scattering 25 % about additive costs, each left out and predicted from the others, ask for more
+  // than the pool's calibration factor (the pool's devices scatter 1 %), and the widened band holds
+  // nearer 68 % of the device's latencies than the pool's factor alone does (a file from before the
+  // check: no loo_factor). Ten shots of a device like the pool's ask for less. The factor travels in
+  // the file, and one out of range is refused.
+  void ownShotsWidenTheSpread() {
+    const auto cells = everyCell();
+    const auto oc = nb201OpCounts(cells);
+    auto trained = train("opcost", pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}, {"wide", kWideGpu}, {"graph", kGraph}}), {1, 1});
+    const double poolFactor = trained->state().meta.at("cross_validated").at("spread_scale").get<double>();
+    const Costs mid{5.0, -0.25, 2.4, 4.0, 0.5, 0, 0, 0, 0};
+    const auto scattered = synthetic(oc, mid, 0.25, 9), clean = synthetic(oc, mid, 0.01, 9);
+    const auto looOf = [](const Predictor& p) { return p.state().meta.at("adapted").at("loo_factor").get<double>(); };
+    const auto adapted = trained->adapt(target(cells, scattered, draw(10, 5)));
+    const auto cleanAdapted = trained->adapt(target(cells, clean, draw(10, 5)));
+    const double loo = looOf(*adapted), cleanLoo = looOf(*cleanAdapted);
+    QCOMPARE(looOf(*trained->adapt(target(cells, scattered, draw(4, 5)))), 0.0); // too few shots to leave one out
+    const auto coverage = [&](const ModelState& s) {
+      std::vector<double> spread;
+      const auto ms = restore(s)->predictMs(cells, &spread);
+      Metrics m;
+      addCoverage(m, ms, scattered, spread);
+      return *m.coverage68;
+    };
+    auto older = adapted->state();
+    older.meta["adapted"].erase("loo_factor");
+    const double widened = coverage(adapted->state()), poolOnly = coverage(older);
+    qInfo("pool factor %.3f; loo factor %.3f scattered, %.3f clean; coverage68 of the scattered device %.3f widened, %.3f with the pool's factor",
+          poolFactor, loo, cleanLoo, widened, poolOnly);
+    QVERIFY(loo > poolFactor);
+    QVERIFY(cleanLoo < loo);
+    QVERIFY(std::abs(widened - 0.68) < std::abs(poolOnly - 0.68));
+    for (double bad : {-1.0, 1e6}) {
+      auto s = adapted->state();
+      s.meta["adapted"]["loo_factor"] = bad;
+      MAPLE_VERIFY_ERROR(restore(s), ErrorKind::BadInput, "loo_factor");
+    }
+  }
+
   // Three designed shots against three random ones on a device between the pool's: the design
   // should do at least as well as the random draws' mean.
   void designBeatsRandomAtThreeShots() {
