@@ -83,6 +83,15 @@ constexpr size_t kLooMinShots = 5;
 constexpr Eigen::Index kLooFolds = 10;
 constexpr double kBand68 = 0.6827; // the share of errors a calibrated 1-sigma band holds
 constexpr double kMinSpreadScale = 0.1, kMaxSpreadScale = 100; // the calibration factor's range
+// The weight of the target's own leave-one-out factor L against the pool's factor c, chosen by the
+// cross-validation (0: the pool's alone): the spread's factor is sqrt((c^2 + weight L^2) / (1 + weight)).
+constexpr double kLooWeightGrid[] = {0, 0.25, 0.5, 1, 2};
+
+// The spread factor of a target whose shots ask for `loo` (0: no check) under the pool's factor.
+double spreadFactor(double pool, double loo, double weight) {
+  if (!(loo > 0)) return pool;
+  return std::sqrt((pool * pool + weight * loo * loo) / (1 + weight));
+}
 
 double median(std::vector<double> v) {
   if (v.empty()) return std::nan("");
@@ -248,6 +257,8 @@ protected:
   struct CvRun {
     double acc10 = 0;
     std::vector<double> z;
+    std::vector<size_t> shots; // positions into the sample
+    double loo = 0;            // the shots' own leave-one-out factor, computed for the chosen runs
   };
 
   // The wide component, the design's planned noise and the spread's calibration, by
@@ -263,6 +274,7 @@ protected:
     twinShare_ = 0;
     maxNoise_ = kMaxNoiseGrid[0];
     spreadScale_ = 1;
+    looWeight_ = 0;
     designNoise_.fill(kDesignNoiseGrid[0]);
     if (m < kCvMinDevices) return;
     const CvSample cv = cvSample(oc, live);
@@ -303,6 +315,8 @@ protected:
       }
     });
     std::vector<double> z; // |ln error| / spread of the chosen runs, pooled
+    std::vector<std::vector<CvRun*>> chosen(um); // per left-out device
+    for (size_t u = 0; u < um; ++u) chosen[u].push_back(&byCeiling[u][bestCeiling].random);
     for (const auto& runs : byCeiling) z.insert(z.end(), runs[bestCeiling].random.z.begin(), runs[bestCeiling].random.z.end());
     for (size_t s = 0; s < nk; ++s) {
       size_t bestNoise = 0;
@@ -314,13 +328,39 @@ protected:
       }
       designNoise_[s] = kDesignNoiseGrid[bestNoise];
       for (const auto& runs : byNoise) z.insert(z.end(), runs[bestNoise][s].z.begin(), runs[bestNoise][s].z.end());
+      for (size_t u = 0; u < um; ++u) chosen[u].push_back(&byNoise[u][bestNoise][s]);
     }
-    // The factor that puts 68 % of the left-out devices' errors inside the 1-sigma band. It is
-    // chosen without the targets' own leave-one-out factor, which only ever widens a target's
-    // spread: three shots have none, and a factor lowered to make room for it would narrow theirs.
+    // The factor that puts 68 % of the left-out devices' errors inside the 1-sigma band, then the
+    // weight of a target's own leave-one-out factor beside it, on the runs with enough shots for one.
     const auto at = z.begin() + static_cast<std::ptrdiff_t>(kBand68 * static_cast<double>(z.size()));
     std::nth_element(z.begin(), at, z.end());
     spreadScale_ = std::clamp(*at, kMinSpreadScale, kMaxSpreadScale);
+    forEachPoolDevice(threads, shared, "calibrating the spread", [&](size_t u) {
+      const auto j = static_cast<Eigen::Index>(u);
+      const opcost::Prior prior = priorWithout(shapes_, j, wide_, twinShare_, maxNoise_);
+      const Eigen::VectorXd t = cv.truth.col(j);
+      for (CvRun* run : chosen[u]) run->loo = leaveOneOutFactor(prior, cv.counts.features(run->shots, Eigen::all), t(run->shots));
+    });
+    looWeight_ = bestLooWeight(chosen, spreadScale_);
+  }
+
+  // The weight (kLooWeightGrid) whose spread factors put the share of the checked runs' errors
+  // inside the 1-sigma band nearest 68 % (the first among ties; 0 when no run has a check).
+  static double bestLooWeight(const std::vector<std::vector<CvRun*>>& chosen, double pool) {
+    double best = 0, bestGap = INFINITY;
+    for (double weight : kLooWeightGrid) {
+      size_t n = 0, inside = 0;
+      for (const auto& runs : chosen)
+        for (const CvRun* run : runs) {
+          if (!(run->loo > 0)) continue;
+          const double factor = spreadFactor(pool, run->loo, weight);
+          for (double z : run->z) n += 1, inside += z <= factor;
+        }
+      if (n == 0) return 0;
+      const double gap = std::abs(static_cast<double>(inside) / static_cast<double>(n) - kBand68);
+      if (gap < bestGap - 1e-9) bestGap = gap, best = weight;
+    }
+    return best;
   }
 
   // One prior setting's runs for a left-out device: designed shots at each kCvShots count (at the
@@ -375,6 +415,7 @@ protected:
     const auto post = opcost::fitShots(prior, x(shots, Eigen::all), t(shots));
     const Eigen::VectorXd ms = (x * post.w).cwiseMax(kFloor * post.scale);
     CvRun r;
+    r.shots = shots;
     const Eigen::ArrayXd err = (ms.array().log() - t.array().log()).abs();
     const Eigen::ArrayXd spread = relativeSpread(x, post, ms);
     for (Eigen::Index i = 0; i < err.size(); ++i)
@@ -525,7 +566,7 @@ protected:
     const auto oc = opCounts(architectures, sharing_);
     const Eigen::VectorXd ms = (oc.features * w_).cwiseMax(kFloor * scale_);
     Eigen::VectorXd out = ms.array().log();
-    if (spread) *spread = std::max(spreadScale_, looFactor_) * relativeSpread(oc.features, {w_, cov_, scale_, noise_}, ms);
+    if (spread) *spread = spreadFactor(spreadScale_, looFactor_, looWeight_) * relativeSpread(oc.features, {w_, cov_, scale_, noise_}, ms);
     for (size_t i = 0; i < architectures.size(); ++i)
       if (oc.degenerate[i] && folds_) {
         out(static_cast<Eigen::Index>(i)) = std::log(std::max(foldedMs_, kFloor * scale_));
@@ -540,7 +581,7 @@ protected:
     nlohmann::json noise = nlohmann::json::object();
     for (size_t i = 0; i < std::size(kCvShots); ++i) noise[std::to_string(kCvShots[i])] = designNoise_[i];
     s.meta["cross_validated"] = {
-        {"wide_share", wide_.share}, {"wide_radius", wide_.radius}, {"twin_share", twinShare_}, {"max_noise", maxNoise_}, {"spread_scale", spreadScale_}, {"design_noise", noise}};
+        {"wide_share", wide_.share}, {"wide_radius", wide_.radius}, {"twin_share", twinShare_}, {"max_noise", maxNoise_}, {"spread_scale", spreadScale_}, {"loo_weight", looWeight_}, {"design_noise", noise}};
     s.meta["op_count_sharing"] = sharing_;
     if (!sharingCv_.empty()) s.meta["cross_validated"]["sharing_acc10"] = sharingCv_;
     putMatrix(s, "opcost.shapes", shapes_);
@@ -564,6 +605,7 @@ protected:
     twinShare_ = 0;
     maxNoise_ = opcost::kMaxNoise;
     spreadScale_ = 1;
+    looWeight_ = 0;
     designNoise_.fill(kDesignNoiseGrid[0]);
     if (s.meta.contains("cross_validated")) {
       try {
@@ -572,6 +614,7 @@ protected:
         twinShare_ = cv.value("twin_share", 0.0); // files from before the twins have none
         maxNoise_ = cv.value("max_noise", opcost::kMaxNoise); // nor those from before the noise ceiling
         spreadScale_ = cv.at("spread_scale").get<double>();
+        looWeight_ = cv.value("loo_weight", 0.0); // files from before the check: the pool's factor alone
         sharingCv_ = cv.value("sharing_acc10", nlohmann::json::object());
         if (cv.contains("design_noise"))
           for (size_t i = 0; i < std::size(kCvShots); ++i)
@@ -581,7 +624,7 @@ protected:
       }
       const bool noiseOk = std::all_of(designNoise_.begin(), designNoise_.end(), [](double n) { return n > 0 && n < 1; });
       if (!(wide_.share >= 0 && wide_.share <= 0.5) || !(twinShare_ >= 0 && twinShare_ < 1) ||
-          !(maxNoise_ >= opcost::kMinNoise && maxNoise_ <= opcost::kMaxNoise) || !(wide_.radius > 0) || !(spreadScale_ > 0) || !noiseOk)
+          !(maxNoise_ >= opcost::kMinNoise && maxNoise_ <= opcost::kMaxNoise) || !(wide_.radius > 0) || !(spreadScale_ > 0) || !(looWeight_ >= 0 && looWeight_ <= 100) || !noiseOk)
         badInput("predictor state's opcost cross-validated constants are out of range");
     }
     // States from before the sharing was recorded are NAS-Bench-201's only one.
@@ -634,6 +677,7 @@ private:
   double twinShare_ = 0; // the runtime twins' share of each pool device's mass
   double maxNoise_ = opcost::kMaxNoise; // the fit's largest shot noise
   double spreadScale_ = 1;
+  double looWeight_ = 0; // of the target's own leave-one-out factor beside spreadScale_
   std::array<double, std::size(kCvShots)> designNoise_{}; // the design's planned noise per kCvShots entry
 };
 

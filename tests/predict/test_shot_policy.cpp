@@ -192,44 +192,56 @@ private slots:
     }
   }
 
-  // A target's own shots widen its spread where they disagree with the fit: ten shots of a device
-  // scattering 25 % about additive costs, each left out and predicted from the others, ask for more
-  // than the pool's calibration factor (the pool's devices scatter 1 %), and the widened band holds
-  // nearer 68 % of the device's latencies than the pool's factor alone does (a file from before the
-  // check: no loo_factor). Ten shots of a device like the pool's ask for less. The factor travels in
-  // the file, and one out of range is refused.
-  void ownShotsWidenTheSpread() {
+  // A target's own shots check its spread: ten shots of a device scattering 25 % about additive
+  // costs, each left out and predicted from the others, ask for a larger factor than ten of the
+  // same device measured within 1 %; weighted beside the pool's factor (the pool's devices scatter
+  // 1 %), that factor puts nearer 68 % of the scattered device's latencies inside the 1-sigma band
+  // than the pool's factor alone (weight 0, as in a file from before the check). The weight is the
+  // cross-validation's, from its grid; both travel in the file, and values out of range are refused.
+  void ownShotsCheckTheSpread() {
     const auto cells = everyCell();
     const auto oc = nb201OpCounts(cells);
     auto trained = train("opcost", pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}, {"wide", kWideGpu}, {"graph", kGraph}}), {1, 1});
-    const double poolFactor = trained->state().meta.at("cross_validated").at("spread_scale").get<double>();
+    const auto pooled = trained->state();
+    const auto& cv = pooled.meta.at("cross_validated");
+    const double poolFactor = cv.at("spread_scale").get<double>(), weight = cv.at("loo_weight").get<double>();
+    QVERIFY2(weight == 0 || weight == 0.25 || weight == 0.5 || weight == 1 || weight == 2, cv.dump().c_str());
     const Costs mid{5.0, -0.25, 2.4, 4.0, 0.5, 0, 0, 0, 0};
     const auto scattered = synthetic(oc, mid, 0.25, 9), clean = synthetic(oc, mid, 0.01, 9);
     const auto looOf = [](const Predictor& p) { return p.state().meta.at("adapted").at("loo_factor").get<double>(); };
     const auto adapted = trained->adapt(target(cells, scattered, draw(10, 5)));
-    const auto cleanAdapted = trained->adapt(target(cells, clean, draw(10, 5)));
-    const double loo = looOf(*adapted), cleanLoo = looOf(*cleanAdapted);
+    const double loo = looOf(*adapted), cleanLoo = looOf(*trained->adapt(target(cells, clean, draw(10, 5))));
     QCOMPARE(looOf(*trained->adapt(target(cells, scattered, draw(4, 5)))), 0.0); // too few shots to leave one out
-    const auto coverage = [&](const ModelState& s) {
+    const auto coverageAt = [&](double w) {
+      auto s = adapted->state();
+      s.meta["cross_validated"]["loo_weight"] = w;
       std::vector<double> spread;
       const auto ms = restore(s)->predictMs(cells, &spread);
       Metrics m;
       addCoverage(m, ms, scattered, spread);
       return *m.coverage68;
     };
-    auto older = adapted->state();
-    older.meta["adapted"].erase("loo_factor");
-    const double widened = coverage(adapted->state()), poolOnly = coverage(older);
-    qInfo("pool factor %.3f; loo factor %.3f scattered, %.3f clean; coverage68 of the scattered device %.3f widened, %.3f with the pool's factor",
-          poolFactor, loo, cleanLoo, widened, poolOnly);
-    QVERIFY(loo > poolFactor);
+    const double poolOnly = coverageAt(0), weighted = coverageAt(1);
+    qInfo("pool factor %.3f, chosen weight %.2f; loo factor %.3f scattered, %.3f clean; coverage68 of the scattered device %.3f at weight 1, "
+          "%.3f with the pool's factor alone",
+          poolFactor, weight, loo, cleanLoo, weighted, poolOnly);
     QVERIFY(cleanLoo < loo);
-    QVERIFY(std::abs(widened - 0.68) < std::abs(poolOnly - 0.68));
-    for (double bad : {-1.0, 1e6}) {
-      auto s = adapted->state();
-      s.meta["adapted"]["loo_factor"] = bad;
-      MAPLE_VERIFY_ERROR(restore(s), ErrorKind::BadInput, "loo_factor");
-    }
+    QVERIFY(std::abs(weighted - 0.68) < std::abs(poolOnly - 0.68));
+    auto older = adapted->state();
+    older.meta["cross_validated"].erase("loo_weight");
+    older.meta["adapted"].erase("loo_factor");
+    std::vector<double> olderSpread, poolSpread;
+    restore(older)->predictMs(cells, &olderSpread);
+    auto poolState = adapted->state();
+    poolState.meta["cross_validated"]["loo_weight"] = 0;
+    restore(poolState)->predictMs(cells, &poolSpread);
+    QCOMPARE(olderSpread, poolSpread);
+    for (const char* key : {"loo_factor", "loo_weight"})
+      for (double bad : {-1.0, 1e6}) {
+        auto s = adapted->state();
+        (std::string(key) == "loo_factor" ? s.meta["adapted"] : s.meta["cross_validated"])[key] = bad;
+        MAPLE_VERIFY_ERROR(restore(s), ErrorKind::BadInput, "out of range");
+      }
   }
 
   // Three designed shots against three random ones on a device between the pool's: the design
