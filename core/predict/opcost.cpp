@@ -22,8 +22,9 @@
 // (per shot count) and the factor that calibrates the spread are chosen at training time by
 // cross-validation among the pool's devices only (each left out with its nearest pool device,
 // adapted from designed and random shots); before them, on a space with several op-count sharings
-// (FBNet), the same cross-validation chooses the sharing. From five shots on, the spread is at least
-// what the target's own shots ask for, each left out and predicted from the others. Degenerate shots decide the degenerate regime. Without one, the runtime's kind
+// (FBNet), the same cross-validation chooses the sharing. From five shots on, the target's own shots
+// check the spread too (each left out and predicted from the others), with a weight beside the
+// pool's factor that the cross-validation chooses. Degenerate shots decide the degenerate regime. Without one, the runtime's kind
 // does: folding is constant folding, a graph compiler's work, so a target whose fitted costs sit
 // on the graph counts folds when the pool's folding devices are the graph-compiled ones (a wrong
 // guess costs a 1000-fold error on a folded cell, which dominates MAPE).
@@ -266,7 +267,8 @@ protected:
   // unseen device rarely has a twin in the pool), the others form the prior, and the left-out one is
   // adapted from designed and random shots and scored (acc10) on a sample of the pool's
   // architectures. In turn: the wide component (3 and 10 designed shots at the default noise, 10
-  // random ones), each designed shot count's noise under it, then the spread's factor under both.
+  // random ones), each designed shot count's noise under it, then the spread's factor under both,
+  // then the weight of a target's own leave-one-out factor beside it.
   // The left-out devices run in parallel; the result does not depend on the thread count.
   void crossValidate(const OpCounts& oc, const std::vector<Eigen::Index>& live, int threads, SharedProgress& shared) {
     const auto m = shapes_.rows();
