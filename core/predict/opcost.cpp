@@ -77,11 +77,11 @@ constexpr double kDesignTwinShare = 0.1;
 // spends shots on corner cells; planning for more spreads them over typical cells, which pays when
 // the target is unlike the pool.
 constexpr double kDesignNoiseGrid[] = {0.05, 0.02, 0.1, 0.2};
-// From this many shots on, the target's own shots check the spread: each left out in turn and
-// predicted from the others (in kLooFolds folds beyond that many). With fewer, one shot left out
-// leaves too few to fit.
+// From this many shots on, the target's own shots check the spread: each left out with its fold
+// (kLooFolds folds: ten shots go two at a time, which halves the refits against one at a time and
+// scored the same in a sweep) and predicted from the others. With fewer, too few remain to fit.
 constexpr size_t kLooMinShots = 5;
-constexpr Eigen::Index kLooFolds = 10;
+constexpr Eigen::Index kLooFolds = 5;
 constexpr double kBand68 = 0.6827; // the share of errors a calibrated 1-sigma band holds
 constexpr double kMinSpreadScale = 0.1, kMaxSpreadScale = 100; // the calibration factor's range
 // The weight of the target's own leave-one-out factor L against the pool's factor c, chosen by the
