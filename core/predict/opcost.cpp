@@ -110,27 +110,62 @@ Eigen::ArrayXd relativeSpread(const Eigen::MatrixXd& x, const opcost::Posterior&
   return (rel.square() + p.noise * p.noise).sqrt();
 }
 
-// The spread factor the target's own shots ask for: each shot left out (with its fold) and
-// predicted from the others, the 68 % quantile of |ln error| / spread over them; 0 below
-// kLooMinShots shots. The pool's calibration comes from other devices; a target the prior does not
-// describe shows here.
-double leaveOneOutFactor(const opcost::Prior& prior, const Eigen::MatrixXd& x, const Eigen::VectorXd& t) {
+// Each shot predicted from the others, the shots left out in kLooFolds folds: per shot its
+// |ln error| and its relative spread. For at least kLooMinShots shots.
+struct HeldOut {
+  std::vector<double> err, spread;
+};
+HeldOut heldOutShots(const opcost::Prior& prior, const Eigen::MatrixXd& x, const Eigen::VectorXd& t) {
   const auto n = x.rows();
-  if (static_cast<size_t>(n) < kLooMinShots) return 0;
   const auto folds = std::min(n, kLooFolds);
-  std::vector<double> z;
+  HeldOut h;
   for (Eigen::Index f = 0; f < folds; ++f) {
     std::vector<Eigen::Index> out, rest;
     for (Eigen::Index r = 0; r < n; ++r) (r % folds == f ? out : rest).push_back(r);
     const auto post = opcost::fitShots(prior, x(rest, Eigen::all), t(rest));
     const Eigen::MatrixXd xo = x(out, Eigen::all);
     const Eigen::VectorXd ms = (xo * post.w).cwiseMax(kFloor * post.scale);
-    const Eigen::ArrayXd err = (ms.array() / t(out).array()).log().abs() / relativeSpread(xo, post, ms);
-    z.insert(z.end(), err.begin(), err.end());
+    const Eigen::ArrayXd err = (ms.array() / t(out).array()).log().abs(), spread = relativeSpread(xo, post, ms);
+    h.err.insert(h.err.end(), err.begin(), err.end());
+    h.spread.insert(h.spread.end(), spread.begin(), spread.end());
   }
+  return h;
+}
+
+// The spread factor the target's own shots ask for: each shot left out (with its fold) and
+// predicted from the others, the 68 % quantile of |ln error| / spread over them; 0 below
+// kLooMinShots shots. The pool's calibration comes from other devices; a target the prior does not
+// describe shows here.
+double leaveOneOutFactor(const opcost::Prior& prior, const Eigen::MatrixXd& x, const Eigen::VectorXd& t) {
+  if (static_cast<size_t>(x.rows()) < kLooMinShots) return 0;
+  const HeldOut h = heldOutShots(prior, x, t);
+  std::vector<double> z(h.err.size());
+  for (size_t i = 0; i < z.size(); ++i) z[i] = h.err[i] / h.spread[i];
   const auto at = z.begin() + static_cast<std::ptrdiff_t>(kBand68 * static_cast<double>(z.size()));
   std::nth_element(z.begin(), at, z.end());
   return std::min(*at, kMaxSpreadScale);
+}
+
+// The prior with the noise ceiling (kMaxNoiseGrid) under which the shots, each left out with its
+// fold, are predicted best (mean |ln error|; the prior's own among ties). A target the pool's
+// choice does not suit (corner cells it does not run additively, which a ceiling of 0.1 follows)
+// can say so from ten shots. Below kLooMinShots shots, or without `own`, the prior as it is.
+opcost::Prior withShotsCeiling(opcost::Prior prior, const Eigen::MatrixXd& x, const Eigen::VectorXd& t, bool own) {
+  if (!own || static_cast<size_t>(x.rows()) < kLooMinShots) return prior;
+  const auto meanError = [&](double ceiling) {
+    opcost::Prior p = prior;
+    p.maxNoise = ceiling;
+    const HeldOut h = heldOutShots(p, x, t);
+    double sum = 0;
+    for (double e : h.err) sum += e;
+    return sum / static_cast<double>(h.err.size());
+  };
+  double best = meanError(prior.maxNoise), pick = prior.maxNoise;
+  for (double ceiling : kMaxNoiseGrid)
+    if (ceiling != prior.maxNoise)
+      if (const double e = meanError(ceiling); e < best - 1e-12) best = e, pick = ceiling;
+  prior.maxNoise = pick;
+  return prior;
 }
 
 class OpCostPredictor final : public PoolPredictor {
@@ -280,6 +315,7 @@ protected:
     maxNoise_ = kMaxNoiseGrid[0];
     spreadScale_ = 1;
     looWeight_ = 0;
+    ownCeiling_ = false;
     designNoise_.fill(kDesignNoiseGrid[0]);
     if (m < kCvMinDevices) return;
     const CvSample cv = cvSample(oc, live);
@@ -319,10 +355,8 @@ protected:
         for (size_t s = 0; s < nk; ++s) byNoise[u][n][s] = cvRun(cv, prior, j, optimalDesign(design, static_cast<size_t>(kCvShots[s])));
       }
     });
-    std::vector<double> z; // |ln error| / spread of the chosen runs, pooled
-    std::vector<std::vector<CvRun*>> chosen(um); // per left-out device
+    std::vector<std::vector<CvRun*>> chosen(um); // per left-out device: its random shots, then each count's designs
     for (size_t u = 0; u < um; ++u) chosen[u].push_back(&byCeiling[u][bestCeiling].random);
-    for (const auto& runs : byCeiling) z.insert(z.end(), runs[bestCeiling].random.z.begin(), runs[bestCeiling].random.z.end());
     for (size_t s = 0; s < nk; ++s) {
       size_t bestNoise = 0;
       double best = -1;
@@ -332,9 +366,12 @@ protected:
         if (score > best + 1e-9) best = score, bestNoise = n;
       }
       designNoise_[s] = kDesignNoiseGrid[bestNoise];
-      for (const auto& runs : byNoise) z.insert(z.end(), runs[bestNoise][s].z.begin(), runs[bestNoise][s].z.end());
       for (size_t u = 0; u < um; ++u) chosen[u].push_back(&byNoise[u][bestNoise][s]);
     }
+    ownCeiling_ = chooseOwnCeiling(cv, chosen, threads, shared);
+    std::vector<double> z; // |ln error| / spread of the chosen runs, pooled
+    for (const auto& runs : chosen)
+      for (const CvRun* run : runs) z.insert(z.end(), run->z.begin(), run->z.end());
     // The factor that puts 68 % of the left-out devices' errors inside the 1-sigma band, then the
     // weight of a target's own leave-one-out factor beside it, on the runs with enough shots for one.
     const auto at = z.begin() + static_cast<std::ptrdiff_t>(kBand68 * static_cast<double>(z.size()));
@@ -344,9 +381,31 @@ protected:
       const auto j = static_cast<Eigen::Index>(u);
       const opcost::Prior prior = priorWithout(shapes_, j, wide_, twinShare_, maxNoise_);
       const Eigen::VectorXd t = cv.truth.col(j);
-      for (CvRun* run : chosen[u]) run->loo = leaveOneOutFactor(prior, cv.counts.features(run->shots, Eigen::all), t(run->shots));
+      for (CvRun* run : chosen[u]) {
+        const Eigen::MatrixXd x = cv.counts.features(run->shots, Eigen::all);
+        run->loo = leaveOneOutFactor(withShotsCeiling(prior, x, t(run->shots), ownCeiling_), x, t(run->shots));
+      }
     });
     looWeight_ = bestLooWeight(chosen, spreadScale_);
+  }
+
+  // Whether a target's own shots choose its noise ceiling (withShotsCeiling): the chosen runs with
+  // enough shots for it run again so, and the choice stands where their acc10 summed over the
+  // left-out devices is higher; the chosen runs then become those.
+  bool chooseOwnCeiling(const CvSample& cv, const std::vector<std::vector<CvRun*>>& chosen, int threads, SharedProgress& shared) const {
+    std::vector<std::vector<CvRun>> own(chosen.size());
+    forEachPoolDevice(threads, shared, "cross-validating the shots' own noise ceiling", [&](size_t u) {
+      const auto j = static_cast<Eigen::Index>(u);
+      const opcost::Prior prior = priorWithout(shapes_, j, wide_, twinShare_, maxNoise_);
+      for (const CvRun* run : chosen[u]) own[u].push_back(run->shots.size() < kLooMinShots ? *run : cvRun(cv, prior, j, run->shots, true));
+    });
+    double with = 0, without = 0;
+    for (size_t u = 0; u < chosen.size(); ++u)
+      for (size_t i = 0; i < chosen[u].size(); ++i) with += own[u][i].acc10, without += chosen[u][i]->acc10;
+    if (!(with > without + 1e-9)) return false;
+    for (size_t u = 0; u < chosen.size(); ++u)
+      for (size_t i = 0; i < chosen[u].size(); ++i) *chosen[u][i] = own[u][i];
+    return true;
   }
 
   // The weight (kLooWeightGrid) whose spread factors put the share of the checked runs' errors
@@ -414,10 +473,11 @@ protected:
 
   // Pool device j adapted from `shots` (positions into the sample) under `prior`: its acc10 on the
   // sample and |ln error| / spread of the unmeasured cells.
-  static CvRun cvRun(const CvSample& cv, const opcost::Prior& prior, Eigen::Index j, const std::vector<size_t>& shots) {
+  static CvRun cvRun(const CvSample& cv, const opcost::Prior& prior, Eigen::Index j, const std::vector<size_t>& shots,
+                     bool ownCeiling = false) {
     const Eigen::VectorXd t = cv.truth.col(j);
     const auto& x = cv.counts.features;
-    const auto post = opcost::fitShots(prior, x(shots, Eigen::all), t(shots));
+    const auto post = opcost::fitShots(withShotsCeiling(prior, x(shots, Eigen::all), t(shots), ownCeiling), x(shots, Eigen::all), t(shots));
     const Eigen::VectorXd ms = (x * post.w).cwiseMax(kFloor * post.scale);
     CvRun r;
     r.shots = shots;
@@ -503,19 +563,21 @@ protected:
   }
 
   void fitTarget(const Target& target, const Eigen::MatrixXd&, const Eigen::VectorXd& y, const ProgressFn&) override {
-    const auto prior = targetPrior(target.descriptor);
     const auto oc = opCounts(shotSet(target), sharing_);
     std::vector<Eigen::Index> live, folded;
     for (size_t i = 0; i < target.shots.size(); ++i)
       (oc.degenerate[i] ? folded : live).push_back(static_cast<Eigen::Index>(i));
+    const Eigen::MatrixXd x = oc.features(live, Eigen::all);
+    const Eigen::VectorXd t = y(live).array().exp();
+    const auto prior = withShotsCeiling(targetPrior(target.descriptor), x, t, ownCeiling_);
     // No usable shot: the descriptor-weighted shape at the descriptor-weighted scale.
     const auto post = live.empty() ? opcost::priorOnly(prior, std::exp(stats_.col(0).dot(prior.weights)))
-                                   : opcost::fitShots(prior, oc.features(live, Eigen::all), y(live).array().exp());
+                                   : opcost::fitShots(prior, x, t);
     w_ = post.w;
     cov_ = post.covariance;
     scale_ = post.scale;
     noise_ = post.noise;
-    looFactor_ = live.empty() ? 0 : leaveOneOutFactor(prior, oc.features(live, Eigen::all), y(live).array().exp());
+    looFactor_ = live.empty() ? 0 : leaveOneOutFactor(prior, x, t);
     decideFolding(oc, folded, y);
   }
 
@@ -586,7 +648,7 @@ protected:
     nlohmann::json noise = nlohmann::json::object();
     for (size_t i = 0; i < std::size(kCvShots); ++i) noise[std::to_string(kCvShots[i])] = designNoise_[i];
     s.meta["cross_validated"] = {
-        {"wide_share", wide_.share}, {"wide_radius", wide_.radius}, {"twin_share", twinShare_}, {"max_noise", maxNoise_}, {"spread_scale", spreadScale_}, {"loo_weight", looWeight_}, {"design_noise", noise}};
+        {"wide_share", wide_.share}, {"wide_radius", wide_.radius}, {"twin_share", twinShare_}, {"max_noise", maxNoise_}, {"spread_scale", spreadScale_}, {"loo_weight", looWeight_}, {"own_ceiling", ownCeiling_}, {"design_noise", noise}};
     s.meta["op_count_sharing"] = sharing_;
     if (!sharingCv_.empty()) s.meta["cross_validated"]["sharing_acc10"] = sharingCv_;
     putMatrix(s, "opcost.shapes", shapes_);
@@ -611,6 +673,7 @@ protected:
     maxNoise_ = opcost::kMaxNoise;
     spreadScale_ = 1;
     looWeight_ = 0;
+    ownCeiling_ = false;
     designNoise_.fill(kDesignNoiseGrid[0]);
     if (s.meta.contains("cross_validated")) {
       try {
@@ -620,6 +683,7 @@ protected:
         maxNoise_ = cv.value("max_noise", opcost::kMaxNoise); // nor those from before the noise ceiling
         spreadScale_ = cv.at("spread_scale").get<double>();
         looWeight_ = cv.value("loo_weight", 0.0); // files from before the check: the pool's factor alone
+        ownCeiling_ = cv.value("own_ceiling", false); // and from before the shots' own ceiling: the pool's
         sharingCv_ = cv.value("sharing_acc10", nlohmann::json::object());
         if (cv.contains("design_noise"))
           for (size_t i = 0; i < std::size(kCvShots); ++i)
@@ -683,6 +747,7 @@ private:
   double maxNoise_ = opcost::kMaxNoise; // the fit's largest shot noise
   double spreadScale_ = 1;
   double looWeight_ = 0; // of the target's own leave-one-out factor beside spreadScale_
+  bool ownCeiling_ = false; // a target's shots choose its noise ceiling (withShotsCeiling)
   std::array<double, std::size(kCvShots)> designNoise_{}; // the design's planned noise per kCvShots entry
 };
 

@@ -244,6 +244,37 @@ private slots:
       }
   }
 
+  // Whether a target's shots choose its noise ceiling (each left out with its fold, the ceiling that
+  // predicts them best) is the cross-validation's choice and travels in the file; a file from
+  // before it has none and fits under the pool's ceiling. Ten shots of a device scattering 15 %
+  // about additive costs (the pool's devices scatter 1 %) choose a ceiling that predicts it better
+  // than the pool's, over three draws.
+  void shotsOwnCeilingIsCrossValidatedAndTravels() {
+    const auto cells = everyCell();
+    const auto oc = nb201OpCounts(cells);
+    auto trained = train("opcost", pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}, {"wide", kWideGpu}}), {1, 1});
+    const auto state = trained->state();
+    QVERIFY2(state.meta.at("cross_validated").at("own_ceiling").is_boolean(), state.meta.at("cross_validated").dump().c_str());
+    auto older = state, pools = state, own = state;
+    older.meta["cross_validated"].erase("own_ceiling");
+    pools.meta["cross_validated"]["own_ceiling"] = false;
+    own.meta["cross_validated"]["own_ceiling"] = true;
+    const Costs mid{5.0, -0.25, 2.4, 4.0, 0.5, 0, 0, 0, 0};
+    double poolAcc = 0, ownAcc = 0;
+    for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+      const auto scattered = synthetic(oc, mid, 0.15, seed);
+      const auto shots = target(cells, scattered, draw(10, seed + 10));
+      QCOMPARE(restore(state)->adapt(shots)->predictMs(cells), trained->adapt(shots)->predictMs(cells));
+      QCOMPARE(restore(older)->adapt(shots)->predictMs(cells), restore(pools)->adapt(shots)->predictMs(cells));
+      poolAcc += acc10(*restore(pools)->adapt(shots), cells, scattered) / 3;
+      ownAcc += acc10(*restore(own)->adapt(shots), cells, scattered) / 3;
+    }
+    qInfo("pool's ceiling %.2f, own ceiling chosen: %s; 15 %% scatter, mean acc10 %.3f under the pool's ceiling, %.3f under the shots' own",
+          state.meta.at("cross_validated").at("max_noise").get<double>(), state.meta.at("cross_validated").at("own_ceiling").dump().c_str(),
+          poolAcc, ownAcc);
+    QVERIFY(ownAcc > poolAcc);
+  }
+
   // Three designed shots against three random ones on a device between the pool's: the design
   // should do at least as well as the random draws' mean.
   void designBeatsRandomAtThreeShots() {
