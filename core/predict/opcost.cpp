@@ -41,6 +41,7 @@
 #include <atomic>
 #include <cmath>
 #include <functional>
+#include <optional>
 #include <random>
 
 namespace maple::predict {
@@ -132,13 +133,11 @@ HeldOut heldOutShots(const opcost::Prior& prior, const Eigen::MatrixXd& x, const
   return h;
 }
 
-// The spread factor the target's own shots ask for: each shot left out (with its fold) and
-// predicted from the others, the 68 % quantile of |ln error| / spread over them; 0 below
-// kLooMinShots shots. The pool's calibration comes from other devices; a target the prior does not
-// describe shows here.
-double leaveOneOutFactor(const opcost::Prior& prior, const Eigen::MatrixXd& x, const Eigen::VectorXd& t) {
-  if (static_cast<size_t>(x.rows()) < kLooMinShots) return 0;
-  const HeldOut h = heldOutShots(prior, x, t);
+// The spread factor held-out shots ask for: the 68 % quantile of |ln error| / spread over them; 0
+// for none. The pool's calibration comes from other devices; a target the prior does not describe
+// shows here.
+double askedFactor(const HeldOut& h) {
+  if (h.err.empty()) return 0;
   std::vector<double> z(h.err.size());
   for (size_t i = 0; i < z.size(); ++i) z[i] = h.err[i] / h.spread[i];
   const auto at = z.begin() + static_cast<std::ptrdiff_t>(kBand68 * static_cast<double>(z.size()));
@@ -146,26 +145,35 @@ double leaveOneOutFactor(const opcost::Prior& prior, const Eigen::MatrixXd& x, c
   return std::min(*at, kMaxSpreadScale);
 }
 
-// The prior with the noise ceiling (kMaxNoiseGrid) under which the shots, each left out with its
-// fold, are predicted best (mean |ln error|; the prior's own among ties). A target the pool's
-// choice does not suit (corner cells it does not run additively, which a ceiling of 0.1 follows)
-// can say so from ten shots. Below kLooMinShots shots, or without `own`, the prior as it is.
-opcost::Prior withShotsCeiling(opcost::Prior prior, const Eigen::MatrixXd& x, const Eigen::VectorXd& t, bool own) {
-  if (!own || static_cast<size_t>(x.rows()) < kLooMinShots) return prior;
-  const auto meanError = [&](double ceiling) {
+double meanError(const HeldOut& h) {
+  double sum = 0;
+  for (double e : h.err) sum += e;
+  return sum / static_cast<double>(h.err.size());
+}
+
+// What a target's shots say of themselves: each left out with its fold and predicted from the
+// others (none below kLooMinShots shots), under the prior or, with `ownCeiling`, under the noise
+// ceiling of the grid that predicts them best (mean |ln error|; the prior's own among ties). A
+// target the pool's ceiling does not suit (corner cells it does not run additively, which a ceiling
+// of 0.1 follows) can say so from ten shots.
+struct ShotsCheck {
+  opcost::Prior prior; // the prior to fit the shots under
+  HeldOut heldOut;     // under that prior
+  HeldOut given;       // under the prior as given (the same unless the shots chose another ceiling)
+};
+ShotsCheck checkShots(const opcost::Prior& prior, const Eigen::MatrixXd& x, const Eigen::VectorXd& t, bool ownCeiling) {
+  ShotsCheck c{prior, {}, {}};
+  if (static_cast<size_t>(x.rows()) < kLooMinShots) return c;
+  c.given = c.heldOut = heldOutShots(prior, x, t);
+  if (!ownCeiling) return c;
+  for (double ceiling : kMaxNoiseGrid) {
+    if (ceiling == prior.maxNoise) continue;
     opcost::Prior p = prior;
     p.maxNoise = ceiling;
-    const HeldOut h = heldOutShots(p, x, t);
-    double sum = 0;
-    for (double e : h.err) sum += e;
-    return sum / static_cast<double>(h.err.size());
-  };
-  double best = meanError(prior.maxNoise), pick = prior.maxNoise;
-  for (double ceiling : kMaxNoiseGrid)
-    if (ceiling != prior.maxNoise)
-      if (const double e = meanError(ceiling); e < best - 1e-12) best = e, pick = ceiling;
-  prior.maxNoise = pick;
-  return prior;
+    HeldOut h = heldOutShots(p, x, t);
+    if (meanError(h) < meanError(c.heldOut) - 1e-12) c.prior = std::move(p), c.heldOut = std::move(h);
+  }
+  return c;
 }
 
 class OpCostPredictor final : public PoolPredictor {
@@ -297,7 +305,8 @@ protected:
     double acc10 = 0;
     std::vector<double> z;
     std::vector<size_t> shots; // positions into the sample
-    double loo = 0;            // the shots' own leave-one-out factor, computed for the chosen runs
+    std::optional<double> loo;      // the factor its shots ask for (askedFactor), where computed
+    std::optional<double> looGiven; // the same under the pool's ceiling, where the shots chose theirs
   };
 
   // The wide component, the design's planned noise and the spread's calibration, by
@@ -381,31 +390,30 @@ protected:
       const auto j = static_cast<Eigen::Index>(u);
       const opcost::Prior prior = priorWithout(shapes_, j, wide_, twinShare_, maxNoise_);
       const Eigen::VectorXd t = cv.truth.col(j);
-      for (CvRun* run : chosen[u]) {
-        const Eigen::MatrixXd x = cv.counts.features(run->shots, Eigen::all);
-        run->loo = leaveOneOutFactor(withShotsCeiling(prior, x, t(run->shots), ownCeiling_), x, t(run->shots));
-      }
+      for (CvRun* run : chosen[u])
+        if (!run->loo) run->loo = askedFactor(checkShots(prior, cv.counts.features(run->shots, Eigen::all), t(run->shots), false).heldOut);
     });
     looWeight_ = bestLooWeight(chosen, spreadScale_);
   }
 
-  // Whether a target's own shots choose its noise ceiling (withShotsCeiling): the chosen runs with
-  // enough shots for it run again so, and the choice stands where their acc10 summed over the
-  // left-out devices is higher; the chosen runs then become those.
+  // Whether a target's own shots choose its noise ceiling (checkShots): each left-out device's
+  // random run (chosen[u][0]; one run a device keeps the cost down) runs again so, and the choice
+  // stands where their acc10 summed over the devices is higher; those runs then replace the random
+  // ones. Either way the random runs keep the factor their shots ask for under the ceiling used.
   bool chooseOwnCeiling(const CvSample& cv, const std::vector<std::vector<CvRun*>>& chosen, int threads, SharedProgress& shared) const {
-    std::vector<std::vector<CvRun>> own(chosen.size());
+    std::vector<CvRun> own(chosen.size());
     forEachPoolDevice(threads, shared, "cross-validating the shots' own noise ceiling", [&](size_t u) {
       const auto j = static_cast<Eigen::Index>(u);
-      const opcost::Prior prior = priorWithout(shapes_, j, wide_, twinShare_, maxNoise_);
-      for (const CvRun* run : chosen[u]) own[u].push_back(run->shots.size() < kLooMinShots ? *run : cvRun(cv, prior, j, run->shots, true));
+      own[u] = cvRun(cv, priorWithout(shapes_, j, wide_, twinShare_, maxNoise_), j, chosen[u].front()->shots, true);
     });
     double with = 0, without = 0;
-    for (size_t u = 0; u < chosen.size(); ++u)
-      for (size_t i = 0; i < chosen[u].size(); ++i) with += own[u][i].acc10, without += chosen[u][i]->acc10;
-    if (!(with > without + 1e-9)) return false;
-    for (size_t u = 0; u < chosen.size(); ++u)
-      for (size_t i = 0; i < chosen[u].size(); ++i) *chosen[u][i] = own[u][i];
-    return true;
+    for (size_t u = 0; u < chosen.size(); ++u) with += own[u].acc10, without += chosen[u].front()->acc10;
+    const bool better = with > without + 1e-9;
+    for (size_t u = 0; u < chosen.size(); ++u) {
+      if (better) *chosen[u].front() = own[u];
+      else chosen[u].front()->loo = own[u].looGiven;
+    }
+    return better;
   }
 
   // The weight (kLooWeightGrid) whose spread factors put the share of the checked runs' errors
@@ -416,8 +424,8 @@ protected:
       size_t n = 0, inside = 0;
       for (const auto& runs : chosen)
         for (const CvRun* run : runs) {
-          if (!(run->loo > 0)) continue;
-          const double factor = spreadFactor(pool, run->loo, weight);
+          if (!(run->loo.value_or(0) > 0)) continue;
+          const double factor = spreadFactor(pool, *run->loo, weight);
           for (double z : run->z) n += 1, inside += z <= factor;
         }
       if (n == 0) return 0;
@@ -473,13 +481,21 @@ protected:
 
   // Pool device j adapted from `shots` (positions into the sample) under `prior`: its acc10 on the
   // sample and |ln error| / spread of the unmeasured cells.
+  // With `ownCeiling`, the shots choose the noise ceiling (checkShots) and the run keeps the factor
+  // they ask for.
   static CvRun cvRun(const CvSample& cv, const opcost::Prior& prior, Eigen::Index j, const std::vector<size_t>& shots,
                      bool ownCeiling = false) {
     const Eigen::VectorXd t = cv.truth.col(j);
     const auto& x = cv.counts.features;
-    const auto post = opcost::fitShots(withShotsCeiling(prior, x(shots, Eigen::all), t(shots), ownCeiling), x(shots, Eigen::all), t(shots));
-    const Eigen::VectorXd ms = (x * post.w).cwiseMax(kFloor * post.scale);
     CvRun r;
+    std::optional<ShotsCheck> check;
+    if (ownCeiling) {
+      check = checkShots(prior, x(shots, Eigen::all), t(shots), true);
+      r.loo = askedFactor(check->heldOut);
+      r.looGiven = askedFactor(check->given);
+    }
+    const auto post = opcost::fitShots(check ? check->prior : prior, x(shots, Eigen::all), t(shots));
+    const Eigen::VectorXd ms = (x * post.w).cwiseMax(kFloor * post.scale);
     r.shots = shots;
     const Eigen::ArrayXd err = (ms.array().log() - t.array().log()).abs();
     const Eigen::ArrayXd spread = relativeSpread(x, post, ms);
@@ -569,7 +585,8 @@ protected:
       (oc.degenerate[i] ? folded : live).push_back(static_cast<Eigen::Index>(i));
     const Eigen::MatrixXd x = oc.features(live, Eigen::all);
     const Eigen::VectorXd t = y(live).array().exp();
-    const auto prior = withShotsCeiling(targetPrior(target.descriptor), x, t, ownCeiling_);
+    const ShotsCheck check = checkShots(targetPrior(target.descriptor), x, t, ownCeiling_);
+    const auto& prior = check.prior;
     // No usable shot: the descriptor-weighted shape at the descriptor-weighted scale.
     const auto post = live.empty() ? opcost::priorOnly(prior, std::exp(stats_.col(0).dot(prior.weights)))
                                    : opcost::fitShots(prior, x, t);
@@ -577,7 +594,7 @@ protected:
     cov_ = post.covariance;
     scale_ = post.scale;
     noise_ = post.noise;
-    looFactor_ = live.empty() ? 0 : leaveOneOutFactor(prior, x, t);
+    looFactor_ = askedFactor(check.heldOut);
     decideFolding(oc, folded, y);
   }
 
@@ -747,7 +764,7 @@ private:
   double maxNoise_ = opcost::kMaxNoise; // the fit's largest shot noise
   double spreadScale_ = 1;
   double looWeight_ = 0; // of the target's own leave-one-out factor beside spreadScale_
-  bool ownCeiling_ = false; // a target's shots choose its noise ceiling (withShotsCeiling)
+  bool ownCeiling_ = false; // a target's shots choose its noise ceiling (checkShots)
   std::array<double, std::size(kCvShots)> designNoise_{}; // the design's planned noise per kCvShots entry
 };
 

@@ -40,11 +40,12 @@ struct Fit {
 double logDet(const Eigen::LLT<Eigen::MatrixXd>& llt) { return 2 * llt.matrixL().toDenseMatrix().diagonal().array().log().sum(); }
 
 // Information form, O(P^3) (the determinant lemma and Woodbury keep the evidence O(k) in the
-// shots k), from the prior's precision p0 = s0^-1 and ln det s0.
+// shots k), from the prior's precision p0 = s0^-1 and ln det s0, and ata = a' a (which a fit's
+// components share).
 Gaussian informationForm(const Eigen::VectorXd& m0, const Eigen::MatrixXd& p0, double logDetS0, const Eigen::MatrixXd& a,
-                         const Eigen::VectorXd& b) {
+                         const Eigen::MatrixXd& ata, const Eigen::VectorXd& b) {
   const auto cols = a.cols();
-  const Eigen::LLT<Eigen::MatrixXd> hllt(a.transpose() * a + p0);
+  const Eigen::LLT<Eigen::MatrixXd> hllt(ata + p0);
   Gaussian g;
   g.covariance = hllt.solve(Eigen::MatrixXd::Identity(cols, cols));
   g.w = g.covariance * (a.transpose() * b + p0 * m0);
@@ -75,30 +76,46 @@ Gaussian lowRankForm(const Eigen::VectorXd& m0, const Eigen::MatrixXd& s0, const
   return g;
 }
 
-// Posterior of w for one component and noise level; h: the shots' robustness weights.
-Fit fitComponent(const Component& c, const Eigen::MatrixXd& x, const Eigen::VectorXd& t, const Eigen::VectorXd& h,
-                 double noise) {
+// A component's scale: the median ratio of the shots to its shape (their median where none is
+// positive). It depends on the shots alone, not on the noise or the robustness weights.
+double componentScale(const Component& c, const Eigen::MatrixXd& x, const Eigen::VectorXd& t) {
   std::vector<double> ratios;
   const Eigen::VectorXd base = x * c.shape;
   for (Eigen::Index i = 0; i < t.size(); ++i)
     if (base(i) > 0) ratios.push_back(t(i) / base(i));
-  double s = median(ratios);
-  if (!(s > 0) || !std::isfinite(s)) s = median(std::vector<double>(t.data(), t.data() + t.size()));
-  const Eigen::VectorXd m0 = s * c.shape;
+  const double s = median(ratios);
+  return s > 0 && std::isfinite(s) ? s : median(std::vector<double>(t.data(), t.data() + t.size()));
+}
+
+// The shots scaled for one noise level and robustness weights h, which every component shares:
+// a = diag(sqrt(h) / (t noise)) x, b = sqrt(h) / noise and, for the information form, a' a.
+struct ScaledShots {
+  Eigen::MatrixXd a, ata;
+  Eigen::VectorXd b;
+  double noise;
+};
+ScaledShots scaledShots(const Eigen::MatrixXd& x, const Eigen::VectorXd& t, const Eigen::VectorXd& h, double noise) {
   const Eigen::VectorXd rowScale = h.cwiseSqrt().cwiseQuotient(t) / noise;
-  const Eigen::MatrixXd a = rowScale.asDiagonal() * x;
-  const Eigen::VectorXd b = h.cwiseSqrt() / noise;
+  ScaledShots sh{rowScale.asDiagonal() * x, {}, h.cwiseSqrt() / noise, noise};
+  if (!lowRankPays(x.rows(), x.cols())) sh.ata = sh.a.transpose() * sh.a;
+  return sh;
+}
+
+// Posterior of w for one component at scale s, for the scaled shots of one noise level.
+Fit fitComponent(const Component& c, double s, const ScaledShots& sh) {
+  const Eigen::VectorXd m0 = s * c.shape;
+  const auto& a = sh.a;
   // The prior covariance is s^2 cov: the low-rank form takes it, the information form its inverse.
   const double s2 = s * s;
-  const Gaussian g = lowRankPays(x.rows(), x.cols())
-                         ? lowRankForm(m0, s2 * c.cov, a, b)
-                         : informationForm(m0, c.precision / s2, c.logDetCov + static_cast<double>(x.cols()) * std::log(s2), a, b);
+  const Gaussian g = sh.ata.size() == 0
+                         ? lowRankForm(m0, s2 * c.cov, a, sh.b)
+                         : informationForm(m0, c.precision / s2, c.logDetCov + static_cast<double>(a.cols()) * std::log(s2), a, sh.ata, sh.b);
   Fit f;
   f.w = g.w;
   f.covariance = g.covariance;
-  f.logEvidence = g.logEvidence - static_cast<double>(t.size()) * std::log(noise) + c.logPrior;
+  f.logEvidence = g.logEvidence - static_cast<double>(a.rows()) * std::log(sh.noise) + c.logPrior;
   f.scale = s;
-  f.noise = noise;
+  f.noise = sh.noise;
   return f;
 }
 
@@ -179,7 +196,7 @@ Gaussian gaussianPosterior(const Eigen::VectorXd& m0, const Eigen::MatrixXd& s0,
                            PosteriorForm form) {
   if (form == PosteriorForm::LowRank) return lowRankForm(m0, s0, a, b);
   const auto [p0, logDetS0] = precisionOf(s0);
-  return informationForm(m0, p0, logDetS0, a, b);
+  return informationForm(m0, p0, logDetS0, a, a.transpose() * a, b);
 }
 
 Eigen::VectorXd robustFit(const Eigen::MatrixXd& x, const Eigen::VectorXd& t) {
@@ -223,14 +240,18 @@ Eigen::MatrixXd runtimeTwins(const Eigen::MatrixXd& shapes, const Eigen::VectorX
 
 Posterior fitShots(const Prior& prior, const Eigen::MatrixXd& x, const Eigen::VectorXd& t) {
   const auto comps = components(prior, !lowRankPays(x.rows(), x.cols()));
+  std::vector<double> scales;
+  for (const auto& c : comps) scales.push_back(componentScale(c, x, t));
   Eigen::VectorXd h = Eigen::VectorXd::Ones(t.size());
   Posterior post;
   for (int pass = 0; pass < kRobustPasses; ++pass) {
+    std::vector<ScaledShots> levels;
+    for (double noise : kNoises)
+      if (noise <= prior.maxNoise) levels.push_back(scaledShots(x, t, h, noise));
     std::vector<Fit> fits;
-    fits.reserve(comps.size() * std::size(kNoises));
-    for (const auto& c : comps)
-      for (double noise : kNoises)
-        if (noise <= prior.maxNoise) fits.push_back(fitComponent(c, x, t, h, noise));
+    fits.reserve(comps.size() * levels.size());
+    for (size_t i = 0; i < comps.size(); ++i)
+      for (const auto& level : levels) fits.push_back(fitComponent(comps[i], scales[i], level));
     post = mixture(fits);
     // Huber weights from the relative residuals; with fewer shots than costs the fit interpolates
     // them and the weights stay 1.
