@@ -397,22 +397,25 @@ protected:
   }
 
   // Whether a target's own shots choose its noise ceiling (checkShots): each left-out device's
-  // random run (chosen[u][0]; one run a device keeps the cost down) runs again so, and the choice
-  // stands where their acc10 summed over the devices is higher; those runs then replace the random
-  // ones. Either way the random runs keep the factor their shots ask for under the ceiling used.
+  // chosen runs with enough shots for it run again so, and the choice stands where their acc10
+  // summed over the devices is higher; those runs then replace the chosen ones. Either way the
+  // runs keep the factor their shots ask for under the ceiling used.
   bool chooseOwnCeiling(const CvSample& cv, const std::vector<std::vector<CvRun*>>& chosen, int threads, SharedProgress& shared) const {
-    std::vector<CvRun> own(chosen.size());
+    std::vector<std::vector<CvRun>> own(chosen.size());
     forEachPoolDevice(threads, shared, "cross-validating the shots' own noise ceiling", [&](size_t u) {
       const auto j = static_cast<Eigen::Index>(u);
-      own[u] = cvRun(cv, priorWithout(shapes_, j, wide_, twinShare_, maxNoise_), j, chosen[u].front()->shots, true);
+      const opcost::Prior prior = priorWithout(shapes_, j, wide_, twinShare_, maxNoise_);
+      for (const CvRun* run : chosen[u]) own[u].push_back(run->shots.size() < kLooMinShots ? *run : cvRun(cv, prior, j, run->shots, true));
     });
     double with = 0, without = 0;
-    for (size_t u = 0; u < chosen.size(); ++u) with += own[u].acc10, without += chosen[u].front()->acc10;
+    for (size_t u = 0; u < chosen.size(); ++u)
+      for (size_t i = 0; i < chosen[u].size(); ++i) with += own[u][i].acc10, without += chosen[u][i]->acc10;
     const bool better = with > without + 1e-9;
-    for (size_t u = 0; u < chosen.size(); ++u) {
-      if (better) *chosen[u].front() = own[u];
-      else chosen[u].front()->loo = own[u].looGiven;
-    }
+    for (size_t u = 0; u < chosen.size(); ++u)
+      for (size_t i = 0; i < chosen[u].size(); ++i) {
+        if (better) *chosen[u][i] = own[u][i];
+        else chosen[u][i]->loo = own[u][i].looGiven;
+      }
     return better;
   }
 
