@@ -22,12 +22,13 @@
 // (per shot count) and the factor that calibrates the spread are chosen at training time by
 // cross-validation among the pool's devices only (each left out with its nearest pool device,
 // adapted from designed and random shots); before them, on a space with several op-count sharings
-// (FBNet), the same cross-validation chooses the sharing. From five shots on, the target's own shots
-// check the spread too (each left out and predicted from the others), with a weight beside the
-// pool's factor that the cross-validation chooses. Degenerate shots decide the degenerate regime. Without one, the runtime's kind
-// does: folding is constant folding, a graph compiler's work, so a target whose fitted costs sit
-// on the graph counts folds when the pool's folding devices are the graph-compiled ones (a wrong
-// guess costs a 1000-fold error on a folded cell, which dominates MAPE).
+// (FBNet), the same cross-validation chooses the sharing. From five shots on, the target's own shots,
+// each left out with its fold and predicted from the others, check the spread (with a weight beside
+// the pool's factor) and, where the cross-validation says so, choose the fit's noise ceiling.
+// Degenerate shots decide the degenerate regime. Without one, the runtime's kind does: folding is
+// constant folding, a graph compiler's work, so a target whose fitted costs sit on the graph counts
+// folds when the pool's folding devices are the graph-compiled ones (a wrong guess costs a
+// 1000-fold error on a folded cell, which dominates MAPE).
 #include "common/cpus.hpp"
 #include "common/error.hpp"
 #include "common/parallel_for.hpp"
@@ -85,7 +86,7 @@ constexpr size_t kLooMinShots = 5;
 constexpr Eigen::Index kLooFolds = 5;
 constexpr double kBand68 = 0.6827; // the share of errors a calibrated 1-sigma band holds
 constexpr double kMinSpreadScale = 0.1, kMaxSpreadScale = 100; // the calibration factor's range
-// The weight of the target's own leave-one-out factor L against the pool's factor c, chosen by the
+// The weight of the target's own held-out factor L against the pool's factor c, chosen by the
 // cross-validation (0: the pool's alone): where L > c the spread's factor is
 // sqrt((c^2 + weight L^2) / (1 + weight)).
 constexpr double kLooWeightGrid[] = {0, 0.25, 0.5, 1, 2};
@@ -315,7 +316,7 @@ protected:
   // adapted from designed and random shots and scored (acc10) on a sample of the pool's
   // architectures. In turn: the wide component (3 and 10 designed shots at the default noise, 10
   // random ones), each designed shot count's noise under it, then the spread's factor under both,
-  // then the weight of a target's own leave-one-out factor beside it.
+  // then the weight of a target's own held-out factor beside it.
   // The left-out devices run in parallel; the result does not depend on the thread count.
   void crossValidate(const OpCounts& oc, const std::vector<Eigen::Index>& live, int threads, SharedProgress& shared) {
     const auto m = shapes_.rows();
@@ -382,7 +383,7 @@ protected:
     for (const auto& runs : chosen)
       for (const CvRun* run : runs) z.insert(z.end(), run->z.begin(), run->z.end());
     // The factor that puts 68 % of the left-out devices' errors inside the 1-sigma band, then the
-    // weight of a target's own leave-one-out factor beside it, on the runs with enough shots for one.
+    // weight of a target's own held-out factor beside it, on the runs with enough shots for one.
     const auto at = z.begin() + static_cast<std::ptrdiff_t>(kBand68 * static_cast<double>(z.size()));
     std::nth_element(z.begin(), at, z.end());
     spreadScale_ = std::clamp(*at, kMinSpreadScale, kMaxSpreadScale);
@@ -760,13 +761,13 @@ private:
   Eigen::VectorXd w_;
   Eigen::MatrixXd cov_;
   double scale_ = 1, noise_ = 0.1, foldedMs_ = 0;
-  double looFactor_ = 0; // the shots' own leave-one-out spread factor (0: fewer than kLooMinShots)
+  double looFactor_ = 0; // the spread factor the shots asked for (askedFactor; 0: fewer than kLooMinShots)
   bool folds_ = false;
   opcost::WidePrior wide_ = kDefaultWide;
   double twinShare_ = 0; // the runtime twins' share of each pool device's mass
   double maxNoise_ = opcost::kMaxNoise; // the fit's largest shot noise
   double spreadScale_ = 1;
-  double looWeight_ = 0; // of the target's own leave-one-out factor beside spreadScale_
+  double looWeight_ = 0; // of the target's own held-out factor beside spreadScale_
   bool ownCeiling_ = false; // a target's shots choose its noise ceiling (checkShots)
   std::array<double, std::size(kCvShots)> designNoise_{}; // the design's planned noise per kCvShots entry
 };
