@@ -106,6 +106,13 @@ double median(std::vector<double> v) {
   return *mid;
 }
 
+// The value below which kBand68 of the (non-empty) z fall: the factor a 1-sigma band needs to hold them.
+double band68(std::vector<double> z) {
+  const auto at = z.begin() + static_cast<std::ptrdiff_t>(kBand68 * static_cast<double>(z.size()));
+  std::nth_element(z.begin(), at, z.end());
+  return *at;
+}
+
 // Relative 1-sigma spread of x.w under the posterior, the shot noise included.
 Eigen::ArrayXd relativeSpread(const Eigen::MatrixXd& x, const opcost::Posterior& p, const Eigen::VectorXd& ms) {
   const Eigen::ArrayXd rel = (x * p.covariance).cwiseProduct(x).rowwise().sum().array().max(0).sqrt() / ms.array();
@@ -141,9 +148,7 @@ double askedFactor(const HeldOut& h) {
   if (h.err.empty()) return 0;
   std::vector<double> z(h.err.size());
   for (size_t i = 0; i < z.size(); ++i) z[i] = h.err[i] / h.spread[i];
-  const auto at = z.begin() + static_cast<std::ptrdiff_t>(kBand68 * static_cast<double>(z.size()));
-  std::nth_element(z.begin(), at, z.end());
-  return std::min(*at, kMaxSpreadScale);
+  return std::min(band68(std::move(z)), kMaxSpreadScale);
 }
 
 double meanError(const HeldOut& h) {
@@ -320,13 +325,7 @@ protected:
   // The left-out devices run in parallel; the result does not depend on the thread count.
   void crossValidate(const OpCounts& oc, const std::vector<Eigen::Index>& live, int threads, SharedProgress& shared) {
     const auto m = shapes_.rows();
-    wide_ = kDefaultWide;
-    twinShare_ = 0;
-    maxNoise_ = kMaxNoiseGrid[0];
-    spreadScale_ = 1;
-    looWeight_ = 0;
-    ownCeiling_ = false;
-    designNoise_.fill(kDesignNoiseGrid[0]);
+    defaultChoices(kDefaultWide);
     if (m < kCvMinDevices) return;
     const CvSample cv = cvSample(oc, live);
     constexpr size_t nk = std::size(kCvShots), nn = std::size(kDesignNoiseGrid), nw = std::size(kWideGrid) * std::size(kTwinGrid);
@@ -384,9 +383,7 @@ protected:
       for (const CvRun* run : runs) z.insert(z.end(), run->z.begin(), run->z.end());
     // The factor that puts 68 % of the left-out devices' errors inside the 1-sigma band, then the
     // weight of a target's own held-out factor beside it, on the runs with enough shots for one.
-    const auto at = z.begin() + static_cast<std::ptrdiff_t>(kBand68 * static_cast<double>(z.size()));
-    std::nth_element(z.begin(), at, z.end());
-    spreadScale_ = std::clamp(*at, kMinSpreadScale, kMaxSpreadScale);
+    spreadScale_ = std::clamp(band68(std::move(z)), kMinSpreadScale, kMaxSpreadScale);
     forEachPoolDevice(threads, shared, "calibrating the spread", [&](size_t u) {
       const auto j = static_cast<Eigen::Index>(u);
       const opcost::Prior prior = priorWithout(shapes_, j, wide_, twinShare_, maxNoise_);
@@ -437,6 +434,18 @@ protected:
       if (gap < bestGap - 1e-9) bestGap = gap, best = weight;
     }
     return best;
+  }
+
+  // The cross-validated choices before any is made (or read from a file): the given wide setting,
+  // no twins, the full noise range, the spread as fitted, the default design noise.
+  void defaultChoices(const opcost::WidePrior& wide) {
+    wide_ = wide;
+    twinShare_ = 0;
+    maxNoise_ = kMaxNoiseGrid[0];
+    spreadScale_ = 1;
+    looWeight_ = 0;
+    ownCeiling_ = false;
+    designNoise_.fill(kDesignNoiseGrid[0]);
   }
 
   // One prior setting's runs for a left-out device: designed shots at each kCvShots count (at the
@@ -689,13 +698,7 @@ protected:
     meanRow_ = getMatrix(s, "opcost.mean_features");
     // Files from before the cross-validation carry none: no wide component, spread as fitted.
     // Files from before the design noise was cross-validated plan for the default noise.
-    wide_ = {0, 1};
-    twinShare_ = 0;
-    maxNoise_ = opcost::kMaxNoise;
-    spreadScale_ = 1;
-    looWeight_ = 0;
-    ownCeiling_ = false;
-    designNoise_.fill(kDesignNoiseGrid[0]);
+    defaultChoices({0, 1});
     if (s.meta.contains("cross_validated")) {
       try {
         const auto& cv = s.meta.at("cross_validated");

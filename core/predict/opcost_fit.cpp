@@ -8,7 +8,7 @@ namespace maple::predict::opcost {
 namespace {
 
 constexpr double kTaus[] = {0.1, 0.3, 1.0};          // component spread, in units of the pool's C
-constexpr double kNoises[] = {0.02, 0.05, 0.1, 0.2}; // relative noise of a shot
+constexpr double kNoises[] = {kMinNoise, 0.05, 0.1, kMaxNoise}; // relative noise of a shot
 constexpr double kBroadShare = 0.25;                 // prior mass of the broad component
 constexpr double kHuberFit = 0.1;                    // relative residual where pool fitting turns robust
 constexpr double kHuberShots = 2.0;                  // shot residual, in noise units, where adaptation turns robust
@@ -94,10 +94,10 @@ struct ScaledShots {
   Eigen::VectorXd b;
   double noise;
 };
-ScaledShots scaledShots(const Eigen::MatrixXd& x, const Eigen::VectorXd& t, const Eigen::VectorXd& h, double noise) {
+ScaledShots scaledShots(const Eigen::MatrixXd& x, const Eigen::VectorXd& t, const Eigen::VectorXd& h, double noise, bool information) {
   const Eigen::VectorXd rowScale = h.cwiseSqrt().cwiseQuotient(t) / noise;
   ScaledShots sh{rowScale.asDiagonal() * x, {}, h.cwiseSqrt() / noise, noise};
-  if (!lowRankPays(x.rows(), x.cols())) sh.ata = sh.a.transpose() * sh.a;
+  if (information) sh.ata = sh.a.transpose() * sh.a;
   return sh;
 }
 
@@ -239,7 +239,8 @@ Eigen::MatrixXd runtimeTwins(const Eigen::MatrixXd& shapes, const Eigen::VectorX
 }
 
 Posterior fitShots(const Prior& prior, const Eigen::MatrixXd& x, const Eigen::VectorXd& t) {
-  const auto comps = components(prior, !lowRankPays(x.rows(), x.cols()));
+  const bool information = !lowRankPays(x.rows(), x.cols()); // the posterior's form (design.hpp)
+  const auto comps = components(prior, information);
   std::vector<double> scales;
   for (const auto& c : comps) scales.push_back(componentScale(c, x, t));
   Eigen::VectorXd h = Eigen::VectorXd::Ones(t.size());
@@ -247,7 +248,7 @@ Posterior fitShots(const Prior& prior, const Eigen::MatrixXd& x, const Eigen::Ve
   for (int pass = 0; pass < kRobustPasses; ++pass) {
     std::vector<ScaledShots> levels;
     for (double noise : kNoises)
-      if (noise <= prior.maxNoise) levels.push_back(scaledShots(x, t, h, noise));
+      if (noise <= prior.maxNoise) levels.push_back(scaledShots(x, t, h, noise, information));
     std::vector<Fit> fits;
     fits.reserve(comps.size() * levels.size());
     for (size_t i = 0; i < comps.size(); ++i)
