@@ -14,6 +14,12 @@ for f in sorted(glob.glob(os.path.join(work, "*.json"))):
     if len(parts) == 5: runs[tuple(parts)] = json.load(open(f))
 ceiling = {p: json.load(open(os.path.join(work, f"ceiling.{p}.json"))) for p in ("full", "help")
            if os.path.exists(os.path.join(work, f"ceiling.{p}.json"))}
+# Every device's acc10 with all its latencies as shots (in sample), from the two halves accuracy.sh runs.
+every = {}
+for part in ("others", "pool"):
+    f = os.path.join(work, f"ceiling.every.{part}.json")
+    if os.path.exists(f):
+        for dev, m in json.load(open(f))["results"][0]["devices"].items(): every[dev] = m["acc10"]
 help_pub = {"titan_rtx_256": 0.987, "gold_6226": 0.989, "pixel2": 0.802, "raspi4": 0.890, "eyeriss": 0.940, "fpga": 0.985}
 POLICIES = ("random", "reference", "design")
 p = print
@@ -76,29 +82,43 @@ def res(key, shots):
     return [x for x in runs[key]["results"] if x["shots"] == shots][0]
 
 
-# Goals of issue #14.
+# Goals of issue #14, each beside the default method's ceiling on the same test devices.
+def split_ceiling(parts, key):
+    """The mean over the parts' test devices of the ceiling (acc10: every device's; Spearman: HELP's)."""
+    if key == "spearman":
+        r = ceiling.get("help")
+        return None if r is None else max(r["results"], key=lambda x: x["shots"])["mean"]["spearman"]
+    devs = list(dict.fromkeys(d for part in parts for k, r in runs.items() if k[0] == part for d in r["results"][0]["devices"]))
+    return sum(every[d] for d in devs) / len(devs) if devs and all(d in every for d in devs) else None
+
+
 p("## Against the goals (issue #14)\n")
-p("| goal | measured | |")
-p("|---|---|---|")
-def goal(text, value, bar):
-    if value is None: p(f"| {text} | not run | |"); return
-    p(f"| {text} | {value[0]:.3f}{'' if value[1] == 0 else f' +- {value[1]:.3f}'} | {'met' if value[0] >= bar else '**not met**'} |")
+p("ceiling: the default method with every latency of each test device as a shot (in sample, specs), meaned over")
+p("the split's test devices; for Spearman, HELP's split under HELP's protocol (the ceiling section below). A goal")
+p("above its ceiling cannot be met by any choice of shots: the rest of the gap is noise and non-additive effects.\n")
+p("| goal | measured | | ceiling |")
+p("|---|---|---|---|")
+def goal(text, value, bar, top):
+    cap = "-" if top is None else f"{top:.3f}"
+    if value is None: p(f"| {text} | not run | | {cap} |"); return
+    p(f"| {text} | {value[0]:.3f}{'' if value[1] == 0 else f' +- {value[1]:.3f}'} | {'met' if value[0] >= bar else '**not met**'} | {cap} |")
 for desc in ("reference-latency", "specs"):
     d = f"{default}, {desc}"
     if ("help", "full", default, desc, "design") not in runs: continue
-    goal(f"HELP split, full, 3 shots, design >= 0.70 ({d})", pooled(["help"], "full", default, desc, "design", 3, "acc10"), 0.70)
-    goal(f"HELP split, full, 3 shots, random >= 0.65 ({d})", pooled(["help"], "full", default, desc, "random", 3, "acc10"), 0.65)
-    goal(f"HELP split, full, 10 shots, design >= 0.86 ({d})", pooled(["help"], "full", default, desc, "design", 10, "acc10"), 0.86)
-    goal(f"HELP split, full, 10 shots, random >= 0.84 ({d})", pooled(["help"], "full", default, desc, "random", 10, "acc10"), 0.84)
+    top = split_ceiling(["help"], "acc10")
+    goal(f"HELP split, full, 3 shots, design >= 0.70 ({d})", pooled(["help"], "full", default, desc, "design", 3, "acc10"), 0.70, top)
+    goal(f"HELP split, full, 3 shots, random >= 0.65 ({d})", pooled(["help"], "full", default, desc, "random", 3, "acc10"), 0.65, top)
+    goal(f"HELP split, full, 10 shots, design >= 0.86 ({d})", pooled(["help"], "full", default, desc, "design", 10, "acc10"), 0.86, top)
+    goal(f"HELP split, full, 10 shots, random >= 0.84 ({d})", pooled(["help"], "full", default, desc, "random", 10, "acc10"), 0.84, top)
     for pol in POLICIES:
         if ("help", "help", default, desc, pol) in runs:
             goal(f"HELP split, help protocol, 10 shots, Spearman >= 0.96, {pol} ({d})",
-                 pooled(["help"], "help", default, desc, pol, 10, "spearman"), 0.96)
+                 pooled(["help"], "help", default, desc, pol, 10, "spearman"), 0.96, split_ceiling(["help"], "spearman"))
 for g, parts in groups.items():
     for pol in POLICIES:
         for shots, bar in ((10, 0.90 if g == "batch" else 0.80), (3, 0.65)):
             goal(f"held-out `{g}`, {shots} shots, {pol} >= {bar:.2f} ({default}, specs)",
-                 pooled(parts, "full", default, "specs", pol, shots, "acc10"), bar)
+                 pooled(parts, "full", default, "specs", pol, shots, "acc10"), bar, split_ceiling(parts, "acc10"))
 p()
 
 # HELP split, every method.
