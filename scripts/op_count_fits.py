@@ -44,20 +44,25 @@ def fit(x, t):
     return x @ w
 
 
-def main():
-    data = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "help-nb201")
+def load(argv):
+    """The data set of argv[1] (default ../shared/data/help-nb201): device names, latencies (ms,
+    architectures x devices), eager and graph features (each with a base column) and degenerate flags."""
+    data = argv[1] if len(argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "help-nb201")
     with open(os.path.join(data, "nb201_latency_ms.csv")) as f:
         rows = list(csv.reader(f))
-    devices = rows[0][2:]
     ms = np.array([[float(v) for v in r[2:]] for r in rows[1:]])
     c = [counts(parse(r[1])) for r in rows[1:]]
     ones = np.ones((len(c), 1))
     eager = np.hstack([ones, np.array([e for e, _, _ in c])])
     graph = np.hstack([ones, np.array([g for _, g, _ in c])])
-    both = np.hstack([eager, np.array([g for _, g, _ in c])])
-    degenerate = np.array([d for _, _, d in c])
+    return rows[0][2:], ms, eager, graph, np.array([d for _, _, d in c])
+
+
+def main():
+    devices, ms, eager, graph, degenerate = load(sys.argv)
+    both = np.hstack([eager, graph[:, 1:]])
     live = ~degenerate
-    print(f"{len(c)} architectures, {degenerate.sum()} degenerate (no path from input to output)")
+    print(f"{len(degenerate)} architectures, {degenerate.sum()} degenerate (no path from input to output)")
     rows, residuals = [], []
     for j, name in enumerate(devices):
         t = ms[live, j]

@@ -10,14 +10,13 @@ shots' scale; opcost's mixture can leave the pool's shapes, so it can exceed the
 
 Usage: scripts/shape_oracle.py [DATA_DIR]   (default ../shared/data/help-nb201); needs numpy.
 """
-import csv
 import os
 import sys
 
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(__file__))
-from op_count_fits import counts, parse  # noqa: E402
+from op_count_fits import load  # noqa: E402
 
 TRAIN = ("1080ti_1 1080ti_32 1080ti_256 silver_4114 silver_4210r samsung_a50 pixel3 essential_ph_1 samsung_s7 "
          "titanx_1 titanx_32 titanx_256 gold_6240").split()
@@ -36,14 +35,9 @@ def robust_fit(x, t, k=0.1, passes=10):
 
 
 def main():
-    data = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "help-nb201")
-    with open(os.path.join(data, "nb201_latency_ms.csv")) as f:
-        rows = list(csv.reader(f))
-    devices = rows[0][2:]
-    c = [counts(parse(r[1])) for r in rows[1:]]
-    live = ~np.array([d for _, _, d in c])
-    x = np.hstack([np.ones((len(c), 1)), np.array([e for e, _, _ in c]), np.array([g for _, g, _ in c])])[live]
-    ms = np.array([[float(v) for v in r[2:]] for r in rows[1:]])[live]
+    devices, ms, eager, graph, degenerate = load(sys.argv)
+    live = ~degenerate
+    x, ms = np.hstack([eager, graph[:, 1:]])[live], ms[live]
     preds = {d: x @ robust_fit(x, ms[:, devices.index(d)]) for d in TRAIN}
     rng = np.random.default_rng(1)
     print(f"{'device':16} {'k':>3} {'oracle':>7} {'shot-chosen':>12}")
@@ -57,11 +51,12 @@ def main():
                 best, chosen, misfit = 0.0, 0.0, np.inf
                 for p in preds.values():
                     ratio = np.log(t[shots] / p[shots])
-                    scaled = np.exp(np.median(ratio)) * p
-                    acc = np.mean(np.abs(scaled - t) / t <= 0.1)
+                    level = np.median(ratio)
+                    acc = np.mean(np.abs(np.exp(level) * p - t) / t <= 0.1)
                     best = max(best, acc)
-                    if np.sum((ratio - np.median(ratio)) ** 2) < misfit:
-                        misfit, chosen = np.sum((ratio - np.median(ratio)) ** 2), acc
+                    miss = np.sum((ratio - level) ** 2)
+                    if miss < misfit:
+                        misfit, chosen = miss, acc
                 score += np.array([best, chosen]) / DRAWS
             means += score / len(TEST)
             print(f"{target:16} {k:3} {score[0]:7.3f} {score[1]:12.3f}")
