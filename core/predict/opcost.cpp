@@ -560,12 +560,12 @@ protected:
     return p;
   }
 
-  // The prior's runtime twins (opcost_fit.hpp) at the twin share.
+  // The prior's runtime twins and kind covariances (opcost_fit.hpp), the twins at `share` of the
+  // mass: at 0 they only shape the kind covariances.
   void withTwins(opcost::Prior& p, double share) const {
-    if (share == 0) return;
     p.twins = opcost::runtimeTwins(p.shapes, meanRow_, graphColumns_);
     p.twinShare = share;
-    if (p.twins.rows() > 0) p.twinCov = opcost::shapeCovariance(p.twins);
+    if (p.twins.rows() > 0) p.kinds = opcost::kindCovariances(p.shapes, p.twins, graphColumns_);
   }
 
   // The adaptation prior: the pool's shapes weighted by descriptor similarity blended with uniform.

@@ -1,6 +1,7 @@
 #include "predict/opcost_fit.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <vector>
 
@@ -148,13 +149,21 @@ std::vector<Component> components(const Prior& prior, bool precisions) {
   const double pooled = 1 - kBroadShare - wide;
   const double twin = prior.activeTwinShare();
   const auto poolBase = precision(prior.cov);
-  const auto twinBase = twin > 0 ? precision(prior.twinCov) : std::pair<Eigen::MatrixXd, double>{};
+  std::array<std::pair<Eigen::MatrixXd, double>, 2> kindBase; // eager, graph
+  const bool byKind = !prior.kinds.graphShape.empty();
+  if (byKind) kindBase = {precision(prior.kinds.eager), precision(prior.kinds.graph)};
   for (Eigen::Index j = 0; j < prior.shapes.rows(); ++j)
     for (double tau : kTaus)
       if (prior.weights(j) > 0) {
         const double mass = pooled * prior.weights(j) / std::size(kTaus);
-        comps.push_back(component(prior.shapes.row(j).transpose(), std::log((1 - twin) * mass), prior.cov, tau, poolBase));
-        if (twin > 0) comps.push_back(component(prior.twins.row(j).transpose(), std::log(twin * mass), prior.twinCov, tau, twinBase));
+        const Eigen::VectorXd shape = prior.shapes.row(j).transpose();
+        if (!byKind) {
+          comps.push_back(component(shape, std::log(mass), prior.cov, tau, poolBase));
+          continue;
+        }
+        const bool graph = prior.kinds.graphShape[static_cast<size_t>(j)];
+        comps.push_back(component(shape, std::log((1 - twin) * mass), prior.kinds.of(graph), tau, kindBase[graph]));
+        if (twin > 0) comps.push_back(component(prior.twins.row(j).transpose(), std::log(twin * mass), prior.kinds.of(!graph), tau, kindBase[!graph]));
       }
   comps.push_back(component(prior.meanShape(), std::log(kBroadShare), prior.cov, 1, poolBase));
   // Two radii share the wide mass, so the shots can say how far the target departs.
@@ -238,6 +247,19 @@ Eigen::MatrixXd runtimeTwins(const Eigen::MatrixXd& shapes, const Eigen::VectorX
   return twins;
 }
 
+KindCovariances kindCovariances(const Eigen::MatrixXd& shapes, const Eigen::MatrixXd& twins, int graphColumns) {
+  KindCovariances k;
+  Eigen::MatrixXd onEager = shapes, onGraph = shapes;
+  for (Eigen::Index j = 0; j < shapes.rows(); ++j) {
+    const bool graph = twins.row(j).tail(graphColumns).isZero(0);
+    k.graphShape.push_back(graph);
+    (graph ? onEager : onGraph).row(j) = twins.row(j);
+  }
+  k.eager = shapeCovariance(onEager);
+  k.graph = shapeCovariance(onGraph);
+  return k;
+}
+
 Posterior fitShots(const Prior& prior, const Eigen::MatrixXd& x, const Eigen::VectorXd& t) {
   const bool information = !lowRankPays(x.rows(), x.cols()); // the posterior's form (design.hpp)
   const auto comps = components(prior, information);
@@ -306,8 +328,15 @@ DesignProblem designProblem(const Prior& prior, const OpCounts& oc, double noise
     const Eigen::VectorXd dt = prior.twins.row(j).transpose() - mean;
     between += twin * prior.weights(j) * dt * dt.transpose();
   }
-  Eigen::MatrixXd within = (1 - twin) * prior.cov;
-  if (twin > 0) within += twin * prior.twinCov;
+  // Each shape's components vary by their kinds' covariances (components()).
+  Eigen::MatrixXd within = prior.cov;
+  if (!prior.kinds.graphShape.empty()) {
+    within.setZero();
+    for (Eigen::Index j = 0; j < prior.shapes.rows(); ++j) {
+      const bool graph = prior.kinds.graphShape[static_cast<size_t>(j)];
+      within += prior.weights(j) * ((1 - twin) * prior.kinds.of(graph) + twin * prior.kinds.of(!graph));
+    }
+  }
   d.priorCov.bottomRightCorner(cols, cols) = between + tauMean * within + prior.wide.share * wideMoment(prior);
   return d;
 }

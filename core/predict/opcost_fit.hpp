@@ -16,6 +16,8 @@
 
 #include <Eigen/Dense>
 
+#include <vector>
+
 namespace maple::predict::opcost {
 
 // The Gaussian posterior of w ~ N(m0, s0) given b ~ N(a w, I), and the evidence term
@@ -43,15 +45,26 @@ struct WidePrior {
   double radius = 1; // the inner radius: sd per cost in units of the mean shape's rms cost (the outer is 3x)
 };
 
+// The pool's covariance on each runtime kind: every shape moved onto that kind (itself where it is
+// of that kind, else its runtime twin). A pool of eager devices with one graph-compiled device holds
+// the graph counts' variance of that one device only; its covariance on the graph kind holds every
+// device's, as if graph-compiled.
+struct KindCovariances {
+  Eigen::MatrixXd eager, graph; // P x P
+  std::vector<bool> graphShape; // per shape: of the graph kind (its twin is the eager one)
+  const Eigen::MatrixXd& of(bool graphKind) const { return graphKind ? graph : eager; }
+};
+
 struct Prior {
   Eigen::MatrixXd shapes;  // devices x op-count columns (P)
   Eigen::VectorXd weights; // per device, summing to 1
   Eigen::MatrixXd cov;     // P x P, the shapes' covariance
   WidePrior wide;
-  // Each shape's runtime twin (runtimeTwins), which takes twinShare of its device's pooled mass,
-  // perturbed by multiples of the twins' covariance; no rows: none.
+  // Each shape's runtime twin (runtimeTwins), which takes twinShare of its device's pooled mass; no
+  // rows: none. With twins, a shape and its twin are each perturbed by multiples of their own kind's
+  // covariance (kinds) instead of the shapes' covariance.
   Eigen::MatrixXd twins;
-  Eigen::MatrixXd twinCov;
+  KindCovariances kinds;
   double twinShare = 0;
   // The largest relative shot noise the fit considers: a misfit beyond it must move the costs
   // instead of passing for noise.
@@ -71,6 +84,10 @@ Eigen::MatrixXd runtimeTwins(const Eigen::MatrixXd& shapes, const Eigen::VectorX
 
 // The pool's covariance of some shapes (rows), regularised.
 Eigen::MatrixXd shapeCovariance(const Eigen::MatrixXd& shapes);
+
+// The kind covariances of shapes and their runtimeTwins (which zero a twin's other-kind columns:
+// a shape whose twin has no graph costs is of the graph kind).
+KindCovariances kindCovariances(const Eigen::MatrixXd& shapes, const Eigen::MatrixXd& twins, int graphColumns);
 
 struct Posterior {
   Eigen::VectorXd w;          // posterior mean costs (ms)

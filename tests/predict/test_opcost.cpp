@@ -118,7 +118,7 @@ private slots:
     };
     const double without = graphVariance(prior);
     prior.twins = opcost::runtimeTwins(prior.shapes, oc.features.colwise().mean().transpose(), oc.graphColumns);
-    prior.twinCov = opcost::shapeCovariance(prior.twins);
+    prior.kinds = opcost::kindCovariances(prior.shapes, prior.twins, oc.graphColumns);
     prior.twinShare = 0.1;
     const double with = graphVariance(prior);
     qInfo("design prior variance on the graph counts: %.4g without twins, %.4g with", without, with);
@@ -155,6 +155,52 @@ private slots:
     QVERIFY(misfit(capped) < 0.8 * misfit(loose));
     prior.maxNoise = 0.1;
     QVERIFY(opcost::priorOnly(prior, 1.0).noise <= 0.1);
+  }
+
+  // A pool of eager devices and one graph-compiled one: ten shots of a graph-compiled target whose costs differ
+  // from that one's in proportion (conv1x1 dearer, pooling cheaper, as raspi4 to pixel3) is followed
+  // by its shots under the kind covariances, where the pool's covariance holds the graph counts'
+  // variance of a single device.
+  void kindCovariancesFollowAGraphTarget() {
+    constexpr std::uint64_t kDraws = 10;
+    const auto cells = everyCell();
+    const auto oc = nb201OpCounts(cells);
+    // Eight eager devices, as HELP's pool has twelve to its one graph-compiled phone.
+    const std::vector<Costs> devices{kGpu, kCpu, kPhone, kWideGpu, {3.0, -0.1, 1.5, 2.2, 0.2, 0, 0, 0, 0}, {7.0, -0.4, 2.6, 4.1, 0.7, 0, 0, 0, 0},
+                                     {5.5, -0.2, 3.5, 3.0, 0.4, 0, 0, 0, 0}, {4.5, -0.3, 1.1, 5.5, 0.2, 0, 0, 0, 0}, kGraph};
+    const auto m = static_cast<Eigen::Index>(devices.size());
+    opcost::Prior prior;
+    prior.shapes.resize(m, kNb201OpColumns);
+    for (Eigen::Index j = 0; j < m; ++j)
+      prior.shapes.row(j) = Eigen::Map<const Eigen::RowVectorXd>(devices[static_cast<size_t>(j)].data(), kNb201OpColumns) / 20.0;
+    prior.weights = Eigen::VectorXd::Constant(m, 1.0 / static_cast<double>(m));
+    prior.cov = opcost::shapeCovariance(prior.shapes);
+    prior.wide = {0.05, 0.5};
+    prior.twins = opcost::runtimeTwins(prior.shapes, oc.features.colwise().mean().transpose(), oc.graphColumns);
+    prior.twinShare = 0.1;
+    prior.kinds = opcost::kindCovariances(prior.shapes, prior.twins, oc.graphColumns);
+    QCOMPARE(prior.kinds.graphShape, (std::vector<bool>{false, false, false, false, false, false, false, false, true}));
+    const auto truth = synthetic(oc, Costs{2.0, 0, 0, 0, 0, 0.2, 7.0, 10.0, 0.8}, 0.0, 5);
+    const Eigen::VectorXd all = Eigen::Map<const Eigen::VectorXd>(truth.data(), static_cast<Eigen::Index>(truth.size()));
+    // Held-out acc10 of ten random shots, meaned over draws (one draw can go either way).
+    const auto heldOutAcc10 = [&] {
+      double sum = 0;
+      for (std::uint64_t seed = 1; seed <= kDraws; ++seed) {
+        std::vector<Eigen::Index> shots, rest;
+        for (size_t i : draw(cells.size(), seed))
+          if (!oc.degenerate[i]) (shots.size() < 10 ? shots : rest).push_back(static_cast<Eigen::Index>(i));
+        const auto post = opcost::fitShots(prior, oc.features(shots, Eigen::all), all(shots));
+        const Eigen::ArrayXd rel = (oc.features(rest, Eigen::all) * post.w).array() / all(rest).array() - 1;
+        sum += (rel.abs() <= 0.1).cast<double>().mean();
+      }
+      return sum / kDraws;
+    };
+    const double byKind = heldOutAcc10();
+    prior.kinds.eager = prior.kinds.graph = prior.cov;
+    const double pooled = heldOutAcc10();
+    qInfo("10 shots of an unlike graph-compiled target, mean of %d draws: held-out acc10 %.3f under the kind covariances, %.3f under the pool's",
+          static_cast<int>(kDraws), byKind, pooled);
+    QVERIFY(byKind > pooled + 0.02);
   }
 
   // More shots, less uncertainty; the spread is finite and positive everywhere.
