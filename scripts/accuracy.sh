@@ -76,7 +76,8 @@ run() {
     { rm -f "$file.part"; echo "accuracy.sh: maple eval failed for $(basename "$file") (the reason above)" >&2; exit 2; }
   mv "$file.part" "$file"
 }
-commit=$(git rev-parse --short HEAD)
+# A tree with uncommitted changes says so: its figures are not the commit's.
+commit=$(git describe --always --dirty)
 
 if wants nb201; then
 use "$data"
