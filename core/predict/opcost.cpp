@@ -565,7 +565,7 @@ protected:
   void withTwins(opcost::Prior& p, double share) const {
     p.twins = opcost::runtimeTwins(p.shapes, meanRow_, graphColumns_);
     p.twinShare = share;
-    if (p.twins.rows() > 0) p.kinds = opcost::kindCovariances(p.shapes, p.twins, graphColumns_);
+    if (p.twins.rows() > 0) p.kinds = opcost::kindCovariances(p.shapes, p.twins, meanRow_, graphColumns_);
   }
 
   // The adaptation prior: the pool's shapes weighted by descriptor similarity blended with uniform.

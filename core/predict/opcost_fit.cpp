@@ -150,19 +150,15 @@ std::vector<Component> components(const Prior& prior, bool precisions) {
   const double twin = prior.activeTwinShare();
   const auto poolBase = precision(prior.cov);
   std::array<std::pair<Eigen::MatrixXd, double>, 2> kindBase; // eager, graph
-  const bool byKind = !prior.kinds.graphShape.empty();
+  const bool byKind = !prior.kinds.graphShape.empty(); // twins come with their kinds (withTwins)
   if (byKind) kindBase = {precision(prior.kinds.eager), precision(prior.kinds.graph)};
   for (Eigen::Index j = 0; j < prior.shapes.rows(); ++j)
     for (double tau : kTaus)
       if (prior.weights(j) > 0) {
         const double mass = pooled * prior.weights(j) / std::size(kTaus);
-        const Eigen::VectorXd shape = prior.shapes.row(j).transpose();
-        if (!byKind) {
-          comps.push_back(component(shape, std::log(mass), prior.cov, tau, poolBase));
-          continue;
-        }
-        const bool graph = prior.kinds.graphShape[static_cast<size_t>(j)];
-        comps.push_back(component(shape, std::log((1 - twin) * mass), prior.kinds.of(graph), tau, kindBase[graph]));
+        const bool graph = byKind && prior.kinds.graphShape[static_cast<size_t>(j)];
+        comps.push_back(component(prior.shapes.row(j).transpose(), std::log((1 - twin) * mass), byKind ? prior.kinds.of(graph) : prior.cov, tau,
+                                  byKind ? kindBase[graph] : poolBase));
         if (twin > 0) comps.push_back(component(prior.twins.row(j).transpose(), std::log(twin * mass), prior.kinds.of(!graph), tau, kindBase[!graph]));
       }
   comps.push_back(component(prior.meanShape(), std::log(kBroadShare), prior.cov, 1, poolBase));
@@ -230,6 +226,17 @@ Eigen::MatrixXd shapeCovariance(const Eigen::MatrixXd& shapes) {
   return cov;
 }
 
+namespace {
+// Whether a shape is of the graph kind: the larger share of its costs at `meanRow` on the graph
+// counts (the last g columns; the g before them are the eager ones).
+bool ofGraphKind(const Eigen::RowVectorXd& shape, const Eigen::VectorXd& meanRow, Eigen::Index g) {
+  const Eigen::Index eager = shape.size() - 2 * g, graph = shape.size() - g;
+  const double onEager = meanRow.segment(eager, g).dot(shape.segment(eager, g).transpose());
+  const double onGraph = meanRow.segment(graph, g).dot(shape.segment(graph, g).transpose());
+  return std::abs(onEager) < std::abs(onGraph);
+}
+} // namespace
+
 Eigen::MatrixXd runtimeTwins(const Eigen::MatrixXd& shapes, const Eigen::VectorXd& meanRow, int graphColumns) {
   const auto g = static_cast<Eigen::Index>(graphColumns);
   const auto cols = shapes.cols();
@@ -238,20 +245,19 @@ Eigen::MatrixXd runtimeTwins(const Eigen::MatrixXd& shapes, const Eigen::VectorX
   Eigen::MatrixXd twins = shapes;
   for (Eigen::Index j = 0; j < shapes.rows(); ++j) {
     const Eigen::RowVectorXd ops = shapes.row(j).segment(eager, g) + shapes.row(j).segment(graph, g);
-    const double onEager = meanRow.segment(eager, g).dot(shapes.row(j).segment(eager, g).transpose());
-    const double onGraph = meanRow.segment(graph, g).dot(shapes.row(j).segment(graph, g).transpose());
-    const bool toGraph = std::abs(onEager) >= std::abs(onGraph);
+    const bool toGraph = !ofGraphKind(shapes.row(j), meanRow, g);
     twins.row(j).segment(eager, g) = toGraph ? Eigen::RowVectorXd::Zero(g) : ops;
     twins.row(j).segment(graph, g) = toGraph ? ops : Eigen::RowVectorXd::Zero(g);
   }
   return twins;
 }
 
-KindCovariances kindCovariances(const Eigen::MatrixXd& shapes, const Eigen::MatrixXd& twins, int graphColumns) {
+KindCovariances kindCovariances(const Eigen::MatrixXd& shapes, const Eigen::MatrixXd& twins, const Eigen::VectorXd& meanRow,
+                                int graphColumns) {
   KindCovariances k;
   Eigen::MatrixXd onEager = shapes, onGraph = shapes;
   for (Eigen::Index j = 0; j < shapes.rows(); ++j) {
-    const bool graph = twins.row(j).tail(graphColumns).isZero(0);
+    const bool graph = ofGraphKind(shapes.row(j), meanRow, graphColumns);
     k.graphShape.push_back(graph);
     (graph ? onEager : onGraph).row(j) = twins.row(j);
   }

@@ -85,9 +85,10 @@ Eigen::MatrixXd runtimeTwins(const Eigen::MatrixXd& shapes, const Eigen::VectorX
 // The pool's covariance of some shapes (rows), regularised.
 Eigen::MatrixXd shapeCovariance(const Eigen::MatrixXd& shapes);
 
-// The kind covariances of shapes and their runtimeTwins (which zero a twin's other-kind columns:
-// a shape whose twin has no graph costs is of the graph kind).
-KindCovariances kindCovariances(const Eigen::MatrixXd& shapes, const Eigen::MatrixXd& twins, int graphColumns);
+// The kind covariances of shapes and their runtimeTwins, each shape's kind decided as runtimeTwins
+// decides it (at `meanRow`).
+KindCovariances kindCovariances(const Eigen::MatrixXd& shapes, const Eigen::MatrixXd& twins, const Eigen::VectorXd& meanRow,
+                                int graphColumns);
 
 struct Posterior {
   Eigen::VectorXd w;          // posterior mean costs (ms)

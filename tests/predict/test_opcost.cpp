@@ -117,8 +117,9 @@ private slots:
       return opcost::designProblem(p, oc, 0.05).priorCov.bottomRightCorner(4, 4).trace();
     };
     const double without = graphVariance(prior);
-    prior.twins = opcost::runtimeTwins(prior.shapes, oc.features.colwise().mean().transpose(), oc.graphColumns);
-    prior.kinds = opcost::kindCovariances(prior.shapes, prior.twins, oc.graphColumns);
+    const Eigen::VectorXd meanRow = oc.features.colwise().mean().transpose();
+    prior.twins = opcost::runtimeTwins(prior.shapes, meanRow, oc.graphColumns);
+    prior.kinds = opcost::kindCovariances(prior.shapes, prior.twins, meanRow, oc.graphColumns);
     prior.twinShare = 0.1;
     const double with = graphVariance(prior);
     qInfo("design prior variance on the graph counts: %.4g without twins, %.4g with", without, with);
@@ -176,9 +177,10 @@ private slots:
     prior.weights = Eigen::VectorXd::Constant(m, 1.0 / static_cast<double>(m));
     prior.cov = opcost::shapeCovariance(prior.shapes);
     prior.wide = {0.05, 0.5};
-    prior.twins = opcost::runtimeTwins(prior.shapes, oc.features.colwise().mean().transpose(), oc.graphColumns);
+    const Eigen::VectorXd meanRow = oc.features.colwise().mean().transpose();
+    prior.twins = opcost::runtimeTwins(prior.shapes, meanRow, oc.graphColumns);
     prior.twinShare = 0.1;
-    prior.kinds = opcost::kindCovariances(prior.shapes, prior.twins, oc.graphColumns);
+    prior.kinds = opcost::kindCovariances(prior.shapes, prior.twins, meanRow, oc.graphColumns);
     QCOMPARE(prior.kinds.graphShape, (std::vector<bool>{false, false, false, false, false, false, false, false, true}));
     const auto truth = synthetic(oc, Costs{2.0, 0, 0, 0, 0, 0.2, 7.0, 10.0, 0.8}, 0.0, 5);
     const Eigen::VectorXd all = Eigen::Map<const Eigen::VectorXd>(truth.data(), static_cast<Eigen::Index>(truth.size()));
