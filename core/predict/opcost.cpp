@@ -18,7 +18,8 @@
 // count kind: a device of the pool run eagerly or graph-compiled the other way), with a share the
 // cross-validation chooses (0 or 0.1); the design always plans with the twins (kDesignTwinShare), so
 // its shots tell the two kinds apart on a pool of one kind. The wide component's share and radius,
-// the largest shot noise the fit may explain a misfit by, the shot noise the design plans for
+// the largest shot noise the fit may explain a misfit by, the spread of the scale around the one
+// the shots give, the shot noise the design plans for
 // (per shot count) and the factor that calibrates the spread are chosen at training time by
 // cross-validation among the pool's devices only (each left out with its nearest pool device,
 // adapted from designed and random shots); before them, on a space with several op-count sharings
@@ -69,6 +70,12 @@ constexpr double kTwinGrid[] = {0, 0.1};
 // device unlike the pool from a noisy one: allowed 0.2, ten shots 40 % above an eager prior on
 // their expensive cells (a graph-compiled phone from a GPU and CPU pool) pass for noise.
 constexpr double kMaxNoiseGrid[] = {opcost::kMaxNoise, 0.1};
+// The sd of ln scale around each component's shot-derived scale (opcost_fit.hpp), chosen by the
+// cross-validation after the noise ceiling (the first is the default). Never none, for the wide
+// grid's reason: HELP's pool votes it out, and a design of many cheap cells then sets raspi4's
+// scale from those (HELP's split at 5 designed shots: 0.29 acc10, 0.64 at 4 and at 6).
+constexpr double kScaleSdGrid[] = {0.1, 0.25};
+constexpr double kScaleSdBefore = 0; // what a file from before it fits with
 // The twins' least share in the design's prior (the grid's smallest nonzero one): a pool of one
 // runtime kind has no variance between the eager and the graph counts, so a design under its
 // prior alone measures only cells where the two counts agree, and a target of the other kind is
@@ -291,7 +298,7 @@ protected:
       const std::string stage = "choosing the op-count sharing (" + std::to_string(n + 1) + "/" + std::to_string(known.size()) + ")";
       forEachPoolDevice(threads, shared, stage, [&](size_t u) {
         const auto j = static_cast<Eigen::Index>(u);
-        score[u] = runSetting(cv, priorWithout(shapes, j, kDefaultWide, 0, kMaxNoiseGrid[0]), j).score();
+        score[u] = runSetting(cv, priorWithout(shapes, j, kDefaultWide, 0, kMaxNoiseGrid[0], kScaleSdGrid[0]), j).score();
       });
       double mean = 0;
       for (double v : score) mean += v / static_cast<double>(score.size() * (std::size(kCvShots) + 1));
@@ -320,8 +327,9 @@ protected:
   // unseen device rarely has a twin in the pool), the others form the prior, and the left-out one is
   // adapted from designed and random shots and scored (acc10) on a sample of the pool's
   // architectures. In turn: the wide component (3 and 10 designed shots at the default noise, 10
-  // random ones), each designed shot count's noise under it, then the spread's factor under both,
-  // then the weight of a target's own held-out factor beside it.
+  // random ones), the noise ceiling and then the scale's spread under it, each designed shot
+  // count's noise under those, then the spread's factor, then the weight of a target's own
+  // held-out factor beside it.
   // The left-out devices run in parallel; the result does not depend on the thread count.
   void crossValidate(const OpCounts& oc, const std::vector<Eigen::Index>& live, int threads, SharedProgress& shared) {
     const auto m = shapes_.rows();
@@ -337,7 +345,7 @@ protected:
     std::vector<std::array<SettingRuns, nw>> byWide(um);
     forEachPoolDevice(threads, shared, "cross-validating the prior", [&](size_t u) {
       const auto j = static_cast<Eigen::Index>(u);
-      for (size_t w = 0; w < nw; ++w) byWide[u][w] = runSetting(cv, priorWithout(shapes_, j, wideOf(w), twinOf(w), kMaxNoiseGrid[0]), j);
+      for (size_t w = 0; w < nw; ++w) byWide[u][w] = runSetting(cv, priorWithout(shapes_, j, wideOf(w), twinOf(w), kMaxNoiseGrid[0], kScaleSdGrid[0]), j);
     });
     const size_t bestWide = bestSetting(byWide);
     wide_ = wideOf(bestWide);
@@ -349,23 +357,33 @@ protected:
       const auto j = static_cast<Eigen::Index>(u);
       byCeiling[u][0] = byWide[u][bestWide];
       for (size_t c = 1; c < std::size(kMaxNoiseGrid); ++c)
-        byCeiling[u][c] = runSetting(cv, priorWithout(shapes_, j, wide_, twinShare_, kMaxNoiseGrid[c]), j);
+        byCeiling[u][c] = runSetting(cv, priorWithout(shapes_, j, wide_, twinShare_, kMaxNoiseGrid[c], kScaleSdGrid[0]), j, &byWide[u][bestWide]);
     });
     const size_t bestCeiling = bestSetting(byCeiling);
     maxNoise_ = kMaxNoiseGrid[bestCeiling];
+    // Per left-out device, each scale sd's runs under the chosen ceiling (the default's ran above).
+    std::vector<std::array<SettingRuns, std::size(kScaleSdGrid)>> byScale(um);
+    forEachPoolDevice(threads, shared, "cross-validating the scale's spread", [&](size_t u) {
+      const auto j = static_cast<Eigen::Index>(u);
+      byScale[u][0] = byCeiling[u][bestCeiling];
+      for (size_t c = 1; c < std::size(kScaleSdGrid); ++c)
+        byScale[u][c] = runSetting(cv, priorWithout(shapes_, j, wide_, twinShare_, maxNoise_, kScaleSdGrid[c]), j, &byWide[u][bestWide]);
+    });
+    const size_t bestScale = bestSetting(byScale);
+    scaleSd_ = kScaleSdGrid[bestScale];
     // Per left-out device, each design noise's runs (per k) under the chosen wide setting.
     std::vector<std::array<std::array<CvRun, nk>, nn>> byNoise(um);
     forEachPoolDevice(threads, shared, "cross-validating the design noise", [&](size_t u) {
       const auto j = static_cast<Eigen::Index>(u);
-      const opcost::Prior prior = priorWithout(shapes_, j, wide_, twinShare_, maxNoise_);
-      byNoise[u][0] = byCeiling[u][bestCeiling].designed; // the default noise's, run above
+      const opcost::Prior prior = priorWithout(shapes_, j, wide_, twinShare_, maxNoise_, scaleSd_);
+      byNoise[u][0] = byScale[u][bestScale].designed; // the default noise's, run above
       for (size_t n = 1; n < nn; ++n) {
         const auto design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[n]);
         for (size_t s = 0; s < nk; ++s) byNoise[u][n][s] = cvRun(cv, prior, j, optimalDesign(design, static_cast<size_t>(kCvShots[s])));
       }
     });
     std::vector<std::vector<CvRun*>> chosen(um); // per left-out device: its random shots, then each count's designs
-    for (size_t u = 0; u < um; ++u) chosen[u].push_back(&byCeiling[u][bestCeiling].random);
+    for (size_t u = 0; u < um; ++u) chosen[u].push_back(&byScale[u][bestScale].random);
     for (size_t s = 0; s < nk; ++s) {
       size_t bestNoise = 0;
       double best = -1;
@@ -386,7 +404,7 @@ protected:
     spreadScale_ = std::clamp(band68(std::move(z)), kMinSpreadScale, kMaxSpreadScale);
     forEachPoolDevice(threads, shared, "calibrating the spread", [&](size_t u) {
       const auto j = static_cast<Eigen::Index>(u);
-      const opcost::Prior prior = priorWithout(shapes_, j, wide_, twinShare_, maxNoise_);
+      const opcost::Prior prior = priorWithout(shapes_, j, wide_, twinShare_, maxNoise_, scaleSd_);
       const Eigen::VectorXd t = cv.truth.col(j);
       for (CvRun* run : chosen[u])
         if (!run->loo) run->loo = askedFactor(checkShots(prior, cv.counts.features(run->shots, Eigen::all), t(run->shots), false).heldOut);
@@ -402,7 +420,7 @@ protected:
     std::vector<std::vector<CvRun>> own(chosen.size());
     forEachPoolDevice(threads, shared, "cross-validating the shots' own noise ceiling", [&](size_t u) {
       const auto j = static_cast<Eigen::Index>(u);
-      const opcost::Prior prior = priorWithout(shapes_, j, wide_, twinShare_, maxNoise_);
+      const opcost::Prior prior = priorWithout(shapes_, j, wide_, twinShare_, maxNoise_, scaleSd_);
       for (const CvRun* run : chosen[u]) own[u].push_back(run->shots.size() < kLooMinShots ? *run : cvRun(cv, prior, j, run->shots, true));
     });
     double with = 0, without = 0;
@@ -442,6 +460,7 @@ protected:
     wide_ = wide;
     twinShare_ = 0;
     maxNoise_ = kMaxNoiseGrid[0];
+    scaleSd_ = kScaleSdGrid[0];
     spreadScale_ = 1;
     looWeight_ = 0;
     ownCeiling_ = false;
@@ -449,7 +468,9 @@ protected:
   }
 
   // One prior setting's runs for a left-out device: designed shots at each kCvShots count (at the
-  // default design noise), random ones at the last.
+  // default design noise), random ones at the last. With `sameDesign`, that setting's designed
+  // shots are taken instead of designing again: the noise ceiling and the scale's spread do not
+  // enter the design (designProblem), and the design is most of the cross-validation's time.
   struct SettingRuns {
     std::array<CvRun, std::size(kCvShots)> designed;
     CvRun random;
@@ -460,10 +481,12 @@ protected:
     }
   };
 
-  static SettingRuns runSetting(const CvSample& cv, const opcost::Prior& prior, Eigen::Index j) {
+  static SettingRuns runSetting(const CvSample& cv, const opcost::Prior& prior, Eigen::Index j, const SettingRuns* sameDesign = nullptr) {
     SettingRuns r;
-    const auto design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[0]);
-    for (size_t s = 0; s < std::size(kCvShots); ++s) r.designed[s] = cvRun(cv, prior, j, optimalDesign(design, static_cast<size_t>(kCvShots[s])));
+    std::optional<DesignProblem> design;
+    if (!sameDesign) design = opcost::designProblem(prior, cv.counts, kDesignNoiseGrid[0]);
+    for (size_t s = 0; s < std::size(kCvShots); ++s)
+      r.designed[s] = cvRun(cv, prior, j, sameDesign ? sameDesign->designed[s].shots : optimalDesign(*design, static_cast<size_t>(kCvShots[s])));
     r.random = cvRun(cv, prior, j, cvRandomShots(cv, j, kCvShots[std::size(kCvShots) - 1]));
     return r;
   }
@@ -540,7 +563,7 @@ protected:
 
   // The prior of the pool's shapes without device j and its nearest shape, uniform over the others.
   opcost::Prior priorWithout(const Eigen::MatrixXd& shapes, Eigen::Index j, const opcost::WidePrior& wide, double twinShare,
-                             double maxNoise) const {
+                             double maxNoise, double scaleSd) const {
     const auto m = shapes.rows();
     Eigen::Index twin = -1;
     double nearest = INFINITY;
@@ -556,6 +579,7 @@ protected:
     p.cov = opcost::shapeCovariance(p.shapes);
     p.wide = wide;
     p.maxNoise = maxNoise;
+    p.scaleSd = scaleSd;
     withTwins(p, twinShare);
     return p;
   }
@@ -577,6 +601,7 @@ protected:
     p.cov = priorCov_;
     p.wide = wide_;
     p.maxNoise = maxNoise_;
+    p.scaleSd = scaleSd_;
     withTwins(p, twinShare_);
     return p;
   }
@@ -678,7 +703,7 @@ protected:
     nlohmann::json noise = nlohmann::json::object();
     for (size_t i = 0; i < std::size(kCvShots); ++i) noise[std::to_string(kCvShots[i])] = designNoise_[i];
     s.meta["cross_validated"] = {
-        {"wide_share", wide_.share}, {"wide_radius", wide_.radius}, {"twin_share", twinShare_}, {"max_noise", maxNoise_}, {"spread_scale", spreadScale_}, {"loo_weight", looWeight_}, {"own_ceiling", ownCeiling_}, {"design_noise", noise}};
+        {"wide_share", wide_.share}, {"wide_radius", wide_.radius}, {"twin_share", twinShare_}, {"max_noise", maxNoise_}, {"scale_sd", scaleSd_}, {"spread_scale", spreadScale_}, {"loo_weight", looWeight_}, {"own_ceiling", ownCeiling_}, {"design_noise", noise}};
     s.meta["op_count_sharing"] = sharing_;
     if (!sharingCv_.empty()) s.meta["cross_validated"]["sharing_acc10"] = sharingCv_;
     putMatrix(s, "opcost.shapes", shapes_);
@@ -697,14 +722,17 @@ protected:
     priorCov_ = getMatrix(s, "opcost.prior_cov");
     meanRow_ = getMatrix(s, "opcost.mean_features");
     // Files from before the cross-validation carry none: no wide component, spread as fitted.
-    // Files from before the design noise was cross-validated plan for the default noise.
+    // Files from before the design noise was cross-validated plan for the default noise; those
+    // from before the scale's spread fit without one.
     defaultChoices({0, 1});
+    scaleSd_ = kScaleSdBefore;
     if (s.meta.contains("cross_validated")) {
       try {
         const auto& cv = s.meta.at("cross_validated");
         wide_ = {cv.at("wide_share").get<double>(), cv.at("wide_radius").get<double>()};
         twinShare_ = cv.value("twin_share", 0.0); // files from before the twins have none
         maxNoise_ = cv.value("max_noise", opcost::kMaxNoise); // nor those from before the noise ceiling
+        scaleSd_ = cv.value("scale_sd", kScaleSdBefore);
         spreadScale_ = cv.at("spread_scale").get<double>();
         looWeight_ = cv.value("loo_weight", 0.0); // files from before the check: the pool's factor alone
         ownCeiling_ = cv.value("own_ceiling", false); // and from before the shots' own ceiling: the pool's
@@ -717,7 +745,7 @@ protected:
       }
       const bool noiseOk = std::all_of(designNoise_.begin(), designNoise_.end(), [](double n) { return n > 0 && n < 1; });
       if (!(wide_.share >= 0 && wide_.share <= 0.5) || !(twinShare_ >= 0 && twinShare_ < 1) ||
-          !(maxNoise_ >= opcost::kMinNoise && maxNoise_ <= opcost::kMaxNoise) || !(wide_.radius > 0) || !(spreadScale_ > 0) || !(looWeight_ >= 0 && looWeight_ <= 100) || !noiseOk)
+          !(maxNoise_ >= opcost::kMinNoise && maxNoise_ <= opcost::kMaxNoise) || !(scaleSd_ >= 0 && scaleSd_ <= 1) || !(wide_.radius > 0) || !(spreadScale_ > 0) || !(looWeight_ >= 0 && looWeight_ <= 100) || !noiseOk)
         badInput("predictor state's opcost cross-validated constants are out of range");
     }
     // States from before the sharing was recorded are NAS-Bench-201's only one.
@@ -769,6 +797,7 @@ private:
   opcost::WidePrior wide_ = kDefaultWide;
   double twinShare_ = 0; // the runtime twins' share of each pool device's mass
   double maxNoise_ = opcost::kMaxNoise; // the fit's largest shot noise
+  double scaleSd_ = kScaleSdGrid[0];    // the prior's sd of ln scale around the shots' (opcost_fit.hpp)
   double spreadScale_ = 1;
   double looWeight_ = 0; // of the target's own held-out factor beside spreadScale_
   bool ownCeiling_ = false; // a target's shots choose its noise ceiling (checkShots)

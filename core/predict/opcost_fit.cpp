@@ -130,13 +130,21 @@ Eigen::MatrixXd wideCovariance(const Prior& prior) {
 Eigen::MatrixXd wideMoment(const Prior& prior) { return 0.5 * (1 + kWideOuter * kWideOuter) * wideCovariance(prior); }
 
 // A component whose covariance is `factor` times one with the precision `base` (the inverse and
-// its log determinant); with `base` empty, none is kept (the low-rank form needs none).
+// its log determinant), plus scaleSd^2 shape shape' (the scale's spread); with `base` empty, no
+// precision is kept (the low-rank form needs none).
 Component component(const Eigen::VectorXd& shape, double logPrior, const Eigen::MatrixXd& cov, double factor,
-                    const std::pair<Eigen::MatrixXd, double>& base) {
-  Component c{shape, logPrior, factor * cov, {}, 0};
+                    const std::pair<Eigen::MatrixXd, double>& base, double scaleSd) {
+  const Eigen::VectorXd u = scaleSd * shape;
+  Component c{shape, logPrior, factor * cov + u * u.transpose(), {}, 0};
   if (base.first.size() == 0) return c;
   c.precision = base.first / factor;
   c.logDetCov = base.second + static_cast<double>(cov.rows()) * std::log(factor);
+  if (scaleSd == 0) return c;
+  // The rank-1 term by Sherman-Morrison and the determinant lemma: O(P^2), no inversion.
+  const Eigen::VectorXd pu = c.precision * u;
+  const double den = 1 + u.dot(pu);
+  c.precision -= pu * pu.transpose() / den;
+  c.logDetCov += std::log(den);
   return c;
 }
 
@@ -158,15 +166,15 @@ std::vector<Component> components(const Prior& prior, bool precisions) {
         const double mass = pooled * prior.weights(j) / std::size(kTaus);
         const bool graph = byKind && prior.kinds.graphShape[static_cast<size_t>(j)];
         comps.push_back(component(prior.shapes.row(j).transpose(), std::log((1 - twin) * mass), byKind ? prior.kinds.of(graph) : prior.cov, tau,
-                                  byKind ? kindBase[graph] : poolBase));
-        if (twin > 0) comps.push_back(component(prior.twins.row(j).transpose(), std::log(twin * mass), prior.kinds.of(!graph), tau, kindBase[!graph]));
+                                  byKind ? kindBase[graph] : poolBase, prior.scaleSd));
+        if (twin > 0) comps.push_back(component(prior.twins.row(j).transpose(), std::log(twin * mass), prior.kinds.of(!graph), tau, kindBase[!graph], prior.scaleSd));
       }
-  comps.push_back(component(prior.meanShape(), std::log(kBroadShare), prior.cov, 1, poolBase));
+  comps.push_back(component(prior.meanShape(), std::log(kBroadShare), prior.cov, 1, poolBase, prior.scaleSd));
   // Two radii share the wide mass, so the shots can say how far the target departs.
   if (wide > 0) {
     const Eigen::MatrixXd wideCov = wideCovariance(prior);
     const auto wideBase = precision(wideCov);
-    for (double r : {1.0, kWideOuter}) comps.push_back(component(prior.meanShape(), std::log(wide / 2), wideCov, r * r, wideBase));
+    for (double r : {1.0, kWideOuter}) comps.push_back(component(prior.meanShape(), std::log(wide / 2), wideCov, r * r, wideBase, prior.scaleSd));
   }
   return comps;
 }

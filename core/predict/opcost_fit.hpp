@@ -3,7 +3,8 @@
 // Bayesian mixture fit of a target's shots.
 //
 // Prior over a target's costs w (ms per operation): one of the pool's shapes v_j (costs / median
-// latency) at an unknown scale s, perturbed by N(0, tau s^2 C) with C the shapes' covariance; or a
+// latency) at an unknown scale s, perturbed by N(0, tau s^2 C) with C the shapes' covariance (plus
+// the scale's own spread, s^2 scaleSd^2 v_j v_j'); or a
 // broad N(s v_mean, s^2 C); or a wide N(s v_mean, s^2 r^2 I), at two radii r, that does not follow
 // the pool's covariance, so a device unlike every pool device is reachable once the shots say so; or, with
 // share twinShare, a pool shape's runtime twin (runtimeTwins: the same device run by the other kind of
@@ -69,6 +70,10 @@ struct Prior {
   // The largest relative shot noise the fit considers: a misfit beyond it must move the costs
   // instead of passing for noise.
   double maxNoise = kMaxNoise;
+  // The sd of ln scale around each component's scale from the shots (their median ratio to its
+  // shape): the shapes are costs over each device's median latency, so their covariance holds
+  // almost no spread along a shape itself, and without this a few cheap shots fix the scale.
+  double scaleSd = 0;
   Eigen::VectorXd meanShape() const { return shapes.transpose() * weights; }
   // The twins' share where the prior has twins, else 0.
   double activeTwinShare() const { return twins.rows() > 0 ? twinShare : 0; }

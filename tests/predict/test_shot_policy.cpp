@@ -163,33 +163,45 @@ private slots:
     QVERIFY(refused);
   }
 
-  // The fit's noise ceiling is chosen by the cross-validation among its grid and travels in the
-  // predictor's state: a restored predictor adapts the same; a file from before it fits with the
-  // full noise range (0.2); a ceiling outside the fit's noise levels is refused.
-  void noiseCeilingIsCrossValidatedAndTravels() {
+  // The fit's noise ceiling and the scale's spread are chosen by the cross-validation among their
+  // grids and travel in the predictor's state: a restored predictor adapts the same; a file from
+  // before either fits with its old value (the full noise range, 0.2; no spread, 0), which adapts
+  // otherwise than another value of the grid; values out of range are refused.
+  void fitConstantIsCrossValidatedAndTravels_data() {
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QList<double>>("grid");
+    QTest::addColumn<double>("before");   // what a file without the key fits with
+    QTest::addColumn<double>("contrast"); // a value of the grid that adapts otherwise
+    QTest::addColumn<QList<double>>("bad");
+    QTest::newRow("noise ceiling") << "max_noise" << QList<double>{0.2, 0.1} << 0.2 << 0.1 << QList<double>{0.5, 0.001, -1.0};
+    QTest::newRow("scale spread") << "scale_sd" << QList<double>{0.1, 0.25} << 0.0 << 0.1 << QList<double>{-0.1, 1.5};
+  }
+  void fitConstantIsCrossValidatedAndTravels() {
+    QFETCH(QString, key);
+    QFETCH(QList<double>, grid);
+    QFETCH(double, before);
+    QFETCH(double, contrast);
+    QFETCH(QList<double>, bad);
+    const std::string k = key.toStdString();
     const auto cells = everyCell();
     const auto oc = nb201OpCounts(cells);
     auto trained = train("opcost", pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}, {"wide", kWideGpu}, {"graph", kGraph}}), {1, 1});
     const auto state = trained->state();
-    const double ceiling = state.meta.at("cross_validated").at("max_noise").get<double>();
-    QVERIFY2(ceiling == 0.1 || ceiling == 0.2, state.meta.at("cross_validated").dump().c_str());
+    QVERIFY2(grid.contains(state.meta.at("cross_validated").at(k).get<double>()), state.meta.at("cross_validated").dump().c_str());
     const auto truth = synthetic(oc, Costs{2.0, 0.1, 1.0, 3.0, 3.0, 0, 0, 0, 0}, 0.02, 8);
     const auto shots = target(cells, truth, draw(10, 4));
     const auto predicted = [&](const ModelState& s) { return restore(s)->adapt(shots)->predictMs(cells); };
     QCOMPARE(predicted(state), trained->adapt(shots)->predictMs(cells));
-    auto older = state;
-    older.meta["cross_validated"].erase("max_noise");
-    auto loose = state;
-    loose.meta["cross_validated"]["max_noise"] = 0.2;
-    auto capped = state;
-    capped.meta["cross_validated"]["max_noise"] = 0.1;
-    QCOMPARE(predicted(older), predicted(loose));
-    QVERIFY(predicted(capped) != predicted(loose));
-    for (double bad : {0.5, 0.001, -1.0}) {
+    const auto with = [&](double value) {
       auto s = state;
-      s.meta["cross_validated"]["max_noise"] = bad;
-      MAPLE_VERIFY_ERROR(restore(s), ErrorKind::BadInput, "out of range");
-    }
+      s.meta["cross_validated"][k] = value;
+      return s;
+    };
+    auto older = state;
+    older.meta["cross_validated"].erase(k);
+    QCOMPARE(predicted(older), predicted(with(before)));
+    QVERIFY(predicted(with(contrast)) != predicted(with(before)));
+    for (double value : bad) MAPLE_VERIFY_ERROR(restore(with(value)), ErrorKind::BadInput, "out of range");
   }
 
   // A target's own shots check its spread: ten shots of a device scattering 25 % about additive
