@@ -15,7 +15,7 @@ namespace {
 
 // Devices with at least `minArchitectures` measured architectures of `space`.
 std::vector<std::string> devicesWithLatencies(store::Project& project, const searchspace::SearchSpace& space,
-                                              std::int64_t minArchitectures = 1) {
+                                              std::int64_t minArchitectures) {
   std::vector<std::string> out;
   for (const auto& s : store::listDeviceSummaries(project))
     if (s.measuredIn(space.name()) >= minArchitectures) out.push_back(s.device.name);
@@ -32,7 +32,7 @@ std::vector<double> predictiveSpread(store::Project& project, const std::string&
   // Only devices that have a descriptor of this kind can train: one measured only on
   // non-reference architectures has no reference-latency descriptor and is left out.
   std::vector<std::string> pool;
-  for (const auto& d : devicesWithLatencies(project, space)) {
+  for (const auto& d : store::devicesMeasuredIn(project, space.name())) {
     if (d == target) continue;
     try {
       evaluation::deviceDescriptor(project, space, d, kind);

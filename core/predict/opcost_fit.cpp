@@ -38,7 +38,7 @@ struct Fit {
   double logEvidence, scale, noise;
 };
 
-double logDet(const Eigen::LLT<Eigen::MatrixXd>& llt) { return 2 * llt.matrixL().toDenseMatrix().diagonal().array().log().sum(); }
+double logDet(const Eigen::LLT<Eigen::MatrixXd>& llt) { return 2 * llt.matrixLLT().diagonal().array().log().sum(); }
 
 // Information form, O(P^3) (the determinant lemma and Woodbury keep the evidence O(k) in the
 // shots k), from the prior's precision p0 = s0^-1 and ln det s0, and ata = a' a (which a fit's
@@ -108,12 +108,12 @@ Fit fitComponent(const Component& c, double s, const ScaledShots& sh) {
   const auto& a = sh.a;
   // The prior covariance is s^2 cov: the low-rank form takes it, the information form its inverse.
   const double s2 = s * s;
-  const Gaussian g = sh.ata.size() == 0
+  Gaussian g = sh.ata.size() == 0
                          ? lowRankForm(m0, s2 * c.cov, a, sh.b)
                          : informationForm(m0, c.precision / s2, c.logDetCov + static_cast<double>(a.cols()) * std::log(s2), a, sh.ata, sh.b);
   Fit f;
-  f.w = g.w;
-  f.covariance = g.covariance;
+  f.w = std::move(g.w);
+  f.covariance = std::move(g.covariance);
   f.logEvidence = g.logEvidence - static_cast<double>(a.rows()) * std::log(sh.noise) + c.logPrior;
   f.scale = s;
   f.noise = sh.noise;

@@ -77,9 +77,8 @@ std::vector<std::string> defaultTrainingDevices(store::Project& project, const s
   if (isImported(project, target))
     for (auto& s : sameChipDevices(project, target)) skip.push_back(std::move(s));
   std::vector<std::string> out;
-  for (const auto& s : store::listDeviceSummaries(project))
-    if (s.measuredIn(space.name()) > 0 && std::find(skip.begin(), skip.end(), s.device.name) == skip.end())
-      out.push_back(s.device.name);
+  for (auto& name : store::devicesMeasuredIn(project, space.name()))
+    if (std::find(skip.begin(), skip.end(), name) == skip.end()) out.push_back(std::move(name));
   return out;
 }
 

@@ -87,6 +87,16 @@ std::vector<DeviceSummary> listDeviceSummaries(Project& project) {
   return out;
 }
 
+std::vector<std::string> devicesMeasuredIn(Project& project, std::string_view space) {
+  auto st = project.db().prepare(
+      "SELECT d.name FROM devices d WHERE EXISTS (SELECT 1 FROM latency_samples l JOIN architectures a "
+      "ON a.id = l.architecture_id WHERE l.device_id = d.id AND a.search_space = ?) ORDER BY d.name");
+  st.bind(1, space);
+  std::vector<std::string> out;
+  while (st.step()) out.push_back(st.text(0));
+  return out;
+}
+
 std::optional<hardware::Device> findDevice(Project& project, const std::string& name) {
   auto st = project.db().prepare(std::string("SELECT ") + kColumns + " FROM devices WHERE name = ?");
   st.bind(1, name);

@@ -238,6 +238,10 @@ private slots:
     QCOMPARE(devA.measuredArchitectures, std::int64_t(32));
     QCOMPARE(fbonly.measuredIn("nb201"), std::int64_t(0));
     QCOMPARE(fbonly.measuredIn("fbnet"), std::int64_t(30));
+    // The one-probe query agrees with the counts: fbonly has no NAS-Bench-201 latency, devB no FBNet one.
+    QCOMPARE(store::devicesMeasuredIn(p, "nb201"), (std::vector<std::string>{"devA", "devB"}));
+    QCOMPARE(store::devicesMeasuredIn(p, "fbnet"), (std::vector<std::string>{"devA", "fbonly"}));
+    QVERIFY(store::devicesMeasuredIn(p, "nope").empty());
     QVERIFY(fbonly.imported && devA.imported);
     QVERIFY(fbonly.device.provenance.rfind("imported from " + fb.toStdString(), 0) == 0);
     // NAS-Bench-201's readers see their two architectures only.

@@ -68,6 +68,25 @@ private slots:
     QVERIFY(usage([&] { optimalDesign(p, 4); }));
   }
 
+  // Candidates with equal rows score once but stay distinct picks: the lowest position of the best
+  // row goes first, its twin is picked again only when its shot still pays, and an ineligible twin
+  // of an eligible row waits for the eligible ones to run out.
+  void optimalDesignWithEqualRows() {
+    DesignProblem p;
+    p.jacobian = Eigen::MatrixXd{{1, 0}, {0, 2}, {1, 0}, {0, 2}};
+    p.priorCov = Eigen::MatrixXd::Identity(2, 2);
+    p.noise = 0.1;
+    const auto two = optimalDesign(p, 2);
+    QCOMPARE(two[0], size_t(1));
+    QCOMPARE(two[1], size_t(0)); // a second (0, 2) shot is worth less than a first (1, 0) one
+    const auto all = optimalDesign(p, 4);
+    QCOMPARE(std::set<size_t>(all.begin(), all.end()).size(), size_t(4));
+    p.eligible = {true, false, true, true};
+    const auto some = optimalDesign(p, 4);
+    QCOMPARE(some[0], size_t(3));
+    QCOMPARE(some[3], size_t(1));
+  }
+
   void chooseShotsPolicies() {
     const auto& space = searchspace::nb201Space();
     const auto refs = space.referenceArchitectures(); // HELP's order: 11982, 431, 55, 9, ...
