@@ -32,8 +32,7 @@ Eigen::MatrixXd rows(const Eigen::MatrixXd& a, const std::vector<size_t>& picks,
 // distinct row: NAS-Bench-201's op counts give about 450 distinct rows among 1,500 cells.
 struct DistinctRows {
   Eigen::MatrixXd jacobian;                 // one row per group, in the order of their first candidates
-  std::vector<bool> eligible;               // per group
-  std::vector<std::vector<size_t>> members; // per group: its candidates, ascending
+  std::vector<std::vector<size_t>> members; // per group: its candidates (of one eligibility), ascending
   std::vector<size_t> groupOf;              // per candidate
 };
 DistinctRows distinctRows(const DesignProblem& p) {
@@ -49,7 +48,6 @@ DistinctRows distinctRows(const DesignProblem& p) {
     const auto [at, fresh] = seen.try_emplace({eligible, std::move(row)}, d.members.size());
     if (fresh) {
       d.members.emplace_back();
-      d.eligible.push_back(eligible);
       firsts.push_back(i);
     }
     d.members[at->second].push_back(static_cast<size_t>(i));
@@ -63,7 +61,7 @@ DistinctRows distinctRows(const DesignProblem& p) {
 ScoresFn fullForm(const DesignProblem& p, const Eigen::MatrixXd& j, const Eigen::MatrixXd& m) {
   const Eigen::MatrixXd priorInfo = p.priorCov.inverse();
   const double noiseVar = p.noise * p.noise;
-  return [j, m, priorInfo, noiseVar](const std::vector<size_t>& picks, size_t skip) {
+  return [&j, m, priorInfo, noiseVar](const std::vector<size_t>& picks, size_t skip) {
     Eigen::MatrixXd info = priorInfo;
     for (size_t i = 0; i < picks.size(); ++i)
       if (i != skip) info += j.row(static_cast<Eigen::Index>(picks[i])).transpose() * j.row(static_cast<Eigen::Index>(picks[i])) / noiseVar;
@@ -80,7 +78,7 @@ ScoresFn lowRankForm(const DesignProblem& p, const Eigen::MatrixXd& j, const Eig
   const Eigen::MatrixXd js0m = js0 * m;
   const Eigen::VectorXd var0 = js0.cwiseProduct(j).rowwise().sum();
   const double noiseVar = p.noise * p.noise;
-  return [j, js0, js0m, var0, noiseVar](const std::vector<size_t>& picks, size_t skip) {
+  return [&j, js0, js0m, var0, noiseVar](const std::vector<size_t>& picks, size_t skip) {
     const Eigen::MatrixXd x = rows(j, picks, skip);
     if (x.rows() == 0) return Scores{js0m.cwiseProduct(js0).rowwise().sum(), var0};
     const Eigen::MatrixXd q = rows(js0, picks, skip);
@@ -125,8 +123,8 @@ std::vector<size_t> optimalDesign(const DesignProblem& p, size_t k, DesignForm f
     double top = -1;
     for (int pass = 0; pass < 2 && pick < 0; ++pass)
       for (size_t g = 0; g < distinct.members.size(); ++g) {
-        if (pass == 0 && !distinct.eligible[g]) continue;
         const auto& members = distinct.members[g];
+        if (pass == 0 && !p.eligible.empty() && !p.eligible[members.front()]) continue;
         const auto free = std::find_if(members.begin(), members.end(), [&](size_t i) { return !taken[i]; });
         if (free == members.end()) continue;
         const double v = s.of(static_cast<Eigen::Index>(g), noiseVar);

@@ -480,8 +480,8 @@ protected:
   };
 
   // With `sameDesign`, that setting's designed shots are taken instead of designing again: the
-  // noise ceiling and the scale's spread do not enter the design (designProblem); designing took
-  // 11 % of `maple train` on 27 devices even so (perf).
+  // noise ceiling and the scale's spread do not enter the design (designProblem); designing is
+  // still about a fifth of `maple train`'s CPU on 27 devices (perf, scoring distinct rows once).
   static SettingRuns runSetting(const CvSample& cv, const opcost::Prior& prior, Eigen::Index j, const SettingRuns* sameDesign = nullptr) {
     SettingRuns r;
     std::optional<DesignProblem> design;

@@ -109,8 +109,8 @@ Fit fitComponent(const Component& c, double s, const ScaledShots& sh) {
   // The prior covariance is s^2 cov: the low-rank form takes it, the information form its inverse.
   const double s2 = s * s;
   Gaussian g = sh.ata.size() == 0
-                         ? lowRankForm(m0, s2 * c.cov, a, sh.b)
-                         : informationForm(m0, c.precision / s2, c.logDetCov + static_cast<double>(a.cols()) * std::log(s2), a, sh.ata, sh.b);
+                   ? lowRankForm(m0, s2 * c.cov, a, sh.b)
+                   : informationForm(m0, c.precision / s2, c.logDetCov + static_cast<double>(a.cols()) * std::log(s2), a, sh.ata, sh.b);
   Fit f;
   f.w = std::move(g.w);
   f.covariance = std::move(g.covariance);
