@@ -76,6 +76,12 @@ constexpr double kMaxNoiseGrid[] = {opcost::kMaxNoise, 0.1};
 // scale from those (HELP's split at 5 designed shots: 0.29 acc10, 0.64 at 4 and at 6).
 constexpr double kScaleSdGrid[] = {0.1, 0.25};
 constexpr double kScaleSdBefore = 0; // what a file from before it fits with
+// How far the components around each pool shape reach (Prior::tauScale): wider components let a
+// few shots move a target's costs further from every pool shape. 3 scored higher than 1 (a file
+// from before it) in the cross-validation of 6 of the 8 pools of docs/accuracy.md's splits and in
+// their sum (docs/predictors.md, "Components' reach: measured").
+constexpr double kTauScale = 3;
+constexpr double kTauScaleBefore = 1;
 // The twins' least share in the design's prior (the grid's smallest nonzero one): a pool of one
 // runtime kind has no variance between the eager and the graph counts, so a design under its
 // prior alone measures only cells where the two counts agree, and a target of the other kind is
@@ -461,6 +467,7 @@ protected:
     twinShare_ = 0;
     maxNoise_ = kMaxNoiseGrid[0];
     scaleSd_ = kScaleSdGrid[0];
+    tauScale_ = kTauScale;
     spreadScale_ = 1;
     looWeight_ = 0;
     ownCeiling_ = false;
@@ -581,6 +588,7 @@ protected:
     p.wide = wide;
     p.maxNoise = maxNoise;
     p.scaleSd = scaleSd;
+    p.tauScale = tauScale_;
     withTwins(p, twinShare);
     return p;
   }
@@ -603,6 +611,7 @@ protected:
     p.wide = wide_;
     p.maxNoise = maxNoise_;
     p.scaleSd = scaleSd_;
+    p.tauScale = tauScale_;
     withTwins(p, twinShare_);
     return p;
   }
@@ -699,7 +708,7 @@ protected:
   }
 
   void saveModel(ModelState& s) const override {
-    s.meta["hyperparameters"] = {{"similarity_blend", kSimilarityBlend}, {"collapse_ratio", kCollapseRatio}};
+    s.meta["hyperparameters"] = {{"similarity_blend", kSimilarityBlend}, {"collapse_ratio", kCollapseRatio}, {"tau_scale", tauScale_}};
     // The design noise per cross-validated shot count: {"3": .., "10": ..}.
     nlohmann::json noise = nlohmann::json::object();
     for (size_t i = 0; i < std::size(kCvShots); ++i) noise[std::to_string(kCvShots[i])] = designNoise_[i];
@@ -727,6 +736,13 @@ protected:
     // from before the scale's spread fit without one.
     defaultChoices({0, 1});
     scaleSd_ = kScaleSdBefore;
+    // Files from before the components' reach fit with the reach of their time.
+    try {
+      tauScale_ = s.meta.value("hyperparameters", nlohmann::json::object()).value("tau_scale", kTauScaleBefore);
+    } catch (const nlohmann::json::exception&) {
+      badInput("predictor state's opcost hyperparameters are malformed");
+    }
+    if (!(tauScale_ > 0 && tauScale_ <= 100)) badInput("predictor state's opcost tau_scale is out of range");
     if (s.meta.contains("cross_validated")) {
       try {
         const auto& cv = s.meta.at("cross_validated");
@@ -799,6 +815,7 @@ private:
   double twinShare_ = 0; // the runtime twins' share of each pool device's mass
   double maxNoise_ = opcost::kMaxNoise; // the fit's largest shot noise
   double scaleSd_ = kScaleSdGrid[0];    // the prior's sd of ln scale around the shots' (opcost_fit.hpp)
+  double tauScale_ = kTauScale;  // the components' reach around each pool shape (opcost_fit.hpp)
   double spreadScale_ = 1;
   double looWeight_ = 0; // of the target's own held-out factor beside spreadScale_
   bool ownCeiling_ = false; // a target's shots choose its noise ceiling (checkShots)

@@ -165,9 +165,10 @@ std::vector<Component> components(const Prior& prior, bool precisions) {
       if (prior.weights(j) > 0) {
         const double mass = pooled * prior.weights(j) / std::size(kTaus);
         const bool graph = byKind && prior.kinds.graphShape[static_cast<size_t>(j)];
-        comps.push_back(component(prior.shapes.row(j).transpose(), std::log((1 - twin) * mass), byKind ? prior.kinds.of(graph) : prior.cov, tau,
+        const double reach = tau * prior.tauScale;
+        comps.push_back(component(prior.shapes.row(j).transpose(), std::log((1 - twin) * mass), byKind ? prior.kinds.of(graph) : prior.cov, reach,
                                   byKind ? kindBase[graph] : poolBase, prior.scaleSd));
-        if (twin > 0) comps.push_back(component(prior.twins.row(j).transpose(), std::log(twin * mass), prior.kinds.of(!graph), tau, kindBase[!graph], prior.scaleSd));
+        if (twin > 0) comps.push_back(component(prior.twins.row(j).transpose(), std::log(twin * mass), prior.kinds.of(!graph), reach, kindBase[!graph], prior.scaleSd));
       }
   comps.push_back(component(prior.meanShape(), std::log(kBroadShare), prior.cov, 1, poolBase, prior.scaleSd));
   // Two radii share the wide mass, so the shots can say how far the target departs.
@@ -327,6 +328,8 @@ DesignProblem designProblem(const Prior& prior, const OpCounts& oc, double noise
     d.jacobian.row(i).tail(cols) = oc.features.row(i) / base;
     d.eligible[static_cast<size_t>(i)] = true;
   }
+  // The taus without the prior's tauScale: a design planned with the wider reach measured fewer
+  // corner cells and lost at three shots where the pool's shapes suit the target (family, few).
   double tauMean = 0;
   for (double tau : kTaus) tauMean += tau / std::size(kTaus);
   d.priorCov = Eigen::MatrixXd::Zero(cols + 1, cols + 1);

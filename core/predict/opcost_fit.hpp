@@ -74,6 +74,9 @@ struct Prior {
   // shape): the shapes are costs over each device's median latency, so their covariance holds
   // almost no spread along a shape itself, and without this a few cheap shots fix the scale.
   double scaleSd = 0;
+  // How far the components around each pool shape reach: their covariances are the taus (0.1, 0.3,
+  // 1) times this times the pool's (or the kind's) covariance. The design plans with the taus alone.
+  double tauScale = 1;
   Eigen::VectorXd meanShape() const { return shapes.transpose() * weights; }
   // The twins' share where the prior has twins, else 0.
   double activeTwinShare() const { return twins.rows() > 0 ? twinShare : 0; }

@@ -158,6 +158,45 @@ private slots:
     QVERIFY(opcost::priorOnly(prior, 1.0).noise <= 0.1);
   }
 
+  // The components' reach (Prior::tauScale): three designed shots of eager devices unlike the
+  // pool's three are followed further with the wider reach, so their unmeasured cells come out
+  // nearer; a target that is one of the pool's shapes stays about as well predicted. The design
+  // plans with the taus alone, so both reaches measure the same cells.
+  void reachFollowsAnUnlikeTarget() {
+    const auto cells = everyCell();
+    const auto oc = nb201OpCounts(cells);
+    opcost::Prior prior;
+    prior.shapes.resize(3, kNb201OpColumns);
+    for (int j = 0; const auto& c : {kGpu, kCpu, kPhone}) prior.shapes.row(j++) = Eigen::Map<const Eigen::RowVectorXd>(c.data(), kNb201OpColumns) / 20.0;
+    prior.weights = Eigen::VectorXd::Constant(3, 1.0 / 3);
+    prior.cov = opcost::shapeCovariance(prior.shapes);
+    prior.wide = {0.05, 0.5};
+    prior.scaleSd = 0.1;
+    const auto design = [&] { return optimalDesign(opcost::designProblem(prior, oc, 0.05), 3); };
+    const auto shots = design();
+    prior.tauScale = 3;
+    QCOMPARE(design(), shots);
+    std::vector<Eigen::Index> at(shots.begin(), shots.end());
+    // Mean |relative error| over every cell of targets with these costs (2 % noise).
+    const auto error = [&](const std::vector<Costs>& targets, double tauScale) {
+      prior.tauScale = tauScale;
+      double sum = 0;
+      for (std::uint64_t seed = 0; const auto& costs : targets) {
+        const auto truth = synthetic(oc, costs, 0.02, ++seed);
+        const Eigen::VectorXd all = Eigen::Map<const Eigen::VectorXd>(truth.data(), static_cast<Eigen::Index>(truth.size()));
+        const auto post = opcost::fitShots(prior, oc.features(at, Eigen::all), all(at));
+        sum += ((oc.features * post.w).array() / all.array() - 1).abs().mean();
+      }
+      return sum / static_cast<double>(targets.size());
+    };
+    const std::vector<Costs> unlike{{5.0, -0.2, 3.6, 3.8, 1.2, 0, 0, 0, 0}, {5.0, -0.2, 1.8, 5.7, 0.1, 0, 0, 0, 0}, {2.0, 0.1, 1.0, 3.0, 3.0, 0, 0, 0, 0}};
+    const double near = error(unlike, 1), far = error(unlike, 3), likeNear = error({kCpu}, 1), likeFar = error({kCpu}, 3);
+    qInfo("mean |relative error|, 3 designed shots: unlike targets %.4f at reach 1, %.4f at 3; a pool shape %.4f, %.4f", near, far, likeNear,
+          likeFar);
+    QVERIFY(far < 0.9 * near);
+    QVERIFY(likeFar < 1.5 * likeNear + 0.005);
+  }
+
   // A pool of eager devices and one graph-compiled one: ten shots of a graph-compiled target whose costs differ
   // from that one's in proportion (conv1x1 dearer, pooling cheaper, as raspi4 to pixel3) is followed
   // by its shots under the kind covariances, where the pool's covariance holds the graph counts'

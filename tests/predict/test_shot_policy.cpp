@@ -223,6 +223,34 @@ private slots:
     for (double value : bad) MAPLE_VERIFY_ERROR(restore(with(value)), ErrorKind::BadInput, "out of range");
   }
 
+  // The components' reach travels in the predictor's state (hyperparameters.tau_scale): a restored
+  // predictor adapts the same; a file from before it fits with reach 1, which adapts otherwise than
+  // the trained reach; values out of range are refused.
+  void reachTravels() {
+    const auto cells = everyCell();
+    const auto oc = nb201OpCounts(cells);
+    auto trained = train("opcost", pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}, {"wide", kWideGpu}}), {1, 1});
+    const auto state = trained->state();
+    QCOMPARE(state.meta.at("hyperparameters").at("tau_scale").get<double>(), 3.0);
+    const auto truth = synthetic(oc, Costs{2.0, 0.1, 1.0, 3.0, 3.0, 0, 0, 0, 0}, 0.02, 8);
+    const auto shots = target(cells, truth, draw(3, 4));
+    const auto predicted = [&](const ModelState& s) { return restore(s)->adapt(shots)->predictMs(cells); };
+    QCOMPARE(predicted(state), trained->adapt(shots)->predictMs(cells));
+    const auto with = [&](double value) {
+      auto s = state;
+      s.meta["hyperparameters"]["tau_scale"] = value;
+      return s;
+    };
+    auto older = state;
+    older.meta["hyperparameters"].erase("tau_scale");
+    QCOMPARE(predicted(older), predicted(with(1.0)));
+    QVERIFY(predicted(older) != predicted(state));
+    for (double value : {0.0, -1.0, 1000.0}) MAPLE_VERIFY_ERROR(restore(with(value)), ErrorKind::BadInput, "out of range");
+    auto malformed = state;
+    malformed.meta["hyperparameters"]["tau_scale"] = "wide";
+    MAPLE_VERIFY_ERROR(restore(malformed), ErrorKind::BadInput, "malformed");
+  }
+
   // A target's own shots check its spread: ten shots of a device scattering 25 % about additive
   // costs, each left out and predicted from the others, ask for a larger factor than ten of the
   // same device measured within 1 %; weighted beside the pool's factor (the pool's devices scatter
