@@ -20,6 +20,17 @@ using namespace maple;
 using namespace maple::predict;
 using namespace maple::testing;
 
+// A prior of three eager devices (a GPU, a CPU, a phone), uniform, with a small wide component.
+opcost::Prior threeEagerDevices() {
+  opcost::Prior prior;
+  prior.shapes.resize(3, kNb201OpColumns);
+  for (int j = 0; const auto& c : {kGpu, kCpu, kPhone}) prior.shapes.row(j++) = Eigen::Map<const Eigen::RowVectorXd>(c.data(), kNb201OpColumns) / 20.0;
+  prior.weights = Eigen::VectorXd::Constant(3, 1.0 / 3);
+  prior.cov = opcost::shapeCovariance(prior.shapes);
+  prior.wide = {0.05, 0.5};
+  return prior;
+}
+
 
 class TestOpCost : public QObject {
   Q_OBJECT
@@ -132,12 +143,7 @@ private slots:
   void noiseCeilingMovesTheCosts() {
     const auto cells = everyCell();
     const auto oc = nb201OpCounts(cells);
-    opcost::Prior prior;
-    prior.shapes.resize(3, kNb201OpColumns);
-    for (int j = 0; const auto& c : {kGpu, kCpu, kPhone}) prior.shapes.row(j++) = Eigen::Map<const Eigen::RowVectorXd>(c.data(), kNb201OpColumns) / 20.0;
-    prior.weights = Eigen::VectorXd::Constant(3, 1.0 / 3);
-    prior.cov = opcost::shapeCovariance(prior.shapes);
-    prior.wide = {0.05, 0.5};
+    opcost::Prior prior = threeEagerDevices();
     const auto truth = synthetic(oc, kGraph, 0.0, 3);
     std::vector<Eigen::Index> shots;
     for (size_t i : draw(40, 7))
@@ -165,12 +171,7 @@ private slots:
   void reachFollowsAnUnlikeTarget() {
     const auto cells = everyCell();
     const auto oc = nb201OpCounts(cells);
-    opcost::Prior prior;
-    prior.shapes.resize(3, kNb201OpColumns);
-    for (int j = 0; const auto& c : {kGpu, kCpu, kPhone}) prior.shapes.row(j++) = Eigen::Map<const Eigen::RowVectorXd>(c.data(), kNb201OpColumns) / 20.0;
-    prior.weights = Eigen::VectorXd::Constant(3, 1.0 / 3);
-    prior.cov = opcost::shapeCovariance(prior.shapes);
-    prior.wide = {0.05, 0.5};
+    opcost::Prior prior = threeEagerDevices();
     prior.scaleSd = 0.1;
     const auto design = [&] { return optimalDesign(opcost::designProblem(prior, oc, 0.05), 3); };
     const auto shots = design();

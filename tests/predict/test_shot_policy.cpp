@@ -183,71 +183,50 @@ private slots:
   }
 
   // The fit's noise ceiling and the scale's spread are chosen by the cross-validation among their
-  // grids and travel in the predictor's state: a restored predictor adapts the same; a file from
-  // before either fits with its old value (the full noise range, 0.2; no spread, 0), which adapts
-  // otherwise than another value of the grid; values out of range are refused.
-  void fitConstantIsCrossValidatedAndTravels_data() {
+  // grids, the components' reach is one value (opcost.cpp's kTauScale); all travel in the
+  // predictor's state: a restored predictor adapts the same; a file from before any fits with its
+  // old value (the full noise range, 0.2; no spread, 0; reach 1), which adapts otherwise than
+  // another value; values out of range and values of the wrong type are refused.
+  void fitConstantTravels_data() {
+    QTest::addColumn<QString>("section"); // of the state's meta
     QTest::addColumn<QString>("key");
     QTest::addColumn<QList<double>>("grid");
     QTest::addColumn<double>("before");   // what a file without the key fits with
     QTest::addColumn<double>("contrast"); // a value of the grid that adapts otherwise
     QTest::addColumn<QList<double>>("bad");
-    QTest::newRow("noise ceiling") << "max_noise" << QList<double>{0.2, 0.1} << 0.2 << 0.1 << QList<double>{0.5, 0.001, -1.0};
-    QTest::newRow("scale spread") << "scale_sd" << QList<double>{0.1, 0.25} << 0.0 << 0.1 << QList<double>{-0.1, 1.5};
+    QTest::newRow("noise ceiling") << "cross_validated" << "max_noise" << QList<double>{0.2, 0.1} << 0.2 << 0.1 << QList<double>{0.5, 0.001, -1.0};
+    QTest::newRow("scale spread") << "cross_validated" << "scale_sd" << QList<double>{0.1, 0.25} << 0.0 << 0.1 << QList<double>{-0.1, 1.5};
+    QTest::newRow("reach") << "hyperparameters" << "tau_scale" << QList<double>{3} << 1.0 << 3.0 << QList<double>{0, -1.0, 1000};
   }
-  void fitConstantIsCrossValidatedAndTravels() {
+  void fitConstantTravels() {
+    QFETCH(QString, section);
     QFETCH(QString, key);
     QFETCH(QList<double>, grid);
     QFETCH(double, before);
     QFETCH(double, contrast);
     QFETCH(QList<double>, bad);
-    const std::string k = key.toStdString();
+    const std::string part = section.toStdString(), k = key.toStdString();
     const auto cells = everyCell();
     const auto oc = nb201OpCounts(cells);
     auto trained = train("opcost", pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}, {"wide", kWideGpu}, {"graph", kGraph}}), {1, 1});
     const auto state = trained->state();
-    QVERIFY2(grid.contains(state.meta.at("cross_validated").at(k).get<double>()), state.meta.at("cross_validated").dump().c_str());
+    QVERIFY2(grid.contains(state.meta.at(part).at(k).get<double>()), state.meta.at(part).dump().c_str());
     const auto truth = synthetic(oc, Costs{2.0, 0.1, 1.0, 3.0, 3.0, 0, 0, 0, 0}, 0.02, 8);
     const auto shots = target(cells, truth, draw(10, 4));
     const auto predicted = [&](const ModelState& s) { return restore(s)->adapt(shots)->predictMs(cells); };
     QCOMPARE(predicted(state), trained->adapt(shots)->predictMs(cells));
     const auto with = [&](double value) {
       auto s = state;
-      s.meta["cross_validated"][k] = value;
+      s.meta[part][k] = value;
       return s;
     };
     auto older = state;
-    older.meta["cross_validated"].erase(k);
+    older.meta[part].erase(k);
     QCOMPARE(predicted(older), predicted(with(before)));
     QVERIFY(predicted(with(contrast)) != predicted(with(before)));
     for (double value : bad) MAPLE_VERIFY_ERROR(restore(with(value)), ErrorKind::BadInput, "out of range");
-  }
-
-  // The components' reach travels in the predictor's state (hyperparameters.tau_scale): a restored
-  // predictor adapts the same; a file from before it fits with reach 1, which adapts otherwise than
-  // the trained reach; values out of range are refused.
-  void reachTravels() {
-    const auto cells = everyCell();
-    const auto oc = nb201OpCounts(cells);
-    auto trained = train("opcost", pool(cells, oc, {{"gpu", kGpu}, {"cpu", kCpu}, {"phone", kPhone}, {"wide", kWideGpu}}), {1, 1});
-    const auto state = trained->state();
-    QCOMPARE(state.meta.at("hyperparameters").at("tau_scale").get<double>(), 3.0);
-    const auto truth = synthetic(oc, Costs{2.0, 0.1, 1.0, 3.0, 3.0, 0, 0, 0, 0}, 0.02, 8);
-    const auto shots = target(cells, truth, draw(3, 4));
-    const auto predicted = [&](const ModelState& s) { return restore(s)->adapt(shots)->predictMs(cells); };
-    QCOMPARE(predicted(state), trained->adapt(shots)->predictMs(cells));
-    const auto with = [&](double value) {
-      auto s = state;
-      s.meta["hyperparameters"]["tau_scale"] = value;
-      return s;
-    };
-    auto older = state;
-    older.meta["hyperparameters"].erase("tau_scale");
-    QCOMPARE(predicted(older), predicted(with(1.0)));
-    QVERIFY(predicted(older) != predicted(state));
-    for (double value : {0.0, -1.0, 1000.0}) MAPLE_VERIFY_ERROR(restore(with(value)), ErrorKind::BadInput, "out of range");
     auto malformed = state;
-    malformed.meta["hyperparameters"]["tau_scale"] = "wide";
+    malformed.meta[part][k] = "wide";
     MAPLE_VERIFY_ERROR(restore(malformed), ErrorKind::BadInput, "malformed");
   }
 
