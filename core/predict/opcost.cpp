@@ -78,8 +78,8 @@ constexpr double kScaleSdGrid[] = {0.1, 0.25};
 constexpr double kScaleSdBefore = 0; // what a file from before it fits with
 // How far the components around each pool shape reach (Prior::tauScale): wider components let a
 // few shots move a target's costs further from every pool shape. 3 scored higher than 1 (a file
-// from before it) in the cross-validation of 6 of the 8 pools of docs/accuracy.md's splits and in
-// their sum (docs/predictors.md, "Components' reach: measured").
+// from before it) in the cross-validation of 10 of the 13 pools of docs/accuracy.md's splits (both
+// spaces) and in their sum (docs/predictors.md, "Components' reach: measured").
 constexpr double kTauScale = 3;
 constexpr double kTauScaleBefore = 1;
 // The twins' least share in the design's prior (the grid's smallest nonzero one): a pool of one
@@ -736,7 +736,7 @@ protected:
     // from before the scale's spread fit without one.
     defaultChoices({0, 1});
     scaleSd_ = kScaleSdBefore;
-    // Files from before the components' reach fit with the reach of their time.
+    // Files from before the components' reach fit with the reach of their time, 1.
     try {
       tauScale_ = s.meta.value("hyperparameters", nlohmann::json::object()).value("tau_scale", kTauScaleBefore);
     } catch (const nlohmann::json::exception&) {
@@ -815,7 +815,7 @@ private:
   double twinShare_ = 0; // the runtime twins' share of each pool device's mass
   double maxNoise_ = opcost::kMaxNoise; // the fit's largest shot noise
   double scaleSd_ = kScaleSdGrid[0];    // the prior's sd of ln scale around the shots' (opcost_fit.hpp)
-  double tauScale_ = kTauScale;  // the components' reach around each pool shape (opcost_fit.hpp)
+  double tauScale_ = kTauScale;         // the components' reach around each pool shape (opcost_fit.hpp)
   double spreadScale_ = 1;
   double looWeight_ = 0; // of the target's own held-out factor beside spreadScale_
   bool ownCeiling_ = false; // a target's shots choose its noise ceiling (checkShots)

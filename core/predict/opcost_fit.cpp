@@ -328,8 +328,8 @@ DesignProblem designProblem(const Prior& prior, const OpCounts& oc, double noise
     d.jacobian.row(i).tail(cols) = oc.features.row(i) / base;
     d.eligible[static_cast<size_t>(i)] = true;
   }
-  // The taus without the prior's tauScale: a design planned with the wider reach measured fewer
-  // corner cells and lost at three shots where the pool's shapes suit the target (family, few).
+  // The taus without the prior's tauScale: a design planned with the wider reach lost at three
+  // shots on the few and batch splits (docs/predictors.md, "Components' reach: measured").
   double tauMean = 0;
   for (double tau : kTaus) tauMean += tau / std::size(kTaus);
   d.priorCov = Eigen::MatrixXd::Zero(cols + 1, cols + 1);
