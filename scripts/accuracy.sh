@@ -10,18 +10,18 @@
 # family left out, a pool without batch 64); on every split every method with designed shots and the
 # default method also with random (FB_SEEDS seeds) and HELP's reference shots;
 # opcost's sharing cross-validation on HELP's pool.
-# Usage: scripts/accuracy.sh [DATA_DIR] [SEEDS]   (defaults: ../shared/data/help-nb201, 10)
+# Usage: scripts/accuracy.sh [DATA_DIR] [SEEDS]   (defaults: ../shared/data/help-nb201, 20)
 # ACC_SPACES="nb201 fbnet" (default) names the parts to run; a part not run keeps its section of
-# docs/accuracy.md. FB_DATA (default ../shared/data/help-fbnet), FB_SEEDS (default 10).
+# docs/accuracy.md. FB_DATA (default ../shared/data/help-fbnet), FB_SEEDS (default 20).
 # MAPLE_PRESET=dev reuses a dev build (the predictors are optimised there too); MAPLE=PATH runs that
 # maple binary without building; ACC_METHODS="opcost lowrank" limits the all-method tables;
 # ACC_WORK=DIR keeps the projects and runs there and reuses the runs already made.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data="${1:-$(pwd)/../shared/data/help-nb201}"
-seeds="${2:-10}"
+seeds="${2:-20}"
 fb_data="${FB_DATA:-$(pwd)/../shared/data/help-fbnet}"
-fb_seeds="${FB_SEEDS:-10}"
+fb_seeds="${FB_SEEDS:-20}"
 spaces="${ACC_SPACES:-nb201 fbnet}"
 wants() { case " $spaces " in *" $1 "*) true;; *) false;; esac; }
 need() { [ -f "$1/devices.csv" ] || { echo "accuracy.sh: no data set at $1 (devices.csv missing): $2" >&2; exit 2; }; }

@@ -76,9 +76,10 @@ std::vector<size_t> scoredCells(const EvalData& data, size_t dev, EvalProtocol p
 }
 
 // The k shots of one test device (see the header). Random draws use a partial Fisher-Yates on the
-// raw generator output, so the draw is the same on every platform.
+// raw generator output, so the draw is the same on every platform; they are seeded by the device's
+// name, not its place in the list, so a device draws the same shots whichever devices it is tested with.
 std::vector<size_t> drawShots(const EvalData& data, size_t dev, int k, ShotPolicy policy, const Predictor& trained,
-                              const std::map<std::string, size_t>& refs, std::uint64_t seed, size_t deviceSlot) {
+                              const std::map<std::string, size_t>& refs, std::uint64_t seed) {
   std::vector<size_t> measured;
   for (size_t c = 0; c < data.architectures.size(); ++c)
     if (std::isfinite(data.latencyMs[dev][c])) measured.push_back(c);
@@ -102,8 +103,9 @@ std::vector<size_t> drawShots(const EvalData& data, size_t dev, int k, ShotPolic
   std::vector<size_t> pool;
   for (size_t c : measured)
     if (std::find(shots.begin(), shots.end(), c) == shots.end()) pool.push_back(c);
-  std::seed_seq seq{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32),
-                    static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(deviceSlot)};
+  std::vector<std::uint32_t> words{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32), static_cast<std::uint32_t>(k)};
+  for (unsigned char c : data.devices[dev]) words.push_back(c);
+  std::seed_seq seq(words.begin(), words.end());
   std::mt19937_64 rng(seq);
   for (size_t i = 0; static_cast<int>(shots.size()) < k; ++i) {
     const size_t j = i + static_cast<size_t>(rng() % (pool.size() - i));
@@ -208,7 +210,7 @@ EvalResult evaluate(const EvalData& data, const EvalOptions& o, const ProgressFn
         const std::uint64_t seed = o.seed + job.seedSlot;
         const auto& name = o.testDevices[job.testSlot];
         const size_t dev = deviceIndex(data, name);
-        const auto shots = drawShots(data, dev, k, o.shotPolicy, *trained, refs, seed, job.testSlot);
+        const auto shots = drawShots(data, dev, k, o.shotPolicy, *trained, refs, seed);
         std::vector<Shot> shotList;
         for (size_t c : shots) shotList.push_back({data.architectures.genotypes[c], data.latencyMs[dev][c]});
         const auto* stored = refKind ? nullptr : &data.descriptors.at(name);

@@ -15,8 +15,9 @@
 //     themselves: it holds the reference architectures among the k shots (none with most random
 //     or designed shots: the predictor then has no descriptor information). With k = 0 it cannot
 //     be built and the harness refuses.
-// Seeds vary the random draws and the adaptation; reference and design pick the same shots for
-// every seed (deterministic). The pool model is trained once per evaluation with the first seed.
+// Seeds vary the random draws and the adaptation; a device's draw depends on the seed and its name
+// alone, not on the other test devices. Reference and design pick the same shots for every seed
+// (deterministic). The pool model is trained once per evaluation with the first seed.
 // Each result holds the mean over seeds and their standard deviation; coverage68/95 are measured
 // on the unmeasured architectures of each device.
 #include "predict/metrics.hpp"

@@ -88,7 +88,8 @@ public:
 const std::vector<std::string>& methodNames();
 const std::string& defaultMethod();
 
-// Throws Usage naming the known methods for an unknown one, BadInput for an unusable pool.
+// Throws Usage naming the known methods for an unknown one, BadInput for an unusable pool. The
+// predictor is the same whatever order the pool lists its devices in (it trains on them in name order).
 std::unique_ptr<Predictor> train(const std::string& method, const TrainingPool& pool, const TrainOptions& options,
                                  const ProgressFn& progress = {});
 

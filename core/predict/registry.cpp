@@ -3,7 +3,9 @@
 #include "common/error.hpp"
 #include "predict/methods.hpp"
 
+#include <algorithm>
 #include <functional>
+#include <numeric>
 #include <utility>
 
 namespace maple::predict {
@@ -32,6 +34,24 @@ std::unique_ptr<PoolPredictor> create(const std::string& method) {
   fail(ErrorKind::Usage, "unknown method '" + method + "' (known: " + known + ")");
 }
 
+// The pool in device-name order (a pool whose parts disagree in length is left as it is, for the
+// method's own check to refuse): a predictor is a function of the pool's devices, not of the order
+// they were listed in, since the methods' seeded draws and sums run in pool order.
+TrainingPool inNameOrder(const TrainingPool& pool) {
+  const size_t n = pool.devices.size();
+  if (pool.descriptors.size() != n || pool.latencyMs.size() != n) return pool;
+  std::vector<size_t> order(n);
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return pool.devices[a] < pool.devices[b]; });
+  TrainingPool sorted{pool.descriptorKind, {}, {}, pool.architectures, {}};
+  for (size_t i : order) {
+    sorted.devices.push_back(pool.devices[i]);
+    sorted.descriptors.push_back(pool.descriptors[i]);
+    sorted.latencyMs.push_back(pool.latencyMs[i]);
+  }
+  return sorted;
+}
+
 } // namespace
 
 const std::vector<std::string>& methodNames() {
@@ -48,7 +68,7 @@ const std::string& defaultMethod() { return methodNames().front(); }
 std::unique_ptr<Predictor> train(const std::string& method, const TrainingPool& pool, const TrainOptions& options,
                                  const ProgressFn& progress) {
   auto p = create(method);
-  p->trainOn(pool, options, progress);
+  p->trainOn(inNameOrder(pool), options, progress);
   return p;
 }
 

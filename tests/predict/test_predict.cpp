@@ -131,16 +131,24 @@ private slots:
   void deterministicAndRoundTrips() {
     MAPLE_REQUIRE_DATA_SET();
     const auto& f = fixture();
+    // The same pool listed in reverse: a predictor depends on the pool's devices, not their order.
+    TrainingPool reversed = f.pool;
+    std::reverse(reversed.devices.begin(), reversed.devices.end());
+    std::reverse(reversed.descriptors.begin(), reversed.descriptors.end());
+    std::reverse(reversed.latencyMs.begin(), reversed.latencyMs.end());
+    auto byName = kTrain;
+    std::sort(byName.begin(), byName.end());
     for (const auto& method : methodNames()) {
       auto a = train(method, f.pool, {11, 2})->adapt(f.target);
-      auto b = train(method, f.pool, {11, 2})->adapt(f.target);
+      auto b = train(method, reversed, {11, 2})->adapt(f.target);
       const auto pa = a->predictMs(f.cells);
       QVERIFY2(pa == b->predictMs(f.cells), method.c_str());
+      QCOMPARE(b->trainingDevices(), byName);
       // restore(state()) predicts identically, adapted and pool-trained alike.
       auto restored = restore(a->state());
       QCOMPARE(restored->method(), method);
       QCOMPARE(restored->targetDevice(), kTarget);
-      QCOMPARE(restored->trainingDevices(), kTrain);
+      QCOMPARE(restored->trainingDevices(), byName);
       const auto pr = restored->predictMs(f.cells);
       for (size_t i = 0; i < pa.size(); ++i) QVERIFY2(std::abs(pr[i] - pa[i]) <= 1e-5 * pa[i], method.c_str());
       auto pool = restore(train(method, f.pool, {11, 2})->state());
@@ -217,6 +225,13 @@ private slots:
     QCOMPARE(again.results[1].runs[0].devices.at(kTarget).rmseMs, r.results[1].runs[0].devices.at(kTarget).rmseMs);
     QVERIFY(r.results[1].runs[0].devices.at(kTarget).rmseMs != r.results[1].runs[1].devices.at(kTarget).rmseMs);
     QVERIFY(r.results[1].sd.rmseMs > 0);
+    // A device draws the same shots whichever devices it is tested with (pixel2 was second above).
+    auto alone = o;
+    alone.testDevices = {"pixel2"};
+    alone.shots = {12};
+    const auto single = evaluate(data, alone);
+    for (size_t s = 0; s < 2; ++s)
+      QCOMPARE(single.results[0].runs[s].devices.at("pixel2").rmseMs, r.results[1].runs[s].devices.at("pixel2").rmseMs);
     // Design is deterministic: both seeds measure the same shots, so the spread over seeds is 0.
     auto d = o;
     d.shotPolicy = ShotPolicy::Design;
