@@ -4,7 +4,7 @@
 # deterministic, one run), on HELP's split and on held-out splits of several kinds (each device
 # family left out, a pool without the target's batch size, a pool of four devices, one runtime kind
 # to another), every method on HELP's split, and the default method's ceiling. About 40
-# evaluations. With a Release build both parts take about 8 minutes on a 2-core machine.
+# evaluations. With a Release build both parts take about 12 minutes on a 2-core machine (20 seeds).
 # FBNet: HELP's FBNet meta-train devices (or a part of them) as the pool, against splits of the
 # other devices (HELP's meta-validation devices, the devices in neither of HELP's lists, each device
 # family left out, a pool without batch 64); on every split every method with designed shots and the
